@@ -1,0 +1,68 @@
+import { unwrapResolverError } from '@apollo/server/errors';
+import type { GraphQLFormattedError } from 'graphql';
+import { GraphQLError } from 'graphql';
+import { DomainError } from '@maratron/schema';
+
+const PUBLIC_CODES = new Set([
+  'UNAUTHENTICATED',
+  'FORBIDDEN',
+  'NOT_FOUND',
+  'BAD_USER_INPUT',
+  'RATE_LIMITED',
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'BAD_REQUEST',
+  'PERSISTED_QUERY_NOT_FOUND',
+  'PERSISTED_QUERY_NOT_SUPPORTED',
+  'OPERATION_RESOLUTION_FAILURE',
+]);
+
+/** A DomainError as the GraphQL error the contract describes. */
+export function domainToGraphQLError(error: DomainError): GraphQLError {
+  return new GraphQLError(error.message, {
+    extensions: {
+      code: error.code,
+      ...(error.field ? { field: error.field } : {}),
+      ...(error.retryAfterSeconds ? { retryAfterSeconds: error.retryAfterSeconds } : {}),
+    },
+  });
+}
+
+/** `Variable "$input" got invalid value … at "input.distance"` → `distance`. */
+function fieldFromCoercionMessage(message: string): string | undefined {
+  const at = /at "[^".]+\.([^"]+)"/.exec(message);
+  if (at) return at[1];
+  const variable = /Variable "\$(\w+)"/.exec(message);
+  return variable?.[1];
+}
+
+/**
+ * The last word on every error a client sees: domain errors keep their code and field;
+ * GraphQL's own (parse, validation, variable coercion) keep theirs; anything else is an
+ * internal error whose message, stack and SQL stay in the server log.
+ */
+export function createErrorFormatter(logError: (error: unknown) => void) {
+  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const original = unwrapResolverError(error);
+    if (original instanceof DomainError) {
+      const { message, extensions } = domainToGraphQLError(original);
+      return { message, locations: formatted.locations, path: formatted.path, extensions };
+    }
+    const code = formatted.extensions?.code;
+    if (typeof code === 'string' && PUBLIC_CODES.has(code)) {
+      const extensions: Record<string, unknown> = { code };
+      if (code === 'BAD_USER_INPUT') extensions.field = formatted.extensions?.field ?? fieldFromCoercionMessage(formatted.message);
+      for (const key of ['retryAfterSeconds', 'field'] as const) {
+        if (formatted.extensions?.[key] !== undefined) extensions[key] = formatted.extensions[key];
+      }
+      return { message: formatted.message, locations: formatted.locations, path: formatted.path, extensions };
+    }
+    logError(original);
+    return {
+      message: 'Internal server error',
+      locations: formatted.locations,
+      path: formatted.path,
+      extensions: { code: 'INTERNAL_SERVER_ERROR' },
+    };
+  };
+}

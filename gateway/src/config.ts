@@ -1,0 +1,54 @@
+import path from 'node:path';
+
+/**
+ * Every setting, read once from the environment. Each has a default that works on one
+ * machine; only JWT_SECRET must be set in production.
+ */
+export interface Config {
+  env: string;
+  port: number;
+  host: string;
+  /** Unset: the gateway starts an embedded PostgreSQL in `dataDir`. */
+  databaseUrl: string | null;
+  /** Unset: in-process event bus, cache and rate limits (single process only). */
+  redisUrl: string | null;
+  dataDir: string;
+  /** Unset outside production: a secret generated once and kept in `dataDir`. */
+  jwtSecret: string | null;
+  jwtTtlSeconds: number;
+  seedDemo: boolean;
+  /** Database pool size per process. */
+  dbPoolSize: number;
+  signInLimits: { perAccount: number; perAddress: number; windowSeconds: number };
+  logLevel: string;
+}
+
+const int = (value: string | undefined, fallback: number) => {
+  const n = value === undefined || value === '' ? NaN : Number(value);
+  return Number.isInteger(n) ? n : fallback;
+};
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const nodeEnv = env.NODE_ENV ?? 'development';
+  if (nodeEnv === 'production' && !env.JWT_SECRET) {
+    throw new Error('JWT_SECRET must be set when NODE_ENV=production');
+  }
+  return {
+    env: nodeEnv,
+    port: int(env.PORT, 4000),
+    host: env.HOST ?? '0.0.0.0',
+    databaseUrl: env.DATABASE_URL || null,
+    redisUrl: env.REDIS_URL || null,
+    dataDir: path.resolve(env.DATA_DIR ?? path.join(__dirname, '..', '..', '.data')),
+    jwtSecret: env.JWT_SECRET || null,
+    jwtTtlSeconds: int(env.JWT_TTL_SECONDS, 7 * 24 * 3600),
+    seedDemo: env.SEED_DEMO ? env.SEED_DEMO !== 'false' : !env.DATABASE_URL,
+    dbPoolSize: int(env.DB_POOL_SIZE, 10),
+    signInLimits: {
+      perAccount: int(env.SIGNIN_LIMIT_PER_ACCOUNT, 5),
+      perAddress: int(env.SIGNIN_LIMIT_PER_ADDRESS, 50),
+      windowSeconds: int(env.SIGNIN_LIMIT_WINDOW_SECONDS, 15 * 60),
+    },
+    logLevel: env.LOG_LEVEL ?? 'info',
+  };
+}

@@ -1,0 +1,17 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { buildGatewaySchema, printGatewaySchema } from './schema';
+import { createServices } from './services';
+
+/** Writes the gateway's SDL to schema/schema.graphql (committed; a test fails when it is stale). */
+export const SCHEMA_FILE = path.resolve(__dirname, '..', '..', 'schema', 'schema.graphql');
+
+export function currentSdl(): string {
+  const services = createServices({ jwtSecret: 'unused', jwtTtlSeconds: 1, signInLimits: { perAccount: 1, perAddress: 1, windowSeconds: 1 } }, null);
+  return printGatewaySchema(buildGatewaySchema(services));
+}
+
+if (require.main === module) {
+  fs.writeFileSync(SCHEMA_FILE, currentSdl());
+  console.log(`wrote ${path.relative(process.cwd(), SCHEMA_FILE)}`);
+}

@@ -1,0 +1,69 @@
+import 'reflect-metadata';
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { migrate } from '@maratron/migrations';
+import { createGateway } from './app';
+import { loadConfig } from './config';
+import type { Config } from './config';
+import { openDatabase } from './database/open';
+import { createLogger } from './logger';
+import { connectRedis } from './redis';
+import { seedDemoData } from './seed/demo';
+
+/** Outside production a secret is generated once and kept beside the data, so tokens survive restarts. */
+function jwtSecretFor(config: Config): string {
+  if (config.jwtSecret) return config.jwtSecret;
+  const file = path.join(config.dataDir, 'jwt-secret');
+  if (fs.existsSync(file)) return fs.readFileSync(file, 'utf8').trim();
+  fs.mkdirSync(config.dataDir, { recursive: true });
+  const secret = randomBytes(32).toString('hex');
+  fs.writeFileSync(file, secret, { mode: 0o600 });
+  return secret;
+}
+
+async function main() {
+  const config = loadConfig();
+  const logger = createLogger(config.logLevel);
+  if (!config.databaseUrl) logger.info({ dataDir: config.dataDir }, 'no DATABASE_URL: starting the embedded PostgreSQL');
+  const { dataSource, close: closeDatabase } = await openDatabase(config, (m) => logger.warn(m));
+  const applied = await migrate(dataSource);
+  if (applied.length) logger.info({ migrations: applied }, 'applied migrations');
+  if (config.seedDemo) {
+    const seeded = await seedDemoData(dataSource);
+    if (seeded) logger.info(seeded, 'loaded the demo data set');
+  }
+  const redis = config.redisUrl ? await connectRedis(config.redisUrl, (err) => logger.warn({ err }, 'redis error')) : null;
+  const gateway = await createGateway({ config: { ...config, jwtSecret: jwtSecretFor(config) }, dataSource, redis, logger });
+  const port = await gateway.listen(config.port, config.host);
+  logger.info({ port }, 'gateway listening');
+  console.log(`\n  Maratron is running at http://localhost:${port}/   (GraphQL API: http://localhost:${port}/graphql)\n`);
+
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'shutting down');
+    // A hung dependency must not keep the process alive forever.
+    setTimeout(() => {
+      logger.error('shutdown timed out');
+      process.exit(1);
+    }, 10_000).unref();
+    try {
+      await gateway.stop();
+      await redis?.quit().catch(() => undefined);
+      await closeDatabase();
+      process.exit(0);
+    } catch (err) {
+      logger.error({ err }, 'shutdown failed');
+      process.exit(1);
+    }
+  };
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+}
+
+main().catch((err) => {
+  console.error('Maratron failed to start:', err instanceof Error ? err.message : err);
+  process.exit(1);
+});

@@ -1,0 +1,31 @@
+import { Ctx, FieldResolver, Float, Resolver, Root } from 'type-graphql';
+import { paceSecondsPerKm, Run, Shoe, Split, User } from '@maratron/schema';
+import type { RequestContext } from '../context';
+
+@Resolver(() => Run)
+export class RunResolver {
+  @FieldResolver(() => User)
+  async user(@Root() run: Run, @Ctx() ctx: RequestContext) {
+    return ctx.loaders.userById.load(run.userId);
+  }
+
+  @FieldResolver(() => Shoe, { nullable: true })
+  shoe(@Root() run: Run, @Ctx() ctx: RequestContext) {
+    return run.shoeId ? ctx.loaders.shoeById.load(run.shoeId) : null;
+  }
+
+  @FieldResolver(() => Float, { description: 'Seconds per km: duration / (distance / 1000).' })
+  pace(@Root() run: Run) {
+    return paceSecondsPerKm(run.distance, run.duration);
+  }
+
+  @FieldResolver(() => [Split], { description: 'Per-kilometre splits when the run has a track; empty otherwise.' })
+  splits(): Split[] {
+    return [];
+  }
+
+  @FieldResolver(() => [[Float]], { nullable: true, description: '[lat, lon, elevation?] points when imported from a file; null otherwise.' })
+  track(): number[][] | null {
+    return null;
+  }
+}

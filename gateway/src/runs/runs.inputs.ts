@@ -1,0 +1,32 @@
+import { Field, Float, ID, InputType, Int } from 'type-graphql';
+import { RunEnvironment, Visibility } from '@maratron/schema';
+
+// Shapes only: the rules live in @maratron/schema (run.rules.ts), shared with MCP log_run.
+
+@InputType()
+export class RunInput {
+  @Field(() => Date) startedAt!: Date;
+  @Field(() => Float, { description: 'Metres.' }) distance!: number;
+  @Field(() => Int, { description: 'Moving time, seconds.' }) duration!: number;
+  @Field(() => String, { nullable: true }) name?: string | null;
+  @Field(() => Float, { nullable: true }) elevationGain?: number | null;
+  @Field(() => Int, { nullable: true }) averageHeartRate?: number | null;
+  @Field(() => RunEnvironment, { nullable: true, defaultValue: RunEnvironment.OUTDOOR }) environment?: RunEnvironment;
+  @Field(() => Visibility, { nullable: true, defaultValue: Visibility.PUBLIC }) visibility?: Visibility;
+  @Field(() => String, { nullable: true }) notes?: string | null;
+  @Field(() => ID, { nullable: true, description: 'Without it the default shoe (if any) is used; null: no shoe.' }) shoeId?: string | null;
+}
+
+@InputType()
+export class RunUpdateInput {
+  @Field(() => Date, { nullable: true }) startedAt?: Date | null;
+  @Field(() => Float, { nullable: true }) distance?: number | null;
+  @Field(() => Int, { nullable: true }) duration?: number | null;
+  @Field(() => String, { nullable: true }) name?: string | null;
+  @Field(() => Float, { nullable: true }) elevationGain?: number | null;
+  @Field(() => Int, { nullable: true }) averageHeartRate?: number | null;
+  @Field(() => RunEnvironment, { nullable: true }) environment?: RunEnvironment | null;
+  @Field(() => Visibility, { nullable: true }) visibility?: Visibility | null;
+  @Field(() => String, { nullable: true }) notes?: string | null;
+  @Field(() => ID, { nullable: true, description: 'null takes the shoe off the run.' }) shoeId?: string | null;
+}

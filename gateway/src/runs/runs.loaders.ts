@@ -1,0 +1,133 @@
+import DataLoader from 'dataloader';
+import { Run, visibleToViewerSql } from '@maratron/schema';
+import type { RunStats } from '@maratron/schema';
+import type { Keyset } from '../common/pagination';
+import type { RequestDb } from '../database/request-db';
+import { byKey, groupByKey, hydrate } from '../database/rows';
+import { RUN_COLUMNS } from './runs.sql';
+
+/** A page of one runner's runs as the viewer may see them, newest first. */
+export interface RunsPageKey {
+  ownerId: string;
+  /** Rows to fetch (page size + 1). */
+  limit: number;
+  after: Keyset | null;
+  from: Date | null;
+  to: Date | null;
+}
+
+export interface RunsRangeKey {
+  ownerId: string;
+  from: Date | null;
+  to: Date | null;
+}
+
+const json = (key: unknown) => JSON.stringify(key);
+
+/** Splits a batch into groups that share the given parts of their keys (one SQL each). */
+function groupsOf<K>(keys: readonly K[], shared: (k: K) => string): K[][] {
+  const groups = new Map<string, K[]>();
+  for (const k of keys) {
+    const list = groups.get(shared(k));
+    if (list) list.push(k);
+    else groups.set(shared(k), [k]);
+  }
+  return [...groups.values()];
+}
+
+export function createRunLoaders(db: RequestDb, viewerId: string | null) {
+  const visible = visibleToViewerSql('r', '$1');
+
+  return {
+    /** Runs by id that the viewer may see; null for missing or hidden ones. */
+    visibleRunById: new DataLoader<string, Run | null>(async (ids) => {
+      const rows = await db.query(`SELECT ${RUN_COLUMNS} FROM runs r WHERE r.id = ANY($2::uuid[]) AND ${visible}`, [viewerId, ids]);
+      return byKey(ids, hydrate(Run, rows), (r) => r.id);
+    }),
+
+    /**
+     * Pages of runs for many runners at once (a list of users each with `runs`): one
+     * LATERAL query per distinct (limit, from, to), however many runners are on the page.
+     */
+    runsPage: new DataLoader<RunsPageKey, Run[], string>(
+      async (keys) => {
+        const results = new Map<RunsPageKey, Run[]>();
+        for (const group of groupsOf(keys, (k) => json([k.limit, k.from, k.to]))) {
+          const { limit, from, to } = group[0];
+          const rows = await db.query<Run & { k: string }>(
+            `SELECT k.n::text AS k, r.* FROM unnest($2::uuid[], $3::timestamptz[], $4::uuid[]) WITH ORDINALITY AS k(owner, c_at, c_id, n)
+             CROSS JOIN LATERAL (
+               SELECT ${RUN_COLUMNS} FROM runs r
+                WHERE r.user_id = k.owner AND ${visible}
+                  AND (k.c_at IS NULL OR (r.started_at, r.id) < (k.c_at, k.c_id))
+                  AND ($5::timestamptz IS NULL OR r.started_at >= $5)
+                  AND ($6::timestamptz IS NULL OR r.started_at <= $6)
+                ORDER BY r.started_at DESC, r.id DESC
+                LIMIT $7
+             ) r`,
+            [viewerId, group.map((k) => k.ownerId), group.map((k) => k.after?.at ?? null), group.map((k) => k.after?.id ?? null), from, to, limit],
+          );
+          const perKey = groupByKey(
+            group.map((_, i) => String(i + 1)),
+            rows,
+            (r) => r.k,
+          );
+          group.forEach((key, i) => results.set(key, hydrate(Run, perKey[i].map(({ k: _k, ...run }) => run))));
+        }
+        return keys.map((k) => results.get(k)!);
+      },
+      { cacheKeyFn: json },
+    ),
+
+    /** How many runs of a runner the viewer may see (in a date range). */
+    runsCount: new DataLoader<RunsRangeKey, number, string>(
+      async (keys) => {
+        const results = new Map<RunsRangeKey, number>();
+        for (const group of groupsOf(keys, (k) => json([k.from, k.to]))) {
+          const rows = await db.query<{ owner: string; n: number }>(
+            `SELECT r.user_id AS owner, count(*)::int AS n FROM runs r
+              WHERE r.user_id = ANY($2::uuid[]) AND ${visible}
+                AND ($3::timestamptz IS NULL OR r.started_at >= $3)
+                AND ($4::timestamptz IS NULL OR r.started_at <= $4)
+              GROUP BY r.user_id`,
+            [viewerId, group.map((k) => k.ownerId), group[0].from, group[0].to],
+          );
+          const counts = byKey(group.map((k) => k.ownerId), rows, (r) => r.owner);
+          group.forEach((key, i) => results.set(key, counts[i]?.n ?? 0));
+        }
+        return keys.map((k) => results.get(k)!);
+      },
+      { cacheKeyFn: json },
+    ),
+
+    /** Totals of a runner's runs since a date (null: all time), as the viewer may see them. */
+    runStats: new DataLoader<{ ownerId: string; since: Date | null }, RunStats, string>(
+      async (keys) => {
+        const results = new Map<{ ownerId: string; since: Date | null }, RunStats>();
+        for (const group of groupsOf(keys, (k) => json(k.since))) {
+          const rows = await db.query<{ owner: string; runCount: number; distance: number; duration: number; elevationGain: number }>(
+            `SELECT r.user_id AS owner, count(*)::int AS "runCount", sum(r.distance) AS distance,
+                    sum(r.duration)::float8 AS duration, coalesce(sum(r.elevation_gain), 0) AS "elevationGain"
+               FROM runs r
+              WHERE r.user_id = ANY($2::uuid[]) AND ${visible} AND ($3::timestamptz IS NULL OR r.started_at >= $3)
+              GROUP BY r.user_id`,
+            [viewerId, group.map((k) => k.ownerId), group[0].since],
+          );
+          const stats = byKey(group.map((k) => k.ownerId), rows, (r) => r.owner);
+          group.forEach((key, i) => {
+            const s = stats[i];
+            results.set(key, {
+              runCount: s?.runCount ?? 0,
+              distance: s?.distance ?? 0,
+              duration: Math.round(s?.duration ?? 0),
+              elevationGain: s?.elevationGain ?? 0,
+              averagePace: s && s.distance > 0 ? s.duration / (s.distance / 1000) : null,
+            });
+          });
+        }
+        return keys.map((k) => results.get(k)!);
+      },
+      { cacheKeyFn: json },
+    ),
+  };
+}

@@ -1,0 +1,42 @@
+import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
+import { Run, RunConnection } from '@maratron/schema';
+import type { RequestContext } from '../context';
+import { RunInput, RunUpdateInput } from './runs.inputs';
+import type { RunsService } from './runs.service';
+
+@Resolver()
+export class RunsResolver {
+  constructor(private readonly runService: RunsService) {}
+
+  @Query(() => Run, { nullable: true })
+  run(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string) {
+    return this.runService.get(ctx, id);
+  }
+
+  @Query(() => RunConnection, { description: "A runner's runs, newest first; the viewer's own without userId." })
+  runs(
+    @Ctx() ctx: RequestContext,
+    @Arg('userId', () => ID, { nullable: true }) userId?: string,
+    @Arg('first', () => Int, { nullable: true, defaultValue: 20 }) first?: number,
+    @Arg('after', () => String, { nullable: true }) after?: string,
+    @Arg('from', () => Date, { nullable: true }) from?: Date,
+    @Arg('to', () => Date, { nullable: true }) to?: Date,
+  ) {
+    return this.runService.page(ctx, { ownerId: userId, first, after, from, to });
+  }
+
+  @Mutation(() => Run)
+  createRun(@Ctx() ctx: RequestContext, @Arg('input', () => RunInput) input: RunInput) {
+    return this.runService.create(ctx, input);
+  }
+
+  @Mutation(() => Run)
+  updateRun(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string, @Arg('input', () => RunUpdateInput) input: RunUpdateInput) {
+    return this.runService.update(ctx, id, input);
+  }
+
+  @Mutation(() => ID)
+  deleteRun(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string) {
+    return this.runService.delete(ctx, id);
+  }
+}

@@ -1,0 +1,24 @@
+import { Ctx, FieldResolver, Float, Int, Resolver, Root } from 'type-graphql';
+import { Shoe } from '@maratron/schema';
+import type { RequestContext } from '../context';
+import type { ShoesService } from './shoes.service';
+
+@Resolver(() => Shoe)
+export class ShoeResolver {
+  constructor(private readonly shoes: ShoesService) {}
+
+  @FieldResolver(() => Float, { description: 'Metres run in this shoe, from its runs (plus initialDistance).' })
+  async distance(@Root() shoe: Shoe, @Ctx() ctx: RequestContext) {
+    return (await this.shoes.usage(ctx, shoe)).distance;
+  }
+
+  @FieldResolver(() => Float, { description: 'distance / maxDistance' })
+  async usage(@Root() shoe: Shoe, @Ctx() ctx: RequestContext) {
+    return (await this.shoes.usage(ctx, shoe)).usage;
+  }
+
+  @FieldResolver(() => Int)
+  async runCount(@Root() shoe: Shoe, @Ctx() ctx: RequestContext) {
+    return (await this.shoes.usage(ctx, shoe)).runCount;
+  }
+}

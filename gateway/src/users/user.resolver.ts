@@ -1,0 +1,63 @@
+import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
+import { Period, RunConnection, RunStats, Shoe, TrainingProfile, User } from '@maratron/schema';
+import type { RequestContext } from '../context';
+import type { RunsService } from '../runs/runs.service';
+import type { ShoesService } from '../shoes/shoes.service';
+import type { FollowsService } from '../social/follows.service';
+
+/** Fields of User beyond its columns. Private ones answer null to anyone but the runner. */
+@Resolver(() => User)
+export class UserResolver {
+  constructor(
+    private readonly runService: RunsService,
+    private readonly shoeService: ShoesService,
+    private readonly followService: FollowsService,
+  ) {}
+
+  @FieldResolver(() => String, { nullable: true, description: 'Only visible to the user themself; null for everyone else.' })
+  email(@Root() user: User, @Ctx() ctx: RequestContext) {
+    return ctx.viewerId === user.id ? user.email : null;
+  }
+
+  @FieldResolver(() => TrainingProfile, { nullable: true, description: 'Only visible to the user themself; null for everyone else.' })
+  async trainingProfile(@Root() user: User, @Ctx() ctx: RequestContext) {
+    if (ctx.viewerId !== user.id) return null;
+    const profile = await ctx.loaders.trainingProfile.load(user.id);
+    return profile ?? { userId: user.id, level: null, goals: [], weeklyDistanceGoal: null, preferredDays: [], yearsRunning: null, injuryNotes: null };
+  }
+
+  @FieldResolver(() => Int)
+  async followerCount(@Root() user: User, @Ctx() ctx: RequestContext) {
+    return (await this.followService.counts(ctx, user.id)).followers;
+  }
+
+  @FieldResolver(() => Int)
+  async followingCount(@Root() user: User, @Ctx() ctx: RequestContext) {
+    return (await this.followService.counts(ctx, user.id)).following;
+  }
+
+  @FieldResolver(() => Boolean)
+  isFollowedByViewer(@Root() user: User, @Ctx() ctx: RequestContext) {
+    return this.followService.isFollowedByViewer(ctx, user.id);
+  }
+
+  @FieldResolver(() => RunConnection, { description: 'Only runs the viewer may see.' })
+  runs(
+    @Root() user: User,
+    @Ctx() ctx: RequestContext,
+    @Arg('first', () => Int, { nullable: true, defaultValue: 20 }) first: number | null,
+    @Arg('after', () => String, { nullable: true }) after?: string,
+  ) {
+    return this.runService.page(ctx, { ownerId: user.id, first, after });
+  }
+
+  @FieldResolver(() => [Shoe])
+  shoes(@Root() user: User, @Ctx() ctx: RequestContext, @Arg('includeRetired', () => Boolean, { nullable: true, defaultValue: false }) includeRetired: boolean | null) {
+    return this.shoeService.list(ctx, user.id, includeRetired ?? false);
+  }
+
+  @FieldResolver(() => RunStats)
+  stats(@Root() user: User, @Ctx() ctx: RequestContext, @Arg('period', () => Period, { defaultValue: Period.ALL_TIME }) period: Period) {
+    return this.runService.stats(ctx, user.id, period);
+  }
+}

@@ -1,0 +1,44 @@
+import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
+import { AuthPayload, User } from '@maratron/schema';
+import type { RequestContext } from '../context';
+import { SignUpInput, UpdateProfileInput } from './users.inputs';
+import type { UsersService } from './users.service';
+
+@Resolver()
+export class UsersResolver {
+  constructor(private readonly users: UsersService) {}
+
+  @Query(() => User, { nullable: true, description: 'The signed-in runner; null when signed out.' })
+  me(@Ctx() ctx: RequestContext) {
+    return this.users.me(ctx);
+  }
+
+  @Query(() => User, { nullable: true })
+  user(
+    @Ctx() ctx: RequestContext,
+    @Arg('id', () => ID, { nullable: true }) id?: string,
+    @Arg('username', () => String, { nullable: true }) username?: string,
+  ) {
+    return this.users.find(ctx, { id, username });
+  }
+
+  @Query(() => [User])
+  searchUsers(@Ctx() ctx: RequestContext, @Arg('query', () => String) query: string, @Arg('first', () => Int, { nullable: true, defaultValue: 10 }) first: number | null) {
+    return this.users.search(ctx, query, first ?? 10);
+  }
+
+  @Mutation(() => AuthPayload)
+  signUp(@Ctx() ctx: RequestContext, @Arg('input', () => SignUpInput) input: SignUpInput) {
+    return this.users.signUp(ctx, input);
+  }
+
+  @Mutation(() => AuthPayload)
+  signIn(@Ctx() ctx: RequestContext, @Arg('email', () => String) email: string, @Arg('password', () => String) password: string) {
+    return this.users.signIn(ctx, email, password);
+  }
+
+  @Mutation(() => User)
+  updateProfile(@Ctx() ctx: RequestContext, @Arg('input', () => UpdateProfileInput) input: UpdateProfileInput) {
+    return this.users.updateProfile(ctx, input);
+  }
+}

@@ -1,0 +1,151 @@
+import {
+  badInput,
+  notFound,
+  parseId,
+  parseInput,
+  profileChangesSchema,
+  signUpSchema,
+  emailSchema,
+  User,
+} from '@maratron/schema';
+import type { TrainingProfileChanges } from '@maratron/schema';
+import type { RequestDb } from '../database/request-db';
+import { DUMMY_HASH, hashPassword, verifyPassword } from '../auth/passwords';
+import type { SignInLimiter } from '../auth/sign-in-limiter';
+import type { TokenService } from '../auth/tokens';
+import { actAs, requireViewer } from '../context';
+import type { RequestContext } from '../context';
+import { hydrate } from '../database/rows';
+import { USER_COLUMNS } from './users.sql';
+
+export interface Session {
+  token: string;
+  user: User;
+}
+
+const UNIQUE_VIOLATION = '23505';
+
+export class UsersService {
+  constructor(private readonly tokens: TokenService, private readonly signInLimiter: SignInLimiter) {}
+
+  async signUp(ctx: RequestContext, input: unknown): Promise<Session> {
+    const data = parseInput(signUpSchema, input);
+    const passwordHash = await hashPassword(data.password);
+    return ctx.db.transaction(async () => {
+      const taken = await ctx.db.query(`SELECT email, username FROM users WHERE email = $1 OR username = $2`, [data.email, data.username]);
+      if (taken.some((t: { email: string }) => t.email === data.email)) throw badInput('email', 'email: already registered');
+      if (taken.length) throw badInput('username', 'username: already taken');
+      try {
+        const rows = await ctx.db.query(
+          `INSERT INTO users AS u (email, username, password_hash, name) VALUES ($1, $2, $3, $4) RETURNING ${USER_COLUMNS}`,
+          [data.email, data.username, passwordHash, data.name],
+        );
+        const user = hydrate(User, rows)[0];
+        actAs(ctx, user.id);
+        return { token: this.tokens.issue(user.id), user };
+      } catch (error) {
+        // Two sign-ups racing for the same email or username: the unique index decides.
+        if ((error as { code?: string }).code === UNIQUE_VIOLATION) {
+          const field = String((error as { constraint?: string }).constraint).includes('email') ? 'email' : 'username';
+          throw badInput(field, `${field}: already taken`);
+        }
+        throw error;
+      }
+    });
+  }
+
+  async signIn(ctx: RequestContext, emailInput: string, password: string): Promise<Session> {
+    const email = parseInput(emailSchema, emailInput, 'email');
+    await this.signInLimiter.check(email, ctx.address);
+    const rows = await ctx.db.query<User & { passwordHash: string }>(
+      `SELECT ${USER_COLUMNS}, u.password_hash AS "passwordHash" FROM users u WHERE u.email = $1`,
+      [email],
+    );
+    const found = rows[0];
+    const ok = await verifyPassword(password, found?.passwordHash ?? DUMMY_HASH);
+    if (!found || !ok) {
+      await this.signInLimiter.recordFailure(email, ctx.address);
+      // One message for both cases: sign-in must not tell which emails have accounts.
+      throw badInput('password', 'Wrong email or password');
+    }
+    await this.signInLimiter.recordSuccess(email);
+    actAs(ctx, found.id);
+    const { passwordHash: _hash, ...user } = found;
+    return { token: this.tokens.issue(found.id), user: Object.assign(new User(), user) };
+  }
+
+  /** The signed-in runner, or null when signed out (or the account is gone). */
+  async me(ctx: RequestContext): Promise<User | null> {
+    return ctx.viewerId ? ctx.loaders.userById.load(ctx.viewerId) : null;
+  }
+
+  async find(ctx: RequestContext, by: { id?: string | null; username?: string | null }): Promise<User | null> {
+    requireViewer(ctx);
+    if (by.id) return ctx.loaders.userById.load(parseId(by.id));
+    if (by.username) {
+      const rows = await ctx.db.query(`SELECT ${USER_COLUMNS} FROM users u WHERE u.username = $1`, [by.username.trim().toLowerCase()]);
+      return hydrate(User, rows)[0] ?? null;
+    }
+    throw badInput('id', 'id: give an id or a username');
+  }
+
+  /** Runners whose username or name starts with the query (or a word of the name does). */
+  async search(ctx: RequestContext, query: string, first: number): Promise<User[]> {
+    requireViewer(ctx);
+    const q = query.trim().toLowerCase();
+    if (q.length < 1 || q.length > 100) throw badInput('query', 'query: must be 1-100 characters');
+    if (!Number.isInteger(first) || first < 1 || first > 50) throw badInput('first', 'first: must be between 1 and 50');
+    const pattern = q.replace(/[\\%_]/g, (c) => `\\${c}`);
+    const rows = await ctx.db.query(
+      `SELECT ${USER_COLUMNS} FROM users u
+        WHERE u.username LIKE $1 || '%' OR lower(u.name) LIKE $1 || '%' OR lower(u.name) LIKE '% ' || $1 || '%'
+        ORDER BY (u.username = $2) DESC, u.username
+        LIMIT $3`,
+      [pattern, q, first],
+    );
+    return hydrate(User, rows);
+  }
+
+  async updateProfile(ctx: RequestContext, input: unknown): Promise<User> {
+    const viewerId = requireViewer(ctx);
+    const changes = parseInput(profileChangesSchema, input);
+    return ctx.db.transaction(async () => {
+      if (changes.username) {
+        const taken = await ctx.db.query(`SELECT 1 FROM users WHERE username = $1 AND id <> $2`, [changes.username, viewerId]);
+        if (taken.length) throw badInput('username', 'username: already taken');
+      }
+      const rows = await ctx.db.query(
+        `UPDATE users AS u SET
+            name = coalesce($2, u.name),
+            bio = CASE WHEN $3::boolean THEN $4 ELSE u.bio END,
+            units = coalesce($5, u.units),
+            username = coalesce($6, u.username),
+            updated_at = now()
+          WHERE u.id = $1 RETURNING ${USER_COLUMNS}`,
+        [viewerId, changes.name ?? null, changes.bio !== undefined, changes.bio ?? null, changes.units ?? null, changes.username ?? null],
+      );
+      if (!rows.length) throw notFound('User');
+      if (changes.trainingProfile) await this.saveTrainingProfile(ctx.db, viewerId, changes.trainingProfile);
+      ctx.loaders.userById.clear(viewerId);
+      ctx.loaders.trainingProfile.clear(viewerId);
+      return hydrate(User, rows)[0];
+    });
+  }
+
+  /** Only the fields given change; an explicit null clears one. */
+  private async saveTrainingProfile(db: RequestDb, userId: string, p: TrainingProfileChanges) {
+    const cols = {
+      level: p.level,
+      goals: p.goals === null ? [] : p.goals,
+      weekly_distance_goal: p.weeklyDistanceGoal,
+      preferred_days: p.preferredDays === null ? [] : p.preferredDays,
+      years_running: p.yearsRunning,
+      injury_notes: p.injuryNotes,
+    };
+    const given = Object.entries(cols).filter(([, v]) => v !== undefined);
+    await db.query(`INSERT INTO training_profiles (user_id) VALUES ($1) ON CONFLICT (user_id) DO NOTHING`, [userId]);
+    if (!given.length) return;
+    const sets = given.map(([col], i) => `${col} = $${i + 2}`).join(', ');
+    await db.query(`UPDATE training_profiles SET ${sets}, updated_at = now() WHERE user_id = $1`, [userId, ...given.map(([, v]) => v)]);
+  }
+}

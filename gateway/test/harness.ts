@@ -1,0 +1,128 @@
+import 'reflect-metadata';
+import { randomBytes } from 'node:crypto';
+import { migrate } from '@maratron/migrations';
+import { Client } from 'pg';
+import type { DataSource } from 'typeorm';
+import { createGateway } from '../src/app';
+import type { Gateway } from '../src/app';
+import { loadConfig } from '../src/config';
+import { createDataSource } from '../src/database/data-source';
+import { StatementCounter } from '../src/database/statement-counter';
+import { createLogger } from '../src/logger';
+import { connectRedis } from '../src/redis';
+import type { RedisClient } from '../src/redis';
+
+export interface GqlResponse<T = any> {
+  status: number;
+  data?: T;
+  errors?: { message: string; path?: string[]; extensions?: Record<string, any> }[];
+}
+
+export interface TestUser {
+  id: string;
+  token: string;
+  username: string;
+  email: string;
+  password: string;
+}
+
+export interface TestGateway {
+  url: string;
+  gateway: Gateway;
+  dataSource: DataSource;
+  statements: StatementCounter;
+  redis: RedisClient | null;
+  schema: string;
+  gql<T = any>(query: string, variables?: Record<string, unknown>, token?: string): Promise<GqlResponse<T>>;
+  signUp(name?: string): Promise<TestUser>;
+  /** Plain SQL in the test's schema, as the table owner. */
+  sql<T = any>(text: string, params?: unknown[]): Promise<T[]>;
+  close(): Promise<void>;
+}
+
+export const TEST_PASSWORD = 'correct-horse-battery';
+
+/** Redis for tests that need it: REDIS_URL, or null (the test says it was skipped; never under CI). */
+export function redisUrlOrSkip(what: string): string | null {
+  const url = process.env.REDIS_URL ?? null;
+  if (!url) {
+    if (process.env.CI) throw new Error(`CI must set REDIS_URL (${what})`);
+    console.warn(`[tests] SKIPPED ${what}: no REDIS_URL`);
+  }
+  return url;
+}
+
+/**
+ * A real gateway on a free port, over a PostgreSQL schema of its own (so test files run in
+ * parallel), migrated like production.
+ */
+export async function startTestGateway(opts: { redis?: boolean; env?: Record<string, string> } = {}): Promise<TestGateway> {
+  const url = process.env.DATABASE_URL;
+  if (!url) throw new Error('DATABASE_URL is not set (the global setup sets it)');
+  const schema = `t_${randomBytes(6).toString('hex')}`;
+  const admin = new Client({ connectionString: url });
+  await admin.connect();
+  await admin.query(`CREATE SCHEMA ${schema}`);
+  await admin.query(`SET search_path TO ${schema}`);
+
+  const statements = new StatementCounter();
+  const dataSource = createDataSource({ url, schema, poolSize: 5, logger: statements });
+  await dataSource.initialize();
+  await migrate(dataSource);
+  const redis = opts.redis && process.env.REDIS_URL ? await connectRedis(process.env.REDIS_URL, () => {}) : null;
+  const config = { ...loadConfig({ ...process.env, DATABASE_URL: url, ...opts.env }), jwtSecret: 'test-secret' };
+  const gateway = await createGateway({ config, dataSource, redis, logger: createLogger('silent') });
+  const port = await gateway.listen(0, '127.0.0.1');
+  const base = `http://127.0.0.1:${port}`;
+  let n = 0;
+
+  const gql = async (query: string, variables?: Record<string, unknown>, token?: string) => {
+    const res = await fetch(`${base}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      body: JSON.stringify({ query, variables }),
+    });
+    return { status: res.status, ...((await res.json()) as object) };
+  };
+
+  return {
+    url: base,
+    gateway,
+    dataSource,
+    statements,
+    redis,
+    schema,
+    gql,
+    async signUp(name = 'Runner') {
+      n += 1;
+      const username = `${name.toLowerCase().replace(/[^a-z0-9]/g, '')}${n}${randomBytes(2).toString('hex')}`;
+      const email = `${username}@example.com`;
+      const res = await gql(
+        `mutation($input: SignUpInput!) { signUp(input: $input) { token user { id } } }`,
+        { input: { email, password: TEST_PASSWORD, name, username } },
+      );
+      if (!res.data?.signUp) throw new Error(`signUp failed: ${JSON.stringify(res.errors)}`);
+      return { id: res.data.signUp.user.id, token: res.data.signUp.token, username, email, password: TEST_PASSWORD };
+    },
+    sql: async (text, params) => (await admin.query(text, params)).rows,
+    async close() {
+      await gateway.stop();
+      await redis?.quit().catch(() => undefined);
+      await dataSource.destroy();
+      await admin.query(`DROP SCHEMA ${schema} CASCADE`);
+      await admin.end();
+    },
+  };
+}
+
+/** Fails the test with the GraphQL errors when there are any; returns data. */
+export function ok<T>(res: GqlResponse<T>): T {
+  if (res.errors?.length) throw new Error(`GraphQL errors: ${JSON.stringify(res.errors)}`);
+  return res.data as T;
+}
+
+/** The first error's code and field. */
+export function errorOf(res: GqlResponse) {
+  const e = res.errors?.[0];
+  return { code: e?.extensions?.code, field: e?.extensions?.field, message: e?.message };
+}

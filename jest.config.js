@@ -1,0 +1,28 @@
+// One jest run for every workspace. ts-jest only transpiles (isolatedModules): `npm test`
+// type-checks the whole tree with `tsc -b` first, so type errors still fail the suite.
+const tsJest = ['ts-jest', { tsconfig: '<rootDir>/../tsconfig.jest.json' }];
+const moduleNameMapper = {
+  '^@maratron/schema$': '<rootDir>/../schema/src/index.ts',
+  '^@maratron/migrations$': '<rootDir>/../migrations/src/index.ts',
+};
+const project = (name, extra = {}) => ({
+  displayName: name,
+  rootDir: require('path').join(__dirname, name),
+  testEnvironment: 'node',
+  transform: { '^.+\\.ts$': tsJest },
+  moduleNameMapper,
+  testMatch: ['<rootDir>/**/*.spec.ts'],
+  testPathIgnorePatterns: ['/node_modules/', '/dist/'],
+  ...extra,
+});
+module.exports = {
+  rootDir: __dirname,
+  reporters: ['default', '<rootDir>/jest.summary-reporter.js'],
+  projects: [
+    project('schema'),
+    project('gateway', {
+      globalSetup: '<rootDir>/test/global-setup.ts',
+      globalTeardown: '<rootDir>/test/global-teardown.ts',
+    }),
+  ],
+};

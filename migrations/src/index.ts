@@ -1,0 +1,26 @@
+import type { DataSource } from 'typeorm';
+import { AccountsRunsShoes1764100000000 } from './1764100000000-accounts-runs-shoes';
+
+/** Every migration, oldest first. Add new ones at the end; never edit one that has shipped. */
+export const migrations = [AccountsRunsShoes1764100000000];
+
+// Any constant works; it only has to be the same in every process that migrates.
+const MIGRATION_LOCK_KEY = 7_204_655_118;
+
+/**
+ * Applies pending migrations once, even when several replicas start together: they queue on
+ * a PostgreSQL advisory lock and the later ones find nothing left to do.
+ * Returns the names of the migrations this call applied.
+ */
+export async function migrate(dataSource: DataSource): Promise<string[]> {
+  const lock = dataSource.createQueryRunner();
+  await lock.connect();
+  try {
+    await lock.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
+    const applied = await dataSource.runMigrations({ transaction: 'each' });
+    return applied.map((m) => m.name);
+  } finally {
+    await lock.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY]).catch(() => undefined);
+    await lock.release();
+  }
+}

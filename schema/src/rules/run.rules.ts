@@ -1,0 +1,57 @@
+import { z } from 'zod';
+import { RunEnvironment, Visibility } from '../graphql/enums';
+import { badInput } from './errors';
+import { keepIfNull } from './validate';
+
+/** Paces a human can hold, seconds per km: faster than 1:30/km or slower than 60:00/km is a typo. */
+export const FASTEST_PACE = 90;
+export const SLOWEST_PACE = 3600;
+/** A run may start at most this far in the future (clock skew, time zones). */
+export const FUTURE_TOLERANCE_MS = 24 * 3600 * 1000;
+
+const notInFuture = (d: Date) => d.getTime() <= Date.now() + FUTURE_TOLERANCE_MS;
+
+const optionalText = (max: number) =>
+  z.string().trim().max(max).nullish().transform((s) => (s ? s : null));
+
+/** Every field a run has, as a client may set it. Used by createRun, updateRun and MCP log_run. */
+export const runFields = {
+  startedAt: z.date({ error: 'must be a date' }).refine(notInFuture, 'must not be in the future'),
+  distance: z.number().positive('must be greater than 0').max(1_000_000, 'must be at most 1,000 km'),
+  duration: z.number().int('must be whole seconds').positive('must be greater than 0').max(14 * 24 * 3600, 'must be at most 14 days'),
+  name: optionalText(120),
+  elevationGain: z.number().min(0).max(20_000).nullish().transform((v) => v ?? null),
+  averageHeartRate: z.number().int().min(25).max(250).nullish().transform((v) => v ?? null),
+  environment: z.enum(RunEnvironment),
+  visibility: z.enum(Visibility),
+  notes: optionalText(5000),
+  shoeId: z.uuid('must be an ID').nullish(),
+};
+
+export const newRunSchema = z.object({
+  ...runFields,
+  environment: runFields.environment.default(RunEnvironment.OUTDOOR),
+  visibility: runFields.visibility.default(Visibility.PUBLIC),
+});
+export type NewRun = z.output<typeof newRunSchema>;
+
+export const runChangesSchema = z.object({
+  startedAt: keepIfNull(runFields.startedAt),
+  distance: keepIfNull(runFields.distance),
+  duration: keepIfNull(runFields.duration),
+  name: optionalText(120).optional(),
+  elevationGain: runFields.elevationGain.optional(),
+  averageHeartRate: runFields.averageHeartRate.optional(),
+  environment: keepIfNull(runFields.environment),
+  visibility: keepIfNull(runFields.visibility),
+  notes: optionalText(5000).optional(),
+  shoeId: runFields.shoeId.optional(),
+});
+export type RunChanges = z.output<typeof runChangesSchema>;
+
+/** A run's pace (duration / km) must be one a human can run. */
+export function assertHumanPace(distance: number, duration: number): void {
+  const pace = duration / (distance / 1000);
+  if (pace < FASTEST_PACE) throw badInput('duration', 'duration: too fast for that distance (faster than 1:30 per km)');
+  if (pace > SLOWEST_PACE) throw badInput('duration', 'duration: too slow for that distance (slower than 60:00 per km)');
+}

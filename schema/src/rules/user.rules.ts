@@ -1,0 +1,39 @@
+import { z } from 'zod';
+import { TrainingLevel, Units, Weekday } from '../graphql/enums';
+import { keepIfNull } from './validate';
+
+export const usernameSchema = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .regex(/^[a-z0-9_.]{3,30}$/, 'must be 3-30 letters, digits, dots or underscores');
+export const emailSchema = z.string().trim().toLowerCase().max(254).pipe(z.email('must be an email address'));
+export const passwordSchema = z.string().min(10, 'must be at least 10 characters').max(200);
+const nameSchema = z.string().trim().min(1, 'must not be empty').max(100);
+
+export const signUpSchema = z.object({
+  email: emailSchema,
+  password: passwordSchema,
+  name: nameSchema,
+  username: usernameSchema,
+});
+export type SignUp = z.output<typeof signUpSchema>;
+
+export const trainingProfileSchema = z.object({
+  level: z.enum(TrainingLevel).nullish(),
+  goals: z.array(z.string().trim().min(1).max(200)).max(10).nullish(),
+  weeklyDistanceGoal: z.number().min(0).max(1_000_000).nullish(),
+  preferredDays: z.array(z.enum(Weekday)).max(7).nullish().transform((d) => (d ? [...new Set(d)] : d)),
+  yearsRunning: z.number().int().min(0).max(100).nullish(),
+  injuryNotes: z.string().trim().max(2000).nullish(),
+});
+export type TrainingProfileChanges = z.output<typeof trainingProfileSchema>;
+
+export const profileChangesSchema = z.object({
+  name: keepIfNull(nameSchema),
+  bio: z.string().trim().max(500).nullish().transform((s) => (s === undefined ? undefined : s || null)),
+  units: keepIfNull(z.enum(Units)),
+  username: keepIfNull(usernameSchema),
+  trainingProfile: keepIfNull(trainingProfileSchema),
+});
+export type ProfileChanges = z.output<typeof profileChangesSchema>;
