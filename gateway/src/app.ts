@@ -3,6 +3,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer } from '@apollo/server';
 import type { ApolloServerPlugin } from '@apollo/server';
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
@@ -67,7 +68,13 @@ export async function createGateway({ config, dataSource, redis, logger }: Gatew
     includeStacktraceInErrorResponses: false,
     stopOnTerminationSignals: false,
     validationRules: protection.validationRules,
-    plugins: [...protection.plugins, ApolloServerPluginDrainHttpServer({ httpServer }), requestDbPlugin],
+    plugins: [
+      ...protection.plugins,
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      // No HTTP caching of this API (every answer depends on the viewer), so skip the per-field hook.
+      ApolloServerPluginCacheControlDisabled(),
+      requestDbPlugin,
+    ],
     formatError: createErrorFormatter((error) => logger.error({ err: error }, 'unexpected error')),
   });
   await apollo.start();

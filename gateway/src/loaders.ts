@@ -6,11 +6,16 @@ import { createUserLoaders } from './users/users.loaders';
 
 /** Every DataLoader, built fresh per request (and per subscription event) so none serves stale rows. */
 export function createLoaders(db: RequestDb, viewerId: string | null) {
+  const users = createUserLoaders(db);
+  const shoes = createShoeLoaders(db, viewerId);
   return {
-    ...createUserLoaders(db),
+    ...users,
     ...createSocialLoaders(db, viewerId),
-    ...createRunLoaders(db, viewerId),
-    ...createShoeLoaders(db, viewerId),
+    ...createRunLoaders(db, viewerId, {
+      user: (u) => users.userById.prime(u.id, u),
+      shoe: (s) => shoes.shoeById.prime(s.id, s),
+    }),
+    ...shoes,
   };
 }
 

@@ -1,10 +1,19 @@
 import DataLoader from 'dataloader';
-import { Run, visibleToViewerSql } from '@maratron/schema';
+import { Run, Shoe, User, visibleToViewerSql } from '@maratron/schema';
 import type { RunStats } from '@maratron/schema';
+import { pick, select } from '../database/columns';
 import type { Keyset } from '../common/pagination';
 import type { RequestDb } from '../database/request-db';
 import { byKey, groupByKey, hydrate } from '../database/rows';
-import { RUN_COLUMNS } from './runs.sql';
+import { SHOE_FIELDS } from '../shoes/shoes.sql';
+import { USER_FIELDS } from '../users/users.sql';
+import { RUN_COLUMNS, RUN_FIELDS } from './runs.sql';
+
+/** Where a runs page puts the users and shoes it fetched alongside (their loaders' caches). */
+export interface RunPagePriming {
+  user(user: User): void;
+  shoe(shoe: Shoe): void;
+}
 
 /** A page of one runner's runs as the viewer may see them, newest first. */
 export interface RunsPageKey {
@@ -35,7 +44,7 @@ function groupsOf<K>(keys: readonly K[], shared: (k: K) => string): K[][] {
   return [...groups.values()];
 }
 
-export function createRunLoaders(db: RequestDb, viewerId: string | null) {
+export function createRunLoaders(db: RequestDb, viewerId: string | null, prime: RunPagePriming) {
   const visible = visibleToViewerSql('r', '$1');
 
   return {
@@ -48,16 +57,19 @@ export function createRunLoaders(db: RequestDb, viewerId: string | null) {
     /**
      * Pages of runs for many runners at once (a list of users each with `runs`): one
      * LATERAL query per distinct (limit, from, to), however many runners are on the page.
+     * A page almost always shows its runs' runner and shoe, so they come in the same
+     * statement and prime those loaders: a runs page is one SQL statement.
      */
     runsPage: new DataLoader<RunsPageKey, Run[], string>(
       async (keys) => {
         const results = new Map<RunsPageKey, Run[]>();
         for (const group of groupsOf(keys, (k) => json([k.limit, k.from, k.to]))) {
           const { limit, from, to } = group[0];
-          const rows = await db.query<Run & { k: string }>(
+          const rows = await db.query<Record<string, unknown> & { k: string }>(
             `SELECT k.n::text AS k, r.* FROM unnest($2::uuid[], $3::timestamptz[], $4::uuid[]) WITH ORDINALITY AS k(owner, c_at, c_id, n)
              CROSS JOIN LATERAL (
-               SELECT ${RUN_COLUMNS} FROM runs r
+               SELECT ${RUN_COLUMNS}, ${select('u', USER_FIELDS, 'u.')}, ${select('s', SHOE_FIELDS, 's.')}
+                 FROM runs r JOIN users u ON u.id = r.user_id LEFT JOIN shoes s ON s.id = r.shoe_id
                 WHERE r.user_id = k.owner AND ${visible}
                   AND (k.c_at IS NULL OR (r.started_at, r.id) < (k.c_at, k.c_id))
                   AND ($5::timestamptz IS NULL OR r.started_at >= $5)
@@ -72,7 +84,18 @@ export function createRunLoaders(db: RequestDb, viewerId: string | null) {
             rows,
             (r) => r.k,
           );
-          group.forEach((key, i) => results.set(key, hydrate(Run, perKey[i].map(({ k: _k, ...run }) => run))));
+          group.forEach((key, i) =>
+            results.set(
+              key,
+              perKey[i].map((row) => {
+                const user = pick(User, row, USER_FIELDS, 'u.');
+                const shoe = pick(Shoe, row, SHOE_FIELDS, 's.');
+                if (user) prime.user(user);
+                if (shoe) prime.shoe(shoe);
+                return pick(Run, row, RUN_FIELDS, '')!;
+              }),
+            ),
+          );
         }
         return keys.map((k) => results.get(k)!);
       },

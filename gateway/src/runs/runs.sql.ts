@@ -1,4 +1,10 @@
-/** Columns of `runs` (aliased r) as Run properties. */
-export const RUN_COLUMNS = `r.id, r.user_id AS "userId", r.shoe_id AS "shoeId", r.name, r.started_at AS "startedAt",
-  r.distance, r.duration, r.elevation_gain AS "elevationGain", r.average_heart_rate AS "averageHeartRate",
-  r.environment, r.visibility, r.notes, r.created_at AS "createdAt", r.updated_at AS "updatedAt"`;
+import { select } from '../database/columns';
+
+/** Columns of `runs` as Run properties. (`updated_at` is bookkeeping, never read). */
+export const RUN_FIELDS = {
+  id: 'id', userId: 'user_id', shoeId: 'shoe_id', name: 'name', startedAt: 'started_at',
+  distance: 'distance', duration: 'duration', elevationGain: 'elevation_gain',
+  averageHeartRate: 'average_heart_rate', environment: 'environment', visibility: 'visibility',
+  notes: 'notes', createdAt: 'created_at',
+};
+export const RUN_COLUMNS = select('r', RUN_FIELDS);

@@ -1,3 +1,9 @@
-/** Columns of `shoes` (aliased s) as Shoe properties. */
-export const SHOE_COLUMNS = `s.id, s.user_id AS "userId", s.name, s.brand, s.max_distance AS "maxDistance",
-  s.initial_distance AS "initialDistance", s.retired, s.is_default AS "isDefault", s.created_at AS "createdAt", s.updated_at AS "updatedAt"`;
+import { select } from '../database/columns';
+
+/** Columns of `shoes` as Shoe properties. (`updated_at` is bookkeeping, never read). */
+export const SHOE_FIELDS = {
+  id: 'id', userId: 'user_id', name: 'name', brand: 'brand', maxDistance: 'max_distance',
+  initialDistance: 'initial_distance', retired: 'retired', isDefault: 'is_default',
+  createdAt: 'created_at',
+};
+export const SHOE_COLUMNS = select('s', SHOE_FIELDS);

@@ -1,2 +1,8 @@
-/** Columns of `users` as User properties (never the password hash). */
-export const USER_COLUMNS = `u.id, u.email, u.username, u.name, u.bio, u.units, u.created_at AS "createdAt", u.updated_at AS "updatedAt"`;
+import { select } from '../database/columns';
+
+/** Columns of `users` as User properties (never the password hash). (`updated_at` is bookkeeping, never read). */
+export const USER_FIELDS = {
+  id: 'id', email: 'email', username: 'username', name: 'name', bio: 'bio', units: 'units',
+  createdAt: 'created_at',
+};
+export const USER_COLUMNS = select('u', USER_FIELDS);

@@ -5,7 +5,7 @@ import { Shoe } from './shoe.entity';
 import { User } from './user.entity';
 
 /** One run. `pace`, `user`, `shoe`, `splits` and `track` are resolved by the gateway. */
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 @Entity({ name: 'runs' })
 export class Run {
   @Field(() => ID)

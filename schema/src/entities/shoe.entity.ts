@@ -6,7 +6,7 @@ import { User } from './user.entity';
  * A pair of shoes. Its distance is never stored: it is derived from its runs (plus
  * `initialDistance`), so editing, moving or deleting a run can't leave it wrong.
  */
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 @Entity({ name: 'shoes' })
 export class Shoe {
   @Field(() => ID)

@@ -7,7 +7,7 @@ import { User } from './user.entity';
  * What the coach and the plan generator know about a runner beyond their runs. A table of
  * its own (not columns on users) because it is private: profiles are public, this is not.
  */
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 @Entity({ name: 'training_profiles' })
 export class TrainingProfile {
   @PrimaryColumn({ name: 'user_id', type: 'uuid' })

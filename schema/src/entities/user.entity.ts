@@ -6,7 +6,7 @@ import { Units } from '../graphql/enums';
  * A runner's account. `email` and the training profile are private to the runner, so they
  * are not @Field here: the gateway exposes them through field resolvers that check the viewer.
  */
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 @Entity({ name: 'users' })
 export class User {
   @Field(() => ID)

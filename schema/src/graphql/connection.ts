@@ -1,7 +1,7 @@
 import { Field, Int, ObjectType } from 'type-graphql';
 import type { ClassType } from 'type-graphql';
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class PageInfo {
   @Field(() => Boolean)
   hasNextPage!: boolean;
@@ -18,7 +18,7 @@ export interface Page<T> {
 
 /** `<Name>Edge { cursor, node }` for a node type. */
 export function EdgeType<T extends object>(name: string, node: ClassType<T>) {
-  @ObjectType(`${name}Edge`)
+  @ObjectType(`${name}Edge`, { simpleResolvers: true })
   class Edge {
     @Field(() => String)
     cursor!: string;
@@ -35,7 +35,7 @@ export function EdgeType<T extends object>(name: string, node: ClassType<T>) {
  */
 export function ConnectionType<T extends object>(name: string, node: ClassType<T>) {
   const Edge = EdgeType(name, node);
-  @ObjectType(`${name}Connection`)
+  @ObjectType(`${name}Connection`, { simpleResolvers: true })
   class Connection implements Page<T> {
     @Field(() => [Edge])
     edges!: { cursor: string; node: T }[];
@@ -48,7 +48,7 @@ export function ConnectionType<T extends object>(name: string, node: ClassType<T
 
 export function CountedConnectionType<T extends object>(name: string, node: ClassType<T>) {
   const Edge = EdgeType(name, node);
-  @ObjectType(`${name}Connection`)
+  @ObjectType(`${name}Connection`, { simpleResolvers: true })
   class CountedConnection implements Page<T> {
     @Field(() => [Edge])
     edges!: { cursor: string; node: T }[];

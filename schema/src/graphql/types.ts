@@ -3,7 +3,7 @@ import { Run } from '../entities/run.entity';
 import { User } from '../entities/user.entity';
 import { CountedConnectionType } from './connection';
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class RunStats {
   @Field(() => Int) runCount!: number;
   /** Metres. */
@@ -15,7 +15,7 @@ export class RunStats {
   @Field(() => Float, { nullable: true }) averagePace!: number | null;
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class Split {
   @Field(() => Int) index!: number;
   @Field(() => Float) distance!: number;
@@ -24,7 +24,7 @@ export class Split {
   @Field(() => Float, { nullable: true }) elevationGain!: number | null;
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class AuthPayload {
   @Field(() => String) token!: string;
   @Field(() => User) user!: User;
