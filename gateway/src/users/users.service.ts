@@ -89,7 +89,10 @@ export class UsersService {
     throw badInput('id', 'id: give an id or a username');
   }
 
-  /** Runners whose username or name starts with the query (or a word of the name does). */
+  /**
+   * Runners whose username or name contains the query (trigram-indexed), those starting
+   * with it first.
+   */
   async search(ctx: RequestContext, query: string, first: number): Promise<User[]> {
     requireViewer(ctx);
     const q = query.trim().toLowerCase();
@@ -98,8 +101,8 @@ export class UsersService {
     const pattern = q.replace(/[\\%_]/g, (c) => `\\${c}`);
     const rows = await ctx.db.query(
       `SELECT ${USER_COLUMNS} FROM users u
-        WHERE u.username LIKE $1 || '%' OR lower(u.name) LIKE $1 || '%' OR lower(u.name) LIKE '% ' || $1 || '%'
-        ORDER BY (u.username = $2) DESC, u.username
+        WHERE u.username LIKE '%' || $1 || '%' OR lower(u.name) LIKE '%' || $1 || '%'
+        ORDER BY (u.username = $2) DESC, (u.username LIKE $1 || '%' OR lower(u.name) LIKE $1 || '%') DESC, u.username
         LIMIT $3`,
       [pattern, q, first],
     );
