@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer } from '@apollo/server';
@@ -16,6 +15,10 @@ import type { Config } from './config';
 import { createRequestContext } from './context';
 import type { RequestContext } from './context';
 import type { Logger } from './logger';
+import { Metrics } from './observability/metrics';
+import { operationsPlugin } from './observability/operations.plugin';
+import { requestLog } from './observability/request-log';
+import { mutationLimitsPlugin } from './protection/mutation-limits';
 import type { RedisClient } from './redis';
 import { buildGatewaySchema } from './schema';
 import { createServices } from './services';
@@ -25,6 +28,7 @@ export interface GatewayDeps {
   dataSource: DataSource;
   redis: RedisClient | null;
   logger: Logger;
+  metrics?: Metrics;
 }
 
 /**
@@ -51,12 +55,14 @@ const requestDbPlugin: ApolloServerPlugin<RequestContext> = {
   },
 };
 
-export async function createGateway({ config, dataSource, redis, logger }: GatewayDeps) {
+export async function createGateway({ config, dataSource, redis, logger, metrics = new Metrics() }: GatewayDeps) {
   const services = createServices(config, redis);
   const schema = buildGatewaySchema(services);
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', process.env.TRUST_PROXY ?? 'loopback');
+  app.use(requestLog(logger, metrics));
+  watchPool(dataSource, metrics);
   const httpServer = http.createServer(app);
   let draining = false;
 
@@ -73,6 +79,8 @@ export async function createGateway({ config, dataSource, redis, logger }: Gatew
       ApolloServerPluginDrainHttpServer({ httpServer }),
       // No HTTP caching of this API (every answer depends on the viewer), so skip the per-field hook.
       ApolloServerPluginCacheControlDisabled(),
+      operationsPlugin(metrics),
+      mutationLimitsPlugin(config.mutationLimits, redis, metrics),
       requestDbPlugin,
     ],
     formatError: createErrorFormatter((error) => logger.error({ err: error }, 'unexpected error')),
@@ -81,6 +89,10 @@ export async function createGateway({ config, dataSource, redis, logger }: Gatew
 
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
+  });
+  app.get('/metrics', async (_req, res) => {
+    res.setHeader('content-type', metrics.registry.contentType);
+    res.end(await metrics.registry.metrics());
   });
   app.get('/readyz', async (_req, res) => {
     if (draining) return void res.status(503).json({ status: 'draining' });
@@ -97,7 +109,6 @@ export async function createGateway({ config, dataSource, redis, logger }: Gatew
     express.json({ limit: '30mb' }),
     expressMiddleware(apollo, {
       context: async ({ req }) => {
-        const requestId = String(req.headers['x-request-id'] ?? randomUUID());
         const token = TokenService.fromHeader(req.headers.authorization);
         let viewerId: string | null = null;
         if (token) {
@@ -106,7 +117,8 @@ export async function createGateway({ config, dataSource, redis, logger }: Gatew
             throw new GraphQLError('Invalid or expired token', { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
           }
         }
-        return createRequestContext(dataSource, requestId, viewerId, req.ip ?? 'unknown');
+        req.info.viewerId = viewerId;
+        return createRequestContext(dataSource, req.info.requestId, viewerId, req.ip ?? 'unknown', req.info);
       },
     }),
   );
@@ -116,6 +128,7 @@ export async function createGateway({ config, dataSource, redis, logger }: Gatew
     httpServer,
     services,
     schema,
+    metrics,
     async listen(port: number, host?: string): Promise<number> {
       await new Promise<void>((resolve) => httpServer.listen(port, host, resolve));
       return (httpServer.address() as AddressInfo).port;
@@ -129,3 +142,14 @@ export async function createGateway({ config, dataSource, redis, logger }: Gatew
 }
 
 export type Gateway = Awaited<ReturnType<typeof createGateway>>;
+
+/** Database pool in use / idle / waiting, read from node-pg's pool at scrape time. */
+function watchPool(dataSource: DataSource, metrics: Metrics) {
+  metrics.gaugeFrom('maratron_db_pool_connections', 'Database pool connections by state', ['state'], (set) => {
+    const pool = (dataSource.driver as unknown as { master?: { totalCount: number; idleCount: number; waitingCount: number } }).master;
+    if (!pool) return;
+    set({ state: 'in_use' }, pool.totalCount - pool.idleCount);
+    set({ state: 'idle' }, pool.idleCount);
+    set({ state: 'waiting' }, pool.waitingCount);
+  });
+}

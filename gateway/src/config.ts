@@ -20,6 +20,8 @@ export interface Config {
   /** Database pool size per process. */
   dbPoolSize: number;
   signInLimits: { perAccount: number; perAddress: number; windowSeconds: number };
+  /** Mutations per minute. */
+  mutationLimits: { perUser: number; perAddress: number };
   logLevel: string;
 }
 
@@ -48,6 +50,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       perAccount: int(env.SIGNIN_LIMIT_PER_ACCOUNT, 5),
       perAddress: int(env.SIGNIN_LIMIT_PER_ADDRESS, 50),
       windowSeconds: int(env.SIGNIN_LIMIT_WINDOW_SECONDS, 15 * 60),
+    },
+    mutationLimits: {
+      perUser: int(env.MUTATION_LIMIT_PER_USER, 120),
+      perAddress: int(env.MUTATION_LIMIT_PER_ADDRESS, 1200),
     },
     logLevel: env.LOG_LEVEL ?? 'info',
   };

@@ -3,6 +3,7 @@ import { unauthenticated } from '@maratron/schema';
 import { RequestDb } from './database/request-db';
 import { createLoaders } from './loaders';
 import type { Loaders } from './loaders';
+import type { RequestInfo } from './observability/request-log';
 
 /**
  * What every resolver and service gets for one request (or one subscription event): who is
@@ -15,11 +16,13 @@ export interface RequestContext {
   address: string;
   db: RequestDb;
   loaders: Loaders;
+  /** The HTTP request's log record, when there is one (not for subscription events). */
+  info?: RequestInfo;
 }
 
-export function createRequestContext(dataSource: DataSource, requestId: string, viewerId: string | null, address: string): RequestContext {
+export function createRequestContext(dataSource: DataSource, requestId: string, viewerId: string | null, address: string, info?: RequestInfo): RequestContext {
   const db = new RequestDb(dataSource);
-  return { requestId, viewerId, address, db, loaders: createLoaders(db, viewerId) };
+  return { requestId, viewerId, address, db, loaders: createLoaders(db, viewerId), info };
 }
 
 /** The signed-in viewer's id, or UNAUTHENTICATED. */
@@ -31,5 +34,6 @@ export function requireViewer(ctx: RequestContext): string {
 /** After sign-up or sign-in the rest of the request (the AuthPayload's fields) sees it as that runner. */
 export function actAs(ctx: RequestContext, userId: string): void {
   ctx.viewerId = userId;
+  if (ctx.info) ctx.info.viewerId = userId;
   ctx.loaders = createLoaders(ctx.db, userId);
 }

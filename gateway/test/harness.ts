@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { randomBytes } from 'node:crypto';
+import type { Writable } from 'node:stream';
 import { migrate } from '@maratron/migrations';
 import { Client } from 'pg';
 import type { DataSource } from 'typeorm';
@@ -56,13 +57,21 @@ export function redisUrlOrSkip(what: string): string | null {
  * A real gateway on a free port, over a PostgreSQL schema of its own (so test files run in
  * parallel), migrated like production.
  */
-export async function startTestGateway(opts: { redis?: boolean; env?: Record<string, string> } = {}): Promise<TestGateway> {
+export interface TestGatewayOptions {
+  redis?: boolean;
+  env?: Record<string, string>;
+  logStream?: Writable;
+  /** A second replica: same database schema as this gateway (which keeps ownership of it). */
+  replicaOf?: TestGateway;
+}
+
+export async function startTestGateway(opts: TestGatewayOptions = {}): Promise<TestGateway> {
   const url = process.env.DATABASE_URL;
   if (!url) throw new Error('DATABASE_URL is not set (the global setup sets it)');
-  const schema = `t_${randomBytes(6).toString('hex')}`;
+  const schema = opts.replicaOf?.schema ?? `t_${randomBytes(6).toString('hex')}`;
   const admin = new Client({ connectionString: url });
   await admin.connect();
-  await admin.query(`CREATE SCHEMA ${schema}`);
+  if (!opts.replicaOf) await admin.query(`CREATE SCHEMA ${schema}`);
   await admin.query(`SET search_path TO ${schema}`);
 
   const statements = new StatementCounter();
@@ -70,8 +79,11 @@ export async function startTestGateway(opts: { redis?: boolean; env?: Record<str
   await dataSource.initialize();
   await migrate(dataSource);
   const redis = opts.redis && process.env.REDIS_URL ? await connectRedis(process.env.REDIS_URL, () => {}) : null;
-  const config = { ...loadConfig({ ...process.env, DATABASE_URL: url, ...opts.env }), jwtSecret: 'test-secret' };
-  const gateway = await createGateway({ config, dataSource, redis, logger: createLogger('silent') });
+  // Every test file talks from 127.0.0.1: the general write limits only apply where a test asks.
+  const env = { MUTATION_LIMIT_PER_USER: '100000', MUTATION_LIMIT_PER_ADDRESS: '100000', ...opts.env };
+  const config = { ...loadConfig({ ...process.env, DATABASE_URL: url, ...env }), jwtSecret: 'test-secret' };
+  const logger = opts.logStream ? createLogger('info', opts.logStream) : createLogger('silent');
+  const gateway = await createGateway({ config, dataSource, redis, logger });
   const port = await gateway.listen(0, '127.0.0.1');
   const base = `http://127.0.0.1:${port}`;
   let n = 0;
@@ -109,7 +121,7 @@ export async function startTestGateway(opts: { redis?: boolean; env?: Record<str
       await gateway.stop();
       await redis?.quit().catch(() => undefined);
       await dataSource.destroy();
-      await admin.query(`DROP SCHEMA ${schema} CASCADE`);
+      if (!opts.replicaOf) await admin.query(`DROP SCHEMA ${schema} CASCADE`);
       await admin.end();
     },
   };

@@ -1,0 +1,32 @@
+import type { ApolloServerPlugin } from '@apollo/server';
+import type { RequestContext } from '../context';
+import type { Metrics } from './metrics';
+
+/** Names each request's GraphQL operation for the request log, and times and counts it. */
+export function operationsPlugin(metrics: Metrics): ApolloServerPlugin<RequestContext> {
+  return {
+    async requestDidStart() {
+      const started = process.hrtime.bigint();
+      let operation = 'anonymous';
+      let type = 'unknown';
+      return {
+        async didResolveOperation({ operationName, operation: op, contextValue }) {
+          operation = metrics.operationLabel(operationName ?? null);
+          type = op?.operation ?? 'unknown';
+          if (contextValue.info) {
+            contextValue.info.operation = operationName ?? undefined;
+            contextValue.info.operationType = type;
+          }
+        },
+        async willSendResponse({ response, contextValue }) {
+          const errors = response.body.kind === 'single' ? (response.body.singleResult.errors ?? []) : [];
+          const codes = errors.map((e) => String(e.extensions?.code ?? 'INTERNAL_SERVER_ERROR'));
+          for (const code of codes) metrics.errors.inc({ code });
+          if (contextValue.info) contextValue.info.errorCodes = codes;
+          metrics.operations.inc({ operation, type, outcome: codes.length ? 'error' : 'ok' });
+          metrics.operationDuration.observe({ operation, type }, Number(process.hrtime.bigint() - started) / 1e9);
+        },
+      };
+    },
+  };
+}

@@ -1,0 +1,52 @@
+import { PassThrough } from 'node:stream';
+import { ok, startTestGateway } from './harness';
+import type { TestGateway } from './harness';
+
+let t: TestGateway;
+const lines: Record<string, any>[] = [];
+beforeAll(async () => {
+  const stream = new PassThrough();
+  stream.on('data', (chunk: Buffer) => {
+    for (const line of chunk.toString().split('\n').filter(Boolean)) lines.push(JSON.parse(line));
+  });
+  t = await startTestGateway({ logStream: stream });
+});
+afterAll(() => t.close());
+
+describe('observability', () => {
+  it('logs one JSON line per request with its id, viewer, operation and duration, and no token', async () => {
+    const a = await t.signUp('Logged');
+    const res = await fetch(`${t.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${a.token}`, 'x-request-id': 'req-abc-123' },
+      body: JSON.stringify({ query: 'query MyRuns { runs(first: 3) { totalCount } }', operationName: 'MyRuns' }),
+    });
+    expect(res.headers.get('x-request-id')).toBe('req-abc-123');
+    ok((await res.json()) as any);
+    await new Promise((r) => setTimeout(r, 50));
+    const mine = lines.filter((l) => l.requestId === 'req-abc-123');
+    expect(mine).toHaveLength(1);
+    expect(mine[0]).toMatchObject({ msg: 'request', viewerId: a.id, operation: 'MyRuns', operationType: 'query', status: 200, path: '/graphql', service: 'gateway' });
+    expect(typeof mine[0].durationMs).toBe('number');
+    const all = lines.map((l) => JSON.stringify(l)).join('\n');
+    expect(all).not.toContain(a.token);
+    expect(all).not.toContain(a.password);
+  });
+
+  it('serves Prometheus metrics with sensible values after some traffic', async () => {
+    const a = await t.signUp('Metered');
+    for (let i = 0; i < 3; i++) ok(await t.gql('query Ping { me { id } }', {}, a.token));
+    await t.gql('{ runs(first: 1000) { totalCount } }', {}, a.token);
+    const res = await fetch(`${t.url}/metrics`);
+    expect(res.status).toBe(200);
+    const text = await res.text();
+    const value = (pattern: RegExp) => Number(pattern.exec(text)?.[1]);
+    expect(value(/maratron_graphql_operations_total\{operation="Ping",type="query",outcome="ok"\} (\d+)/)).toBe(3);
+    expect(value(/maratron_graphql_errors_total\{code="BAD_USER_INPUT"\} (\d+)/)).toBeGreaterThanOrEqual(1);
+    expect(value(/maratron_graphql_operation_duration_seconds_count\{operation="Ping",type="query"\} (\d+)/)).toBe(3);
+    expect(value(/maratron_http_requests_total\{route="\/graphql",method="POST",status="200"\} (\d+)/)).toBeGreaterThanOrEqual(5);
+    expect(value(/maratron_db_pool_connections\{state="in_use"\} (\d+)/)).toBeGreaterThanOrEqual(0);
+    expect(text).toMatch(/maratron_db_pool_connections\{state="idle"\} \d+/);
+    expect(text).toMatch(/maratron_process_resident_memory_bytes \d+/);
+  });
+});
