@@ -21,9 +21,15 @@ export interface RequestContext {
 }
 
 export function createRequestContext(dataSource: DataSource, requestId: string, viewerId: string | null, address: string, info?: RequestInfo): RequestContext {
-  const db = new RequestDb(dataSource);
+  const db = new RequestDb(dataSource, viewerId, rowLevelSecurity);
   return { requestId, viewerId, address, db, loaders: createLoaders(db, viewerId), info };
 }
+
+/**
+ * Row-level security is always on, except when a benchmark measures its cost
+ * (ROW_LEVEL_SECURITY=false: the transaction then runs as the connecting user).
+ */
+const rowLevelSecurity = process.env.ROW_LEVEL_SECURITY !== 'false';
 
 /** The signed-in viewer's id, or UNAUTHENTICATED. */
 export function requireViewer(ctx: RequestContext): string {
@@ -32,7 +38,8 @@ export function requireViewer(ctx: RequestContext): string {
 }
 
 /** After sign-up or sign-in the rest of the request (the AuthPayload's fields) sees it as that runner. */
-export function actAs(ctx: RequestContext, userId: string): void {
+export async function actAs(ctx: RequestContext, userId: string): Promise<void> {
+  await ctx.db.actAs(userId);
   ctx.viewerId = userId;
   if (ctx.info) ctx.info.viewerId = userId;
   ctx.loaders = createLoaders(ctx.db, userId);

@@ -1,9 +1,12 @@
 import type { DataSource } from 'typeorm';
 import { AccountsRunsShoes1764100000000 } from './1764100000000-accounts-runs-shoes';
 import { UserSearch1764150000000 } from './1764150000000-user-search';
+import { RowLevelSecurity1764160000000 } from './1764160000000-row-level-security';
 
 /** Every migration, oldest first. Add new ones at the end; never edit one that has shipped. */
-export const migrations = [AccountsRunsShoes1764100000000, UserSearch1764150000000];
+export const migrations = [AccountsRunsShoes1764100000000, UserSearch1764150000000, RowLevelSecurity1764160000000];
+
+export { APP_ROLE, VIEWER_SETTING } from './app-role';
 
 // Any constant works; it only has to be the same in every process that migrates.
 const MIGRATION_LOCK_KEY = 7_204_655_118;

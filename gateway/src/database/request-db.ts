@@ -1,21 +1,30 @@
-import type { DataSource, EntityManager, QueryRunner } from 'typeorm';
+import type { DataSource, QueryRunner } from 'typeorm';
+import { APP_ROLE, VIEWER_SETTING } from '@maratron/migrations';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * All of one request's SQL runs on one connection inside one transaction, opened on first
- * use and closed when the response is sent. That gives every request a consistent snapshot,
- * lets a mutation's writes commit or roll back together, and is the one place where the
- * viewer will be set for PostgreSQL row-level security.
+ * use and closed when the response is sent. That gives every request a consistent snapshot
+ * and lets a mutation's writes commit or roll back together.
+ *
+ * It is also where row-level security gets its footing: the transaction runs as the
+ * non-owner runtime role with the viewer in a transaction-local setting, so PostgreSQL's
+ * policies apply to every statement whatever user DATABASE_URL names — a query that forgets
+ * a filter still can't return another runner's private rows.
  */
 export class RequestDb {
   private runner: Promise<QueryRunner> | null = null;
   private closed = false;
+  private savepoints = 0;
+  private readonly afterCommitHooks: (() => void)[] = [];
 
-  constructor(private readonly dataSource: DataSource) {}
-
-  /** The request's EntityManager; the transaction opens on the first call. */
-  async manager(): Promise<EntityManager> {
-    return (await this.open()).manager;
-  }
+  constructor(
+    private readonly dataSource: DataSource,
+    private viewerId: string | null,
+    /** Off only to measure what row-level security costs (ROW_LEVEL_SECURITY=false). */
+    private readonly rowLevelSecurity = true,
+  ) {}
 
   /** Raw SQL on the request's connection; the rows it returns (RETURNING rows for writes). */
   async query<T = any>(sql: string, params: unknown[] = []): Promise<T[]> {
@@ -29,33 +38,43 @@ export class RequestDb {
    */
   async transaction<T>(work: () => Promise<T>): Promise<T> {
     const runner = await this.open();
-    await runner.startTransaction();
+    const name = `sp${++this.savepoints}`;
+    await runner.query(`SAVEPOINT ${name}`);
     try {
       const result = await work();
-      await runner.commitTransaction();
+      await runner.query(`RELEASE SAVEPOINT ${name}`);
       return result;
     } catch (error) {
-      await runner.rollbackTransaction();
+      await runner.query(`ROLLBACK TO SAVEPOINT ${name}`);
       throw error;
     }
   }
 
+  /** Runs `hook` once the request's transaction has committed (never if it rolls back). */
+  afterCommit(hook: () => void): void {
+    this.afterCommitHooks.push(hook);
+  }
+
+  /** The rest of the request acts as this runner (after sign-up or sign-in). */
+  async actAs(viewerId: string): Promise<void> {
+    this.viewerId = viewerId;
+    if (this.runner) await (await this.runner).query(`SELECT set_config('${VIEWER_SETTING}', $1, true)`, [viewerId]);
+  }
+
   /** Commits (or rolls back) and returns the connection to the pool. Safe to call twice. */
   async close(commit = true): Promise<void> {
-    if (this.closed || !this.runner) {
-      this.closed = true;
-      return;
-    }
+    if (this.closed) return;
     this.closed = true;
+    if (!this.runner) return;
     const runner = await this.runner;
+    let committed = false;
     try {
-      if (runner.isTransactionActive) {
-        if (commit) await runner.commitTransaction();
-        else await runner.rollbackTransaction();
-      }
+      await runner.query(commit ? 'COMMIT' : 'ROLLBACK');
+      committed = commit;
     } finally {
       await runner.release();
     }
+    if (committed) for (const hook of this.afterCommitHooks) hook();
   }
 
   private open(): Promise<QueryRunner> {
@@ -63,7 +82,12 @@ export class RequestDb {
     this.runner ??= (async () => {
       const runner = this.dataSource.createQueryRunner();
       await runner.connect();
-      await runner.startTransaction();
+      // One round trip: the transaction, the runtime role and the viewer. The id is a UUID
+      // from a verified token (checked again here), so it is safe to inline.
+      const viewer = this.viewerId ?? '';
+      if (viewer && !UUID.test(viewer)) throw new Error('viewer id is not a UUID');
+      const role = this.rowLevelSecurity ? `SET LOCAL ROLE ${APP_ROLE}; ` : '';
+      await runner.query(`BEGIN; ${role}SELECT set_config('${VIEWER_SETTING}', '${viewer}', true)`);
       return runner;
     })();
     return this.runner;

@@ -1,6 +1,5 @@
 import {
   assertHumanPace,
-  canView,
   forbidden,
   newRunSchema,
   notFound,
@@ -103,16 +102,15 @@ export class RunsService {
     });
   }
 
-  /** The viewer's run, locked for a write; someone else's is FORBIDDEN if visible, else NOT_FOUND. */
+  /**
+   * The viewer's run, locked for a write. Someone else's is FORBIDDEN when the viewer may
+   * see it and NOT_FOUND when not, so an error never reveals a hidden run.
+   */
   private async ownRunForUpdate(ctx: RequestContext, viewerId: string, id: string): Promise<Run> {
-    const rows = await ctx.db.query(`SELECT ${RUN_COLUMNS} FROM runs r WHERE r.id = $1 FOR UPDATE`, [id]);
+    const rows = await ctx.db.query(`SELECT ${RUN_COLUMNS} FROM runs r WHERE r.id = $1 AND r.user_id = $2 FOR UPDATE`, [id, viewerId]);
     const run = hydrate(Run, rows)[0];
-    if (!run) throw notFound('Run');
-    if (run.userId !== viewerId) {
-      const follows = await ctx.loaders.viewerFollows.load(run.userId);
-      throw canView(viewerId, run, follows) ? forbidden('That run is not yours') : notFound('Run');
-    }
-    return run;
+    if (run) return run;
+    throw (await ctx.loaders.visibleRunById.load(id)) ? forbidden('That run is not yours') : notFound('Run');
   }
 }
 

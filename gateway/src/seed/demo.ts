@@ -1,4 +1,5 @@
 import type { DataSource } from 'typeorm';
+import { APP_ROLE, VIEWER_SETTING } from '@maratron/migrations';
 import { hashPassword } from '../auth/passwords';
 
 /** Every demo runner signs in with this password (README: "Demo data"). */
@@ -38,6 +39,9 @@ export async function seedDemoData(dataSource: DataSource, now = new Date()): Pr
   return dataSource.transaction(async (em) => {
     const [{ n }] = await em.query(`SELECT count(*)::int AS n FROM users`);
     if (n > 0) return null;
+    // Like any request, the seed writes as the runtime role, as the runner it writes for.
+    await em.query(`SET LOCAL ROLE ${APP_ROLE}`);
+    const actAs = (userId: string) => em.query(`SELECT set_config('${VIEWER_SETTING}', $1, true)`, [userId]);
     const random = prng(42);
     const passwordHash = await hashPassword(DEMO_PASSWORD);
     const ids = new Map<string, string>();
@@ -49,6 +53,7 @@ export async function seedDemoData(dataSource: DataSource, now = new Date()): Pr
         [`${r.username}@demo.maratron.run`, r.username, passwordHash, r.name, r.bio, new Date(now.getTime() - 150 * DAY)],
       );
       ids.set(r.username, id);
+      await actAs(id);
       await em.query(
         `INSERT INTO training_profiles (user_id, level, goals, weekly_distance_goal, preferred_days, years_running) VALUES ($1, $2, $3, $4, $5, $6)`,
         [id, r.level, ['Run a strong half marathon', 'Stay injury free'], r.weekly, ['TUE', 'THU', 'SAT', 'SUN'], Math.floor(random() * 10) + 1],
@@ -88,6 +93,7 @@ export async function seedDemoData(dataSource: DataSource, now = new Date()): Pr
     }
 
     for (const [follower, followee] of FOLLOWS) {
+      await actAs(ids.get(follower)!);
       await em.query(`INSERT INTO follows (follower_id, followee_id) VALUES ($1, $2)`, [ids.get(follower), ids.get(followee)]);
     }
     return { runners: RUNNERS.length, runs: runCount };

@@ -43,7 +43,7 @@ export class ShoesService {
     const viewerId = requireViewer(ctx);
     const changes = parseInput(shoeChangesSchema, input);
     return ctx.db.transaction(async () => {
-      const shoe = await ownShoeForUpdate(ctx.db, viewerId, parseId(id));
+      const shoe = await ownShoeForUpdate(ctx, viewerId, parseId(id));
       if (changes.isDefault && shoe.retired) throw badInput('isDefault', 'isDefault: a retired shoe cannot be the default');
       if (changes.isDefault) await clearDefault(ctx.db, viewerId);
       const rows = await ctx.db.query(
@@ -62,7 +62,7 @@ export class ShoesService {
   async retire(ctx: RequestContext, id: string): Promise<Shoe> {
     const viewerId = requireViewer(ctx);
     return ctx.db.transaction(async () => {
-      const shoe = await ownShoeForUpdate(ctx.db, viewerId, parseId(id));
+      const shoe = await ownShoeForUpdate(ctx, viewerId, parseId(id));
       const rows = await ctx.db.query(
         `UPDATE shoes AS s SET retired = true, is_default = false, updated_at = now() WHERE s.id = $1 RETURNING ${SHOE_COLUMNS}`,
         [shoe.id],
@@ -97,10 +97,10 @@ async function clearDefault(db: RequestDb, ownerId: string) {
   await db.query(`UPDATE shoes SET is_default = false, updated_at = now() WHERE user_id = $1 AND is_default`, [ownerId]);
 }
 
-async function ownShoeForUpdate(db: RequestDb, viewerId: string, id: string): Promise<Shoe> {
-  const rows = await db.query(`SELECT ${SHOE_COLUMNS} FROM shoes s WHERE s.id = $1 FOR UPDATE`, [id]);
+/** The viewer's shoe, locked for a write; someone else's (shoes are public) is FORBIDDEN. */
+async function ownShoeForUpdate(ctx: RequestContext, viewerId: string, id: string): Promise<Shoe> {
+  const rows = await ctx.db.query(`SELECT ${SHOE_COLUMNS} FROM shoes s WHERE s.id = $1 AND s.user_id = $2 FOR UPDATE`, [id, viewerId]);
   const shoe = hydrate(Shoe, rows)[0];
-  if (!shoe) throw notFound('Shoe');
-  if (shoe.userId !== viewerId) throw forbidden('That shoe is not yours');
-  return shoe;
+  if (shoe) return shoe;
+  throw (await ctx.loaders.shoeById.load(id)) ? forbidden('That shoe is not yours') : notFound('Shoe');
 }

@@ -41,7 +41,7 @@ export class UsersService {
           [data.email, data.username, passwordHash, data.name],
         );
         const user = hydrate(User, rows)[0];
-        actAs(ctx, user.id);
+        await actAs(ctx, user.id);
         return { token: this.tokens.issue(user.id), user };
       } catch (error) {
         // Two sign-ups racing for the same email or username: the unique index decides.
@@ -69,7 +69,7 @@ export class UsersService {
       throw badInput('password', 'Wrong email or password');
     }
     await this.signInLimiter.recordSuccess(email);
-    actAs(ctx, found.id);
+    await actAs(ctx, found.id);
     const { passwordHash: _hash, ...user } = found;
     return { token: this.tokens.issue(found.id), user: Object.assign(new User(), user) };
   }

@@ -1,0 +1,83 @@
+import { canView, Visibility } from '@maratron/schema';
+import { APP_ROLE, VIEWER_SETTING } from '@maratron/migrations';
+import { ok, startTestGateway } from './harness';
+import type { TestGateway, TestUser } from './harness';
+
+let t: TestGateway;
+beforeAll(async () => {
+  t = await startTestGateway();
+});
+afterAll(() => t.close());
+
+/** Plain SQL exactly as the server runs it: the runtime role, the viewer set for the transaction. */
+async function asViewer<T = any>(viewerId: string | null, sql: string, params: unknown[] = []): Promise<T[]> {
+  await t.sql('BEGIN');
+  try {
+    await t.sql(`SET LOCAL ROLE ${APP_ROLE}`);
+    await t.sql(`SELECT set_config('${VIEWER_SETTING}', $1, true)`, [viewerId ?? '']);
+    return await t.sql(sql, params);
+  } finally {
+    await t.sql('ROLLBACK');
+  }
+}
+
+async function run(user: TestUser, visibility: Visibility) {
+  const res = ok(await t.gql(`mutation($input: RunInput!) { createRun(input: $input) { id } }`, {
+    input: { startedAt: new Date(Date.now() - 86400_000).toISOString(), distance: 5000, duration: 1500, visibility },
+  }, user.token));
+  return res.createRun.id as string;
+}
+
+describe('row-level security', () => {
+  it("keeps another runner's PRIVATE and FOLLOWERS runs out of plain SQL, and shows the owner everything", async () => {
+    const owner = await t.signUp('Owner');
+    const stranger = await t.signUp('Stranger');
+    const priv = await run(owner, Visibility.PRIVATE);
+    const fol = await run(owner, Visibility.FOLLOWERS);
+    const pub = await run(owner, Visibility.PUBLIC);
+    // The query "forgets" every filter: only the database keeps runners apart.
+    const everything = `SELECT id FROM runs WHERE user_id = $1`;
+    const seen = (rows: { id: string }[]) => new Set(rows.map((r) => r.id));
+    expect(seen(await asViewer(stranger.id, everything, [owner.id]))).toEqual(new Set([pub]));
+    expect(seen(await asViewer(owner.id, everything, [owner.id]))).toEqual(new Set([priv, fol, pub]));
+    expect(await asViewer(null, everything, [owner.id])).toEqual([]);
+    // The owner's view of the same table, without the role: all three.
+    expect(seen(await t.sql(everything, [owner.id]))).toEqual(new Set([priv, fol, pub]));
+  });
+
+  it("refuses writes to another runner's rows even when the SQL names them", async () => {
+    const owner = await t.signUp('Victim');
+    const other = await t.signUp('Intruder');
+    const id = await run(owner, Visibility.PUBLIC);
+    await t.sql('BEGIN');
+    try {
+      await t.sql(`SET LOCAL ROLE ${APP_ROLE}`);
+      await t.sql(`SELECT set_config('${VIEWER_SETTING}', $1, true)`, [other.id]);
+      expect(await t.sql(`UPDATE runs SET distance = 1 WHERE id = $1 RETURNING id`, [id])).toEqual([]);
+      expect(await t.sql(`DELETE FROM runs WHERE id = $1 RETURNING id`, [id])).toEqual([]);
+      await expect(t.sql(`INSERT INTO runs (user_id, started_at, distance, duration) VALUES ($1, now(), 1000, 300)`, [owner.id])).rejects.toThrow(/row-level security/);
+    } finally {
+      await t.sql('ROLLBACK');
+    }
+    expect(await t.sql(`SELECT distance FROM runs WHERE id = $1`, [id])).toEqual([{ distance: 5000 }]);
+  });
+
+  it('agrees with the app visibility rule for every relationship and visibility', async () => {
+    const owner = await t.signUp('Matrix');
+    const follower = await t.signUp('Follower');
+    const stranger = await t.signUp('Passerby');
+    ok(await t.gql(`mutation($u: ID!) { follow(userId: $u) { id } }`, { u: owner.id }, follower.token));
+    const runs = new Map<Visibility, string>();
+    for (const v of Object.values(Visibility)) runs.set(v, await run(owner, v));
+    for (const [viewer, follows] of [[owner, false], [follower, true], [stranger, false], [null, false]] as const) {
+      const visible = new Set((await asViewer(viewer?.id ?? null, `SELECT id FROM runs WHERE user_id = $1`, [owner.id])).map((r: any) => r.id));
+      for (const [visibility, id] of runs) {
+        expect({ viewer: viewer?.username ?? 'anonymous', visibility, sees: visible.has(id) }).toEqual({
+          viewer: viewer?.username ?? 'anonymous',
+          visibility,
+          sees: canView(viewer?.id ?? null, { userId: owner.id, visibility }, follows),
+        });
+      }
+    }
+  });
+});
