@@ -42,16 +42,27 @@ async function signIn(base, email, password) {
   return { token: body.data.signIn.token, userId: body.data.signIn.user.id };
 }
 
+const GATEWAY_ENV = { SEED_DEMO: 'false', JWT_SECRET: 'bench', SIGNIN_LIMIT_PER_ADDRESS: '1000000', MUTATION_LIMIT_PER_USER: '1000000', MUTATION_LIMIT_PER_ADDRESS: '1000000' };
+
+/** A gateway child process on the bench database, with RLS on or off. */
+function startGateway(dbUrl, rowLevelSecurity = true) {
+  return startProcess('gateway/dist/main.js', { ...GATEWAY_ENV, DATABASE_URL: dbUrl, ROW_LEVEL_SECURITY: String(rowLevelSecurity) }, GATEWAY_PORT);
+}
+
 async function benchRunsPage(dbUrl) {
   console.log('seeding 1,000 runners × 100 runs (once)…');
-  const gateway = await startProcess('gateway/dist/main.js', { DATABASE_URL: dbUrl, SEED_DEMO: 'false', JWT_SECRET: 'bench', SIGNIN_LIMIT_PER_ADDRESS: '1000000' }, GATEWAY_PORT);
+  let gateway = await startGateway(dbUrl);
   await seedRunsDataSet(dbUrl);
   const pool = new Pool({ connectionString: dbUrl, max: 1 });
   await pool.query(`UPDATE users SET password_hash = $1 WHERE username = 'runner1'`, [await hashOf('bench-password')]);
   await pool.end();
   const { token, userId } = await signIn(`http://127.0.0.1:${GATEWAY_PORT}`, 'runner1@bench.local', 'bench-password');
   const results = [];
-  results.push(await load({ title: 'runs(first: 20) via GraphQL gateway', url: `http://127.0.0.1:${GATEWAY_PORT}/graphql`, body: { query: RUNS_QUERY }, headers: { authorization: `Bearer ${token}` }, connections: CONNECTIONS, duration: DURATION }));
+  const page = (title) => load({ title, url: `http://127.0.0.1:${GATEWAY_PORT}/graphql`, body: { query: RUNS_QUERY }, headers: { authorization: `Bearer ${token}` }, connections: CONNECTIONS, duration: DURATION });
+  results.push(await page('runs(first: 20) via GraphQL gateway (row-level security on)'));
+  await gateway.stop();
+  gateway = await startGateway(dbUrl, false);
+  results.push(await page('runs(first: 20) via GraphQL gateway (row-level security off)'));
   await gateway.stop();
   const bare = await startBareServer(dbUrl, userId);
   results.push(await load({ title: 'same page, one SQL statement, bare node:http + pg', url: `http://127.0.0.1:${BARE_PORT}/`, body: {}, connections: CONNECTIONS, duration: DURATION }));
@@ -71,9 +82,9 @@ async function main() {
     const { url } = await benchDatabase(server.url, false);
     const results = [];
     if (which === 'all' || which === 'runs') {
-      const [gql, bare] = await benchRunsPage(url);
-      results.push(gql, bare);
-      console.log(`\nGraphQL / bare = ${(gql.rps / bare.rps).toFixed(2)}× (target ≥ 0.5×)`);
+      const [gql, noRls, bare] = await benchRunsPage(url);
+      results.push(gql, noRls, bare);
+      console.log(`\nGraphQL / bare = ${(gql.rps / bare.rps).toFixed(2)}× (target ≥ 0.5×); RLS costs ${((1 - gql.rps / noRls.rps) * 100).toFixed(1)} % (target ≤ 10 %)`);
     }
     console.log(`\n| measurement (${CONNECTIONS} connections, ${DURATION} s) | req/s | p50 ms | p99 ms | errors |\n|---|---|---|---|---|`);
     for (const r of results) console.log(row(r));
