@@ -16,6 +16,7 @@ import { createRequestContext } from './context';
 import type { RequestContext } from './context';
 import type { Logger } from './logger';
 import type { RedisClient } from './redis';
+import { runsRouter } from './runs/runs.routes';
 import { buildGatewaySchema } from './schema';
 import { createServices } from './services';
 
@@ -103,6 +104,9 @@ export async function createGateway({ config, dataSource, redis, logger }: Gatew
       },
     }),
   );
+
+  // Plain authenticated HTTP routes (files), sharing the services and tokens of GraphQL.
+  app.use('/api', runsRouter({ dataSource, tokens: services.tokens, logger }, services.runs));
 
   return {
     app,
