@@ -1,13 +1,14 @@
 #!/usr/bin/env node
-// `npm run bench [runs]`: load benchmarks against a seeded database. Each prints a markdown
+// `npm run bench [runs|training]`: benchmarks against a seeded database. Each prints a markdown
 // row per measurement; bench/RESULTS.md records them with the command that produced them.
 const http = require('node:http');
 const { Pool } = require('pg');
 const { databaseServer, benchDatabase, startProcess, load, row } = require('./lib');
 const { seedRunsDataSet } = require('./seed-runs');
+const { seedTrainingRunner } = require('./seed-training');
 
-const GATEWAY_PORT = 4600;
-const BARE_PORT = 4601;
+const GATEWAY_PORT = Number(process.env.BENCH_PORT ?? 4600);
+const BARE_PORT = GATEWAY_PORT + 1;
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
 const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
 
@@ -70,6 +71,61 @@ async function benchRunsPage(dbUrl) {
   return results;
 }
 
+const TRAINING_QUERY = `{ trainingSummary(weeks: 52) {
+  weeks { weekStart distance duration runCount }
+  personalRecords { distance duration run { id startedAt name } }
+  vdot
+  predictions { distance duration }
+  load { date acute chronic balance }
+  shoeAlerts { name usage }
+} }`;
+const TRAINING_REQUESTS = Number(process.env.BENCH_TRAINING_REQUESTS ?? 200);
+
+const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+
+/**
+ * trainingSummary(weeks: 52) for a runner with three years of daily runs: ~200 sequential
+ * requests (one client, so each is timed alone), after a warm-up, over HTTP through the gateway.
+ */
+async function benchTrainingSummary(dbUrl) {
+  const gateway = await startProcess('gateway/dist/main.js', { DATABASE_URL: dbUrl, SEED_DEMO: 'false', JWT_SECRET: 'bench', SIGNIN_LIMIT_PER_ADDRESS: '1000000' }, GATEWAY_PORT);
+  try {
+    const seeded = await seedTrainingRunner(dbUrl, await hashOf('bench-password'));
+    console.log(`trainingSummary: a runner with ${seeded.runs} daily runs (three years)`);
+    const base = `http://127.0.0.1:${GATEWAY_PORT}`;
+    const { token } = await signIn(base, seeded.email, 'bench-password');
+    const ask = async () => {
+      const res = await fetch(`${base}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        body: JSON.stringify({ query: TRAINING_QUERY }),
+      });
+      const body = await res.json();
+      if (!body.data?.trainingSummary) throw new Error(JSON.stringify(body.errors));
+      return body.data.trainingSummary;
+    };
+    const sample = await ask();
+    for (let i = 0; i < 20; i++) await ask();
+    const times = [];
+    for (let i = 0; i < TRAINING_REQUESTS; i++) {
+      const started = performance.now();
+      await ask();
+      times.push(performance.now() - started);
+    }
+    times.sort((a, b) => a - b);
+    return {
+      title: `trainingSummary(weeks: 52), ${seeded.runs} runs, ${TRAINING_REQUESTS} sequential requests`,
+      p50: percentile(times, 50),
+      p99: percentile(times, 99),
+      mean: times.reduce((s, x) => s + x, 0) / times.length,
+      max: times[times.length - 1],
+      shape: `${sample.weeks.length} weeks, ${sample.load.length} load days, ${sample.personalRecords.length} records, VDOT ${sample.vdot}`,
+    };
+  } finally {
+    await gateway.stop();
+  }
+}
+
 async function hashOf(password) {
   const { hashPassword } = require('../gateway/dist/auth/passwords.js');
   return hashPassword(password);
@@ -86,8 +142,15 @@ async function main() {
       results.push(gql, noRls, bare);
       console.log(`\nGraphQL / bare = ${(gql.rps / bare.rps).toFixed(2)}× (target ≥ 0.5×); RLS costs ${((1 - gql.rps / noRls.rps) * 100).toFixed(1)} % (target ≤ 10 %)`);
     }
-    console.log(`\n| measurement (${CONNECTIONS} connections, ${DURATION} s) | req/s | p50 ms | p99 ms | errors |\n|---|---|---|---|---|`);
-    for (const r of results) console.log(row(r));
+    if (results.length > 0) {
+      console.log(`\n| measurement (${CONNECTIONS} connections, ${DURATION} s) | req/s | p50 ms | p99 ms | errors |\n|---|---|---|---|---|`);
+      for (const r of results) console.log(row(r));
+    }
+    if (which === 'all' || which === 'training') {
+      const r = await benchTrainingSummary(url);
+      console.log(`\n${r.shape}\n| measurement | p50 ms | p99 ms | mean ms | max ms |\n|---|---|---|---|---|`);
+      console.log(`| ${r.title} | ${r.p50.toFixed(1)} | ${r.p99.toFixed(1)} | ${r.mean.toFixed(1)} | ${r.max.toFixed(1)} |`);
+    }
   } finally {
     await server.stop();
   }

@@ -20,6 +20,7 @@ import { operationsPlugin } from './observability/operations.plugin';
 import { requestLog } from './observability/request-log';
 import { mutationLimitsPlugin } from './protection/mutation-limits';
 import type { RedisClient } from './redis';
+import { runsRouter } from './runs/runs.routes';
 import { buildGatewaySchema } from './schema';
 import { createServices } from './services';
 
@@ -122,6 +123,9 @@ export async function createGateway({ config, dataSource, redis, logger, metrics
       },
     }),
   );
+
+  // Plain authenticated HTTP routes (files), sharing the services and tokens of GraphQL.
+  app.use('/api', runsRouter({ dataSource, tokens: services.tokens, logger }, services.runs));
 
   return {
     app,

@@ -2,6 +2,7 @@ import type { RequestDb } from './database/request-db';
 import { createRunLoaders } from './runs/runs.loaders';
 import { createShoeLoaders } from './shoes/shoes.loaders';
 import { createSocialLoaders } from './social/social.loaders';
+import { createTrainingLoaders } from './training/training.loaders';
 import { createUserLoaders } from './users/users.loaders';
 
 /** Every DataLoader, built fresh per request (and per subscription event) so none serves stale rows. */
@@ -16,6 +17,7 @@ export function createLoaders(db: RequestDb, viewerId: string | null) {
       shoe: (s) => shoes.shoeById.prime(s.id, s),
     }),
     ...shoes,
+    ...createTrainingLoaders(db, viewerId),
   };
 }
 

@@ -10,6 +10,8 @@ import type { Services } from './services';
 import { ShoeResolver } from './shoes/shoe.resolver';
 import { ShoesResolver } from './shoes/shoes.resolver';
 import { FollowsResolver } from './social/follows.resolver';
+import { TrainingResolver } from './training/training.resolver';
+import { TrainingSummaryResolver } from './training/training-summary.resolver';
 import { UserResolver } from './users/user.resolver';
 import { UsersResolver } from './users/users.resolver';
 
@@ -23,6 +25,8 @@ function resolverInstances(s: Services) {
     new ShoesResolver(s.shoes),
     new ShoeResolver(s.shoes),
     new FollowsResolver(s.follows),
+    new TrainingResolver(s.training),
+    new TrainingSummaryResolver(s.training),
   ];
 }
 

@@ -5,6 +5,7 @@ import type { RedisClient } from './redis';
 import { RunsService } from './runs/runs.service';
 import { ShoesService } from './shoes/shoes.service';
 import { FollowsService } from './social/follows.service';
+import { TrainingService } from './training/training.service';
 import { UsersService } from './users/users.service';
 
 /** One instance of each service per process; they hold no request state. */
@@ -17,6 +18,7 @@ export function createServices(config: Pick<Config, 'jwtTtlSeconds' | 'signInLim
     shoes,
     runs: new RunsService(shoes),
     follows: new FollowsService(),
+    training: new TrainingService(shoes),
   };
 }
 

@@ -8,7 +8,7 @@ openDatabase()
   .then(async ({ dataSource, close }) => {
     await migrate(dataSource);
     const seeded = await seedDemoData(dataSource);
-    console.log(seeded ? `loaded ${seeded.runners} runners and ${seeded.runs} runs (password: ${DEMO_PASSWORD})` : 'the database already has runners; nothing loaded');
+    console.log(seeded ? `loaded ${seeded.runners} runners and ${seeded.runs} runs, ${seeded.imported} of them from GPX files (password: ${DEMO_PASSWORD})` : 'the database already has runners; nothing loaded');
     await close();
   })
   .catch((err) => {

@@ -1,5 +1,5 @@
 import { Ctx, FieldResolver, Float, Resolver, Root } from 'type-graphql';
-import { paceSecondsPerKm, Run, Shoe, Split, User } from '@maratron/schema';
+import { paceSecondsPerKm, Run, Shoe, Split, trackOf, User } from '@maratron/schema';
 import type { RequestContext } from '../context';
 
 @Resolver(() => Run)
@@ -20,12 +20,16 @@ export class RunResolver {
   }
 
   @FieldResolver(() => [Split], { description: 'Per-kilometre splits when the run has a track; empty otherwise.' })
-  splits(): Split[] {
-    return [];
+  splits(@Root() run: Run, @Ctx() ctx: RequestContext) {
+    return ctx.loaders.runSplits.load(run.id);
   }
 
-  @FieldResolver(() => [[Float]], { nullable: true, description: '[lat, lon, elevation?] points when imported from a file; null otherwise.' })
-  track(): number[][] | null {
-    return null;
+  @FieldResolver(() => [[Float]], {
+    nullable: true,
+    description: '[lat, lon, elevation?] points when imported from a file; null otherwise (also for a file without positions, e.g. a treadmill).',
+  })
+  async track(@Root() run: Run, @Ctx() ctx: RequestContext) {
+    const recording = await ctx.loaders.runRecording.load(run.id);
+    return recording ? trackOf(recording) : null;
   }
 }

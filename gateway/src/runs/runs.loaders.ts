@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import { Run, Shoe, User, visibleToViewerSql } from '@maratron/schema';
-import type { RunStats } from '@maratron/schema';
+import type { ActivitySplit, RecordedPoint, RunStats } from '@maratron/schema';
 import { pick, select } from '../database/columns';
 import type { Keyset } from '../common/pagination';
 import type { RequestDb } from '../database/request-db';
@@ -123,18 +123,19 @@ export function createRunLoaders(db: RequestDb, viewerId: string | null, prime: 
       { cacheKeyFn: json },
     ),
 
-    /** Totals of a runner's runs since a date (null: all time), as the viewer may see them. */
-    runStats: new DataLoader<{ ownerId: string; since: Date | null }, RunStats, string>(
+    /** Totals of a runner's runs started in [from, to) (null: unbounded), as the viewer may see them. */
+    runStats: new DataLoader<RunsRangeKey, RunStats, string>(
       async (keys) => {
-        const results = new Map<{ ownerId: string; since: Date | null }, RunStats>();
-        for (const group of groupsOf(keys, (k) => json(k.since))) {
+        const results = new Map<RunsRangeKey, RunStats>();
+        for (const group of groupsOf(keys, (k) => json([k.from, k.to]))) {
           const rows = await db.query<{ owner: string; runCount: number; distance: number; duration: number; elevationGain: number }>(
             `SELECT r.user_id AS owner, count(*)::int AS "runCount", sum(r.distance) AS distance,
                     sum(r.duration)::float8 AS duration, coalesce(sum(r.elevation_gain), 0) AS "elevationGain"
                FROM runs r
-              WHERE r.user_id = ANY($2::uuid[]) AND ${visible} AND ($3::timestamptz IS NULL OR r.started_at >= $3)
+              WHERE r.user_id = ANY($2::uuid[]) AND ${visible}
+                AND ($3::timestamptz IS NULL OR r.started_at >= $3) AND ($4::timestamptz IS NULL OR r.started_at < $4)
               GROUP BY r.user_id`,
-            [viewerId, group.map((k) => k.ownerId), group[0].since],
+            [viewerId, group.map((k) => k.ownerId), group[0].from, group[0].to],
           );
           const stats = byKey(group.map((k) => k.ownerId), rows, (r) => r.owner);
           group.forEach((key, i) => {
@@ -152,5 +153,27 @@ export function createRunLoaders(db: RequestDb, viewerId: string | null, prime: 
       },
       { cacheKeyFn: json },
     ),
+
+    /**
+     * Kilometre splits of runs imported from a file ([] for the others). Keyed by runs the viewer
+     * already holds (every path to a Run applied the visibility rule). Kept apart from the recording
+     * so a list of runs with their splits never reads the tracks.
+     */
+    runSplits: new DataLoader<string, ActivitySplit[]>(async (ids) => {
+      const rows = await db.query<{ runId: string; splits: ActivitySplit[] }>(
+        `SELECT t.run_id AS "runId", t.splits FROM run_tracks t WHERE t.run_id = ANY($1::uuid[])`,
+        [ids],
+      );
+      return byKey(ids, rows, (r) => r.runId).map((r) => r?.splits ?? []);
+    }),
+
+    /** The recording of runs imported from a file (null for the others). */
+    runRecording: new DataLoader<string, RecordedPoint[][] | null>(async (ids) => {
+      const rows = await db.query<{ runId: string; segments: RecordedPoint[][] }>(
+        `SELECT t.run_id AS "runId", t.segments FROM run_tracks t WHERE t.run_id = ANY($1::uuid[])`,
+        [ids],
+      );
+      return byKey(ids, rows, (r) => r.runId).map((r) => r?.segments ?? null);
+    }),
   };
 }

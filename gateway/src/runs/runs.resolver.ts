@@ -1,5 +1,5 @@
 import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
-import { Run, RunConnection } from '@maratron/schema';
+import { ActivityFormat, Run, RunConnection, Visibility } from '@maratron/schema';
 import type { RequestContext } from '../context';
 import { RunInput, RunUpdateInput } from './runs.inputs';
 import type { RunsService } from './runs.service';
@@ -33,6 +33,20 @@ export class RunsResolver {
   @Mutation(() => Run)
   updateRun(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string, @Arg('input', () => RunUpdateInput) input: RunUpdateInput) {
     return this.runService.update(ctx, id, input);
+  }
+
+  @Mutation(() => Run, {
+    description:
+      'A run from a GPX or TCX file (its text in `content`, at most 25 MB): distance, moving time, climb, heart rate, splits and track come from the file. shoeId and visibility as for createRun.',
+  })
+  importActivity(
+    @Ctx() ctx: RequestContext,
+    @Arg('format', () => ActivityFormat) format: ActivityFormat,
+    @Arg('content', () => String) content: string,
+    @Arg('shoeId', () => ID, { nullable: true }) shoeId?: string | null,
+    @Arg('visibility', () => Visibility, { nullable: true }) visibility?: Visibility | null,
+  ) {
+    return this.runService.createFromActivity(ctx, { format, content, shoeId, visibility });
   }
 
   @Mutation(() => ID)

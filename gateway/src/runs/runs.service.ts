@@ -6,16 +6,20 @@ import {
   parseId,
   parseInput,
   Period,
+  periodRange,
+  recordingToGpx,
   Run,
   runChangesSchema,
-  startOfPeriod,
 } from '@maratron/schema';
-import type { Page, RunStats } from '@maratron/schema';
+import type { NewRun, Page, RunStats, TrackSample } from '@maratron/schema';
 import { decodeCursor, pageSize, toPage } from '../common/pagination';
 import { requireViewer } from '../context';
 import type { RequestContext } from '../context';
 import { hydrate } from '../database/rows';
 import type { ShoesService } from '../shoes/shoes.service';
+import { readActivity } from './activity-import';
+import type { ActivityFile } from './activity-import';
+import { insertEfforts, insertRecording, moveEfforts, replaceEfforts } from './recordings';
 import { RUN_COLUMNS } from './runs.sql';
 
 export interface RunsQuery {
@@ -53,24 +57,44 @@ export class RunsService {
     };
   }
 
+  /** Totals over the period containing now, by the same UTC ranges as trainingSummary (periodRange). */
   stats(ctx: RequestContext, ownerId: string, period: Period): Promise<RunStats> {
     requireViewer(ctx);
-    return ctx.loaders.runStats.load({ ownerId, since: startOfPeriod(period, new Date()) });
+    return ctx.loaders.runStats.load({ ownerId, ...periodRange(period, new Date()) });
   }
 
   async create(ctx: RequestContext, input: unknown): Promise<Run> {
     const viewerId = requireViewer(ctx);
     const data = parseInput(newRunSchema, input);
     assertHumanPace(data.distance, data.duration);
+    return ctx.db.transaction(() => this.insert(ctx, viewerId, data));
+  }
+
+  /**
+   * importActivity: a GPX/TCX file becomes a run through the same rules as createRun (the run
+   * fields from the file's summary, validated by newRunSchema and the pace rule), stored with its
+   * recording, splits and track-derived best efforts in one transaction. A file that can't be
+   * used is BAD_USER_INPUT (field `content`) and stores nothing.
+   */
+  async createFromActivity(ctx: RequestContext, file: ActivityFile): Promise<Run> {
+    const viewerId = requireViewer(ctx);
+    const activity = readActivity(file);
     return ctx.db.transaction(async () => {
-      const shoeId = await this.shoes.shoeForRun(ctx.db, viewerId, data.shoeId);
-      const rows = await ctx.db.query(
-        `INSERT INTO runs AS r (user_id, shoe_id, name, started_at, distance, duration, elevation_gain, average_heart_rate, environment, visibility, notes)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING ${RUN_COLUMNS}`,
-        [viewerId, shoeId, data.name, data.startedAt, data.distance, data.duration, data.elevationGain, data.averageHeartRate, data.environment, data.visibility, data.notes],
-      );
-      return hydrate(Run, rows)[0];
+      const run = await this.insert(ctx, viewerId, activity.run, activity.samples);
+      await insertRecording(ctx.db, run.id, activity.format, activity.recording, activity.splits);
+      return run;
     });
+  }
+
+  /** A run the viewer may see as a GPX 1.1 file (its recording, if it was imported from one). */
+  async exportGpx(ctx: RequestContext, id: string): Promise<{ fileName: string; gpx: string }> {
+    const run = await this.get(ctx, id);
+    if (!run) throw notFound('Run');
+    const recording = await ctx.loaders.runRecording.load(run.id);
+    return {
+      fileName: `maratron-${run.startedAt.toISOString().slice(0, 10)}-${run.id.slice(0, 8)}.gpx`,
+      gpx: recordingToGpx(run, recording ?? []),
+    };
   }
 
   async update(ctx: RequestContext, id: string, input: unknown): Promise<Run> {
@@ -87,8 +111,14 @@ export class RunsService {
           WHERE r.id = $1 RETURNING ${RUN_COLUMNS}`,
         [run.id, shoeId, next.name, next.startedAt, next.distance, next.duration, next.elevationGain, next.averageHeartRate, next.environment, next.visibility, next.notes],
       );
+      const updated = hydrate(Run, rows)[0];
+      // Changed totals contradict whatever the efforts were derived from (a typed-in run's old
+      // numbers, or an imported run's track): they become the whole run's at its new average pace.
+      // A new start time alone only moves them.
+      if (updated.distance !== run.distance || updated.duration !== run.duration) await replaceEfforts(ctx.db, updated);
+      else if (updated.startedAt.getTime() !== run.startedAt.getTime()) await moveEfforts(ctx.db, run.id, updated.startedAt);
       ctx.loaders.visibleRunById.clear(run.id);
-      return hydrate(Run, rows)[0];
+      return updated;
     });
   }
 
@@ -100,6 +130,19 @@ export class RunsService {
       ctx.loaders.visibleRunById.clear(run.id);
       return run.id;
     });
+  }
+
+  /** The one INSERT of a run (createRun, importActivity), with its best efforts. Call inside a transaction. */
+  private async insert(ctx: RequestContext, viewerId: string, data: NewRun, samples?: TrackSample[]): Promise<Run> {
+    const shoeId = await this.shoes.shoeForRun(ctx.db, viewerId, data.shoeId);
+    const rows = await ctx.db.query(
+      `INSERT INTO runs AS r (user_id, shoe_id, name, started_at, distance, duration, elevation_gain, average_heart_rate, environment, visibility, notes)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING ${RUN_COLUMNS}`,
+      [viewerId, shoeId, data.name, data.startedAt, data.distance, data.duration, data.elevationGain, data.averageHeartRate, data.environment, data.visibility, data.notes],
+    );
+    const run = hydrate(Run, rows)[0];
+    await insertEfforts(ctx.db, [{ ...run, samples }]);
+    return run;
   }
 
   /**

@@ -1,4 +1,4 @@
-import { ActivityFileError, MAX_ACTIVITY_FILE_BYTES, parseActivityFile } from './activity-file';
+import { ActivityFileError, assertRunningActivity, LAP_JOIN_MAX_GAP_S, MAX_ACTIVITY_FILE_BYTES, nonRunningSport, parseActivityFile } from './activity-file';
 
 // Shaped like a Garmin Connect export: GPX 1.1, gpxtpx:TrackPointExtension, metadata time.
 const GARMIN_GPX = `<?xml version="1.0" encoding="UTF-8"?>
@@ -236,6 +236,45 @@ describe('parseActivityFile — TCX', () => {
     expect(a.segments).toEqual([[{ lat: 1, lon: 2 }]]);
   });
 
+  /** A Garmin-style TCX: one <Lap> per array entry, each lap's <Track>s given as [start second, point count]. */
+  const lapped = (laps: [number, number][][], sport = 'Running', activities = 1): string => {
+    const at = (s: number) => new Date(Date.UTC(2024, 3, 1, 7, 0, s)).toISOString();
+    let metres = 0;
+    const lap = (tracks: [number, number][]) =>
+      `<Lap StartTime="${at(tracks[0]?.[0] ?? 0)}"><TotalTimeSeconds>1</TotalTimeSeconds>` +
+      tracks
+        .map(([start, count]) => {
+          const points = Array.from({ length: count }, (_, i) => {
+            metres += 3;
+            return `<Trackpoint><Time>${at(start + i)}</Time><Position><LatitudeDegrees>${(48 + metres / 111195).toFixed(7)}</LatitudeDegrees>` +
+              `<LongitudeDegrees>11</LongitudeDegrees></Position><DistanceMeters>${metres}</DistanceMeters></Trackpoint>`;
+          });
+          return `<Track>${points.join('')}</Track>`;
+        })
+        .join('') +
+      '</Lap>';
+    const activity = `<Activity Sport="${sport}"><Id>${at(0)}</Id>${laps.map(lap).join('')}</Activity>`;
+    return `<TrainingCenterDatabase xmlns="http://www.garmin.com/xmlschemas/TrainingCenterDatabase/v2"><Activities>${activity.repeat(activities)}</Activities></TrainingCenterDatabase>`;
+  };
+
+  it('continues one segment across lap boundaries (a Track per Lap) when there is no real time gap', () => {
+    // Three auto-laps of 100 s, the next lap's first point 1 s and 4 s after the previous lap's last.
+    const a = parseActivityFile('TCX', lapped([[[0, 100]], [[100, 100]], [[204, 100]]]));
+    expect(a.segments.map((s) => s.length)).toEqual([300]);
+    // A lap that starts after a longer gap than LAP_JOIN_MAX_GAP_S is a new segment, like a pause.
+    const gap = parseActivityFile('TCX', lapped([[[0, 100]], [[100 + LAP_JOIN_MAX_GAP_S, 100]]]));
+    expect(gap.segments.map((s) => s.length)).toEqual([100, 100]);
+    // Exactly at the limit still continues.
+    expect(parseActivityFile('TCX', lapped([[[0, 100]], [[99 + LAP_JOIN_MAX_GAP_S, 10]]])).segments).toHaveLength(1);
+  });
+
+  it('keeps a second <Track> inside one lap (a pause) and the laps of another activity apart', () => {
+    const paused = parseActivityFile('TCX', lapped([[[0, 50], [51, 50]], [[101, 20]]]));
+    expect(paused.segments.map((s) => s.length)).toEqual([50, 70]);
+    const multisport = parseActivityFile('TCX', lapped([[[0, 10]]], 'Running', 2));
+    expect(multisport.segments.map((s) => s.length)).toEqual([10, 10]);
+  });
+
   it('goes by the root element, not by the announced format', () => {
     expect(parseActivityFile('GPX', TCX).sport).toBe('Running');
   });
@@ -285,5 +324,25 @@ describe('parseActivityFile — errors', () => {
     // 'é' is one UTF-16 unit but two UTF-8 bytes.
     const e = fail('TCX', 'é'.repeat(MAX_ACTIVITY_FILE_BYTES / 2 + 1));
     expect(e.message).toBe('the TCX file is larger than 25 MB');
+  });
+});
+
+describe('declared sport', () => {
+  it('names sports that are clearly not running and lets everything else through', () => {
+    for (const sport of ['Biking', 'cycling', 'Ride', 'mountain_biking', 'hiking', 'Hike', 'walking', 'Swim', 'Nordic Ski']) {
+      expect(nonRunningSport(sport)).toBe(sport);
+    }
+    for (const sport of [undefined, '', 'Running', 'running', 'trail_running', 'treadmill_running', 'Run', 'VirtualRun', 'Other', '9', 'parkour']) {
+      expect(nonRunningSport(sport)).toBeNull();
+    }
+  });
+
+  it('refuses a TCX whose Sport is Biking with a message naming it', () => {
+    const tcx = `<TrainingCenterDatabase><Activities><Activity Sport="Biking"><Id>2024-01-01T00:00:00Z</Id><Lap StartTime="2024-01-01T00:00:00Z">
+      <Track><Trackpoint><Time>2024-01-01T00:00:00Z</Time></Trackpoint></Track></Lap></Activity></Activities></TrainingCenterDatabase>`;
+    const parsed = parseActivityFile('TCX', tcx);
+    expect(() => assertRunningActivity(parsed)).toThrow(new ActivityFileError('NOT_A_RUN', 'the file is a Biking activity, not a run; only runs can be imported'));
+    expect(() => assertRunningActivity({ ...parsed, sport: 'Running' })).not.toThrow();
+    expect(() => assertRunningActivity({ segments: parsed.segments })).not.toThrow();
   });
 });

@@ -37,7 +37,7 @@ export interface ParsedActivity {
 /** Upload limit: a 12 h activity recorded every second is ≈ 10 MB of TCX, so 25 MiB leaves headroom. */
 export const MAX_ACTIVITY_FILE_BYTES = 25 * 1024 * 1024;
 
-export type ActivityFileErrorCode = 'TOO_LARGE' | 'EMPTY' | 'MALFORMED' | 'UNSUPPORTED' | 'NO_POINTS' | 'NO_START_TIME';
+export type ActivityFileErrorCode = 'TOO_LARGE' | 'EMPTY' | 'MALFORMED' | 'UNSUPPORTED' | 'NO_POINTS' | 'NO_START_TIME' | 'NOT_A_RUN';
 
 /** A file we cannot use; `message` is written for the runner who uploaded it. */
 export class ActivityFileError extends Error {
@@ -149,6 +149,25 @@ function pushSegment(segments: ActivityPoint[][], points: ActivityPoint[]): void
   if (kept.length > 0) segments.push(kept);
 }
 
+/**
+ * Garmin writes one <Track> per <Lap>, so an auto-lap every kilometre or mile would cut the
+ * recording into segments and lose the second and the few metres between them (segments are never
+ * bridged). A lap is not a pause: the first track of a lap continues the previous lap's segment
+ * when it starts at most LAP_JOIN_MAX_GAP_S after it (the same limit as the summary's LONG_GAP_S,
+ * under which the pause rules judge a gap inside one segment). A longer gap, or a second <Track>
+ * inside one lap (Garmin's mark of a pause), starts a new segment.
+ */
+export const LAP_JOIN_MAX_GAP_S = 60;
+
+function continuesAcrossLap(previous: ActivityPoint[], next: ActivityPoint[]): boolean {
+  const end = previous.findLast((p) => p.time)?.time;
+  const start = next.find((p) => p.time)?.time;
+  // Without times on either side there is no evidence of a pause between the laps.
+  if (!end || !start) return true;
+  const gap = (start.getTime() - end.getTime()) / 1000;
+  return gap >= 0 && gap <= LAP_JOIN_MAX_GAP_S;
+}
+
 function gpxPoint(n: XmlNode): ActivityPoint {
   const p: ActivityPoint = {};
   setPosition(p, num(n['@_lat']), num(n['@_lon']));
@@ -218,10 +237,21 @@ function parseTcx(db: XmlNode): ParsedActivity {
   let lapStart: Date | undefined;
 
   for (const activity of activities) {
+    // Segments of an earlier activity (a multisport file) are never continued.
+    const firstOfActivity = segments.length;
     for (const lap of nodes(activity.Lap)) {
       lapStart ??= time(lap['@_StartTime']);
-      // Each <Track> is a segment (Garmin starts a new Track after a pause); laps just keep the order.
-      for (const track of nodes(lap.Track)) pushSegment(segments, nodes(track.Trackpoint).map(tcxPoint));
+      // Each <Track> is a segment (Garmin starts a new Track after a pause), except that a lap's
+      // first track continues the previous lap's (see LAP_JOIN_MAX_GAP_S).
+      let firstOfLap = true;
+      for (const track of nodes(lap.Track)) {
+        const points = nodes(track.Trackpoint).map(tcxPoint).filter(usable);
+        if (points.length === 0) continue;
+        const previous = segments.length > firstOfActivity ? segments[segments.length - 1] : undefined;
+        if (firstOfLap && previous && continuesAcrossLap(previous, points)) previous.push(...points);
+        else segments.push(points);
+        firstOfLap = false;
+      }
       const lapDistance = num(lap.DistanceMeters);
       const lapTime = num(lap.TotalTimeSeconds);
       const lapHr = heartRate(lap.AverageHeartRateBpm);
@@ -317,4 +347,34 @@ export function parseActivityFile(format: ActivityFileFormat, text: string): Par
     if (parsed[key] === undefined) delete parsed[key];
   }
   return parsed;
+}
+
+/*
+ * Declared sports that are clearly not running: TCX Activity Sport ("Biking"; "Other" is not a
+ * verdict), and the activity types Garmin Connect, Strava and other apps write into GPX <type>,
+ * compared lower-case with separators removed ("mountain_biking" → "mountainbiking"). Anything
+ * else (no type, "running", "trail_running", "Run", Strava's numeric codes, an unknown word) is taken
+ * as the runner says: they chose to import it as a run.
+ */
+const NOT_RUNNING_SPORTS = new Set([
+  'biking', 'cycling', 'bike', 'ride', 'virtualride', 'ebikeride', 'ebiking', 'mountainbiking', 'mountainbikeride',
+  'roadbiking', 'gravelcycling', 'gravelride', 'indoorcycling', 'handcycle', 'velomobile',
+  'hiking', 'hike', 'walking', 'walk', 'casualwalking', 'speedwalking', 'mountaineering',
+  'swimming', 'swim', 'lapswimming', 'openwaterswimming',
+  'rowing', 'indoorrowing', 'kayaking', 'canoeing', 'standuppaddling', 'sailing', 'surfing', 'windsurfing', 'kitesurfing',
+  'skiing', 'alpineskiing', 'backcountryskiing', 'crosscountryskiing', 'nordicski', 'snowboarding', 'snowshoeing',
+  'iceskating', 'inlineskating', 'rollerskiing', 'skateboarding',
+  'elliptical', 'stairstepper', 'wheelchair', 'golf', 'yoga', 'strengthtraining', 'weighttraining', 'driving', 'motorcycling',
+]);
+
+/** The declared sport as written when it is clearly not running, else null. */
+export function nonRunningSport(sport: string | undefined): string | null {
+  if (!sport) return null;
+  return NOT_RUNNING_SPORTS.has(sport.toLowerCase().replace(/[^a-z]/g, '')) ? sport : null;
+}
+
+/** @throws ActivityFileError (NOT_A_RUN, naming the sport) when the file declares a sport that is not running. */
+export function assertRunningActivity(parsed: ParsedActivity): void {
+  const sport = nonRunningSport(parsed.sport);
+  if (sport) throw new ActivityFileError('NOT_A_RUN', `the file is a ${sport} activity, not a run; only runs can be imported`);
 }

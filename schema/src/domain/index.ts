@@ -7,3 +7,6 @@ export * from './records';
 export * from './vdot';
 export * from './training-load';
 export * from './weeks';
+export * from './gpx-writer';
+export * from './recording';
+export * from './predictions';

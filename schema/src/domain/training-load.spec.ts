@@ -1,4 +1,4 @@
-import { dailyLoadSeries, runIntensity, runLoad } from './training-load';
+import { dailyLoadSeries, LOAD_WARMUP_DAYS, runIntensity, runLoad } from './training-load';
 
 describe('runLoad', () => {
   const hour = { duration: 3600, distance: 14118 }; // 4:15/km
@@ -97,6 +97,20 @@ describe('dailyLoadSeries', () => {
       { date: day(6), acute: 0, chronic: 0, balance: 0 },
     ]);
     expect(dailyLoadSeries([{ date: day(1), load: 10 }], day(6), day(5))).toEqual([]);
+  });
+
+  it('needs only LOAD_WARMUP_DAYS of history before the range: the rest changes nothing beyond 0.1 %', () => {
+    const runs = Array.from({ length: 3 * 365 }, (_, i) => ({ date: new Date(Date.UTC(2022, 0, 1 + i, 6)), load: 30 + ((i * 37) % 90) }));
+    const from = new Date(Date.UTC(2024, 0, 1));
+    const to = new Date(Date.UTC(2024, 11, 30));
+    const cutoff = from.getTime() - LOAD_WARMUP_DAYS * 86_400_000;
+    const full = dailyLoadSeries(runs, from, to);
+    const recent = dailyLoadSeries(runs.filter((r) => r.date.getTime() >= cutoff), from, to);
+    expect(recent).toHaveLength(full.length);
+    recent.forEach((d, i) => {
+      expect(Math.abs(d.chronic - full[i].chronic)).toBeLessThan(full[i].chronic * 0.001);
+      expect(Math.abs(d.acute - full[i].acute)).toBeLessThan(full[i].acute * 0.001);
+    });
   });
 
   it('handles three years of daily runs quickly', () => {

@@ -73,6 +73,13 @@ export interface DailyLoad {
 
 export const ACUTE_DAYS = 7;
 export const CHRONIC_DAYS = 42;
+
+/**
+ * How much history before the first reported day a caller needs to pass in. The chronic EWMA keeps
+ * (41/43)^n of a load n days back: after 180 days that is 0.02 % (the acute EWMA forgets faster), so
+ * runs older than this change no reported value by more than that and can be left out of the query.
+ */
+export const LOAD_WARMUP_DAYS = 180;
 const DAY_MS = 86_400_000;
 const dayIndex = (d: Date): number => Math.floor(d.getTime() / DAY_MS);
 

@@ -1,4 +1,4 @@
-import { isoWeek, isoWeekStart, startOfPeriod, weekStarts } from './weeks';
+import { isoWeek, isoWeekStart, periodRange, startOfPeriod, weekStarts } from './weeks';
 
 const utc = (s: string): Date => new Date(`${s}Z`);
 
@@ -71,5 +71,21 @@ describe('startOfPeriod', () => {
 
   it('has no start for ALL_TIME', () => {
     expect(startOfPeriod('ALL_TIME', now)).toBeNull();
+  });
+});
+
+describe('periodRange', () => {
+  it('is the half-open UTC range of the period containing now', () => {
+    const now = utc('2024-12-31T23:30:00'); // a Tuesday in ISO week 2025-W01
+    expect(periodRange('WEEK', now)).toEqual({ from: utc('2024-12-30T00:00:00'), to: utc('2025-01-06T00:00:00') });
+    expect(periodRange('MONTH', now)).toEqual({ from: utc('2024-12-01T00:00:00'), to: utc('2025-01-01T00:00:00') });
+    expect(periodRange('YEAR', now)).toEqual({ from: utc('2024-01-01T00:00:00'), to: utc('2025-01-01T00:00:00') });
+    expect(periodRange('MONTH', utc('2024-02-10T00:00:00')).to).toEqual(utc('2024-03-01T00:00:00'));
+    expect(periodRange('ALL_TIME', now)).toEqual({ from: null, to: null });
+  });
+
+  it('starts WEEK where weekStarts ends, so the current week is the same in stats and weekly volume', () => {
+    const now = utc('2025-03-09T23:59:59'); // a Sunday
+    expect(periodRange('WEEK', now).from).toEqual(weekStarts(12, now)[11]);
   });
 });

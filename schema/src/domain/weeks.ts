@@ -47,3 +47,24 @@ export function startOfPeriod(period: CalendarPeriod, now: Date): Date | null {
       return null;
   }
 }
+
+/**
+ * The period containing `now` as a half-open UTC range [from, to): WEEK = this ISO week (Monday to
+ * next Monday), MONTH = this calendar month, YEAR = this calendar year; ALL_TIME has no bounds.
+ * `User.stats` and `trainingSummary` both count a run in a period by this range, so the current
+ * week's stats equal the last entry of the weekly volume.
+ */
+export function periodRange(period: CalendarPeriod, now: Date): { from: Date | null; to: Date | null } {
+  switch (period) {
+    case 'WEEK': {
+      const from = isoWeekStart(now);
+      return { from, to: new Date(from.getTime() + WEEK_MS) };
+    }
+    case 'MONTH':
+      return { from: startOfPeriod('MONTH', now), to: new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + 1, 1)) };
+    case 'YEAR':
+      return { from: startOfPeriod('YEAR', now), to: new Date(Date.UTC(now.getUTCFullYear() + 1, 0, 1)) };
+    case 'ALL_TIME':
+      return { from: null, to: null };
+  }
+}

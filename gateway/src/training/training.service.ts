@@ -1,0 +1,119 @@
+import {
+  dailyLoadSeries,
+  DEFAULT_SUMMARY_WEEKS,
+  fitnessFromEfforts,
+  LOAD_WARMUP_DAYS,
+  parseInput,
+  RaceDistance,
+  runLoad,
+  summaryWeeksSchema,
+  trainingPaces,
+  TrainingSummary,
+  VDOT_WINDOW_DAYS,
+  weekStarts,
+} from '@maratron/schema';
+import type { DailyLoad, Fitness, PersonalRecord, RacePrediction, Shoe, WeeklyVolume } from '@maratron/schema';
+import { requireViewer } from '../context';
+import type { RequestContext } from '../context';
+import type { ShoesService } from '../shoes/shoes.service';
+
+const DAY_MS = 86_400_000;
+const WEEK_MS = 7 * DAY_MS;
+
+const round = (x: number, decimals: number): number => {
+  const f = 10 ** decimals;
+  return Math.round(x * f) / f;
+};
+
+/**
+ * The viewer's training summary. Each part is computed only when asked for, from as little data as
+ * it needs: weekly volume aggregated by PostgreSQL, records and VDOT from the stored best efforts
+ * (run_efforts, written with every run), training load over the requested days plus the EWMA
+ * warm-up only. Every part describes the same instant (`asOf`) and the viewer's own runs alone.
+ */
+export class TrainingService {
+  constructor(private readonly shoes: ShoesService) {}
+
+  summary(ctx: RequestContext, weeks: number | null | undefined): TrainingSummary {
+    const ownerId = requireViewer(ctx);
+    const weekCount = parseInput(summaryWeeksSchema, weeks ?? DEFAULT_SUMMARY_WEEKS, 'weeks');
+    return Object.assign(new TrainingSummary(), { ownerId, weekCount, asOf: new Date() });
+  }
+
+  /** ISO weeks (UTC, Monday first), oldest first, ending with the current one; weeks without runs are zeros. */
+  async weeks(ctx: RequestContext, s: TrainingSummary): Promise<WeeklyVolume[]> {
+    const starts = weekStarts(s.weekCount, s.asOf);
+    const to = new Date(starts[starts.length - 1].getTime() + WEEK_MS);
+    // date_trunc('week') truncates to the ISO Monday; taken on the UTC wall time so the session's
+    // time zone plays no part.
+    const rows = await ctx.db.query<{ weekStart: Date; distance: number; duration: number; runCount: number }>(
+      `SELECT date_trunc('week', r.started_at AT TIME ZONE 'UTC') AT TIME ZONE 'UTC' AS "weekStart",
+              sum(r.distance) AS distance, sum(r.duration)::float8 AS duration, count(*)::int AS "runCount"
+         FROM runs r
+        WHERE r.user_id = $1 AND r.started_at >= $2 AND r.started_at < $3
+        GROUP BY 1`,
+      [s.ownerId, starts[0], to],
+    );
+    const byWeek = new Map(rows.map((r) => [r.weekStart.getTime(), r]));
+    return starts.map((weekStart) => {
+      const row = byWeek.get(weekStart.getTime());
+      return { weekStart, distance: row?.distance ?? 0, duration: Math.round(row?.duration ?? 0), runCount: row?.runCount ?? 0 };
+    });
+  }
+
+  /** Fastest effort over each race distance ever, found inside runs (see bestEffortsForRun). */
+  async personalRecords(ctx: RequestContext, s: TrainingSummary): Promise<PersonalRecord[]> {
+    const { allTime } = await this.bests(ctx, s);
+    return allTime.map((b) => ({ distance: b.distance as RaceDistance, duration: b.duration, run: b.run }));
+  }
+
+  /** VDOT from the best effort of the last VDOT_WINDOW_DAYS days, to 0.1; null without one. */
+  async vdot(ctx: RequestContext, s: TrainingSummary): Promise<number | null> {
+    const { vdot } = await this.fitness(ctx, s);
+    return vdot === null ? null : round(vdot, 1);
+  }
+
+  /** Every race distance predicted from VDOT (Riegel from the best effort where VDOT is undefined). */
+  async predictions(ctx: RequestContext, s: TrainingSummary): Promise<RacePrediction[]> {
+    const { predictions } = await this.fitness(ctx, s);
+    return predictions.map((p) => ({ distance: p.distance as RaceDistance, duration: p.duration }));
+  }
+
+  /**
+   * Daily acute/chronic load from the first day of the first week to today (UTC). Each run scores
+   * runLoad with the runner's threshold pace from their current VDOT (one point a minute without
+   * one). Runs from LOAD_WARMUP_DAYS before the range warm the EWMAs up; older ones change nothing
+   * measurable and are not read.
+   */
+  async load(ctx: RequestContext, s: TrainingSummary): Promise<DailyLoad[]> {
+    const from = weekStarts(s.weekCount, s.asOf)[0];
+    const to = new Date(Math.floor(s.asOf.getTime() / DAY_MS) * DAY_MS + DAY_MS);
+    const { vdot } = await this.fitness(ctx, s);
+    const athlete = { thresholdPace: vdot === null ? null : trainingPaces(vdot).threshold };
+    const runs = await ctx.db.query<{ startedAt: Date; distance: number; duration: number }>(
+      `SELECT r.started_at AS "startedAt", r.distance, r.duration FROM runs r
+        WHERE r.user_id = $1 AND r.started_at >= $2 AND r.started_at < $3`,
+      [s.ownerId, new Date(from.getTime() - LOAD_WARMUP_DAYS * DAY_MS), to],
+    );
+    const days = runs.map((r) => ({ date: r.startedAt, load: runLoad(r, athlete) }));
+    return dailyLoadSeries(days, from, s.asOf).map((d) => ({
+      date: d.date,
+      acute: round(d.acute, 2),
+      chronic: round(d.chronic, 2),
+      balance: round(d.balance, 2),
+    }));
+  }
+
+  /** Active shoes at or past 80 % of their life. */
+  shoeAlerts(ctx: RequestContext): Promise<Shoe[]> {
+    return this.shoes.alerts(ctx);
+  }
+
+  private bests(ctx: RequestContext, s: TrainingSummary) {
+    return ctx.loaders.viewerBestEfforts.load(new Date(s.asOf.getTime() - VDOT_WINDOW_DAYS * DAY_MS));
+  }
+
+  private async fitness(ctx: RequestContext, s: TrainingSummary): Promise<Fitness> {
+    return fitnessFromEfforts((await this.bests(ctx, s)).recent);
+  }
+}
