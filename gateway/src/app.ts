@@ -14,27 +14,36 @@ import { createErrorFormatter } from './common/errors';
 import type { Config } from './config';
 import { createRequestContext } from './context';
 import type { RequestContext } from './context';
+import type { EventBus } from './events';
 import type { Logger } from './logger';
 import type { RedisClient } from './redis';
 import { buildGatewaySchema } from './schema';
 import { createServices } from './services';
+import { createChannels } from './subscriptions/channels';
+import { LiveDispatcher } from './subscriptions/dispatcher';
+import { createSubscriptionServer } from './subscriptions/ws-server';
 
 export interface GatewayDeps {
   config: Config & { jwtSecret: string };
   dataSource: DataSource;
   redis: RedisClient | null;
+  /** Events between services and live subscriptions (Redis pub/sub across processes, or in-process). */
+  bus: EventBus;
   logger: Logger;
 }
 
+/** Most lexical tokens in one GraphQL document (HTTP and WebSocket alike). */
+export const MAX_TOKENS = 2000;
+
 /**
  * Query limits (graphql-armor): depth, aliases, directives, tokens and a cost budget, so one
- * request can't ask for the world. The same rules will guard graphql-ws subscriptions.
+ * request can't ask for the world. The same rules guard graphql-ws subscriptions.
  */
 export const armor = new ApolloArmor({
   maxDepth: { n: 12 },
   maxAliases: { n: 15 },
   maxDirectives: { n: 10 },
-  maxTokens: { n: 2000 },
+  maxTokens: { n: MAX_TOKENS },
   costLimit: { maxCost: 5000 },
   blockFieldSuggestion: { enabled: false },
 });
@@ -50,8 +59,8 @@ const requestDbPlugin: ApolloServerPlugin<RequestContext> = {
   },
 };
 
-export async function createGateway({ config, dataSource, redis, logger }: GatewayDeps) {
-  const services = createServices(config, redis);
+export async function createGateway({ config, dataSource, redis, bus, logger }: GatewayDeps) {
+  const services = createServices(config, redis, bus);
   const schema = buildGatewaySchema(services);
   const app = express();
   app.disable('x-powered-by');
@@ -60,6 +69,18 @@ export async function createGateway({ config, dataSource, redis, logger }: Gatew
   let draining = false;
 
   const protection = armor.protect();
+  const formatError = createErrorFormatter((error) => logger.error({ err: error }, 'unexpected error'));
+  const live = new LiveDispatcher({ schema, dataSource, bus, channels: createChannels(services), formatError, logger });
+  const subscriptions = createSubscriptionServer({
+    httpServer,
+    schema,
+    tokens: services.tokens,
+    dispatcher: live,
+    validationRules: protection.validationRules ?? [],
+    maxTokens: MAX_TOKENS,
+    formatError,
+    logger,
+  });
   const apollo = new ApolloServer<RequestContext>({
     schema,
     csrfPrevention: true,
@@ -67,8 +88,14 @@ export async function createGateway({ config, dataSource, redis, logger }: Gatew
     includeStacktraceInErrorResponses: false,
     stopOnTerminationSignals: false,
     validationRules: protection.validationRules,
-    plugins: [...protection.plugins, ApolloServerPluginDrainHttpServer({ httpServer }), requestDbPlugin],
-    formatError: createErrorFormatter((error) => logger.error({ err: error }, 'unexpected error')),
+    plugins: [
+      ...protection.plugins,
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      requestDbPlugin,
+      // graphql-ws's sockets close when the server drains, alongside in-flight HTTP requests.
+      { serverWillStart: async () => ({ drainServer: () => subscriptions.dispose() }) },
+    ],
+    formatError,
   });
   await apollo.start();
 
@@ -109,6 +136,7 @@ export async function createGateway({ config, dataSource, redis, logger }: Gatew
     httpServer,
     services,
     schema,
+    live,
     async listen(port: number, host?: string): Promise<number> {
       await new Promise<void>((resolve) => httpServer.listen(port, host, resolve));
       return (httpServer.address() as AddressInfo).port;

@@ -17,8 +17,8 @@ export interface RequestContext {
   loaders: Loaders;
 }
 
-export function createRequestContext(dataSource: DataSource, requestId: string, viewerId: string | null, address: string): RequestContext {
-  const db = new RequestDb(dataSource);
+/** A fresh context; `db` is given when several contexts share one transaction (one live event's subscribers). */
+export function createRequestContext(dataSource: DataSource, requestId: string, viewerId: string | null, address: string, db = new RequestDb(dataSource)): RequestContext {
   return { requestId, viewerId, address, db, loaders: createLoaders(db, viewerId) };
 }
 

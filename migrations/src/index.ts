@@ -1,8 +1,9 @@
 import type { DataSource } from 'typeorm';
 import { AccountsRunsShoes1764100000000 } from './1764100000000-accounts-runs-shoes';
+import { Social1764300000000 } from './1764300000000-social';
 
 /** Every migration, oldest first. Add new ones at the end; never edit one that has shipped. */
-export const migrations = [AccountsRunsShoes1764100000000];
+export const migrations = [AccountsRunsShoes1764100000000, Social1764300000000];
 
 // Any constant works; it only has to be the same in every process that migrates.
 const MIGRATION_LOCK_KEY = 7_204_655_118;

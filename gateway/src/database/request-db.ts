@@ -9,6 +9,12 @@ import type { DataSource, EntityManager, QueryRunner } from 'typeorm';
 export class RequestDb {
   private runner: Promise<QueryRunner> | null = null;
   private closed = false;
+  /**
+   * Work to do once the request's writes are durable (publishing events), one list per open
+   * savepoint: a savepoint that rolls back drops its list, one that commits hands it to the
+   * enclosing level, and the outermost list runs after the final COMMIT.
+   */
+  private readonly pending: (() => unknown)[][] = [[]];
 
   constructor(private readonly dataSource: DataSource) {}
 
@@ -30,32 +36,47 @@ export class RequestDb {
   async transaction<T>(work: () => Promise<T>): Promise<T> {
     const runner = await this.open();
     await runner.startTransaction();
+    this.pending.push([]);
     try {
       const result = await work();
       await runner.commitTransaction();
+      const committed = this.pending.pop()!;
+      this.pending[this.pending.length - 1].push(...committed);
       return result;
     } catch (error) {
+      this.pending.pop();
       await runner.rollbackTransaction();
       throw error;
     }
   }
 
+  /**
+   * Runs `fn` after the request's final COMMIT, and never if what was written with it is
+   * rolled back (its savepoint fails, or the request ends without committing). Errors `fn`
+   * throws are its own: callers pass fail-soft work such as publishing an event.
+   */
+  afterCommit(fn: () => unknown): void {
+    if (this.closed) throw new Error('RequestDb used after the request ended');
+    this.pending[this.pending.length - 1].push(fn);
+  }
+
   /** Commits (or rolls back) and returns the connection to the pool. Safe to call twice. */
   async close(commit = true): Promise<void> {
-    if (this.closed || !this.runner) {
-      this.closed = true;
-      return;
-    }
+    if (this.closed) return;
     this.closed = true;
-    const runner = await this.runner;
-    try {
-      if (runner.isTransactionActive) {
-        if (commit) await runner.commitTransaction();
-        else await runner.rollbackTransaction();
+    const afterCommit = this.pending.splice(0).flat();
+    if (this.runner) {
+      const runner = await this.runner;
+      try {
+        if (runner.isTransactionActive) {
+          if (commit) await runner.commitTransaction();
+          else await runner.rollbackTransaction();
+        }
+      } finally {
+        await runner.release();
       }
-    } finally {
-      await runner.release();
     }
+    if (commit) for (const fn of afterCommit) fn();
   }
 
   private open(): Promise<QueryRunner> {

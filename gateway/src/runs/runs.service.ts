@@ -16,7 +16,10 @@ import { decodeCursor, pageSize, toPage } from '../common/pagination';
 import { requireViewer } from '../context';
 import type { RequestContext } from '../context';
 import { hydrate } from '../database/rows';
+import { publishAfterCommit } from '../events';
+import type { EventBus } from '../events';
 import type { ShoesService } from '../shoes/shoes.service';
+import type { PostsService } from '../social/posts.service';
 import { RUN_COLUMNS } from './runs.sql';
 
 export interface RunsQuery {
@@ -32,7 +35,11 @@ export interface RunsPage extends Page<Run> {
 }
 
 export class RunsService {
-  constructor(private readonly shoes: ShoesService) {}
+  constructor(
+    private readonly shoes: ShoesService,
+    private readonly posts: PostsService,
+    private readonly events: EventBus,
+  ) {}
 
   /** A run the viewer may see, or null (missing and hidden look the same). */
   async get(ctx: RequestContext, id: string): Promise<Run | null> {
@@ -70,7 +77,10 @@ export class RunsService {
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING ${RUN_COLUMNS}`,
         [viewerId, shoeId, data.name, data.startedAt, data.distance, data.duration, data.elevationGain, data.averageHeartRate, data.environment, data.visibility, data.notes],
       );
-      return hydrate(Run, rows)[0];
+      const run = hydrate(Run, rows)[0];
+      if (data.share) await this.posts.shareRun(ctx, run);
+      publishAfterCommit(ctx.db, this.events, 'run.created', { runId: run.id, userId: viewerId });
+      return run;
     });
   }
 
@@ -89,6 +99,7 @@ export class RunsService {
         [run.id, shoeId, next.name, next.startedAt, next.distance, next.duration, next.elevationGain, next.averageHeartRate, next.environment, next.visibility, next.notes],
       );
       ctx.loaders.visibleRunById.clear(run.id);
+      publishAfterCommit(ctx.db, this.events, 'leaderboard.changed', { userId: viewerId });
       return hydrate(Run, rows)[0];
     });
   }
@@ -99,6 +110,7 @@ export class RunsService {
       const run = await this.ownRunForUpdate(ctx, viewerId, parseId(id));
       await ctx.db.query(`DELETE FROM runs WHERE id = $1`, [run.id]);
       ctx.loaders.visibleRunById.clear(run.id);
+      publishAfterCommit(ctx.db, this.events, 'leaderboard.changed', { userId: viewerId });
       return run.id;
     });
   }

@@ -1,3 +1,4 @@
 export * from './enums';
 export * from './connection';
 export * from './types';
+export * from './social.types';

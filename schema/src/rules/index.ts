@@ -4,3 +4,4 @@ export * from './visibility';
 export * from './run.rules';
 export * from './shoe.rules';
 export * from './user.rules';
+export * from './social.rules';
