@@ -2,11 +2,17 @@ import { errorOf, ok, startTestGateway } from './harness';
 import type { TestGateway, TestUser } from './harness';
 import { connectLive, eventually } from './live';
 import type { LiveClient } from './live';
+import { socialFixtures } from './social-fixtures';
 
 let t: TestGateway;
+let follow: ReturnType<typeof socialFixtures>['follow'];
+let post: ReturnType<typeof socialFixtures>['post'];
+let run: ReturnType<typeof socialFixtures>['run'];
+let group: ReturnType<typeof socialFixtures>['group'];
 const clients: LiveClient[] = [];
 beforeAll(async () => {
   t = await startTestGateway();
+  ({ follow, post, run, group } = socialFixtures(t));
 });
 afterAll(async () => {
   await Promise.all(clients.map((c) => c.dispose()));
@@ -22,25 +28,6 @@ const live = (user?: TestUser, params?: Record<string, unknown>) => {
 const registered = async (before: number, n = 1) => eventually(() => t.gateway.live.size >= before + n, `${n} subscription(s) registered`);
 
 const FEED = `subscription { feedPostAdded { id text author { id } run { id visibility } group { id } likeCount commentCount } }`;
-
-async function follow(follower: TestUser, followee: TestUser) {
-  ok(await t.gql(`mutation($u: ID!) { follow(userId: $u) { id } }`, { u: followee.id }, follower.token));
-}
-async function post(user: TestUser, input: Record<string, unknown>) {
-  return ok(await t.gql(`mutation($i: PostInput!) { createPost(input: $i) { id } }`, { i: input }, user.token)).createPost.id as string;
-}
-async function run(user: TestUser, input: Record<string, unknown> = {}) {
-  const res = ok(await t.gql(`mutation($i: RunInput!) { createRun(input: $i) { id } }`, { i: { startedAt: new Date(Date.now() - 3600_000).toISOString(), distance: 5000, duration: 1500, ...input } }, user.token));
-  return res.createRun.id as string;
-}
-async function group(owner: TestUser, isPrivate: boolean, members: TestUser[] = []) {
-  const id = ok(await t.gql(`mutation($i: GroupInput!) { createGroup(input: $i) { id } }`, { i: { name: 'Crew', private: isPrivate } }, owner.token)).createGroup.id as string;
-  for (const m of members) {
-    if (isPrivate) ok(await t.gql(`mutation($g: ID!, $u: ID!) { inviteToGroup(groupId: $g, userId: $u) { id } }`, { g: id, u: m.id }, owner.token));
-    ok(await t.gql(`mutation($g: ID!) { joinGroup(groupId: $g) { id } }`, { g: id }, m.token));
-  }
-  return id;
-}
 
 describe('live feed over graphql-ws', () => {
   it('delivers PUBLIC and FOLLOWERS posts of followed runners, and nothing of anyone else', async () => {

@@ -7,6 +7,9 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * comments oldest first, a group's members in joining order, "my groups", a runner's
  * notifications newest first and their unread count; and every foreign key a cascade follows.
  *
+ * Timestamps that order a list are kept to the millisecond (as JavaScript dates and the
+ * keyset cursors built from them are), so a cursor names its row exactly.
+ *
  * A post is never more visible than the run it shares: `posts.visibility` is the run's,
  * copied on insert and kept in step by a trigger whenever the run's visibility changes, so
  * this holds whichever process (gateway, ai-server) writes runs or posts.
@@ -22,7 +25,7 @@ export class Social1764300000000 implements MigrationInterface {
         description text,
         private boolean NOT NULL DEFAULT false,
         owner_id uuid NOT NULL REFERENCES users(id) ON DELETE CASCADE,
-        created_at timestamptz NOT NULL DEFAULT now(),
+        created_at timestamptz NOT NULL DEFAULT date_trunc('milliseconds', now()),
         updated_at timestamptz NOT NULL DEFAULT now()
       )`);
     await q.query(`CREATE INDEX groups_created_idx ON groups (created_at DESC, id DESC)`);
@@ -33,7 +36,7 @@ export class Social1764300000000 implements MigrationInterface {
       CREATE TABLE group_members (
         group_id uuid NOT NULL REFERENCES groups(id) ON DELETE CASCADE,
         user_id uuid NOT NULL REFERENCES users(id) ON DELETE CASCADE,
-        created_at timestamptz NOT NULL DEFAULT now(),
+        created_at timestamptz NOT NULL DEFAULT date_trunc('milliseconds', now()),
         PRIMARY KEY (group_id, user_id)
       )`);
     // Members in joining order (keyset on created_at, user_id) and "the groups of a runner".
@@ -45,7 +48,7 @@ export class Social1764300000000 implements MigrationInterface {
         group_id uuid NOT NULL REFERENCES groups(id) ON DELETE CASCADE,
         user_id uuid NOT NULL REFERENCES users(id) ON DELETE CASCADE,
         invited_by uuid NOT NULL REFERENCES users(id) ON DELETE CASCADE,
-        created_at timestamptz NOT NULL DEFAULT now(),
+        created_at timestamptz NOT NULL DEFAULT date_trunc('milliseconds', now()),
         PRIMARY KEY (group_id, user_id)
       )`);
     await q.query(`CREATE INDEX group_invitations_user_idx ON group_invitations (user_id)`);
@@ -59,7 +62,7 @@ export class Social1764300000000 implements MigrationInterface {
         group_id uuid REFERENCES groups(id) ON DELETE CASCADE,
         text varchar(2000) NOT NULL,
         visibility varchar(16) NOT NULL DEFAULT 'PUBLIC' CHECK (visibility IN ('PUBLIC', 'FOLLOWERS', 'PRIVATE')),
-        created_at timestamptz NOT NULL DEFAULT now()
+        created_at timestamptz NOT NULL DEFAULT date_trunc('milliseconds', now())
       )`);
     await q.query(`CREATE INDEX posts_user_created_idx ON posts (user_id, created_at DESC, id DESC)`);
     await q.query(`CREATE INDEX posts_group_created_idx ON posts (group_id, created_at DESC, id DESC) WHERE group_id IS NOT NULL`);
@@ -90,7 +93,7 @@ export class Social1764300000000 implements MigrationInterface {
       CREATE TABLE post_likes (
         post_id uuid NOT NULL REFERENCES posts(id) ON DELETE CASCADE,
         user_id uuid NOT NULL REFERENCES users(id) ON DELETE CASCADE,
-        created_at timestamptz NOT NULL DEFAULT now(),
+        created_at timestamptz NOT NULL DEFAULT date_trunc('milliseconds', now()),
         PRIMARY KEY (post_id, user_id)
       )`);
     await q.query(`CREATE INDEX post_likes_user_idx ON post_likes (user_id, post_id)`);
@@ -101,7 +104,7 @@ export class Social1764300000000 implements MigrationInterface {
         post_id uuid NOT NULL REFERENCES posts(id) ON DELETE CASCADE,
         user_id uuid NOT NULL REFERENCES users(id) ON DELETE CASCADE,
         text varchar(2000) NOT NULL,
-        created_at timestamptz NOT NULL DEFAULT now()
+        created_at timestamptz NOT NULL DEFAULT date_trunc('milliseconds', now())
       )`);
     await q.query(`CREATE INDEX comments_post_created_idx ON comments (post_id, created_at, id)`);
     await q.query(`CREATE INDEX comments_user_idx ON comments (user_id)`);
@@ -115,7 +118,7 @@ export class Social1764300000000 implements MigrationInterface {
         post_id uuid REFERENCES posts(id) ON DELETE CASCADE,
         group_id uuid REFERENCES groups(id) ON DELETE CASCADE,
         read_at timestamptz,
-        created_at timestamptz NOT NULL DEFAULT now(),
+        created_at timestamptz NOT NULL DEFAULT date_trunc('milliseconds', now()),
         CONSTRAINT notifications_not_self CHECK (user_id <> actor_id)
       )`);
     await q.query(`CREATE INDEX notifications_user_created_idx ON notifications (user_id, created_at DESC, id DESC)`);
