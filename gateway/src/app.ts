@@ -14,6 +14,7 @@ import { createErrorFormatter } from './common/errors';
 import type { Config } from './config';
 import { createRequestContext } from './context';
 import type { RequestContext } from './context';
+import type { EventBus } from './events';
 import type { Logger } from './logger';
 import { Metrics } from './observability/metrics';
 import { operationsPlugin } from './observability/operations.plugin';
@@ -23,24 +24,32 @@ import type { RedisClient } from './redis';
 import { runsRouter } from './runs/runs.routes';
 import { buildGatewaySchema } from './schema';
 import { createServices } from './services';
+import { createChannels } from './subscriptions/channels';
+import { LiveDispatcher } from './subscriptions/dispatcher';
+import { createSubscriptionServer } from './subscriptions/ws-server';
 
 export interface GatewayDeps {
   config: Config & { jwtSecret: string };
   dataSource: DataSource;
   redis: RedisClient | null;
+  /** Events between services and live subscriptions (Redis pub/sub across processes, or in-process). */
+  bus: EventBus;
   logger: Logger;
   metrics?: Metrics;
 }
 
+/** Most lexical tokens in one GraphQL document (HTTP and WebSocket alike). */
+export const MAX_TOKENS = 2000;
+
 /**
  * Query limits (graphql-armor): depth, aliases, directives, tokens and a cost budget, so one
- * request can't ask for the world. The same rules will guard graphql-ws subscriptions.
+ * request can't ask for the world. The same rules guard graphql-ws subscriptions.
  */
 export const armor = new ApolloArmor({
   maxDepth: { n: 12 },
   maxAliases: { n: 15 },
   maxDirectives: { n: 10 },
-  maxTokens: { n: 2000 },
+  maxTokens: { n: MAX_TOKENS },
   costLimit: { maxCost: 5000 },
   blockFieldSuggestion: { enabled: false },
 });
@@ -56,8 +65,8 @@ const requestDbPlugin: ApolloServerPlugin<RequestContext> = {
   },
 };
 
-export async function createGateway({ config, dataSource, redis, logger, metrics = new Metrics() }: GatewayDeps) {
-  const services = createServices(config, redis);
+export async function createGateway({ config, dataSource, redis, bus, logger, metrics = new Metrics() }: GatewayDeps) {
+  const services = createServices(config, redis, bus);
   const schema = buildGatewaySchema(services);
   const app = express();
   app.disable('x-powered-by');
@@ -68,6 +77,18 @@ export async function createGateway({ config, dataSource, redis, logger, metrics
   let draining = false;
 
   const protection = armor.protect();
+  const formatError = createErrorFormatter((error) => logger.error({ err: error }, 'unexpected error'));
+  const live = new LiveDispatcher({ schema, dataSource, bus, channels: createChannels(services), formatError, logger });
+  const subscriptions = createSubscriptionServer({
+    httpServer,
+    schema,
+    tokens: services.tokens,
+    dispatcher: live,
+    validationRules: protection.validationRules ?? [],
+    maxTokens: MAX_TOKENS,
+    formatError,
+    logger,
+  });
   const apollo = new ApolloServer<RequestContext>({
     schema,
     csrfPrevention: true,
@@ -83,8 +104,10 @@ export async function createGateway({ config, dataSource, redis, logger, metrics
       operationsPlugin(metrics),
       mutationLimitsPlugin(config.mutationLimits, redis, metrics),
       requestDbPlugin,
+      // graphql-ws's sockets close when the server drains, alongside in-flight HTTP requests.
+      { serverWillStart: async () => ({ drainServer: () => subscriptions.dispose() }) },
     ],
-    formatError: createErrorFormatter((error) => logger.error({ err: error }, 'unexpected error')),
+    formatError,
   });
   await apollo.start();
 
@@ -119,7 +142,7 @@ export async function createGateway({ config, dataSource, redis, logger, metrics
           }
         }
         req.info.viewerId = viewerId;
-        return createRequestContext(dataSource, req.info.requestId, viewerId, req.ip ?? 'unknown', req.info);
+        return createRequestContext(dataSource, req.info.requestId, viewerId, req.ip ?? 'unknown', { info: req.info });
       },
     }),
   );
@@ -133,6 +156,7 @@ export async function createGateway({ config, dataSource, redis, logger, metrics
     services,
     schema,
     metrics,
+    live,
     async listen(port: number, host?: string): Promise<number> {
       await new Promise<void>((resolve) => httpServer.listen(port, host, resolve));
       return (httpServer.address() as AddressInfo).port;

@@ -10,6 +10,8 @@ export interface Config {
   host: string;
   /** Unset: the gateway starts an embedded PostgreSQL in `dataDir`. */
   databaseUrl: string | null;
+  /** A PostgreSQL schema to work in instead of `public` (created if missing). */
+  databaseSchema: string | null;
   /** Unset: in-process event bus, cache and rate limits (single process only). */
   redisUrl: string | null;
   dataDir: string;
@@ -35,11 +37,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (nodeEnv === 'production' && !env.JWT_SECRET) {
     throw new Error('JWT_SECRET must be set when NODE_ENV=production');
   }
+  const databaseSchema = env.DATABASE_SCHEMA || null;
+  if (databaseSchema && !/^[a-z_][a-z0-9_]{0,62}$/.test(databaseSchema)) {
+    throw new Error('DATABASE_SCHEMA must be a lower-case SQL identifier (letters, digits, underscores)');
+  }
   return {
     env: nodeEnv,
     port: int(env.PORT, 4000),
     host: env.HOST ?? '0.0.0.0',
     databaseUrl: env.DATABASE_URL || null,
+    databaseSchema,
     redisUrl: env.REDIS_URL || null,
     dataDir: path.resolve(env.DATA_DIR ?? path.join(__dirname, '..', '..', '.data')),
     jwtSecret: env.JWT_SECRET || null,

@@ -20,16 +20,19 @@ export interface RequestContext {
   info?: RequestInfo;
 }
 
-export function createRequestContext(dataSource: DataSource, requestId: string, viewerId: string | null, address: string, info?: RequestInfo): RequestContext {
-  const db = new RequestDb(dataSource, viewerId, rowLevelSecurity);
+/**
+ * A fresh context. `db` is given when several contexts share one transaction; `info` is the
+ * HTTP request's log record.
+ */
+export function createRequestContext(
+  dataSource: DataSource,
+  requestId: string,
+  viewerId: string | null,
+  address: string,
+  { db = new RequestDb(dataSource, viewerId), info }: { db?: RequestDb; info?: RequestInfo } = {},
+): RequestContext {
   return { requestId, viewerId, address, db, loaders: createLoaders(db, viewerId), info };
 }
-
-/**
- * Row-level security is always on, except when a benchmark measures its cost
- * (ROW_LEVEL_SECURITY=false: the transaction then runs as the connecting user).
- */
-const rowLevelSecurity = process.env.ROW_LEVEL_SECURITY !== 'false';
 
 /** The signed-in viewer's id, or UNAUTHENTICATED. */
 export function requireViewer(ctx: RequestContext): string {

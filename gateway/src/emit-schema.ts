@@ -1,5 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { LocalEventBus } from './events';
+import { createLogger } from './logger';
 import { buildGatewaySchema, printGatewaySchema } from './schema';
 import { createServices } from './services';
 
@@ -7,7 +9,11 @@ import { createServices } from './services';
 export const SCHEMA_FILE = path.resolve(__dirname, '..', '..', 'schema', 'schema.graphql');
 
 export function currentSdl(): string {
-  const services = createServices({ jwtSecret: 'unused', jwtTtlSeconds: 1, signInLimits: { perAccount: 1, perAddress: 1, windowSeconds: 1 } }, null);
+  const services = createServices(
+    { jwtSecret: 'unused', jwtTtlSeconds: 1, signInLimits: { perAccount: 1, perAddress: 1, windowSeconds: 1 } },
+    null,
+    new LocalEventBus(createLogger('silent')),
+  );
   return printGatewaySchema(buildGatewaySchema(services));
 }
 

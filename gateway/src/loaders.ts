@@ -1,4 +1,6 @@
 import type { RequestDb } from './database/request-db';
+import { createGroupLoaders } from './groups/groups.loaders';
+import { createNotificationLoaders } from './notifications/notifications.loaders';
 import { createRunLoaders } from './runs/runs.loaders';
 import { createShoeLoaders } from './shoes/shoes.loaders';
 import { createSocialLoaders } from './social/social.loaders';
@@ -18,6 +20,8 @@ export function createLoaders(db: RequestDb, viewerId: string | null) {
     }),
     ...shoes,
     ...createTrainingLoaders(db, viewerId),
+    ...createGroupLoaders(db, viewerId),
+    ...createNotificationLoaders(db, viewerId),
   };
 }
 

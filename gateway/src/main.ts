@@ -7,6 +7,7 @@ import { createGateway } from './app';
 import { loadConfig } from './config';
 import type { Config } from './config';
 import { openDatabase } from './database/open';
+import { createEventBus } from './events';
 import { createLogger } from './logger';
 import { connectRedis } from './redis';
 import { seedDemoData } from './seed/demo';
@@ -29,12 +30,13 @@ async function main() {
   const { dataSource, close: closeDatabase } = await openDatabase(config, (m) => logger.warn(m));
   const applied = await migrate(dataSource);
   if (applied.length) logger.info({ migrations: applied }, 'applied migrations');
+  const redis = config.redisUrl ? await connectRedis(config.redisUrl, (err) => logger.warn({ err }, 'redis error')) : null;
+  const bus = await createEventBus(redis, logger);
+  const gateway = await createGateway({ config: { ...config, jwtSecret: jwtSecretFor(config) }, dataSource, redis, bus, logger });
   if (config.seedDemo) {
-    const seeded = await seedDemoData(dataSource);
+    const seeded = await seedDemoData(dataSource, gateway.services);
     if (seeded) logger.info(seeded, 'loaded the demo data set');
   }
-  const redis = config.redisUrl ? await connectRedis(config.redisUrl, (err) => logger.warn({ err }, 'redis error')) : null;
-  const gateway = await createGateway({ config: { ...config, jwtSecret: jwtSecretFor(config) }, dataSource, redis, logger });
   const port = await gateway.listen(config.port, config.host);
   logger.info({ port }, 'gateway listening');
   console.log(`\n  Maratron is running at http://localhost:${port}/   (GraphQL API: http://localhost:${port}/graphql)\n`);
@@ -51,6 +53,7 @@ async function main() {
     }, 10_000).unref();
     try {
       await gateway.stop();
+      await bus.close();
       await redis?.quit().catch(() => undefined);
       await closeDatabase();
       process.exit(0);

@@ -9,6 +9,10 @@ export async function connectRedis(url: string, onError: (error: unknown) => voi
   const client = createClient({
     url,
     socket: { reconnectStrategy: (retries) => Math.min(100 * 2 ** retries, 3000) },
+    // While Redis is away, commands fail at once instead of queueing until it returns: a
+    // rate limit then falls back to its in-memory insurance and a publish fails soft, so
+    // requests never hang on Redis.
+    disableOfflineQueue: true,
   });
   client.on('error', onError);
   await client.connect();

@@ -9,9 +9,19 @@ import { RunsResolver } from './runs/runs.resolver';
 import type { Services } from './services';
 import { ShoeResolver } from './shoes/shoe.resolver';
 import { ShoesResolver } from './shoes/shoes.resolver';
+import { GroupResolver } from './groups/group.resolver';
+import { GroupsResolver } from './groups/groups.resolver';
+import { NotificationResolver } from './notifications/notification.resolver';
+import { NotificationsResolver } from './notifications/notifications.resolver';
+import { CommentResolver } from './social/comment.resolver';
+import { CommentsResolver } from './social/comments.resolver';
 import { FollowsResolver } from './social/follows.resolver';
 import { TrainingResolver } from './training/training.resolver';
 import { TrainingSummaryResolver } from './training/training-summary.resolver';
+import { LeaderboardResolver } from './social/leaderboard.resolver';
+import { PostResolver } from './social/post.resolver';
+import { PostsResolver } from './social/posts.resolver';
+import { refusingPubSub } from './subscriptions/pubsub';
 import { UserResolver } from './users/user.resolver';
 import { UsersResolver } from './users/users.resolver';
 
@@ -27,6 +37,15 @@ function resolverInstances(s: Services) {
     new FollowsResolver(s.follows),
     new TrainingResolver(s.training),
     new TrainingSummaryResolver(s.training),
+    new PostsResolver(s.posts),
+    new PostResolver(s.posts, s.comments),
+    new CommentsResolver(s.comments),
+    new CommentResolver(),
+    new GroupsResolver(s.groups),
+    new GroupResolver(s.groups, s.posts),
+    new NotificationsResolver(s.notifications),
+    new NotificationResolver(),
+    new LeaderboardResolver(s.leaderboards),
   ];
 }
 
@@ -40,6 +59,7 @@ export function buildGatewaySchema(services: Services): GraphQLSchema {
     container,
     scalarsMap: [{ type: Date, scalar: DateTimeResolver }],
     validate: false,
+    pubSub: refusingPubSub,
   });
 }
 

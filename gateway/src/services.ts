@@ -1,24 +1,39 @@
 import { SignInLimiter } from './auth/sign-in-limiter';
 import { TokenService } from './auth/tokens';
 import type { Config } from './config';
+import type { EventBus } from './events';
+import { GroupsService } from './groups/groups.service';
+import { NotificationsService } from './notifications/notifications.service';
 import type { RedisClient } from './redis';
 import { RunsService } from './runs/runs.service';
 import { ShoesService } from './shoes/shoes.service';
+import { CommentsService } from './social/comments.service';
 import { FollowsService } from './social/follows.service';
 import { TrainingService } from './training/training.service';
+import { LeaderboardService } from './social/leaderboard.service';
+import { PostsService } from './social/posts.service';
 import { UsersService } from './users/users.service';
 
 /** One instance of each service per process; they hold no request state. */
-export function createServices(config: Pick<Config, 'jwtTtlSeconds' | 'signInLimits'> & { jwtSecret: string }, redis: RedisClient | null) {
+export function createServices(config: Pick<Config, 'jwtTtlSeconds' | 'signInLimits'> & { jwtSecret: string }, redis: RedisClient | null, events: EventBus) {
   const tokens = new TokenService(config.jwtSecret, config.jwtTtlSeconds);
   const shoes = new ShoesService();
+  const notifications = new NotificationsService(events);
+  const posts = new PostsService(notifications, events);
+  const groups = new GroupsService(notifications);
   return {
     tokens,
+    events,
     users: new UsersService(tokens, new SignInLimiter(config.signInLimits, redis)),
     shoes,
-    runs: new RunsService(shoes),
-    follows: new FollowsService(),
+    runs: new RunsService(shoes, posts, events),
+    follows: new FollowsService(notifications),
     training: new TrainingService(shoes),
+    notifications,
+    posts,
+    comments: new CommentsService(posts, notifications, events),
+    groups,
+    leaderboards: new LeaderboardService(groups),
   };
 }
 

@@ -10,10 +10,10 @@ afterAll(() => t.close());
 
 describe('demo data', () => {
   it('loads runners whose recent runs come from GPX files, so splits, tracks, records and VDOT show at once', async () => {
-    const loaded = await seedDemoData(t.dataSource);
+    const loaded = await seedDemoData(t.dataSource, t.gateway.services);
     expect(loaded).toMatchObject({ runners: 6 });
     expect(loaded!.imported).toBeGreaterThan(loaded!.runs / 6);
-    expect(await seedDemoData(t.dataSource)).toBeNull();
+    expect(await seedDemoData(t.dataSource, t.gateway.services)).toBeNull();
 
     const token = ok(await t.gql(`mutation($e: String!, $p: String!) { signIn(email: $e, password: $p) { token } }`, { e: 'ana@demo.maratron.run', p: DEMO_PASSWORD })).signIn.token;
     const runs = ok(await t.gql(`{ runs(first: 10) { edges { node { name distance duration splits { index pace } track } } } }`, {}, token)).runs.edges.map((e: any) => e.node);

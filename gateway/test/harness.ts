@@ -9,6 +9,8 @@ import type { Gateway } from '../src/app';
 import { loadConfig } from '../src/config';
 import { createDataSource } from '../src/database/data-source';
 import { StatementCounter } from '../src/database/statement-counter';
+import { createEventBus } from '../src/events';
+import type { EventBus } from '../src/events';
 import { createLogger } from '../src/logger';
 import { connectRedis } from '../src/redis';
 import type { RedisClient } from '../src/redis';
@@ -33,7 +35,10 @@ export interface TestGateway {
   dataSource: DataSource;
   statements: StatementCounter;
   redis: RedisClient | null;
+  bus: EventBus;
   schema: string;
+  /** ws://… of the gateway's GraphQL endpoint, for graphql-ws clients. */
+  wsUrl: string;
   gql<T = any>(query: string, variables?: Record<string, unknown>, token?: string): Promise<GqlResponse<T>>;
   signUp(name?: string): Promise<TestUser>;
   /** Plain SQL in the test's schema, as the table owner. */
@@ -42,6 +47,8 @@ export interface TestGateway {
 }
 
 export const TEST_PASSWORD = 'correct-horse-battery';
+/** The JWT secret of every test gateway (spawned gateway processes get it too). */
+export const TEST_JWT_SECRET = 'test-secret';
 
 /** Redis for tests that need it: REDIS_URL, or null (the test says it was skipped; never under CI). */
 export function redisUrlOrSkip(what: string): string | null {
@@ -53,37 +60,42 @@ export function redisUrlOrSkip(what: string): string | null {
   return url;
 }
 
-/**
- * A real gateway on a free port, over a PostgreSQL schema of its own (so test files run in
- * parallel), migrated like production.
- */
 export interface TestGatewayOptions {
-  redis?: boolean;
+  /** Redis for rate limits and the event bus: true = REDIS_URL, or a URL of its own (a proxy in front of Redis). */
+  redis?: boolean | string;
   env?: Record<string, string>;
+  /** Work in this existing schema (another gateway's) instead of a new one, and leave it in place. */
+  schema?: string;
+  /** Where the gateway's JSON log lines go (silent without). */
   logStream?: Writable;
-  /** A second replica: same database schema as this gateway (which keeps ownership of it). */
-  replicaOf?: TestGateway;
 }
 
+/**
+ * A real gateway on a free port, over a PostgreSQL schema of its own (so test files run in
+ * parallel), migrated like production, with an event bus (Redis pub/sub with `redis`,
+ * in-process without).
+ */
 export async function startTestGateway(opts: TestGatewayOptions = {}): Promise<TestGateway> {
   const url = process.env.DATABASE_URL;
   if (!url) throw new Error('DATABASE_URL is not set (the global setup sets it)');
-  const schema = opts.replicaOf?.schema ?? `t_${randomBytes(6).toString('hex')}`;
+  const schema = opts.schema ?? `t_${randomBytes(6).toString('hex')}`;
   const admin = new Client({ connectionString: url });
   await admin.connect();
-  if (!opts.replicaOf) await admin.query(`CREATE SCHEMA ${schema}`);
+  if (!opts.schema) await admin.query(`CREATE SCHEMA ${schema}`);
   await admin.query(`SET search_path TO ${schema}`);
 
   const statements = new StatementCounter();
   const dataSource = createDataSource({ url, schema, poolSize: 5, logger: statements });
   await dataSource.initialize();
   await migrate(dataSource);
-  const redis = opts.redis && process.env.REDIS_URL ? await connectRedis(process.env.REDIS_URL, () => {}) : null;
+  const redisUrl = typeof opts.redis === 'string' ? opts.redis : opts.redis ? process.env.REDIS_URL : undefined;
+  const redis = redisUrl ? await connectRedis(redisUrl, () => {}) : null;
   // Every test file talks from 127.0.0.1: the general write limits only apply where a test asks.
   const env = { MUTATION_LIMIT_PER_USER: '100000', MUTATION_LIMIT_PER_ADDRESS: '100000', ...opts.env };
-  const config = { ...loadConfig({ ...process.env, DATABASE_URL: url, ...env }), jwtSecret: 'test-secret' };
+  const config = { ...loadConfig({ ...process.env, DATABASE_URL: url, ...env }), jwtSecret: TEST_JWT_SECRET };
   const logger = opts.logStream ? createLogger('info', opts.logStream) : createLogger('silent');
-  const gateway = await createGateway({ config, dataSource, redis, logger });
+  const bus = await createEventBus(redis, logger);
+  const gateway = await createGateway({ config, dataSource, redis, bus, logger });
   const port = await gateway.listen(0, '127.0.0.1');
   const base = `http://127.0.0.1:${port}`;
   let n = 0;
@@ -103,7 +115,9 @@ export async function startTestGateway(opts: TestGatewayOptions = {}): Promise<T
     dataSource,
     statements,
     redis,
+    bus,
     schema,
+    wsUrl: `ws://127.0.0.1:${port}/graphql`,
     gql,
     async signUp(name = 'Runner') {
       n += 1;
@@ -119,9 +133,10 @@ export async function startTestGateway(opts: TestGatewayOptions = {}): Promise<T
     sql: async (text, params) => (await admin.query(text, params)).rows,
     async close() {
       await gateway.stop();
+      await bus.close();
       await redis?.quit().catch(() => undefined);
       await dataSource.destroy();
-      if (!opts.replicaOf) await admin.query(`DROP SCHEMA ${schema} CASCADE`);
+      if (!opts.schema) await admin.query(`DROP SCHEMA ${schema} CASCADE`);
       await admin.end();
     },
   };

@@ -11,7 +11,7 @@ maybe('general mutation limits', () => {
   beforeAll(async () => {
     const env = { MUTATION_LIMIT_PER_USER: '10' };
     first = await startTestGateway({ redis: true, env });
-    second = await startTestGateway({ redis: true, env, replicaOf: first });
+    second = await startTestGateway({ redis: true, env, schema: first.schema });
   });
   afterAll(async () => {
     await first?.close();

@@ -22,7 +22,15 @@ export class SignInLimiter {
   constructor(limits: SignInLimits, redis: RedisClient | null) {
     const make = (keyPrefix: string, points: number) =>
       redis
-        ? new RateLimiterRedis({ storeClient: redis, useRedisPackage: true, keyPrefix, points, duration: limits.windowSeconds })
+        ? new RateLimiterRedis({
+            storeClient: redis,
+            useRedisPackage: true,
+            keyPrefix,
+            points,
+            duration: limits.windowSeconds,
+            // Redis away: count in this process meanwhile rather than fail sign-in.
+            insuranceLimiter: new RateLimiterMemory({ keyPrefix, points, duration: limits.windowSeconds }),
+          })
         : new RateLimiterMemory({ keyPrefix, points, duration: limits.windowSeconds });
     this.byAccount = make('signin:account', limits.perAccount);
     this.byAddress = make('signin:address', limits.perAddress);

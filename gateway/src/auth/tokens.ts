@@ -20,9 +20,15 @@ export class TokenService {
 
   /** The user id, or null when the token is malformed, forged or expired. */
   verify(token: string): string | null {
+    return this.verifySession(token)?.userId ?? null;
+  }
+
+  /** The user id and when the token expires (a WebSocket closes then), or null as `verify`. */
+  verifySession(token: string): { userId: string; expiresAt: Date } | null {
     try {
       const payload = jwt.verify(token, this.secret, { algorithms: ['HS256'] });
-      return typeof payload === 'object' && typeof payload.sub === 'string' ? payload.sub : null;
+      if (typeof payload !== 'object' || typeof payload.sub !== 'string' || typeof payload.exp !== 'number') return null;
+      return { userId: payload.sub, expiresAt: new Date(payload.exp * 1000) };
     } catch {
       return null;
     }

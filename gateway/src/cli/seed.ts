@@ -1,13 +1,26 @@
 import 'reflect-metadata';
 import { migrate } from '@maratron/migrations';
+import { loadConfig } from '../config';
 import { openDatabase } from '../database/open';
+import { createEventBus } from '../events';
+import { createLogger } from '../logger';
+import { connectRedis } from '../redis';
 import { DEMO_PASSWORD, seedDemoData } from '../seed/demo';
+import { createServices } from '../services';
 
 /** `npm run seed`: loads the demo data set into an empty database. */
 openDatabase()
   .then(async ({ dataSource, close }) => {
     await migrate(dataSource);
-    const seeded = await seedDemoData(dataSource);
+    // Events of the seed (new posts, notifications) reach running gateways through Redis.
+    const config = loadConfig();
+    const logger = createLogger('warn');
+    const redis = config.redisUrl ? await connectRedis(config.redisUrl, (err) => logger.warn({ err }, 'redis error')) : null;
+    const bus = await createEventBus(redis, logger);
+    const services = createServices({ ...config, jwtSecret: config.jwtSecret ?? 'unused: the seed issues no tokens' }, redis, bus);
+    const seeded = await seedDemoData(dataSource, services);
+    await bus.close();
+    await redis?.quit();
     console.log(seeded ? `loaded ${seeded.runners} runners and ${seeded.runs} runs, ${seeded.imported} of them from GPX files (password: ${DEMO_PASSWORD})` : 'the database already has runners; nothing loaded');
     await close();
   })

@@ -1,3 +1,4 @@
+import { Client } from 'pg';
 import type { DataSource } from 'typeorm';
 import { loadConfig } from '../config';
 import type { Config } from '../config';
@@ -8,7 +9,9 @@ import { startEmbeddedPostgres } from './embedded';
 export async function openDatabase(config: Config = loadConfig(), log: (msg: string) => void = () => {}): Promise<{ dataSource: DataSource; close: () => Promise<void> }> {
   const embedded = config.databaseUrl ? null : await startEmbeddedPostgres(config.dataDir, log);
   try {
-    const dataSource = createDataSource({ url: config.databaseUrl ?? embedded!.url, poolSize: config.dbPoolSize, applicationName: 'maratron-gateway' });
+    const url = config.databaseUrl ?? embedded!.url;
+    if (config.databaseSchema) await createSchemaIfMissing(url, config.databaseSchema);
+    const dataSource = createDataSource({ url, schema: config.databaseSchema ?? undefined, poolSize: config.dbPoolSize, applicationName: 'maratron-gateway' });
     await dataSource.initialize();
     return {
       dataSource,
@@ -20,5 +23,16 @@ export async function openDatabase(config: Config = loadConfig(), log: (msg: str
   } catch (error) {
     await embedded?.stop();
     throw error;
+  }
+}
+
+/** DATABASE_SCHEMA names a schema the migrations then fill; it is created when missing. */
+async function createSchemaIfMissing(url: string, schema: string): Promise<void> {
+  const client = new Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
+  } finally {
+    await client.end();
   }
 }

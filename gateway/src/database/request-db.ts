@@ -17,13 +17,18 @@ export class RequestDb {
   private runner: Promise<QueryRunner> | null = null;
   private closed = false;
   private savepoints = 0;
-  private readonly afterCommitHooks: (() => void)[] = [];
+  /**
+   * Work to do once the request's writes are durable (publishing events), one list per open
+   * savepoint: a savepoint that rolls back drops its list, one that commits hands it to the
+   * enclosing level, and the outermost list runs after the final COMMIT.
+   */
+  private readonly pending: (() => unknown)[][] = [[]];
 
   constructor(
     private readonly dataSource: DataSource,
     private viewerId: string | null,
     /** Off only to measure what row-level security costs (ROW_LEVEL_SECURITY=false). */
-    private readonly rowLevelSecurity = true,
+    private readonly rowLevelSecurity = process.env.ROW_LEVEL_SECURITY !== 'false',
   ) {}
 
   /** Raw SQL on the request's connection; the rows it returns (RETURNING rows for writes). */
@@ -40,19 +45,28 @@ export class RequestDb {
     const runner = await this.open();
     const name = `sp${++this.savepoints}`;
     await runner.query(`SAVEPOINT ${name}`);
+    this.pending.push([]);
     try {
       const result = await work();
       await runner.query(`RELEASE SAVEPOINT ${name}`);
+      const committed = this.pending.pop()!;
+      this.pending[this.pending.length - 1].push(...committed);
       return result;
     } catch (error) {
+      this.pending.pop();
       await runner.query(`ROLLBACK TO SAVEPOINT ${name}`);
       throw error;
     }
   }
 
-  /** Runs `hook` once the request's transaction has committed (never if it rolls back). */
-  afterCommit(hook: () => void): void {
-    this.afterCommitHooks.push(hook);
+  /**
+   * Runs `fn` after the request's final COMMIT, and never if what was written with it is
+   * rolled back (its savepoint fails, or the request ends without committing). Errors `fn`
+   * throws are its own: callers pass fail-soft work such as publishing an event.
+   */
+  afterCommit(fn: () => unknown): void {
+    if (this.closed) throw new Error('RequestDb used after the request ended');
+    this.pending[this.pending.length - 1].push(fn);
   }
 
   /** The rest of the request acts as this runner (after sign-up or sign-in). */
@@ -65,16 +79,16 @@ export class RequestDb {
   async close(commit = true): Promise<void> {
     if (this.closed) return;
     this.closed = true;
-    if (!this.runner) return;
-    const runner = await this.runner;
-    let committed = false;
-    try {
-      await runner.query(commit ? 'COMMIT' : 'ROLLBACK');
-      committed = commit;
-    } finally {
-      await runner.release();
+    const afterCommit = this.pending.splice(0).flat();
+    if (this.runner) {
+      const runner = await this.runner;
+      try {
+        await runner.query(commit ? 'COMMIT' : 'ROLLBACK');
+      } finally {
+        await runner.release();
+      }
     }
-    if (committed) for (const hook of this.afterCommitHooks) hook();
+    if (commit) for (const fn of afterCommit) fn();
   }
 
   private open(): Promise<QueryRunner> {

@@ -16,10 +16,13 @@ import { decodeCursor, pageSize, toPage } from '../common/pagination';
 import { requireViewer } from '../context';
 import type { RequestContext } from '../context';
 import { hydrate } from '../database/rows';
+import { publishAfterCommit } from '../events';
+import type { EventBus } from '../events';
 import type { ShoesService } from '../shoes/shoes.service';
 import { readActivity } from './activity-import';
 import type { ActivityFile } from './activity-import';
 import { insertEfforts, insertRecording, moveEfforts, replaceEfforts } from './recordings';
+import type { PostsService } from '../social/posts.service';
 import { RUN_COLUMNS } from './runs.sql';
 
 export interface RunsQuery {
@@ -35,7 +38,11 @@ export interface RunsPage extends Page<Run> {
 }
 
 export class RunsService {
-  constructor(private readonly shoes: ShoesService) {}
+  constructor(
+    private readonly shoes: ShoesService,
+    private readonly posts: PostsService,
+    private readonly events: EventBus,
+  ) {}
 
   /** A run the viewer may see, or null (missing and hidden look the same). */
   async get(ctx: RequestContext, id: string): Promise<Run | null> {
@@ -67,7 +74,11 @@ export class RunsService {
     const viewerId = requireViewer(ctx);
     const data = parseInput(newRunSchema, input);
     assertHumanPace(data.distance, data.duration);
-    return ctx.db.transaction(() => this.insert(ctx, viewerId, data));
+    return ctx.db.transaction(async () => {
+      const run = await this.insert(ctx, viewerId, data);
+      if (data.share) await this.posts.shareRun(ctx, run);
+      return run;
+    });
   }
 
   /**
@@ -118,6 +129,7 @@ export class RunsService {
       if (updated.distance !== run.distance || updated.duration !== run.duration) await replaceEfforts(ctx.db, updated);
       else if (updated.startedAt.getTime() !== run.startedAt.getTime()) await moveEfforts(ctx.db, run.id, updated.startedAt);
       ctx.loaders.visibleRunById.clear(run.id);
+      publishAfterCommit(ctx.db, this.events, 'leaderboard.changed', { userId: viewerId });
       return updated;
     });
   }
@@ -128,6 +140,7 @@ export class RunsService {
       const run = await this.ownRunForUpdate(ctx, viewerId, parseId(id));
       await ctx.db.query(`DELETE FROM runs WHERE id = $1`, [run.id]);
       ctx.loaders.visibleRunById.clear(run.id);
+      publishAfterCommit(ctx.db, this.events, 'leaderboard.changed', { userId: viewerId });
       return run.id;
     });
   }
@@ -142,6 +155,7 @@ export class RunsService {
     );
     const run = hydrate(Run, rows)[0];
     await insertEfforts(ctx.db, [{ ...run, samples }]);
+    publishAfterCommit(ctx.db, this.events, 'run.created', { runId: run.id, userId: viewerId });
     return run;
   }
 

@@ -4,8 +4,7 @@ import type { RequestContext } from '../context';
 import { RequestDb } from '../database/request-db';
 import { createLoaders } from '../loaders';
 import { insertEfforts } from '../runs/recordings';
-import { RunsService } from '../runs/runs.service';
-import { ShoesService } from '../shoes/shoes.service';
+import type { Services } from '../services';
 import { DEMO_LOOPS, demoRunGpx } from './demo-tracks';
 
 /** Every demo runner signs in with this password (README: "Demo data"). */
@@ -51,12 +50,12 @@ const DAY = 24 * 3600 * 1000;
  * service function as importActivity; the others are typed-in runs, inserted in bulk with their
  * whole-run best efforts. Returns what it loaded, or null when the database already has runners.
  */
-export async function seedDemoData(dataSource: DataSource, now = new Date()): Promise<{ runners: number; runs: number; imported: number } | null> {
+export async function seedDemoData(dataSource: DataSource, services: Services, now = new Date()): Promise<{ runners: number; runs: number; imported: number } | null> {
   // Like any request, the seed writes through a RequestDb: the runtime role, under row-level
   // security, as the runner it writes for at each step.
   const db = new RequestDb(dataSource, null);
   try {
-    const loaded = await load(db, now);
+    const loaded = await load(db, services, now);
     await db.close(true);
     return loaded;
   } catch (error) {
@@ -70,11 +69,12 @@ function actingAs(db: RequestDb, userId: string): RequestContext {
   return { requestId: 'demo-seed', viewerId: userId, address: 'seed', db, loaders: createLoaders(db, userId) };
 }
 
-async function load(db: RequestDb, now: Date): Promise<{ runners: number; runs: number; imported: number } | null> {
+async function load(db: RequestDb, services: Services, now: Date): Promise<{ runners: number; runs: number; imported: number } | null> {
   const [{ n }] = await db.query(`SELECT count(*)::int AS n FROM users`);
   if (n > 0) return null;
   const random = prng(42);
-  const runs = new RunsService(new ShoesService());
+  const { runs } = services;
+  const latestImport = new Map<string, string>();
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const ids = new Map<string, string>();
   let runCount = 0;
@@ -141,7 +141,7 @@ async function load(db: RequestDb, now: Date): Promise<{ runners: number; runs: 
     );
     await insertEfforts(db, inserted);
     const ctx = actingAs(db, id);
-    for (const file of files) await runs.createFromActivity(ctx, { format: 'GPX', ...file });
+    for (const file of files) latestImport.set(id, (await runs.createFromActivity(ctx, { format: 'GPX', ...file })).id);
     runCount += rows.length + files.length;
     imported += files.length;
   }
@@ -150,5 +150,34 @@ async function load(db: RequestDb, now: Date): Promise<{ runners: number; runs: 
     await db.actAs(ids.get(follower)!);
     await db.query(`INSERT INTO follows (follower_id, followee_id) VALUES ($1, $2)`, [ids.get(follower), ids.get(followee)]);
   }
+  await socialLife(db, services, ids, latestImport);
   return { runners: RUNNERS.length, runs: runCount, imported };
+}
+
+/** A club, shared runs, kudos and comments, written through the services as each runner. */
+async function socialLife(db: RequestDb, { posts, comments, groups }: Services, ids: Map<string, string>, latestImport: Map<string, string>) {
+  const as = async (username: string) => {
+    const id = ids.get(username)!;
+    await db.actAs(id);
+    return actingAs(db, id);
+  };
+  const club = await groups.create(await as('ana'), { name: 'Sunday Long Run Club', description: 'Easy miles, good company, coffee after.' });
+  for (const member of ['ben', 'chloe', 'dev']) await groups.join(await as(member), club.id);
+  const shared = new Map<string, string>();
+  const captions: Record<string, string> = {
+    ana: 'Legs felt great today. Marathon block is coming together!',
+    dev: 'Hills on tired legs. Worth it.',
+    emma: 'New neighbourhood, new loop.',
+    ben: 'First time under 5:20/km for the whole run!',
+  };
+  for (const [username, text] of Object.entries(captions)) {
+    const runId = latestImport.get(ids.get(username)!);
+    shared.set(username, (await posts.create(await as(username), { text, runId })).id);
+  }
+  await posts.create(await as('ana'), { text: 'Long run this Sunday at 8:00 from the park gates. All paces welcome!', groupId: club.id });
+  for (const [fan, author] of [['dev', 'ana'], ['ben', 'ana'], ['chloe', 'ana'], ['ana', 'dev'], ['emma', 'ben'], ['farid', 'dev']]) {
+    await posts.like(await as(fan), shared.get(author)!);
+  }
+  await comments.add(await as('dev'), shared.get('ana')!, 'Strong! Save some for race day.');
+  await comments.add(await as('chloe'), shared.get('ana')!, 'So inspiring, see you Sunday?');
 }

@@ -1,15 +1,21 @@
-import { badInput, notFound, parseId } from '@maratron/schema';
+import { badInput, NotificationKind, notFound, parseId } from '@maratron/schema';
 import type { User } from '@maratron/schema';
 import { requireViewer } from '../context';
 import type { RequestContext } from '../context';
+import type { NotificationsService } from '../notifications/notifications.service';
 
 export class FollowsService {
-  /** Idempotent: following someone you already follow changes nothing. */
+  constructor(private readonly notifications: NotificationsService) {}
+
+  /** Idempotent: following someone you already follow changes nothing (and notifies nobody again). */
   async follow(ctx: RequestContext, userId: string): Promise<User> {
     const viewerId = requireViewer(ctx);
     const target = await this.target(ctx, userId);
     if (target.id === viewerId) throw badInput('userId', 'userId: you cannot follow yourself');
-    await ctx.db.query(`INSERT INTO follows (follower_id, followee_id) VALUES ($1, $2) ON CONFLICT DO NOTHING`, [viewerId, target.id]);
+    await ctx.db.transaction(async () => {
+      const added = await ctx.db.query(`INSERT INTO follows (follower_id, followee_id) VALUES ($1, $2) ON CONFLICT DO NOTHING RETURNING 1`, [viewerId, target.id]);
+      if (added.length) await this.notifications.notify(ctx, [target.id], { actorId: viewerId, kind: NotificationKind.FOLLOWED });
+    });
     this.forget(ctx, viewerId, target.id);
     return target;
   }

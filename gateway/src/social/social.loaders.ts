@@ -1,12 +1,22 @@
 import DataLoader from 'dataloader';
+import { Comment, Post, postVisibleToViewerSql } from '@maratron/schema';
 import type { RequestDb } from '../database/request-db';
+import { childPagesLoader } from '../database/child-pages';
+import { byKey, hydrate } from '../database/rows';
+import { COMMENT_COLUMNS, POST_COLUMNS } from './posts.sql';
 
 export interface FollowCounts {
   followers: number;
   following: number;
 }
 
+export interface PostCounts {
+  likes: number;
+  comments: number;
+}
+
 export function createSocialLoaders(db: RequestDb, viewerId: string | null) {
+  const visiblePost = postVisibleToViewerSql('p', '$1');
   return {
     followCounts: new DataLoader<string, FollowCounts>(async (ids) => {
       const rows = await db.query<{ id: string; followers: number; following: number }>(
@@ -28,5 +38,59 @@ export function createSocialLoaders(db: RequestDb, viewerId: string | null) {
       const followed = new Set(rows.map((r) => r.id));
       return ids.map((id) => followed.has(id));
     }),
+
+    /** Posts by id that the viewer may see; null for missing or hidden ones. */
+    visiblePostById: new DataLoader<string, Post | null>(async (ids) => {
+      const rows = await db.query(`SELECT ${POST_COLUMNS} FROM posts p WHERE p.id = ANY($2::uuid[]) AND ${visiblePost}`, [viewerId, ids]);
+      return byKey(ids, hydrate(Post, rows), (p) => p.id);
+    }),
+
+    /** Likes and comments per post (of posts the caller already may see). */
+    postCounts: new DataLoader<string, PostCounts>(async (ids) => {
+      const rows = await db.query<PostCounts & { id: string }>(
+        `SELECT k.id, (SELECT count(*)::int FROM post_likes l WHERE l.post_id = k.id) AS likes,
+                (SELECT count(*)::int FROM comments c WHERE c.post_id = k.id) AS comments
+           FROM unnest($1::uuid[]) AS k(id)`,
+        [ids],
+      );
+      return byKey(ids, rows, (r) => r.id).map((r) => ({ likes: r?.likes ?? 0, comments: r?.comments ?? 0 }));
+    }),
+
+    /** Has the viewer liked this post? */
+    likedByViewer: new DataLoader<string, boolean>(async (ids) => {
+      if (!viewerId) return ids.map(() => false);
+      const rows = await db.query<{ id: string }>(`SELECT post_id AS id FROM post_likes WHERE user_id = $1 AND post_id = ANY($2::uuid[])`, [viewerId, ids]);
+      const liked = new Set(rows.map((r) => r.id));
+      return ids.map((id) => liked.has(id));
+    }),
+
+    /** Comments by id whose post the viewer may see. */
+    visibleCommentById: new DataLoader<string, Comment | null>(async (ids) => {
+      const rows = await db.query(
+        `SELECT ${COMMENT_COLUMNS} FROM comments c JOIN posts p ON p.id = c.post_id WHERE c.id = ANY($2::uuid[]) AND ${visiblePost}`,
+        [viewerId, ids],
+      );
+      return byKey(ids, hydrate(Comment, rows), (c) => c.id);
+    }),
+
+    /** A post's comments, oldest first (a conversation reads top down). */
+    commentsPage: childPagesLoader(
+      db,
+      viewerId,
+      Comment,
+      `SELECT ${COMMENT_COLUMNS} FROM comments c
+        WHERE c.post_id = k.parent AND (k.c_at IS NULL OR (c.created_at, c.id) > (k.c_at, k.c_id))
+        ORDER BY c.created_at, c.id LIMIT $5`,
+    ),
+
+    /** A group's posts the viewer may see, newest first. */
+    groupPostsPage: childPagesLoader(
+      db,
+      viewerId,
+      Post,
+      `SELECT ${POST_COLUMNS} FROM posts p
+        WHERE p.group_id = k.parent AND ${visiblePost} AND (k.c_at IS NULL OR (p.created_at, p.id) < (k.c_at, k.c_id))
+        ORDER BY p.created_at DESC, p.id DESC LIMIT $5`,
+    ),
   };
 }

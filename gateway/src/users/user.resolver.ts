@@ -1,9 +1,10 @@
-import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, Extensions, FieldResolver, Int, Resolver, Root } from 'type-graphql';
 import { Period, RunConnection, RunStats, Shoe, TrainingProfile, User } from '@maratron/schema';
 import type { RequestContext } from '../context';
 import type { RunsService } from '../runs/runs.service';
 import type { ShoesService } from '../shoes/shoes.service';
 import type { FollowsService } from '../social/follows.service';
+import { PER_VIEWER } from '../subscriptions/per-viewer';
 
 /** Fields of User beyond its columns. Private ones answer null to anyone but the runner. */
 @Resolver(() => User)
@@ -14,11 +15,13 @@ export class UserResolver {
     private readonly followService: FollowsService,
   ) {}
 
+  @Extensions(PER_VIEWER)
   @FieldResolver(() => String, { nullable: true, description: 'Only visible to the user themself; null for everyone else.' })
   email(@Root() user: User, @Ctx() ctx: RequestContext) {
     return ctx.viewerId === user.id ? user.email : null;
   }
 
+  @Extensions(PER_VIEWER)
   @FieldResolver(() => TrainingProfile, { nullable: true, description: 'Only visible to the user themself; null for everyone else.' })
   async trainingProfile(@Root() user: User, @Ctx() ctx: RequestContext) {
     if (ctx.viewerId !== user.id) return null;
@@ -36,11 +39,13 @@ export class UserResolver {
     return (await this.followService.counts(ctx, user.id)).following;
   }
 
+  @Extensions(PER_VIEWER)
   @FieldResolver(() => Boolean)
   isFollowedByViewer(@Root() user: User, @Ctx() ctx: RequestContext) {
     return this.followService.isFollowedByViewer(ctx, user.id);
   }
 
+  @Extensions(PER_VIEWER)
   @FieldResolver(() => RunConnection, { description: 'Only runs the viewer may see.' })
   runs(
     @Root() user: User,
@@ -51,11 +56,13 @@ export class UserResolver {
     return this.runService.page(ctx, { ownerId: user.id, first, after });
   }
 
+  @Extensions(PER_VIEWER)
   @FieldResolver(() => [Shoe])
   shoes(@Root() user: User, @Ctx() ctx: RequestContext, @Arg('includeRetired', () => Boolean, { nullable: true, defaultValue: false }) includeRetired: boolean | null) {
     return this.shoeService.list(ctx, user.id, includeRetired ?? false);
   }
 
+  @Extensions(PER_VIEWER)
   @FieldResolver(() => RunStats)
   stats(@Root() user: User, @Ctx() ctx: RequestContext, @Arg('period', () => Period, { defaultValue: Period.ALL_TIME }) period: Period) {
     return this.runService.stats(ctx, user.id, period);

@@ -15,3 +15,7 @@ registerEnumType(RunEnvironment, { name: 'RunEnvironment' });
 registerEnumType(Period, { name: 'Period' });
 registerEnumType(TrainingLevel, { name: 'TrainingLevel' });
 registerEnumType(Weekday, { name: 'Weekday' });
+
+/** What a notification is about. GROUP_INVITE is an addition to the contract's four kinds. */
+export enum NotificationKind { FOLLOWED = 'FOLLOWED', LIKED = 'LIKED', COMMENTED = 'COMMENTED', GROUP_POST = 'GROUP_POST', GROUP_INVITE = 'GROUP_INVITE' }
+registerEnumType(NotificationKind, { name: 'NotificationKind' });

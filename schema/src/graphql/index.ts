@@ -2,3 +2,4 @@ export * from './enums';
 export * from './connection';
 export * from './types';
 export * from './training';
+export * from './social.types';

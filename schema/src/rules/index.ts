@@ -5,3 +5,4 @@ export * from './run.rules';
 export * from './shoe.rules';
 export * from './user.rules';
 export * from './training.rules';
+export * from './social.rules';

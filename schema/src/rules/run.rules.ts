@@ -32,6 +32,8 @@ export const newRunSchema = z.object({
   ...runFields,
   environment: runFields.environment.default(RunEnvironment.OUTDOOR),
   visibility: runFields.visibility.default(Visibility.PUBLIC),
+  /** Also create a post sharing the run (as visible as the run). */
+  share: z.boolean().nullish().transform((v) => v ?? false),
 });
 export type NewRun = z.output<typeof newRunSchema>;
 

@@ -34,3 +34,28 @@ export function visibleLevels(viewerId: string, ownerId: string, viewerFollowsOw
   if (viewerId === ownerId) return [Visibility.PUBLIC, Visibility.FOLLOWERS, Visibility.PRIVATE];
   return viewerFollowsOwner ? [Visibility.PUBLIC, Visibility.FOLLOWERS] : [Visibility.PUBLIC];
 }
+
+/**
+ * A post as the visibility rule needs it: its author (`userId`), its effective visibility
+ * (the shared run's, PUBLIC without a run — the database keeps it so) and its group.
+ */
+export interface PostAudience extends Owned {
+  groupId: string | null;
+  groupPrivate: boolean;
+}
+
+/**
+ * THE rule for posts: the run rule above applied to the post's effective visibility, and a
+ * private group's posts for its members only. Authors always see their own posts.
+ */
+export function canViewPost(viewerId: string | null, post: PostAudience, viewerFollowsAuthor: boolean, viewerIsGroupMember: boolean): boolean {
+  if (!viewerId) return false;
+  if (post.userId === viewerId) return true;
+  if (post.groupId !== null && post.groupPrivate && !viewerIsGroupMember) return false;
+  return canView(viewerId, post, viewerFollowsAuthor);
+}
+
+/** The same rule as SQL over a `posts` row aliased `alias`. */
+export function postVisibleToViewerSql(alias: string, viewerParam: string): string {
+  return `(${visibleToViewerSql(alias, viewerParam)} AND (${alias}.user_id = ${viewerParam} OR ${alias}.group_id IS NULL OR EXISTS (SELECT 1 FROM groups vg WHERE vg.id = ${alias}.group_id AND (NOT vg.private OR EXISTS (SELECT 1 FROM group_members vm WHERE vm.group_id = vg.id AND vm.user_id = ${viewerParam})))))`;
+}

@@ -1,0 +1,29 @@
+/**
+ * Every event topic and its payload. Payloads are small JSON objects of ids, never entities:
+ * they cross Redis between processes (gateway replicas, the ai-server), and whoever delivers
+ * something re-reads it from the database as the receiving viewer may see it.
+ */
+export interface Topics {
+  /** A post was created (by hand, by sharing a run, or through MCP). */
+  'post.created': { postId: string; authorId: string; groupId: string | null };
+  /** A post's likes or comments changed (`actorId`: who liked or commented). */
+  'post.updated': { postId: string; actorId: string };
+  'comment.created': { commentId: string; postId: string; actorId: string };
+  'notification.created': { notificationId: string; userId: string };
+  'run.created': { runId: string; userId: string };
+  /** A runner's totals changed otherwise than by a new run (a run edited or deleted). */
+  'leaderboard.changed': { userId: string };
+}
+
+export type Topic = keyof Topics;
+
+/**
+ * Who caused an event. Deciding who receives it reads the database as this runner (under
+ * row-level security): the author of a post, whoever liked or commented, the runner whose
+ * runs changed — each of them may see what their event is about.
+ */
+export function actorOf(payload: Topics[Topic]): string {
+  if ('actorId' in payload) return payload.actorId;
+  if ('authorId' in payload) return payload.authorId;
+  return payload.userId;
+}

@@ -1,0 +1,52 @@
+import { Arg, Ctx, Extensions, FieldResolver, Int, Resolver, Root } from 'type-graphql';
+import { Group, PostConnection, User, UserConnection } from '@maratron/schema';
+import type { RequestContext } from '../context';
+import type { PostsService } from '../social/posts.service';
+import { PER_VIEWER } from '../subscriptions/per-viewer';
+import type { GroupsService } from './groups.service';
+
+@Resolver(() => Group)
+export class GroupResolver {
+  constructor(
+    private readonly groups: GroupsService,
+    private readonly postService: PostsService,
+  ) {}
+
+  @FieldResolver(() => User)
+  owner(@Root() group: Group, @Ctx() ctx: RequestContext) {
+    return ctx.loaders.userById.load(group.ownerId);
+  }
+
+  @FieldResolver(() => Int)
+  memberCount(@Root() group: Group, @Ctx() ctx: RequestContext) {
+    return this.groups.memberCount(ctx, group.id);
+  }
+
+  @Extensions(PER_VIEWER)
+  @FieldResolver(() => Boolean)
+  isMember(@Root() group: Group, @Ctx() ctx: RequestContext) {
+    return this.groups.isViewerMember(ctx, group.id);
+  }
+
+  @Extensions(PER_VIEWER)
+  @FieldResolver(() => UserConnection, { description: 'In joining order; empty to non-members of a private group.' })
+  members(
+    @Root() group: Group,
+    @Ctx() ctx: RequestContext,
+    @Arg('first', () => Int, { nullable: true, defaultValue: 20 }) first: number | null,
+    @Arg('after', () => String, { nullable: true }) after?: string | null,
+  ) {
+    return this.groups.members(ctx, group, first, after);
+  }
+
+  @Extensions(PER_VIEWER)
+  @FieldResolver(() => PostConnection, { description: 'Newest first, as the viewer may see them; empty to non-members of a private group.' })
+  posts(
+    @Root() group: Group,
+    @Ctx() ctx: RequestContext,
+    @Arg('first', () => Int, { nullable: true, defaultValue: 20 }) first: number | null,
+    @Arg('after', () => String, { nullable: true }) after?: string | null,
+  ) {
+    return this.postService.groupPage(ctx, group.id, first, after);
+  }
+}

@@ -1,0 +1,45 @@
+import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
+import { Group, GroupConnection } from '@maratron/schema';
+import type { RequestContext } from '../context';
+import { GroupInput } from './groups.inputs';
+import type { GroupsService } from './groups.service';
+
+@Resolver()
+export class GroupsResolver {
+  constructor(private readonly groupService: GroupsService) {}
+
+  @Query(() => Group, { nullable: true })
+  group(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string) {
+    return this.groupService.get(ctx, id);
+  }
+
+  @Query(() => GroupConnection, { description: 'Groups whose name starts with query, newest first: public ones, and private ones you belong to or are invited to.' })
+  groups(
+    @Ctx() ctx: RequestContext,
+    @Arg('query', () => String, { nullable: true }) query?: string | null,
+    @Arg('first', () => Int, { nullable: true, defaultValue: 20 }) first?: number | null,
+    @Arg('after', () => String, { nullable: true }) after?: string | null,
+  ) {
+    return this.groupService.search(ctx, query, first, after);
+  }
+
+  @Mutation(() => Group, { description: 'You become its owner and first member.' })
+  createGroup(@Ctx() ctx: RequestContext, @Arg('input', () => GroupInput) input: GroupInput) {
+    return this.groupService.create(ctx, input);
+  }
+
+  @Mutation(() => Group, { description: 'Idempotent. A private group needs an invitation from a member (inviteToGroup), else FORBIDDEN.' })
+  joinGroup(@Ctx() ctx: RequestContext, @Arg('groupId', () => ID) groupId: string) {
+    return this.groupService.join(ctx, groupId);
+  }
+
+  @Mutation(() => Group, { description: 'Idempotent. The owner cannot leave their own group (FORBIDDEN).' })
+  leaveGroup(@Ctx() ctx: RequestContext, @Arg('groupId', () => ID) groupId: string) {
+    return this.groupService.leave(ctx, groupId);
+  }
+
+  @Mutation(() => Group, { description: 'A member invites a runner, who can then join (private groups need it). The invitee is notified.' })
+  inviteToGroup(@Ctx() ctx: RequestContext, @Arg('groupId', () => ID) groupId: string, @Arg('userId', () => ID) userId: string) {
+    return this.groupService.invite(ctx, groupId, userId);
+  }
+}

@@ -1,0 +1,30 @@
+import { Arg, Ctx, Int, Mutation, Query, Resolver, Root, Subscription } from 'type-graphql';
+import { Notification, NotificationConnection } from '@maratron/schema';
+import type { RequestContext } from '../context';
+import type { Topics } from '../events';
+import { live } from '../subscriptions/live-source';
+import type { NotificationsService } from './notifications.service';
+
+@Resolver()
+export class NotificationsResolver {
+  constructor(private readonly notificationService: NotificationsService) {}
+
+  @Query(() => NotificationConnection, { description: "The viewer's notifications, newest first." })
+  notifications(
+    @Ctx() ctx: RequestContext,
+    @Arg('first', () => Int, { nullable: true, defaultValue: 20 }) first: number | null,
+    @Arg('after', () => String, { nullable: true }) after?: string | null,
+  ) {
+    return this.notificationService.page(ctx, first, after);
+  }
+
+  @Mutation(() => Int, { description: "Marks all of the viewer's notifications read; returns how many were unread." })
+  markNotificationsRead(@Ctx() ctx: RequestContext) {
+    return this.notificationService.markRead(ctx);
+  }
+
+  @Subscription(() => Notification, { subscribe: live('notificationAdded'), description: "The viewer's new notifications." })
+  notificationAdded(@Root() event: Topics['notification.created'], @Ctx() ctx: RequestContext) {
+    return this.notificationService.forEvent(ctx, event.notificationId);
+  }
+}

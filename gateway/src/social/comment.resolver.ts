@@ -1,0 +1,16 @@
+import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { Comment, Post, User } from '@maratron/schema';
+import type { RequestContext } from '../context';
+
+@Resolver(() => Comment)
+export class CommentResolver {
+  @FieldResolver(() => Post)
+  async post(@Root() comment: Comment, @Ctx() ctx: RequestContext) {
+    return ctx.loaders.visiblePostById.load(comment.postId);
+  }
+
+  @FieldResolver(() => User)
+  author(@Root() comment: Comment, @Ctx() ctx: RequestContext) {
+    return ctx.loaders.userById.load(comment.userId);
+  }
+}

@@ -1,0 +1,32 @@
+import { Arg, Ctx, ID, Int, Query, Resolver, Subscription } from 'type-graphql';
+import { LeaderboardEntry, Period } from '@maratron/schema';
+import type { RequestContext } from '../context';
+import { live } from '../subscriptions/live-source';
+import type { LeaderboardService } from './leaderboard.service';
+
+@Resolver()
+export class LeaderboardResolver {
+  constructor(private readonly leaderboards: LeaderboardService) {}
+
+  @Query(() => [LeaderboardEntry], {
+    description: "Distance ranking in the period among the runners you follow and you, or among a group's members; only runs you may see count.",
+  })
+  leaderboard(
+    @Ctx() ctx: RequestContext,
+    @Arg('period', () => Period) period: Period,
+    @Arg('groupId', () => ID, { nullable: true }) groupId?: string | null,
+    @Arg('first', () => Int, { nullable: true, defaultValue: 100, description: 'At most 100 places.' }) first?: number | null,
+  ) {
+    return this.leaderboards.board(ctx, period, groupId, first ?? 100);
+  }
+
+  @Subscription(() => [LeaderboardEntry], { subscribe: live('leaderboardUpdated'), description: 'The leaderboard again whenever a run may have moved it.' })
+  leaderboardUpdated(
+    @Ctx() ctx: RequestContext,
+    @Arg('period', () => Period) period: Period,
+    @Arg('groupId', () => ID, { nullable: true }) groupId?: string | null,
+    @Arg('first', () => Int, { nullable: true, defaultValue: 100, description: 'At most 100 places.' }) first?: number | null,
+  ) {
+    return this.leaderboards.board(ctx, period, groupId, first ?? 100);
+  }
+}

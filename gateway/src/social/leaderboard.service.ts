@@ -1,0 +1,79 @@
+import { forbidden, LeaderboardEntry, parseId, Period, startOfPeriod, User, visibleToViewerSql } from '@maratron/schema';
+import { pageSize } from '../common/pagination';
+import { requireViewer } from '../context';
+import type { RequestContext } from '../context';
+import type { RequestDb } from '../database/request-db';
+import { hydrate } from '../database/rows';
+import type { GroupsService } from '../groups/groups.service';
+import { USER_COLUMNS } from '../users/users.sql';
+
+/** Whose board: the viewer's (null group: the runners they follow, and themself) or a group's. */
+export interface BoardSubscriber {
+  viewerId: string;
+  groupId: string | null;
+}
+
+/**
+ * Distance leaderboards over a calendar period (`startOfPeriod`), counting only the runs the
+ * viewer may see (THE visibility rule), so nobody's private run shows through a ranking.
+ */
+export class LeaderboardService {
+  constructor(private readonly groups: GroupsService) {}
+
+  /**
+   * Everyone in the board with their distance and run count, ranked 1..n: most distance
+   * first, ties to the runner with more runs, then by id (stable). Runners without runs in
+   * the period are listed with zero.
+   */
+  async board(ctx: RequestContext, period: Period, groupIdArg: string | null | undefined, firstArg: number | null | undefined): Promise<LeaderboardEntry[]> {
+    const viewerId = requireViewer(ctx);
+    const first = pageSize(firstArg);
+    const groupId = groupIdArg ? parseId(groupIdArg, 'groupId') : null;
+    if (groupId) {
+      const group = await this.groups.require(ctx, groupId);
+      if (!(await this.groups.canSeeInside(ctx, group))) throw forbidden("A private group's leaderboard is for its members");
+    }
+    const rows = await ctx.db.query<User & { distance: number; runCount: number }>(
+      `WITH people AS (
+          SELECT $1::uuid AS id WHERE $2::uuid IS NULL
+          UNION SELECT f.followee_id FROM follows f WHERE $2::uuid IS NULL AND f.follower_id = $1
+          UNION SELECT m.user_id FROM group_members m WHERE m.group_id = $2
+        )
+        SELECT ${USER_COLUMNS}, coalesce(t.distance, 0) AS distance, t.run_count AS "runCount"
+          FROM people JOIN users u ON u.id = people.id
+          CROSS JOIN LATERAL (
+            SELECT sum(r.distance) AS distance, count(*)::int AS run_count FROM runs r
+             WHERE r.user_id = u.id AND ($3::timestamptz IS NULL OR r.started_at >= $3) AND ${visibleToViewerSql('r', '$1')}
+          ) t
+         ORDER BY distance DESC, "runCount" DESC, u.id
+         LIMIT $4`,
+      [viewerId, groupId, startOfPeriod(period, new Date()), first],
+    );
+    return rows.map(({ distance, runCount, ...user }, i) => Object.assign(new LeaderboardEntry(), { rank: i + 1, user: hydrate(User, [user])[0], distance, runCount }));
+  }
+
+  /**
+   * Of these live boards, those a change to these runners' totals may move: the viewer's own
+   * board when they are one of them or follow one, a group's board when one is a member.
+   * Whether the viewer may still see a group's board is checked when it is recomputed.
+   */
+  async audience(db: RequestDb, changedUserIds: string[], boards: BoardSubscriber[]): Promise<boolean[]> {
+    const changed = [...new Set(changedUserIds)];
+    const [sets] = await db.query<{ followers: string[]; groups: string[] }>(
+      `SELECT ARRAY(SELECT f.follower_id FROM follows f WHERE f.followee_id = ANY($1::uuid[]) AND f.follower_id = ANY($2::uuid[])) AS followers,
+              ARRAY(SELECT DISTINCT m.group_id FROM group_members m WHERE m.user_id = ANY($1::uuid[]) AND m.group_id = ANY($3::uuid[])) AS groups`,
+      [changed, [...new Set(boards.map((b) => b.viewerId))], [...new Set(boards.flatMap((b) => (b.groupId ? [b.groupId] : [])))]],
+    );
+    const followers = new Set(sets.followers);
+    const groups = new Set(sets.groups);
+    return boards.map((b) => (b.groupId ? groups.has(b.groupId) : changed.includes(b.viewerId) || followers.has(b.viewerId)));
+  }
+
+  /** May the viewer watch this board? (Subscribing checks it once; every update checks it again.) */
+  async assertCanWatch(ctx: RequestContext, groupIdArg: string | null | undefined): Promise<void> {
+    requireViewer(ctx);
+    if (!groupIdArg) return;
+    const group = await this.groups.require(ctx, groupIdArg);
+    if (!(await this.groups.canSeeInside(ctx, group))) throw forbidden("A private group's leaderboard is for its members");
+  }
+}

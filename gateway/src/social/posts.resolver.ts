@@ -1,0 +1,56 @@
+import { Arg, Ctx, ID, Int, Mutation, Query, Resolver, Root, Subscription } from 'type-graphql';
+import { Post, PostConnection } from '@maratron/schema';
+import type { RequestContext } from '../context';
+import type { Topics } from '../events';
+import { live } from '../subscriptions/live-source';
+import { PostInput } from './posts.inputs';
+import type { PostsService } from './posts.service';
+
+@Resolver()
+export class PostsResolver {
+  constructor(private readonly posts: PostsService) {}
+
+  @Query(() => PostConnection, { description: "Posts by the runners you follow, your own and your groups', newest first." })
+  feed(
+    @Ctx() ctx: RequestContext,
+    @Arg('first', () => Int, { nullable: true, defaultValue: 20 }) first?: number | null,
+    @Arg('after', () => String, { nullable: true }) after?: string | null,
+  ) {
+    return this.posts.feed(ctx, first, after);
+  }
+
+  @Query(() => Post, { nullable: true })
+  post(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string) {
+    return this.posts.get(ctx, id);
+  }
+
+  @Mutation(() => Post)
+  createPost(@Ctx() ctx: RequestContext, @Arg('input', () => PostInput) input: PostInput) {
+    return this.posts.create(ctx, input);
+  }
+
+  @Mutation(() => ID, { description: 'Your own posts only.' })
+  deletePost(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string) {
+    return this.posts.delete(ctx, id);
+  }
+
+  @Mutation(() => Post, { description: 'Idempotent.' })
+  likePost(@Ctx() ctx: RequestContext, @Arg('postId', () => ID) postId: string) {
+    return this.posts.like(ctx, postId);
+  }
+
+  @Mutation(() => Post, { description: 'Idempotent.' })
+  unlikePost(@Ctx() ctx: RequestContext, @Arg('postId', () => ID) postId: string) {
+    return this.posts.unlike(ctx, postId);
+  }
+
+  @Subscription(() => Post, { subscribe: live('feedPostAdded'), description: "Every new post that enters the viewer's feed." })
+  feedPostAdded(@Root() event: Topics['post.created'], @Ctx() ctx: RequestContext) {
+    return this.posts.forEvent(ctx, event.postId);
+  }
+
+  @Subscription(() => Post, { subscribe: live('postUpdated'), description: 'Likes and comment counts, live.' })
+  postUpdated(@Root() event: Topics['post.updated'], @Ctx() ctx: RequestContext, @Arg('postId', () => ID) _postId: string) {
+    return this.posts.forEvent(ctx, event.postId);
+  }
+}

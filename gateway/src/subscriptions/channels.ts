@@ -1,0 +1,105 @@
+import { parseId } from '@maratron/schema';
+import { requireViewer } from '../context';
+import type { RequestContext } from '../context';
+import type { RequestDb } from '../database/request-db';
+import type { Topic, Topics } from '../events';
+import type { Services } from '../services';
+import type { AudienceScope } from '../social/posts.service';
+
+/** One subscriber of a live channel, as the dispatcher keeps it (dispatcher.ts). */
+export interface Subscriber {
+  viewerId: string;
+  args: Record<string, unknown>;
+}
+
+/**
+ * How one Subscription field is served: which topics feed it, how subscribers and events
+ * are matched (by key, so an event only looks at the subscribers it can concern), who may
+ * subscribe, and who of the matched subscribers receives an event — always through the
+ * domain's own rule (`canViewPost`, membership, the follow graph), never a copy of it.
+ */
+export interface Channel<T extends Topic = Topic> {
+  topics: readonly T[];
+  /** Index key of a subscription (e.g. the post it watches). */
+  keyOf(args: Record<string, unknown>, viewerId: string): string;
+  /** The key of the subscribers an event concerns. */
+  keyOfEvent(payload: Topics[T]): string;
+  /** Checked when subscribing: throws a DomainError (UNAUTHENTICATED, NOT_FOUND, FORBIDDEN). */
+  authorize(ctx: RequestContext, args: Record<string, unknown>): Promise<void>;
+  /** Which of the matched subscribers receive these events (one event, or a coalesced burst). */
+  audience<S extends Subscriber>(db: RequestDb, payloads: Topics[T][], subscribers: S[]): Promise<S[]>;
+  /** The event's result depends on who receives it (their notification, their leaderboard). */
+  rootPerViewer: boolean;
+  /** Bursts collapse into one update per subscriber (a leaderboard is recomputed, not patched). */
+  coalesce: boolean;
+}
+
+const EVERYONE = '*';
+const viewers = (subscribers: Subscriber[]) => [...new Set(subscribers.map((s) => s.viewerId))];
+
+function channel<T extends Topic>(def: Channel<T>): Channel {
+  return def as unknown as Channel;
+}
+
+export function createChannels(s: Services): Record<string, Channel> {
+  /** A post's audience: who may see it (scope `post`), and whose feed it enters (`feed`). */
+  const postAudience =
+    (scope: AudienceScope) =>
+    async <S extends Subscriber>(db: RequestDb, payloads: { postId: string }[], subscribers: S[]): Promise<S[]> => {
+      const allowed = await s.posts.audience(db, payloads[0].postId, viewers(subscribers), scope);
+      return subscribers.filter((sub) => allowed.has(sub.viewerId));
+    };
+  const watchedPost = (args: Record<string, unknown>) => parseId(String(args.postId), 'postId');
+
+  return {
+    feedPostAdded: channel({
+      topics: ['post.created'],
+      keyOf: () => EVERYONE,
+      keyOfEvent: () => EVERYONE,
+      authorize: async (ctx) => void requireViewer(ctx),
+      audience: postAudience('feed'),
+      rootPerViewer: false,
+      coalesce: false,
+    }),
+    postUpdated: channel({
+      topics: ['post.updated'],
+      keyOf: watchedPost,
+      keyOfEvent: (e) => e.postId,
+      authorize: async (ctx, args) => void (await s.posts.require(ctx, String(args.postId))),
+      audience: postAudience('post'),
+      rootPerViewer: false,
+      coalesce: false,
+    }),
+    commentAdded: channel({
+      topics: ['comment.created'],
+      keyOf: watchedPost,
+      keyOfEvent: (e) => e.postId,
+      authorize: async (ctx, args) => void (await s.posts.require(ctx, String(args.postId))),
+      audience: postAudience('post'),
+      rootPerViewer: false,
+      coalesce: false,
+    }),
+    notificationAdded: channel({
+      topics: ['notification.created'],
+      keyOf: (_args, viewerId) => viewerId,
+      keyOfEvent: (e) => e.userId,
+      authorize: async (ctx) => void requireViewer(ctx),
+      audience: async (_db, _payloads, subscribers) => subscribers,
+      rootPerViewer: true,
+      coalesce: false,
+    }),
+    leaderboardUpdated: channel({
+      topics: ['run.created', 'leaderboard.changed'],
+      keyOf: () => EVERYONE,
+      keyOfEvent: () => EVERYONE,
+      authorize: (ctx, args) => s.leaderboards.assertCanWatch(ctx, args.groupId as string | null | undefined),
+      audience: async (db, payloads, subscribers) => {
+        const boards = subscribers.map((sub) => ({ viewerId: sub.viewerId, groupId: (sub.args.groupId as string | null | undefined)?.toLowerCase() ?? null }));
+        const moved = await s.leaderboards.audience(db, payloads.map((p) => p.userId), boards);
+        return subscribers.filter((_, i) => moved[i]);
+      },
+      rootPerViewer: true,
+      coalesce: true,
+    }),
+  };
+}

@@ -1,0 +1,275 @@
+import { randomUUID } from 'node:crypto';
+import { createSourceEventStream, execute, GraphQLError } from 'graphql';
+import type { DocumentNode, ExecutionArgs, ExecutionResult, GraphQLFormattedError, GraphQLSchema } from 'graphql';
+import type { DataSource } from 'typeorm';
+import { WebSocket } from 'ws';
+import { createRequestContext } from '../context';
+import { RequestDb } from '../database/request-db';
+import { actorOf } from '../events';
+import type { EventBus, Topic, Topics } from '../events';
+import type { Logger } from '../logger';
+import type { Channel, Subscriber } from './channels';
+import { LiveSource } from './live-source';
+import { selectsPerViewerFields } from './per-viewer';
+
+/** What the WebSocket layer hands over with each subscription (as graphql-ws's contextValue). */
+export interface LiveEnvelope {
+  viewerId: string | null;
+  address: string;
+  socket: WebSocket;
+  /** The client's operation id, which every frame for this subscription carries. */
+  operationId: string;
+  /** The query text, operation name and variables: subscribers with the same one share a result. */
+  documentKey: string;
+}
+
+export type ErrorFormatter = (formatted: GraphQLFormattedError, error: unknown) => GraphQLFormattedError;
+
+interface LiveSubscriber extends Subscriber {
+  source: LiveSource;
+  channel: string;
+  key: string;
+  documentKey: string;
+  perViewerDocument: boolean;
+  document: DocumentNode;
+  variableValues: ExecutionArgs['variableValues'];
+  operationName: ExecutionArgs['operationName'];
+  send(payloadJson: string): void;
+}
+
+/** A socket with this much unsent data is too slow to keep up: it is closed (the client reconnects). */
+const MAX_BUFFERED_BYTES = 4 * 1024 * 1024;
+/** Executions of one event that run at once (they share the event's one connection). */
+const EXECUTION_CONCURRENCY = 8;
+
+/**
+ * Serves every Subscription field (they all `subscribe: live(field)`): graphql-ws hands each
+ * subscribe operation to `subscribe`, and events from the bus come in through `channels`.
+ *
+ * Per event, the work is done once, not once per subscriber:
+ * - only the subscribers whose key the event names are looked at (the post they watch, the
+ *   recipient of a notification); an event nobody here listens to costs nothing;
+ * - who of them receives it is decided by the channel's audience in one statement (the
+ *   follow and membership sets of those viewers, then the visibility rule in memory);
+ * - receivers are grouped by (document, variables, and — only when the result depends on
+ *   the viewer — viewer): each group's selection is executed once, on a context with fresh
+ *   DataLoaders over one transaction for the whole event, and serialised once;
+ * - the same payload text is written to every socket in the group, inside a `next` frame
+ *   that differs only by the operation id.
+ * Events of one channel are handled in order, so a client never sees an older count after
+ * a newer one.
+ */
+export class LiveDispatcher {
+  /** channel → key → subscribers */
+  private readonly registry = new Map<string, Map<string, Set<LiveSubscriber>>>();
+  private readonly queues = new Map<string, { pending: Topics[Topic][]; running: boolean }>();
+  private readonly perViewerByQuery = new Map<string, boolean>();
+  private readonly unsubscribes: (() => void)[] = [];
+
+  constructor(
+    private readonly deps: {
+      schema: GraphQLSchema;
+      dataSource: DataSource;
+      bus: EventBus;
+      channels: Record<string, Channel>;
+      formatError: ErrorFormatter;
+      logger: Logger;
+    },
+  ) {
+    for (const [name, channel] of Object.entries(deps.channels)) {
+      for (const topic of channel.topics) this.unsubscribes.push(deps.bus.subscribe(topic, (payload) => this.enqueue(name, payload)));
+    }
+  }
+
+  /** Live subscriptions on this process (for tests and metrics). */
+  get size(): number {
+    let n = 0;
+    for (const keys of this.registry.values()) for (const set of keys.values()) n += set.size;
+    return n;
+  }
+
+  /**
+   * graphql-ws's `subscribe`: resolves the field's source (arguments coerced, `live(field)`
+   * called), checks the channel's authorization on a short-lived context, and registers the
+   * subscriber. Errors come back as a formatted result, as over HTTP.
+   */
+  async subscribe(args: ExecutionArgs): Promise<AsyncGenerator<never, undefined> | ExecutionResult> {
+    const envelope = args.contextValue as LiveEnvelope;
+    const ctx = createRequestContext(this.deps.dataSource, randomUUID(), envelope.viewerId, envelope.address);
+    try {
+      const source = await createSourceEventStream({ ...args, contextValue: ctx });
+      if (!(source instanceof LiveSource)) {
+        if ('errors' in source) return this.formatResult(source as ExecutionResult, 'BAD_USER_INPUT');
+        throw new Error('Subscription fields must subscribe with live(field)');
+      }
+      const channel = this.deps.channels[source.field];
+      if (!channel) throw new Error(`No live channel for ${source.field}`);
+      try {
+        await channel.authorize(ctx, source.args);
+      } catch (error) {
+        return this.formatResult({ errors: [new GraphQLError((error as Error).message, { originalError: error as Error, path: [source.field] })] });
+      }
+      this.register(source, channel, args, envelope);
+      return source;
+    } finally {
+      await ctx.db.close();
+    }
+  }
+
+  /** Ends every subscription (shutdown) and stops listening to the bus. */
+  close(): void {
+    for (const unsubscribe of this.unsubscribes.splice(0)) unsubscribe();
+    for (const keys of this.registry.values()) for (const set of keys.values()) for (const sub of set) sub.source.end();
+    this.registry.clear();
+  }
+
+  private register(source: LiveSource, channel: Channel, args: ExecutionArgs, envelope: LiveEnvelope): void {
+    const viewerId = source.viewerId!;
+    const frameStart = `{"id":${JSON.stringify(envelope.operationId)},"type":"next","payload":`;
+    const socket = envelope.socket;
+    const subscriber: LiveSubscriber = {
+      source,
+      viewerId,
+      args: source.args,
+      channel: source.field,
+      key: channel.keyOf(source.args, viewerId),
+      documentKey: envelope.documentKey,
+      perViewerDocument: this.perViewer(envelope.documentKey, args.document),
+      document: args.document,
+      variableValues: args.variableValues,
+      operationName: args.operationName,
+      send: (payloadJson) => {
+        if (source.isEnded || socket.readyState !== WebSocket.OPEN) return;
+        if (socket.bufferedAmount > MAX_BUFFERED_BYTES) {
+          socket.close(1013, 'Too slow to receive live updates');
+          return;
+        }
+        socket.send(frameStart + payloadJson + '}');
+      },
+    };
+    let keys = this.registry.get(subscriber.channel);
+    if (!keys) this.registry.set(subscriber.channel, (keys = new Map()));
+    let set = keys.get(subscriber.key);
+    if (!set) keys.set(subscriber.key, (set = new Set()));
+    set.add(subscriber);
+    source.onEnd(() => {
+      set.delete(subscriber);
+      if (set.size === 0 && keys.get(subscriber.key) === set) keys.delete(subscriber.key);
+    });
+  }
+
+  private perViewer(documentKey: string, document: DocumentNode): boolean {
+    let answer = this.perViewerByQuery.get(documentKey);
+    if (answer === undefined) {
+      answer = selectsPerViewerFields(this.deps.schema, document);
+      if (this.perViewerByQuery.size >= 1000) this.perViewerByQuery.clear();
+      this.perViewerByQuery.set(documentKey, answer);
+    }
+    return answer;
+  }
+
+  private enqueue(channelName: string, payload: Topics[Topic]): void {
+    let queue = this.queues.get(channelName);
+    if (!queue) this.queues.set(channelName, (queue = { pending: [], running: false }));
+    queue.pending.push(payload);
+    if (!queue.running) void this.drain(channelName, queue);
+  }
+
+  private async drain(channelName: string, queue: { pending: Topics[Topic][]; running: boolean }): Promise<void> {
+    queue.running = true;
+    const channel = this.deps.channels[channelName];
+    try {
+      while (queue.pending.length) {
+        const batch = channel.coalesce ? queue.pending.splice(0) : queue.pending.splice(0, 1);
+        try {
+          await this.dispatch(channelName, channel, batch);
+        } catch (err) {
+          this.deps.logger.error({ err, channel: channelName }, 'live event could not be delivered');
+        }
+      }
+    } finally {
+      queue.running = false;
+    }
+  }
+
+  private async dispatch(channelName: string, channel: Channel, payloads: Topics[Topic][]): Promise<void> {
+    const keys = this.registry.get(channelName);
+    if (!keys) return;
+    const candidates = new Set<LiveSubscriber>();
+    for (const payload of payloads) for (const sub of keys.get(channel.keyOfEvent(payload)) ?? []) candidates.add(sub);
+    if (!candidates.size) return;
+
+    // Who may receive it is read as the runner who caused the event (row-level security).
+    const db = new RequestDb(this.deps.dataSource, actorOf(payloads[payloads.length - 1]));
+    let receivers: LiveSubscriber[];
+    try {
+      receivers = await channel.audience(db, payloads, [...candidates]);
+    } finally {
+      await db.close();
+    }
+    const groups = new Map<string, LiveSubscriber[]>();
+    for (const sub of receivers) {
+      const key = channel.rootPerViewer || sub.perViewerDocument ? `${sub.documentKey}\n${sub.viewerId}` : sub.documentKey;
+      const group = groups.get(key);
+      if (group) group.push(sub);
+      else groups.set(key, [sub]);
+    }
+    const root = payloads[payloads.length - 1];
+    await inParallel([...groups.values()], EXECUTION_CONCURRENCY, (group) => this.deliver(root, group));
+  }
+
+  /**
+   * Executes the group's selection once, as its first viewer (in a transaction of its own, so
+   * row-level security reads as that viewer), and sends it to all of them.
+   */
+  private async deliver(root: unknown, group: LiveSubscriber[]): Promise<void> {
+    const live = group.filter((sub) => !sub.source.isEnded);
+    if (!live.length) return;
+    const [first] = live;
+    const ctx = createRequestContext(this.deps.dataSource, randomUUID(), first.viewerId, 'live');
+    let result: ExecutionResult;
+    try {
+      result = await execute({
+        schema: this.deps.schema,
+        document: first.document,
+        rootValue: root,
+        contextValue: ctx,
+        variableValues: first.variableValues,
+        operationName: first.operationName,
+      });
+    } finally {
+      await ctx.db.close();
+    }
+    // The subscribed field itself failed: what the event names is gone or no longer visible
+    // to these viewers (deleted since, made private, left the group). Nothing to deliver.
+    if (!result.data) return;
+    const payloadJson = JSON.stringify(this.formatResult(result));
+    for (const sub of live) sub.send(payloadJson);
+  }
+
+  /**
+   * Errors formatted as over HTTP (codes kept, internals masked). `defaultCode` labels
+   * GraphQL's own errors (variable coercion) the way Apollo Server does.
+   */
+  private formatResult(result: ExecutionResult, defaultCode?: string): ExecutionResult {
+    if (!result.errors?.length) return result;
+    const errors = result.errors.map((error) => {
+      const labelled =
+        defaultCode && !error.originalError && !error.extensions?.code
+          ? new GraphQLError(error.message, { nodes: error.nodes, source: error.source, positions: error.positions, path: error.path, extensions: { ...error.extensions, code: defaultCode } })
+          : error;
+      const formatted = this.deps.formatError(labelled.toJSON(), labelled);
+      return new GraphQLError(formatted.message, { nodes: error.nodes, source: error.source, positions: error.positions, path: formatted.path, extensions: formatted.extensions });
+    });
+    return { ...result, errors };
+  }
+}
+
+/** Runs `work` over `items`, at most `limit` at a time. */
+async function inParallel<T>(items: T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) await work(items[next++]);
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+}

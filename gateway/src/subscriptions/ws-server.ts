@@ -1,0 +1,131 @@
+import type http from 'node:http';
+import { getOperationAST, GraphQLError, parse, specifiedRules, validate } from 'graphql';
+import type { DocumentNode, GraphQLSchema, ValidationRule } from 'graphql';
+import { CloseCode } from 'graphql-ws';
+import type { Context } from 'graphql-ws';
+import { useServer } from 'graphql-ws/use/ws';
+import { WebSocketServer } from 'ws';
+import type { WebSocket } from 'ws';
+import type { TokenService } from '../auth/tokens';
+import type { Logger } from '../logger';
+import type { ErrorFormatter, LiveDispatcher, LiveEnvelope } from './dispatcher';
+
+/** Largest WebSocket message a client may send (a subscribe with its query): far below ws's 100 MiB default. */
+export const MAX_MESSAGE_BYTES = 64 * 1024;
+/** Operations one connection may keep open at once. */
+export const MAX_SUBSCRIPTIONS_PER_CONNECTION = 100;
+
+interface ConnectionState {
+  viewerId: string | null;
+  expiry: NodeJS.Timeout | null;
+}
+
+type Extra = { socket: WebSocket; request: http.IncomingMessage; connection?: ConnectionState };
+
+/** `{ authorization: "Bearer <token>" }` or `{ token }` in connection_init; null without either. */
+function tokenOf(params: Record<string, unknown> | undefined): string | null | false {
+  const authorization = params?.authorization ?? params?.Authorization;
+  if (typeof authorization === 'string' && authorization.trim()) {
+    const match = /^Bearer\s+(\S+)$/i.exec(authorization.trim());
+    return match ? match[1] : false;
+  }
+  if (typeof params?.token === 'string' && params.token) return params.token;
+  return null;
+}
+
+const labelled = (error: GraphQLError, code: string) =>
+  new GraphQLError(error.message, { nodes: error.nodes, source: error.source, positions: error.positions, extensions: { ...error.extensions, code } });
+
+/**
+ * graphql-ws on the gateway's HTTP server and path (`/graphql`), guarded like HTTP — which
+ * graphql-ws knows nothing of: Apollo Server's plugins, validation rules and error
+ * formatting don't run here, so this does the same itself.
+ *
+ * - Authentication in `connection_init`: a bad or expired token closes the socket with
+ *   4403 Forbidden (graphql-ws's answer to `onConnect` returning false); without a token the
+ *   connection stays anonymous and every subscription answers UNAUTHENTICATED, as over HTTP.
+ *   A connection closes (4403) when its token expires.
+ * - Each subscribe is parsed with the same token limit and validated with the same
+ *   graphql-armor rules as HTTP; only subscriptions run here (queries and mutations go
+ *   over HTTP, where their transaction is handled).
+ * - Errors are formatted by the HTTP error formatter.
+ * Tokens travel in the connection_init message, not in cookies, so a cross-site page can't
+ * ride a user's session over WebSocket.
+ */
+export function createSubscriptionServer(deps: {
+  httpServer: http.Server;
+  schema: GraphQLSchema;
+  tokens: TokenService;
+  dispatcher: LiveDispatcher;
+  validationRules: ValidationRule[];
+  maxTokens: number;
+  formatError: ErrorFormatter;
+  logger: Logger;
+}) {
+  const { schema, tokens, dispatcher, formatError } = deps;
+  const rules = [...specifiedRules, ...deps.validationRules];
+  const wss = new WebSocketServer({ server: deps.httpServer, path: '/graphql', maxPayload: MAX_MESSAGE_BYTES });
+
+  const server = useServer<Record<string, unknown>, Extra>(
+    {
+      onConnect(ctx) {
+        const token = tokenOf(ctx.connectionParams);
+        if (token === false) return false;
+        const session = token === null ? null : tokens.verifySession(token);
+        if (token !== null && !session) return false;
+        const expiry = session
+          ? setTimeout(() => ctx.extra.socket.close(CloseCode.Forbidden, 'Token expired'), Math.min(session.expiresAt.getTime() - Date.now(), 2 ** 31 - 1))
+          : null;
+        expiry?.unref();
+        ctx.extra.connection = { viewerId: session?.userId ?? null, expiry };
+        return true;
+      },
+
+      onClose(ctx) {
+        if (ctx.extra.connection?.expiry) clearTimeout(ctx.extra.connection.expiry);
+      },
+
+      onSubscribe(ctx: Context<Record<string, unknown>, Extra>, id, payload) {
+        if (Object.keys(ctx.subscriptions).length > MAX_SUBSCRIPTIONS_PER_CONNECTION) {
+          return [new GraphQLError(`At most ${MAX_SUBSCRIPTIONS_PER_CONNECTION} subscriptions per connection`, { extensions: { code: 'BAD_REQUEST' } })];
+        }
+        let document: DocumentNode;
+        try {
+          document = parse(payload.query, { maxTokens: deps.maxTokens });
+        } catch (error) {
+          return [labelled(error as GraphQLError, 'GRAPHQL_PARSE_FAILED')];
+        }
+        const errors = validate(schema, document, rules);
+        if (errors.length) return errors.map((e) => labelled(e, 'GRAPHQL_VALIDATION_FAILED'));
+        const operation = getOperationAST(document, payload.operationName);
+        if (!operation) return [new GraphQLError('Unable to identify the operation to run', { extensions: { code: 'BAD_REQUEST' } })];
+        if (operation.operation !== 'subscription') {
+          return [new GraphQLError('Only subscriptions run over WebSocket: send queries and mutations as HTTP POST /graphql', { extensions: { code: 'BAD_REQUEST' } })];
+        }
+        const envelope: LiveEnvelope = {
+          viewerId: ctx.extra.connection?.viewerId ?? null,
+          address: ctx.extra.request.socket.remoteAddress ?? 'unknown',
+          socket: ctx.extra.socket,
+          operationId: id,
+          documentKey: `${payload.operationName ?? ''}\n${payload.query}\n${JSON.stringify(payload.variables ?? {})}`,
+        };
+        return { schema, document, operationName: payload.operationName, variableValues: payload.variables, contextValue: envelope };
+      },
+
+      subscribe: (args) => dispatcher.subscribe(args),
+
+      onError(_ctx, _id, _payload, errors) {
+        return errors.map((error) => formatError(error.toJSON(), error));
+      },
+    },
+    wss,
+  );
+
+  return {
+    /** Stops live updates, closes every socket (1001 Going away) and the WebSocket server. */
+    async dispose(): Promise<void> {
+      dispatcher.close();
+      await server.dispose();
+    },
+  };
+}
