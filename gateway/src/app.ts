@@ -18,6 +18,7 @@ import type { Logger } from './logger';
 import type { RedisClient } from './redis';
 import { buildGatewaySchema } from './schema';
 import { createServices } from './services';
+import { serveClient } from './web/client';
 
 export interface GatewayDeps {
   config: Config & { jwtSecret: string };
@@ -103,6 +104,9 @@ export async function createGateway({ config, dataSource, redis, logger }: Gatew
       },
     }),
   );
+
+  // Last: the web client and its SPA fallback answer only what no API route took.
+  serveClient(app, logger);
 
   return {
     app,
