@@ -320,7 +320,7 @@ export const CommentsQuery = graphql(`
     post(id: $postId) {
       id
       commentCount
-      comments(first: 20, after: $after) {
+      comments(first: 10, after: $after) {
         totalCount
         edges {
           cursor
@@ -391,7 +391,7 @@ export const ProfileQuery = graphql(`
         distance
         usage
       }
-      runs(first: 20, after: $after) {
+      runs(first: 10, after: $after) {
         totalCount
         edges {
           cursor
@@ -457,10 +457,10 @@ export const GroupsQuery = graphql(`
 `);
 
 export const GroupQuery = graphql(`
-  query Group($id: ID!, $after: String) {
+  query Group($id: ID!) {
     group(id: $id) {
       ...GroupFields
-      members(first: 12) {
+      members(first: 8) {
         totalCount
         edges {
           cursor
@@ -473,7 +473,16 @@ export const GroupQuery = graphql(`
           endCursor
         }
       }
-      posts(first: 20, after: $after) {
+    }
+  }
+`);
+
+/** A group's posts apart from the group itself: nested in one query they exceed the cost limit. */
+export const GroupPostsQuery = graphql(`
+  query GroupPosts($id: ID!, $after: String) {
+    group(id: $id) {
+      id
+      posts(first: 8, after: $after) {
         edges {
           cursor
           node {

@@ -2,7 +2,7 @@ import { useApolloClient, useQuery, useSubscription } from '@apollo/client';
 import { useEffect, useState } from 'react';
 import { useParams } from 'react-router';
 import { prependToConnection } from '../apollo/cache';
-import { FeedPostAddedSubscription, GroupQuery, LeaderboardQuery, LeaderboardUpdatedSubscription } from '../api/operations';
+import { FeedPostAddedSubscription, GroupPostsQuery, GroupQuery, LeaderboardQuery, LeaderboardUpdatedSubscription } from '../api/operations';
 import type { Period } from '../gql/graphql';
 import { formatDistance, plural } from '../lib/format';
 import { Avatar, Card, Empty, ErrorBox, Loading, LoadMore, PageHeader, UserLink } from '../ui/components';
@@ -15,7 +15,8 @@ import { PostCard } from './PostCard';
 export default function GroupDetail() {
   const { id } = useParams();
   const client = useApolloClient();
-  const { data, loading, error, fetchMore, refetch } = useQuery(GroupQuery, { variables: { id: id! } });
+  const { data, loading, error, refetch } = useQuery(GroupQuery, { variables: { id: id! } });
+  const postsQuery = useQuery(GroupPostsQuery, { variables: { id: id! } });
   // Group posts enter members' feeds: the same event puts them on the group page live.
   useSubscription(FeedPostAddedSubscription, {
     skip: !data?.group?.isMember,
@@ -29,7 +30,7 @@ export default function GroupDetail() {
   if (loading && !data) return <Loading label="Loading group…" />;
   const group = data?.group;
   if (!group) return <ErrorBox title="Group not found" error="This group does not exist or is private." />;
-  const posts = group.posts;
+  const posts = postsQuery.data?.group?.posts;
 
   return (
     <>
@@ -50,14 +51,24 @@ export default function GroupDetail() {
       <div className="layout-aside">
         <div className="stack">
           {group.isMember && <Composer groupId={group.id} />}
-          {posts.edges.length ? (
-            posts.edges.map(({ node }) => <PostCard key={node.id} post={node} />)
-          ) : (
-            <Card>
-              <Empty title="No posts yet">{group.isMember ? 'Be the first to post.' : 'Join to post here.'}</Empty>
-            </Card>
+          {postsQuery.error && <ErrorBox error={postsQuery.error} retry={() => void postsQuery.refetch()} />}
+          {postsQuery.loading && !posts && <Loading label="Loading posts…" />}
+          {posts &&
+            (posts.edges.length ? (
+              posts.edges.map(({ node }) => <PostCard key={node.id} post={node} />)
+            ) : (
+              <Card>
+                <Empty title="No posts yet">{group.isMember ? 'Be the first to post.' : 'Join to post here.'}</Empty>
+              </Card>
+            ))}
+          {posts && (
+            <LoadMore
+              hasMore={posts.pageInfo.hasNextPage}
+              loading={postsQuery.loading}
+              onLoadMore={() => !postsQuery.loading && void postsQuery.fetchMore({ variables: { after: posts.pageInfo.endCursor } })}
+              label="Older posts"
+            />
           )}
-          <LoadMore hasMore={posts.pageInfo.hasNextPage} loading={loading} onLoadMore={() => !loading && void fetchMore({ variables: { after: posts.pageInfo.endCursor } })} label="Older posts" />
         </div>
         <aside className="stack" aria-label="Group details">
           <Leaderboard groupId={group.id} />
