@@ -19,7 +19,7 @@ export function WeeklyVolumeChart({ weeks, units }: { weeks: Summary['weeks']; u
         <BarChart data={data} margin={{ top: 8, right: 8, bottom: 0, left: -12 }}>
           <CartesianGrid vertical={false} stroke="var(--border)" />
           <XAxis dataKey="week" {...axis} interval="preserveStartEnd" minTickGap={16} />
-          <YAxis {...axis} width={44} unit={` ${distanceUnit(units)}`} />
+          <YAxis {...axis} width={40} />
           <Tooltip contentStyle={tooltipStyle} cursor={{ fill: 'var(--accent-soft)' }} formatter={(v) => [`${v} ${distanceUnit(units)}`, 'Distance']} />
           <Bar dataKey="distance" fill="var(--accent)" radius={[4, 4, 0, 0]} maxBarSize={36} />
         </BarChart>

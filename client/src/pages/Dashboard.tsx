@@ -3,7 +3,7 @@ import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import { WeeklyVolumeChart, TrainingLoadChart } from '../charts/Charts';
 import { DashboardStatsQuery, PAGE, RunsQuery, TrainingSummaryQuery } from '../api/operations';
-import { formatDistance, formatDuration, formatHours, formatPace, plural, RACE_LABELS } from '../lib/format';
+import { distanceUnit, formatDistance, formatDuration, formatHours, formatPace, plural, RACE_LABELS } from '../lib/format';
 import { Card, Empty, ErrorBox, Loading, PageHeader, ProgressBar, Stat } from '../ui/components';
 import { Icon } from '../ui/icons';
 import { useViewer } from '../viewer';
@@ -60,7 +60,7 @@ export default function Dashboard() {
       ) : (
         <>
         <div className="grid grid-2">
-          <Card title="Weekly volume" titleId="volume-title">
+          <Card title={`Weekly volume (${distanceUnit(units)})`} titleId="volume-title">
             <SummaryPart summary={summary}>{s && (s.weeks.some((w) => w.runCount > 0) ? <WeeklyVolumeChart weeks={s.weeks} units={units} /> : <Empty title="No runs in the last 12 weeks" />)}</SummaryPart>
           </Card>
           <Card title="Training load" titleId="load-title">
