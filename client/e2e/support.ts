@@ -29,7 +29,7 @@ export interface Runner {
   page: Page;
   /** Requests that tried to leave the gateway's origin (must stay empty). */
   external: string[];
-  /** Uncaught page errors (must stay empty). */
+  /** Uncaught page errors and CSP refusals (must stay empty). */
   pageErrors: string[];
   goto(pathname: string): Promise<void>;
 }
@@ -80,6 +80,10 @@ export function e2eApp() {
       if (new URL(ws.url()).host !== origin) external.push(ws.url());
     });
     page.on('pageerror', (e) => pageErrors.push(e.message));
+    // A request the Content-Security-Policy refused (e.g. the WebSocket) is a bug too.
+    page.on('console', (m) => {
+      if (m.type() === 'error' && /Content Security Policy/i.test(m.text())) pageErrors.push(m.text());
+    });
     return { context, page, external, pageErrors };
   }
 

@@ -198,7 +198,7 @@ function DataSection() {
       <div className="data-row danger-zone">
         <div>
           <h3>Delete my account</h3>
-          <p className="muted">Removes your runs, shoes, posts, comments, kudos, follows, groups memberships, coach conversations and plans. This cannot be undone.</p>
+          <p className="muted">Removes your runs, shoes, posts, comments, kudos, follows, group memberships, coach conversations and plans. This cannot be undone.</p>
         </div>
         <Button variant="danger" onClick={() => setDeleting(true)}>
           Delete account
