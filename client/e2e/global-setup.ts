@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import gatewayGlobalSetup from '../../gateway/test/global-setup';
 import { startTestGateway } from '../../gateway/test/harness';
 
@@ -21,6 +23,9 @@ const ROUTES = [
  * there yet is skipped by name locally — and fails under CI.
  */
 export default async function globalSetup() {
+  if (!fs.existsSync(path.resolve(__dirname, '..', 'dist', 'index.html'))) {
+    throw new Error('client/dist is missing: build the web client first (`npm run build`; `npm test` does it)');
+  }
   await gatewayGlobalSetup();
   const t = await startTestGateway();
   try {
