@@ -6,6 +6,7 @@ COPY package.json package-lock.json tsconfig.base.json ./
 COPY schema/package.json schema/
 COPY migrations/package.json migrations/
 COPY gateway/package.json gateway/
+COPY client/package.json client/
 RUN npm ci --no-audit --no-fund --include=dev
 COPY . .
 RUN npm run build && npm prune --omit=dev

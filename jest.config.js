@@ -24,5 +24,13 @@ module.exports = {
       globalSetup: '<rootDir>/test/global-setup.ts',
       globalTeardown: '<rootDir>/test/global-teardown.ts',
     }),
+    // The web client: end-to-end specs in headless Chromium against a real gateway, and the
+    // check that the committed typed documents (client/src/gql) are not stale.
+    project('client', {
+      testMatch: ['<rootDir>/e2e/*.spec.ts', '<rootDir>/test/*.spec.ts'],
+      globalSetup: '<rootDir>/e2e/global-setup.ts',
+      globalTeardown: '<rootDir>/../gateway/test/global-teardown.ts',
+      setupFilesAfterEnv: ['<rootDir>/e2e/setup.ts'],
+    }),
   ],
 };

@@ -27,6 +27,7 @@ import { createServices } from './services';
 import { createChannels } from './subscriptions/channels';
 import { LiveDispatcher } from './subscriptions/dispatcher';
 import { createSubscriptionServer } from './subscriptions/ws-server';
+import { serveClient } from './web/client';
 
 export interface GatewayDeps {
   config: Config & { jwtSecret: string };
@@ -149,6 +150,8 @@ export async function createGateway({ config, dataSource, redis, bus, logger, me
 
   // Plain authenticated HTTP routes (files), sharing the services and tokens of GraphQL.
   app.use('/api', runsRouter({ dataSource, tokens: services.tokens, logger }, services.runs));
+  // Last: the web client and its SPA fallback answer only what no API route took.
+  serveClient(app, logger);
 
   return {
     app,

@@ -1,0 +1,47 @@
+import fs from 'node:fs';
+import { describeWithServer, e2eApp, makeGpx, visible } from './support';
+
+const app = e2eApp();
+
+describeWithServer(['GET /api/runs/:id.gpx', 'Mutation.importActivity'], 'download a run as GPX', () => {
+  test('the run page downloads the run’s GPX with the bearer token', async () => {
+    const kim = await app.runner('Kim Lee');
+    const t = await app.gateway();
+    const res = await t.gql(`mutation($c: String!) { importActivity(format: GPX, content: $c) { id } }`, { c: makeGpx({ name: 'Track session' }) }, kim.user.token);
+    await kim.goto(`/runs/${res.data.importActivity.id}`);
+    await visible(kim.page.getByRole('heading', { name: 'Track session' }));
+    const [download] = await Promise.all([kim.page.waitForEvent('download'), kim.page.getByRole('button', { name: 'GPX' }).click()]);
+    const text = fs.readFileSync((await download.path())!, 'utf8');
+    expect(text).toContain('<gpx');
+    expect(text).toContain('<trkpt');
+  });
+});
+
+describeWithServer(['GET /api/export'], 'download my data', () => {
+  test('settings downloads the account as a zip', async () => {
+    const lou = await app.runner('Lou Reed');
+    await lou.goto('/settings');
+    const [download] = await Promise.all([lou.page.waitForEvent('download'), lou.page.getByRole('button', { name: 'Download' }).click()]);
+    const bytes = fs.readFileSync((await download.path())!);
+    expect(bytes.subarray(0, 2).toString('latin1')).toBe('PK');
+  });
+});
+
+describeWithServer(['Mutation.deleteAccount'], 'delete my account', () => {
+  test('a wrong password is refused on the field; the right one deletes the account and signs out', async () => {
+    const max = await app.runner('Max Roy');
+    const { page } = max;
+    await max.goto('/settings');
+    await page.getByRole('button', { name: 'Delete account' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Delete your account?' });
+    await dialog.getByLabel('Your password').fill('not-my-password');
+    await dialog.getByRole('button', { name: 'Delete for good' }).click();
+    await visible(dialog.locator('.field-error'));
+    await dialog.getByLabel('Your password').fill(max.user.password);
+    await dialog.getByRole('button', { name: 'Delete for good' }).click();
+    await visible(page.getByRole('heading', { name: 'Welcome back' }));
+    const t = await app.gateway();
+    const res = await t.gql(`mutation($e: String!, $p: String!) { signIn(email: $e, password: $p) { token } }`, { e: max.user.email, p: max.user.password });
+    expect(res.errors?.length).toBeGreaterThan(0);
+  });
+});

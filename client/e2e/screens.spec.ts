@@ -1,0 +1,66 @@
+import type { Page } from 'playwright-core';
+import { e2eApp, expectAccessible, screenshot, visible } from './support';
+
+const app = e2eApp();
+
+/** A screen has settled when its heading (or its error) shows and nothing says "Loading…" any more. */
+async function settled(page: Page) {
+  await visible(page.locator('h1, [role="alert"]'));
+  await page.waitForFunction(() => ![...document.querySelectorAll('[role="status"]')].some((e) => /Loading/.test(e.textContent ?? '')), undefined, { timeout: 15_000 });
+}
+
+/**
+ * Every screen, as a runner with some data sees it — or with the error state it shows while
+ * its server side is missing — passes axe with no serious or critical violation, on a
+ * desktop and on a phone-width screen, and is captured.
+ */
+describe('every screen', () => {
+  test.each([
+    ['desktop', { width: 1280, height: 900 }],
+    ['phone', { width: 390, height: 844 }],
+  ])('is accessible on a %s', async (label, viewport) => {
+    const runner = await app.runner('Iris Vega', viewport);
+    const t = await app.gateway();
+    await t.gql(`mutation { createShoe(input: { name: "Pegasus 41", brand: "Nike", isDefault: true, initialDistance: 420000 }) { id } }`, {}, runner.user.token);
+    const run = await t.gql(
+      `mutation($input: RunInput!) { createRun(input: $input) { id } }`,
+      { input: { startedAt: new Date(Date.now() - 86_400_000).toISOString(), distance: 12_500, duration: 3_690, name: 'Sunday long run', elevationGain: 84, averageHeartRate: 148, notes: 'Negative split, felt easy.' } },
+      runner.user.token,
+    );
+    const runId = run.data.createRun.id as string;
+    const screens: [string, string][] = [
+      ['dashboard', '/'],
+      ['runs', '/runs'],
+      ['run-new', '/runs/new'],
+      ['run', `/runs/${runId}`],
+      ['run-edit', `/runs/${runId}/edit`],
+      ['import', '/import'],
+      ['shoes', '/shoes'],
+      ['feed', '/feed'],
+      ['profile', `/u/${runner.user.username}`],
+      ['groups', '/groups'],
+      ['notifications', '/notifications'],
+      ['coach', '/coach'],
+      ['plan', '/plan'],
+      ['settings', '/settings'],
+      ['not-found', '/no/such/page'],
+    ];
+    for (const [name, path] of screens) {
+      await runner.goto(path);
+      await settled(runner.page).catch(async (err) => {
+        await screenshot(runner.page, `failed-${name}-${label}`);
+        throw new Error(`${name} (${path}) did not settle: ${err instanceof Error ? err.message : err}`);
+      });
+      await expectAccessible(runner.page, `${name} (${label})`);
+      await screenshot(runner.page, `screen-${name}-${label}`);
+    }
+    expect(runner.external).toEqual([]);
+    expect(runner.pageErrors).toEqual([]);
+
+    const { page } = await app.anonymous(viewport);
+    await page.goto('/signin');
+    await visible(page.getByRole('heading', { name: 'Welcome back' }));
+    await expectAccessible(page, `sign in (${label})`);
+    await screenshot(page, `screen-signin-${label}`);
+  });
+});

@@ -1,0 +1,93 @@
+import { useQuery } from '@apollo/client';
+import { lazy, Suspense, useEffect } from 'react';
+import { Navigate, Route, Routes, useLocation } from 'react-router';
+import { session, useToken } from './apollo/session';
+import { ViewerQuery } from './api/operations';
+import { SignIn, SignUp } from './pages/Auth';
+import { Shell } from './Shell';
+import { Button, ErrorBox, Loading } from './ui/components';
+import { ViewerContext } from './viewer';
+
+const Dashboard = lazy(() => import('./pages/Dashboard'));
+const Runs = lazy(() => import('./pages/Runs'));
+const RunForm = lazy(() => import('./pages/RunForm'));
+const RunDetail = lazy(() => import('./pages/RunDetail'));
+const Import = lazy(() => import('./pages/Import'));
+const Shoes = lazy(() => import('./pages/Shoes'));
+const Feed = lazy(() => import('./pages/Feed'));
+const Profile = lazy(() => import('./pages/Profile'));
+const Groups = lazy(() => import('./pages/Groups'));
+const GroupDetail = lazy(() => import('./pages/GroupDetail'));
+const Notifications = lazy(() => import('./pages/Notifications'));
+const Coach = lazy(() => import('./pages/Coach'));
+const Plan = lazy(() => import('./pages/Plan'));
+const Settings = lazy(() => import('./pages/Settings'));
+
+export function App() {
+  const token = useToken();
+  const location = useLocation();
+  if (!token) {
+    return (
+      <Routes>
+        <Route path="/signin" element={<SignIn />} />
+        <Route path="/signup" element={<SignUp />} />
+        <Route path="*" element={<Navigate to="/signin" replace state={{ from: location.pathname }} />} />
+      </Routes>
+    );
+  }
+  return <SignedIn />;
+}
+
+function SignedIn() {
+  const { data, error, refetch } = useQuery(ViewerQuery);
+  const me = data?.me;
+  // A token for an account that no longer exists answers `me: null`: back to signing in.
+  useEffect(() => {
+    if (data && !me) session.set(null);
+  }, [data, me]);
+
+  if (error && !me) {
+    return (
+      <main className="center-page">
+        <ErrorBox error={error} title="Maratron could not load your account" retry={() => void refetch()} />
+        <Button variant="ghost" onClick={() => session.set(null)}>
+          Sign out
+        </Button>
+      </main>
+    );
+  }
+  if (!me) return <Loading label="Loading your account…" />;
+
+  return (
+    <ViewerContext.Provider value={me}>
+      <Shell>
+        <Suspense fallback={<Loading />}>
+          <Routes>
+            <Route path="/" element={<Dashboard />} />
+            <Route path="/runs" element={<Runs />} />
+            <Route path="/runs/new" element={<RunForm />} />
+            <Route path="/runs/:id" element={<RunDetail />} />
+            <Route path="/runs/:id/edit" element={<RunForm />} />
+            <Route path="/import" element={<Import />} />
+            <Route path="/shoes" element={<Shoes />} />
+            <Route path="/feed" element={<Feed />} />
+            <Route path="/u/:username" element={<Profile />} />
+            <Route path="/groups" element={<Groups />} />
+            <Route path="/groups/:id" element={<GroupDetail />} />
+            <Route path="/notifications" element={<Notifications />} />
+            <Route path="/coach" element={<Coach />} />
+            <Route path="/plan" element={<Plan />} />
+            <Route path="/settings" element={<Settings />} />
+            <Route path="/signin" element={<Navigate to="/" replace />} />
+            <Route path="/signup" element={<Navigate to="/" replace />} />
+            <Route path="*" element={<NotFound />} />
+          </Routes>
+        </Suspense>
+      </Shell>
+    </ViewerContext.Provider>
+  );
+}
+
+function NotFound() {
+  return <ErrorBox title="Page not found" error="There is nothing at this address." />;
+}

@@ -1,0 +1,69 @@
+import { useMutation, useQuery } from '@apollo/client';
+import { useEffect } from 'react';
+import { Link } from 'react-router';
+import { MarkNotificationsReadMutation, NotificationsQuery } from '../api/operations';
+import type { NotificationFieldsFragment } from '../gql/graphql';
+import { formatRelative } from '../lib/format';
+import { Avatar, Card, Empty, ErrorBox, Loading, LoadMore, PageHeader, UserLink } from '../ui/components';
+
+const TEXT: Record<NotificationFieldsFragment['kind'], string> = {
+  FOLLOWED: 'started following you',
+  LIKED: 'gave kudos to your post',
+  COMMENTED: 'commented on your post',
+  GROUP_POST: 'posted in your group',
+};
+
+/** Everything that happened to you; opening the page marks it read (the badge drops to 0). */
+export default function Notifications() {
+  const { data, loading, error, fetchMore, refetch } = useQuery(NotificationsQuery);
+  const conn = data?.notifications;
+  const [markRead] = useMutation(MarkNotificationsReadMutation, {
+    update(cache) {
+      cache.modify({
+        fields: {
+          notifications: (existing) => (existing && 'unreadCount' in existing ? { ...existing, unreadCount: 0 } : existing),
+        },
+      });
+    },
+  });
+  const unread = conn?.unreadCount ?? 0;
+  useEffect(() => {
+    if (unread > 0) void markRead().catch(() => undefined);
+  }, [unread, markRead]);
+
+  return (
+    <>
+      <PageHeader title="Notifications" />
+      <Card>
+        {error && <ErrorBox error={error} retry={() => void refetch()} />}
+        {loading && !data && <Loading />}
+        {conn && !conn.edges.length && <Empty title="Nothing yet">Kudos, comments and new followers show up here.</Empty>}
+        {conn && (
+          <ul className="list notifications">
+            {conn.edges.map(({ node }) => (
+              <li key={node.id} className={`notification ${node.read ? '' : 'unread'}`}>
+                <Avatar name={node.actor.name} size="sm" />
+                <div>
+                  <p>
+                    <UserLink user={node.actor} /> {TEXT[node.kind]}
+                    {node.post && (
+                      <>
+                        {': '}
+                        <Link to="/feed" className="muted">
+                          “{node.post.text.slice(0, 80)}
+                          {node.post.text.length > 80 ? '…' : ''}”
+                        </Link>
+                      </>
+                    )}
+                  </p>
+                  <span className="muted small">{formatRelative(node.createdAt)}</span>
+                </div>
+              </li>
+            ))}
+          </ul>
+        )}
+        {conn && <LoadMore hasMore={conn.pageInfo.hasNextPage} loading={loading} onLoadMore={() => !loading && void fetchMore({ variables: { after: conn.pageInfo.endCursor } })} />}
+      </Card>
+    </>
+  );
+}
