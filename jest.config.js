@@ -13,6 +13,7 @@ const project = (name, extra = {}) => ({
   moduleNameMapper,
   testMatch: ['<rootDir>/**/*.spec.ts'],
   testPathIgnorePatterns: ['/node_modules/', '/dist/'],
+  testTimeout: 30000,
   ...extra,
 });
 module.exports = {

@@ -43,8 +43,8 @@ describeWithServer(
       await visible(ben.page.getByText('Live', { exact: true }));
       await post.getByRole('button', { name: /kudos/ }).click();
       await eventually(async () => expect(await textOf(benPost.getByTestId('like-count'))).toBe('1'), 30_000);
-      // …and the kudos notification lights Ben's badge live.
-      await eventually(async () => expect(await textOf(ben.page.getByTestId('unread-badge'))).toBe('1'), 30_000);
+      // …and the kudos notification lights Ben's badge live (unread: Ana's follow, then her kudos).
+      await eventually(async () => expect(await textOf(ben.page.getByTestId('unread-badge'))).toBe('2'), 30_000);
 
       // A comment from Ana shows up in Ben's open comments live.
       await benPost.getByRole('button', { name: /comments/ }).click();

@@ -51,7 +51,9 @@ export const armor = new ApolloArmor({
   maxAliases: { n: 15 },
   maxDirectives: { n: 10 },
   maxTokens: { n: MAX_TOKENS },
-  costLimit: { maxCost: 5000 },
+  // graphql-armor's default cost model (depth-weighted) puts a page of 20 groups with their owner
+  // and counts at ~5,400: 15,000 leaves room for real screens while pages stay bounded (≤ 100).
+  costLimit: { maxCost: 15000 },
   blockFieldSuggestion: { enabled: false },
 });
 
@@ -90,6 +92,9 @@ export async function createGateway({ config, dataSource, redis, bus, logger, me
     formatError,
     logger,
   });
+  metrics.gaugeFrom('maratron_ws_connections', 'Open graphql-ws connections', [], (set) => set({}, subscriptions.connections));
+  metrics.gaugeFrom('maratron_active_subscriptions', 'Active GraphQL subscriptions', [], (set) => set({}, live.size));
+  bus.onDelivery((topic, lag) => metrics.eventLag.observe({ topic }, lag));
   const apollo = new ApolloServer<RequestContext>({
     schema,
     csrfPrevention: true,

@@ -100,7 +100,7 @@ export function FollowButton({ user }: { user: { id: string; name: string; isFol
   return (
     <>
       <Button variant={user.isFollowedByViewer ? 'secondary' : 'primary'} size="sm" busy={f.loading || u.loading} onClick={toggle} aria-label={`${user.isFollowedByViewer ? 'Unfollow' : 'Follow'} ${user.name}`}>
-        {user.isFollowedByViewer ? 'Following' : 'Follow'}
+        {user.isFollowedByViewer ? 'Unfollow' : 'Follow'}
       </Button>
       {error && <span className="error-text small">{error}</span>}
     </>

@@ -14,6 +14,8 @@ export interface EventBus {
   publish<T extends Topic>(topic: T, payload: Topics[T]): void;
   /** Calls `handler` for every event on `topic`, from this process or any other; returns the unsubscribe. */
   subscribe<T extends Topic>(topic: T, handler: Handler<T>): () => void;
+  /** Reports each delivery's publish-to-delivery lag in this process (for metrics). */
+  onDelivery(listener: (topic: Topic, lagSeconds: number) => void): void;
   close(): Promise<void>;
 }
 
@@ -56,11 +58,17 @@ class Handlers {
 /** Single process: events reach this process's handlers only. */
 export class LocalEventBus implements EventBus {
   private readonly handlers = new Handlers();
+  private delivered: (topic: Topic, lagSeconds: number) => void = () => {};
 
   constructor(private readonly logger: Logger) {}
 
   publish<T extends Topic>(topic: T, payload: Topics[T]): void {
     this.handlers.deliver(topic, payload, (err) => this.logger.error({ err, topic }, 'event handler failed'));
+    this.delivered(topic, 0);
+  }
+
+  onDelivery(listener: (topic: Topic, lagSeconds: number) => void): void {
+    this.delivered = listener;
   }
 
   subscribe<T extends Topic>(topic: T, handler: Handler<T>): () => void {
@@ -75,6 +83,8 @@ export const CHANNEL_PREFIX = 'maratron:events:';
 /** What crosses Redis: the payload and the publishing process, which ignores its own echo. */
 interface Envelope {
   origin: string;
+  /** When it was published (ms since the epoch), for the delivery-lag metric. */
+  sentAt?: number;
   payload: unknown;
 }
 
@@ -94,6 +104,7 @@ export class RedisEventBus implements EventBus {
   private readonly origin = randomUUID();
   private readonly handlers = new Handlers();
   private readonly listeners = new Map<Topic, (message: string) => void>();
+  private delivered: (topic: Topic, lagSeconds: number) => void = () => {};
 
   private constructor(
     private readonly publisher: RedisClient,
@@ -114,7 +125,8 @@ export class RedisEventBus implements EventBus {
       this.logger.warn({ topic }, 'redis unavailable: event not sent to other processes');
       return;
     }
-    const envelope: Envelope = { origin: this.origin, payload };
+    this.delivered(topic, 0);
+    const envelope: Envelope = { origin: this.origin, sentAt: Date.now(), payload };
     this.publisher.publish(CHANNEL_PREFIX + topic, JSON.stringify(envelope)).catch((err: unknown) => {
       this.logger.warn({ err, topic }, 'event not sent to other processes');
     });
@@ -137,6 +149,10 @@ export class RedisEventBus implements EventBus {
     };
   }
 
+  onDelivery(listener: (topic: Topic, lagSeconds: number) => void): void {
+    this.delivered = listener;
+  }
+
   async close(): Promise<void> {
     await this.subscriber.quit().catch(() => this.subscriber.destroy());
   }
@@ -151,6 +167,7 @@ export class RedisEventBus implements EventBus {
     }
     if (envelope.origin === this.origin) return;
     this.handlers.deliver(topic, envelope.payload, (err) => this.logger.error({ err, topic }, 'event handler failed'));
+    if (envelope.sentAt) this.delivered(topic, Math.max(0, Date.now() - envelope.sentAt) / 1000);
   }
 }
 

@@ -44,16 +44,6 @@ export class Metrics {
     buckets: [0.002, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
     registers: [this.registry],
   });
-  readonly wsConnections = new Gauge({
-    name: 'maratron_ws_connections',
-    help: 'Open graphql-ws connections',
-    registers: [this.registry],
-  });
-  readonly activeSubscriptions = new Gauge({
-    name: 'maratron_active_subscriptions',
-    help: 'Active GraphQL subscriptions',
-    registers: [this.registry],
-  });
   readonly eventLag = new Histogram({
     name: 'maratron_event_delivery_lag_seconds',
     help: 'Event bus: time from publish to delivery in this process',

@@ -122,6 +122,10 @@ export function createSubscriptionServer(deps: {
   );
 
   return {
+    /** Open WebSocket connections (for metrics). */
+    get connections(): number {
+      return wss.clients.size;
+    },
     /** Stops live updates, closes every socket (1001 Going away) and the WebSocket server. */
     async dispose(): Promise<void> {
       dispatcher.close();
