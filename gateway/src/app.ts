@@ -169,6 +169,10 @@ export async function createGateway({ config, dataSource, redis, bus, logger, me
       await new Promise<void>((resolve) => httpServer.listen(port, host, resolve));
       return (httpServer.address() as AddressInfo).port;
     },
+    /** /readyz answers 503 from now on (the first step of a graceful shutdown). */
+    drain(): void {
+      draining = true;
+    },
     /** Readiness goes first, then in-flight requests finish, then the server closes. */
     async stop(): Promise<void> {
       draining = true;

@@ -25,6 +25,8 @@ export interface Config {
   /** Mutations per minute. */
   mutationLimits: { perUser: number; perAddress: number };
   logLevel: string;
+  /** On SIGTERM, how long /readyz reports "draining" before the server stops taking requests. */
+  shutdownGraceSeconds: number;
 }
 
 const int = (value: string | undefined, fallback: number) => {
@@ -63,5 +65,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       perAddress: int(env.MUTATION_LIMIT_PER_ADDRESS, 1200),
     },
     logLevel: env.LOG_LEVEL ?? 'info',
+    shutdownGraceSeconds: int(env.SHUTDOWN_GRACE_SECONDS, 0),
   };
 }

@@ -50,8 +50,12 @@ async function main() {
     setTimeout(() => {
       logger.error('shutdown timed out');
       process.exit(1);
-    }, 10_000).unref();
+    }, (config.shutdownGraceSeconds + 10) * 1000).unref();
     try {
+      // Not ready first, so load balancers stop sending new work; then, after the grace
+      // period, in-flight requests finish, WebSockets close with 1001 and the process exits.
+      gateway.drain();
+      if (config.shutdownGraceSeconds > 0) await new Promise((r) => setTimeout(r, config.shutdownGraceSeconds * 1000));
       await gateway.stop();
       await bus.close();
       await redis?.quit().catch(() => undefined);
