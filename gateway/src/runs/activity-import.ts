@@ -24,6 +24,10 @@ export interface ActivityFile {
   /** As for createRun: absent = the default shoe, null = no shoe. */
   shoeId?: string | null;
   visibility?: string | null;
+  /** What an archive says beside the file (Strava's activities.csv, a Maratron export's runs.json): it wins over the file's own. */
+  name?: string | null;
+  notes?: string | null;
+  startedAt?: Date | null;
 }
 
 /** A file read into what gets stored: the run (validated by the run rules), its recording and splits. */
@@ -64,6 +68,9 @@ export function readActivity(file: ActivityFile): ImportedActivity {
   try {
     run = parseInput(newRunSchema, {
       ...runFromActivity(parsed, summary),
+      ...(file.name ? { name: file.name } : {}),
+      ...(file.notes ? { notes: file.notes } : {}),
+      ...(file.startedAt ? { startedAt: file.startedAt } : {}),
       shoeId: file.shoeId,
       visibility: file.visibility ?? undefined,
     });
@@ -77,6 +84,7 @@ export function readActivity(file: ActivityFile): ImportedActivity {
   return {
     format: file.format,
     run,
+    // Times stay relative to the file's own start, so a start taken from the archive moves the track with it.
     recording: recordingOf(parsed, summary.startedAt),
     splits: summary.splits,
     samples: summary.samples,
