@@ -22,6 +22,9 @@ import { requestLog } from './observability/request-log';
 import { mutationLimitsPlugin } from './protection/mutation-limits';
 import type { RedisClient } from './redis';
 import { runsRouter } from './runs/runs.routes';
+import { ImportQueue } from './imports/import-queue';
+import { Importer } from './imports/importer';
+import { importsRouter } from './imports/imports.routes';
 import { buildGatewaySchema } from './schema';
 import { createServices } from './services';
 import { createChannels } from './subscriptions/channels';
@@ -155,6 +158,11 @@ export async function createGateway({ config, dataSource, redis, bus, logger, me
 
   // Plain authenticated HTTP routes (files), sharing the services and tokens of GraphQL.
   app.use('/api', runsRouter({ dataSource, tokens: services.tokens, logger }, services.runs));
+  // Bulk imports: uploads here, processing on the pg-boss queue (in this process unless IMPORT_WORKER=false).
+  const imports = createImportQueue(dataSource, services, bus, config, logger);
+  await imports.start(config.imports.worker);
+  app.use('/api', importsRouter({ dataSource, tokens: services.tokens, logger }, services.imports, imports, config.imports));
+
   // Last: the web client and its SPA fallback answer only what no API route took.
   serveClient(app, logger);
 
@@ -165,6 +173,7 @@ export async function createGateway({ config, dataSource, redis, bus, logger, me
     schema,
     metrics,
     live,
+    imports,
     async listen(port: number, host?: string): Promise<number> {
       await new Promise<void>((resolve) => httpServer.listen(port, host, resolve));
       return (httpServer.address() as AddressInfo).port;
@@ -177,6 +186,7 @@ export async function createGateway({ config, dataSource, redis, bus, logger, me
     async stop(): Promise<void> {
       draining = true;
       await apollo.stop();
+      await imports.stop();
     },
   };
 }
@@ -192,4 +202,12 @@ function watchPool(dataSource: DataSource, metrics: Metrics) {
     set({ state: 'idle' }, pool.idleCount);
     set({ state: 'waiting' }, pool.waitingCount);
   });
+}
+
+/** The import queue and its worker, over the gateway's database (see imports/import-queue.ts). */
+export function createImportQueue(dataSource: DataSource, services: Pick<ReturnType<typeof createServices>, 'runs'>, bus: EventBus, config: Config, logger: Logger): ImportQueue {
+  const url = (dataSource.options as { url?: string }).url;
+  if (!url) throw new Error('the import queue needs the database URL');
+  const importer = new Importer(dataSource, services.runs, bus, config.imports, logger);
+  return new ImportQueue(dataSource, importer, logger, { url, schema: config.imports.queueSchema });
 }

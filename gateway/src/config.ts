@@ -27,6 +27,25 @@ export interface Config {
   logLevel: string;
   /** On SIGTERM, how long /readyz reports "draining" before the server stops taking requests. */
   shutdownGraceSeconds: number;
+  /** Bulk imports (POST /api/imports); see the README's "Bulk import" section. */
+  imports: ImportConfig;
+}
+
+export interface ImportConfig {
+  /** IMPORT_MAX_UPLOAD_BYTES: the archive as uploaded (default 200 MB). */
+  maxUploadBytes: number;
+  /** IMPORT_MAX_UNCOMPRESSED_BYTES: what its activity entries inflate to, together (default 2 GB). */
+  maxUncompressedBytes: number;
+  /** IMPORT_MAX_ENTRIES (default 20,000). */
+  maxEntries: number;
+  /** IMPORT_MAX_COMPRESSION_RATIO: inflated ÷ compressed size of one entry (default 200). */
+  maxCompressionRatio: number;
+  /** IMPORT_DIR: where uploads wait for the worker (default DATA_DIR/imports); a dedicated worker must share it. */
+  dir: string;
+  /** IMPORT_WORKER=false: this process only accepts uploads; `node gateway/dist/worker.js` processes them. */
+  worker: boolean;
+  /** PGBOSS_SCHEMA: pg-boss's tables (default pgboss, or pgboss_<DATABASE_SCHEMA>). */
+  queueSchema: string;
 }
 
 const int = (value: string | undefined, fallback: number) => {
@@ -66,5 +85,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     logLevel: env.LOG_LEVEL ?? 'info',
     shutdownGraceSeconds: int(env.SHUTDOWN_GRACE_SECONDS, 0),
+    imports: {
+      maxUploadBytes: int(env.IMPORT_MAX_UPLOAD_BYTES, 200 * 1024 * 1024),
+      maxUncompressedBytes: int(env.IMPORT_MAX_UNCOMPRESSED_BYTES, 2 * 1024 * 1024 * 1024),
+      maxEntries: int(env.IMPORT_MAX_ENTRIES, 20_000),
+      maxCompressionRatio: int(env.IMPORT_MAX_COMPRESSION_RATIO, 200),
+      dir: path.resolve(env.IMPORT_DIR ?? path.join(env.DATA_DIR ?? path.join(__dirname, '..', '..', '.data'), 'imports')),
+      worker: env.IMPORT_WORKER !== 'false',
+      queueSchema: env.PGBOSS_SCHEMA || (databaseSchema ? `pgboss_${databaseSchema}` : 'pgboss'),
+    },
   };
 }

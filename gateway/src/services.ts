@@ -13,6 +13,7 @@ import { TrainingService } from './training/training.service';
 import { LeaderboardService } from './social/leaderboard.service';
 import { PostsService } from './social/posts.service';
 import { UsersService } from './users/users.service';
+import { ImportsService } from './imports/imports.service';
 
 /** One instance of each service per process; they hold no request state. */
 export function createServices(config: Pick<Config, 'jwtTtlSeconds' | 'signInLimits'> & { jwtSecret: string }, redis: RedisClient | null, events: EventBus) {
@@ -34,6 +35,7 @@ export function createServices(config: Pick<Config, 'jwtTtlSeconds' | 'signInLim
     comments: new CommentsService(posts, notifications, events),
     groups,
     leaderboards: new LeaderboardService(groups),
+    imports: new ImportsService(),
   };
 }
 

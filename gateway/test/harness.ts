@@ -91,7 +91,7 @@ export async function startTestGateway(opts: TestGatewayOptions = {}): Promise<T
   const redisUrl = typeof opts.redis === 'string' ? opts.redis : opts.redis ? process.env.REDIS_URL : undefined;
   const redis = redisUrl ? await connectRedis(redisUrl, () => {}) : null;
   // Every test file talks from 127.0.0.1: the general write limits only apply where a test asks.
-  const env = { MUTATION_LIMIT_PER_USER: '100000', MUTATION_LIMIT_PER_ADDRESS: '100000', ...opts.env };
+  const env = { MUTATION_LIMIT_PER_USER: '100000', MUTATION_LIMIT_PER_ADDRESS: '100000', PGBOSS_SCHEMA: `pgboss_${schema}`, ...opts.env };
   const config = { ...loadConfig({ ...process.env, DATABASE_URL: url, ...env }), jwtSecret: TEST_JWT_SECRET };
   const logger = opts.logStream ? createLogger('info', opts.logStream) : createLogger('silent');
   const bus = await createEventBus(redis, logger);
@@ -136,7 +136,7 @@ export async function startTestGateway(opts: TestGatewayOptions = {}): Promise<T
       await bus.close();
       await redis?.quit().catch(() => undefined);
       await dataSource.destroy();
-      if (!opts.schema) await admin.query(`DROP SCHEMA ${schema} CASCADE`);
+      if (!opts.schema) await admin.query(`DROP SCHEMA ${schema} CASCADE; DROP SCHEMA IF EXISTS pgboss_${schema} CASCADE`);
       await admin.end();
     },
   };

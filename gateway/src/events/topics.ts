@@ -13,6 +13,8 @@ export interface Topics {
   'run.created': { runId: string; userId: string };
   /** A runner's totals changed otherwise than by a new run (a run edited or deleted). */
   'leaderboard.changed': { userId: string };
+  /** A bulk import job moved on (files processed, or it finished). */
+  'import.progress': { jobId: string; userId: string };
 }
 
 export type Topic = keyof Topics;

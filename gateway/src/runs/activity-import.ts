@@ -1,25 +1,33 @@
+import { gunzipSync } from 'node:zlib';
 import {
   ActivityFileError,
+  MAX_ACTIVITY_FILE_BYTES,
   assertHumanPace,
   assertRunningActivity,
   badInput,
   DomainError,
   newRunSchema,
   parseActivityFile,
+  parseFitFile,
   parseInput,
   recordingOf,
   runFromActivity,
   summarizeActivity,
 } from '@maratron/schema';
-import type { ActivityFileFormat, ActivitySplit, NewRun, RecordedPoint, TrackSample } from '@maratron/schema';
+import type { ActivityFileFormat, ActivitySplit, NewRun, ParsedActivity, RecordedPoint, TrackSample } from '@maratron/schema';
 
 /** The runner's choices that come with a file (importActivity's arguments besides the file). */
 export interface ActivityFile {
   format: ActivityFileFormat;
-  content: string;
+  /** GPX/TCX: the text, or base64 of its gzip; FIT: base64 of the bytes or of their gzip. Bytes as they are from an archive. */
+  content: string | Buffer;
   /** As for createRun: absent = the default shoe, null = no shoe. */
   shoeId?: string | null;
   visibility?: string | null;
+  /** What an archive says beside the file (Strava's activities.csv, a Maratron export's runs.json): it wins over the file's own. */
+  name?: string | null;
+  notes?: string | null;
+  startedAt?: Date | null;
 }
 
 /** A file read into what gets stored: the run (validated by the run rules), its recording and splits. */
@@ -46,7 +54,7 @@ export function readActivity(file: ActivityFile): ImportedActivity {
   let parsed;
   let summary;
   try {
-    parsed = parseActivityFile(file.format, file.content);
+    parsed = parseContent(file.format, file.content);
     assertRunningActivity(parsed);
     summary = summarizeActivity(parsed);
   } catch (error) {
@@ -60,6 +68,9 @@ export function readActivity(file: ActivityFile): ImportedActivity {
   try {
     run = parseInput(newRunSchema, {
       ...runFromActivity(parsed, summary),
+      ...(file.name ? { name: file.name } : {}),
+      ...(file.notes ? { notes: file.notes } : {}),
+      ...(file.startedAt ? { startedAt: file.startedAt } : {}),
       shoeId: file.shoeId,
       visibility: file.visibility ?? undefined,
     });
@@ -73,8 +84,50 @@ export function readActivity(file: ActivityFile): ImportedActivity {
   return {
     format: file.format,
     run,
+    // Times stay relative to the file's own start, so a start taken from the archive moves the track with it.
     recording: recordingOf(parsed, summary.startedAt),
     splits: summary.splits,
     samples: summary.samples,
   };
+}
+
+/** The first two bytes of every gzip stream; base64 of a gzip stream therefore starts "H4sI". */
+const GZIP_MAGIC = [0x1f, 0x8b];
+const isGzip = (bytes: Buffer): boolean => bytes.length >= 2 && bytes[0] === GZIP_MAGIC[0] && bytes[1] === GZIP_MAGIC[1];
+
+/**
+ * Strict base64 (RFC 4648, standard or URL alphabet, padding optional, whitespace ignored):
+ * Buffer.from would silently skip any other character and decode garbage.
+ */
+function base64Bytes(text: string, what: string): Buffer {
+  const compact = text.replace(/\s+/g, '');
+  if (!/^[A-Za-z0-9+/_-]*={0,2}$/.test(compact)) throw new ActivityFileError('MALFORMED', `${what} is not base64`);
+  return Buffer.from(compact, 'base64');
+}
+
+/** gzip'ed files as exports ship them (activity.fit.gz), inflated no further than the file size limit. */
+function gunzip(bytes: Buffer, format: ActivityFileFormat): Buffer {
+  try {
+    return gunzipSync(bytes, { maxOutputLength: MAX_ACTIVITY_FILE_BYTES });
+  } catch (error) {
+    const code = (error as { code?: string }).code;
+    if (code === 'ERR_BUFFER_TOO_LARGE' || code === 'ERR_OUT_OF_RANGE') {
+      throw new ActivityFileError('TOO_LARGE', `the ${format} file is larger than ${MAX_ACTIVITY_FILE_BYTES / 1024 / 1024} MB once decompressed`);
+    }
+    throw new ActivityFileError('MALFORMED', `the gzip-compressed ${format} file is truncated or damaged`);
+  }
+}
+
+/**
+ * The file's content as ParsedActivity: FIT is base64 (or raw bytes from an archive), GPX/TCX are
+ * text; each may be a gzip stream, recognised by its magic bytes rather than by a name.
+ */
+export function parseContent(format: ActivityFileFormat, content: string | Buffer): ParsedActivity {
+  let bytes: Buffer | null = null;
+  if (Buffer.isBuffer(content)) bytes = content;
+  else if (format === 'FIT') bytes = base64Bytes(content, 'the FIT content');
+  else if (content.startsWith('H4sI')) bytes = base64Bytes(content, `the gzip-compressed ${format} content`);
+  if (bytes && isGzip(bytes)) bytes = gunzip(bytes, format);
+  if (format === 'FIT') return parseFitFile(bytes!);
+  return parseActivityFile(format, bytes ? bytes.toString('utf8') : (content as string));
 }

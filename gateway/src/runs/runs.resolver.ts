@@ -37,7 +37,7 @@ export class RunsResolver {
 
   @Mutation(() => Run, {
     description:
-      'A run from a GPX or TCX file (its text in `content`, at most 25 MB): distance, moving time, climb, heart rate, splits and track come from the file. shoeId and visibility as for createRun.',
+      'A run from a GPX, TCX or FIT file (GPX/TCX: the text in `content`; FIT: base64 of the bytes; any of them may come gzip-compressed as base64 of the .gz bytes; at most 25 MB decompressed): distance, moving time, climb, heart rate, splits and track come from the file. shoeId and visibility as for createRun.',
   })
   importActivity(
     @Ctx() ctx: RequestContext,

@@ -20,7 +20,7 @@ import { publishAfterCommit } from '../events';
 import type { EventBus } from '../events';
 import type { ShoesService } from '../shoes/shoes.service';
 import { readActivity } from './activity-import';
-import type { ActivityFile } from './activity-import';
+import type { ActivityFile, ImportedActivity } from './activity-import';
 import { insertEfforts, insertRecording, moveEfforts, replaceEfforts } from './recordings';
 import type { PostsService } from '../social/posts.service';
 import { RUN_COLUMNS } from './runs.sql';
@@ -85,11 +85,11 @@ export class RunsService {
    * importActivity: a GPX/TCX file becomes a run through the same rules as createRun (the run
    * fields from the file's summary, validated by newRunSchema and the pace rule), stored with its
    * recording, splits and track-derived best efforts in one transaction. A file that can't be
-   * used is BAD_USER_INPUT (field `content`) and stores nothing.
+   * used is BAD_USER_INPUT (field `content`) and stores nothing. A bulk import passes the `activity`
+   * it has already read (to check for duplicates first).
    */
-  async createFromActivity(ctx: RequestContext, file: ActivityFile): Promise<Run> {
+  async createFromActivity(ctx: RequestContext, file: ActivityFile, activity: ImportedActivity = readActivity(file)): Promise<Run> {
     const viewerId = requireViewer(ctx);
-    const activity = readActivity(file);
     return ctx.db.transaction(async () => {
       const run = await this.insert(ctx, viewerId, activity.run, activity.samples);
       await insertRecording(ctx.db, run.id, activity.format, activity.recording, activity.splits);

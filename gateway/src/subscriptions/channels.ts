@@ -101,5 +101,16 @@ export function createChannels(s: Services): Record<string, Channel> {
       rootPerViewer: true,
       coalesce: true,
     }),
+    importProgress: channel({
+      topics: ['import.progress'],
+      keyOf: (args) => parseId(String(args.jobId), 'jobId'),
+      keyOfEvent: (e) => e.jobId,
+      // Only the job's owner may follow it (someone else's job reads as missing).
+      authorize: async (ctx, args) => void (await s.imports.require(ctx, String(args.jobId))),
+      audience: async (_db, payloads, subscribers) => subscribers.filter((sub) => sub.viewerId === payloads[0].userId),
+      rootPerViewer: false,
+      // A burst of progress collapses into one update: each reads the job as it is now.
+      coalesce: true,
+    }),
   };
 }

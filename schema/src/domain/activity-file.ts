@@ -2,7 +2,7 @@
 // Pure: text in, data out. Summaries (distance, pauses, splits) live in activity-summary.ts.
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 
-export type ActivityFileFormat = 'GPX' | 'TCX';
+export type ActivityFileFormat = 'GPX' | 'TCX' | 'FIT';
 
 /** One recorded point. Every field is optional: routes have no time, treadmills have no position. */
 export interface ActivityPoint {

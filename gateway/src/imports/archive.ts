@@ -1,0 +1,128 @@
+// Reading an uploaded zip from disk (yauzl: streams entries, checks every entry's actual size
+// against the central directory's, refuses unsafe names). Nothing here holds the archive in memory:
+// one entry at a time, each at most an activity file's size.
+import yauzl from 'yauzl';
+import type { Entry, ZipFile } from 'yauzl';
+import { MAX_ACTIVITY_FILE_BYTES } from '@maratron/schema';
+import type { ActivityFileFormat } from '@maratron/schema';
+
+export interface ArchiveLimits {
+  /** Sum of the inflated sizes of the entries read (declared, and counted as they inflate). */
+  maxUncompressedBytes: number;
+  maxEntries: number;
+  /** Inflated ÷ compressed size above which an entry is taken for a zip bomb (entries over 1 MiB). */
+  maxCompressionRatio: number;
+}
+
+/** An archive we won't read: `status` 413 for a limit, 400 otherwise; the message says which. */
+export class ArchiveRefused extends Error {
+  override readonly name = 'ArchiveRefused';
+  constructor(
+    readonly status: 400 | 413,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export interface ActivityEntry {
+  /** Position in the central directory: jobs resume by it. */
+  index: number;
+  fileName: string;
+  format: ActivityFileFormat;
+  entry: Entry;
+}
+
+export interface ArchiveIndex {
+  activities: ActivityEntry[];
+  /** Strava's activities.csv (names, dates, sports). */
+  stravaCsv: Entry | null;
+  /** A Maratron export's runs.json (names, dates, visibility, notes; runs without a track). */
+  maratronRuns: Entry | null;
+}
+
+const ACTIVITY = /\.(gpx|tcx|fit)(\.gz)?$/i;
+/** Ratios are only judged on entries this big: tiny files can't do harm whatever their ratio. */
+const RATIO_MIN_BYTES = 1024 * 1024;
+
+export function openZip(file: string): Promise<ZipFile> {
+  return new Promise((resolve, reject) => {
+    // validateEntrySizes: an entry that inflates past its declared size is an error, so the
+    // declared sizes bound what reading can produce. strictFileNames: a backslash name is refused.
+    yauzl.open(file, { lazyEntries: true, autoClose: false, validateEntrySizes: true, strictFileNames: true }, (error, zip) => {
+      if (error || !zip) reject(new ArchiveRefused(400, `the upload is not a readable zip archive (${error?.message ?? 'unknown error'})`));
+      else resolve(zip);
+    });
+  });
+}
+
+/**
+ * The archive's central directory, checked before anything is inflated: unsafe names (absolute,
+ * `..`), more entries than the limit, declared sizes past the limit, encrypted entries and zip-bomb
+ * compression ratios are refused.
+ */
+export function indexArchive(zip: ZipFile, limits: ArchiveLimits): Promise<ArchiveIndex> {
+  if (zip.entryCount > limits.maxEntries) {
+    return Promise.reject(new ArchiveRefused(413, `the archive has ${zip.entryCount} entries; at most ${limits.maxEntries} are accepted`));
+  }
+  return new Promise((resolve, reject) => {
+    const index: ArchiveIndex = { activities: [], stravaCsv: null, maratronRuns: null };
+    let declared = 0;
+    let position = 0;
+    zip.on('error', (error: Error) =>
+      // yauzl refuses absolute and `..` names itself ("invalid relative path", "absolute path").
+      reject(new ArchiveRefused(400, `the archive cannot be read safely: ${error.message}`)),
+    );
+    zip.on('end', () => resolve(index));
+    zip.on('entry', (entry: Entry) => {
+      const name = entry.fileName;
+      const i = position++;
+      if (name.split('/').includes('..') || name.startsWith('/') || /^[a-z]:/i.test(name)) {
+        return reject(new ArchiveRefused(400, `the archive has an unsafe file name: ${name}`));
+      }
+      if (name.endsWith('/')) return zip.readEntry();
+      const base = name.split('/').pop()!.toLowerCase();
+      const match = ACTIVITY.exec(base);
+      const wanted = match || base === 'activities.csv' || base === 'runs.json';
+      if (wanted) {
+        if (entry.isEncrypted()) return reject(new ArchiveRefused(400, `the archive entry ${name} is encrypted`));
+        declared += entry.uncompressedSize;
+        if (declared > limits.maxUncompressedBytes) {
+          return reject(new ArchiveRefused(413, `the archive inflates past ${limits.maxUncompressedBytes} bytes`));
+        }
+        if (entry.uncompressedSize > RATIO_MIN_BYTES && entry.uncompressedSize > limits.maxCompressionRatio * Math.max(entry.compressedSize, 1)) {
+          return reject(new ArchiveRefused(400, `the archive entry ${name} is compressed ${Math.round(entry.uncompressedSize / Math.max(entry.compressedSize, 1))}:1, which only a zip bomb is`));
+        }
+      }
+      if (match) index.activities.push({ index: i, fileName: name, format: match[1].toUpperCase() as ActivityFileFormat, entry });
+      // The shallowest one wins (an export folder inside the zip is fine; a copy deeper down is not it).
+      else if (base === 'activities.csv' && (!index.stravaCsv || depth(name) < depth(index.stravaCsv.fileName))) index.stravaCsv = entry;
+      else if (base === 'runs.json' && (!index.maratronRuns || depth(name) < depth(index.maratronRuns.fileName))) index.maratronRuns = entry;
+      zip.readEntry();
+    });
+    zip.readEntry();
+  });
+}
+
+const depth = (name: string) => name.split('/').length;
+
+/**
+ * One entry's bytes, refused past `maxBytes` (an activity file's limit; gzip'ed files are inflated
+ * later with the same limit). `counter` adds up what every entry actually inflated to.
+ */
+export function readEntry(zip: ZipFile, entry: Entry, counter: { bytes: number; limit: number }, maxBytes = MAX_ACTIVITY_FILE_BYTES): Promise<Buffer> {
+  if (entry.uncompressedSize > maxBytes) return Promise.reject(new Error(`the file is larger than ${maxBytes / 1024 / 1024} MB`));
+  return new Promise((resolve, reject) => {
+    zip.openReadStream(entry, (error, stream) => {
+      if (error || !stream) return reject(error ?? new Error('unreadable entry'));
+      const chunks: Buffer[] = [];
+      stream.on('data', (chunk: Buffer) => {
+        counter.bytes += chunk.length;
+        if (counter.bytes > counter.limit) stream.destroy(new ArchiveRefused(413, `the archive inflates past ${counter.limit} bytes`));
+        else chunks.push(chunk);
+      });
+      stream.on('error', reject);
+      stream.on('end', () => resolve(Buffer.concat(chunks)));
+    });
+  });
+}

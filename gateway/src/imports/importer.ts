@@ -1,0 +1,322 @@
+// One bulk import job, start to finish: the archive read entry by entry from disk, each activity
+// through RunsService.createFromActivity as the job's owner (row-level security applies), progress
+// committed together with the runs it counts, so an interrupted job resumes exactly where it was.
+import fs from 'node:fs/promises';
+import { randomUUID } from 'node:crypto';
+import { parse as parseCsv } from 'csv-parse/sync';
+import type { DataSource } from 'typeorm';
+import type { ZipFile } from 'yauzl';
+import { DomainError, nonRunningSport } from '@maratron/schema';
+import type { ImportProblem } from '@maratron/schema';
+import type { ImportConfig } from '../config';
+import { createRequestContext } from '../context';
+import type { RequestContext } from '../context';
+import { RequestDb } from '../database/request-db';
+import type { EventBus } from '../events';
+import type { Logger } from '../logger';
+import { readActivity } from '../runs/activity-import';
+import type { ActivityFile } from '../runs/activity-import';
+import type { RunsService } from '../runs/runs.service';
+import { ArchiveRefused, indexArchive, openZip, readEntry } from './archive';
+import type { ActivityEntry, ArchiveIndex } from './archive';
+
+/** What an archive says about one activity besides its file. */
+interface Meta {
+  name?: string | null;
+  notes?: string | null;
+  startedAt?: Date | null;
+  visibility?: string | null;
+  /** Strava's "Activity Type" when it is not running ("Ride", "Swim"). */
+  notRunning?: string | null;
+}
+
+/** A run from a Maratron export's runs.json (see export.service.ts). */
+interface ExportedRun {
+  name: string | null;
+  startedAt: string;
+  distance: number;
+  duration: number;
+  elevationGain: number | null;
+  averageHeartRate: number | null;
+  environment: string;
+  visibility: string;
+  notes: string | null;
+  /** Its GPX inside the archive, or null for a run without a track. */
+  file: string | null;
+}
+
+type Item = { kind: 'file'; activity: ActivityEntry; meta: Meta } | { kind: 'record'; run: ExportedRun; label: string };
+
+type Outcome = { result: 'imported' } | { result: 'skipped' | 'failed'; message: string };
+
+/** Same run: starts within a minute and distances within 2 %. */
+const DUPLICATE_START_MS = 60_000;
+const DUPLICATE_DISTANCE_SHARE = 0.02;
+/** Progress is committed (and published) at least this often. */
+const BATCH_ITEMS = 50;
+const BATCH_MS = 500;
+/** A RUNNING job whose worker has not committed progress for this long was interrupted (a restart). */
+export const IMPORT_STALE_SECONDS = 60;
+
+export class Importer {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly runs: RunsService,
+    private readonly bus: EventBus,
+    private readonly config: ImportConfig,
+    private readonly logger: Logger,
+  ) {}
+
+  /** Processes (or resumes) a job as its owner. A job that is gone or finished is left alone. */
+  async run(jobId: string, userId: string): Promise<void> {
+    const claim = new RequestDb(this.dataSource, userId);
+    const rows = await claim.query(
+      // A RUNNING job is only taken over once its worker has stopped beating (see IMPORT_STALE_SECONDS).
+      `UPDATE import_jobs SET status = 'RUNNING', heartbeat_at = now()
+        WHERE id = $1 AND user_id = $2 AND (status = 'QUEUED' OR (status = 'RUNNING' AND heartbeat_at < now() - make_interval(secs => $3)))
+       RETURNING archive_path AS "archivePath", file_name AS "fileName", next_entry AS "nextEntry"`,
+      [jobId, userId, IMPORT_STALE_SECONDS],
+    );
+    await claim.close(true);
+    if (!rows[0]) return;
+    this.publish(jobId, userId);
+    const { archivePath, fileName, nextEntry } = rows[0] as { archivePath: string; fileName: string | null; nextEntry: number };
+
+    let zip: ZipFile | null = null;
+    try {
+      zip = await openZip(archivePath);
+      const index = await indexArchive(zip, this.config);
+      const items = await this.itemsOf(zip, index);
+      await this.process(jobId, userId, zip, items, nextEntry);
+      await this.finish(jobId, userId, 'DONE', null);
+    } catch (error) {
+      const reason =
+        error instanceof ArchiveRefused ? error.message : (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'the uploaded archive is gone' : null;
+      if (!reason) this.logger.error({ err: error, jobId }, 'import job failed');
+      await this.finish(jobId, userId, 'FAILED', { file: fileName ?? 'archive', message: reason ?? 'the import stopped on an unexpected error' });
+    } finally {
+      zip?.close();
+    }
+    await fs.rm(archivePath, { force: true });
+  }
+
+  /** A job that can't go on (its upload is gone after a restart): FAILED with the reason. */
+  async fail(jobId: string, userId: string, message: string): Promise<void> {
+    await this.finish(jobId, userId, 'FAILED', { file: 'archive', message });
+  }
+
+  /** The work list in a fixed order (activity entries in archive order, then track-less runs): jobs resume by position. */
+  private async itemsOf(zip: ZipFile, index: ArchiveIndex): Promise<Item[]> {
+    const counter = { bytes: 0, limit: this.config.maxUncompressedBytes };
+    const meta = new Map<string, Meta>();
+    const records: Item[] = [];
+    if (index.maratronRuns) {
+      const base = folderOf(index.maratronRuns.fileName);
+      const exported = parseExportedRuns(await readEntry(zip, index.maratronRuns, counter));
+      exported.forEach((run, i) => {
+        const runMeta: Meta = { name: run.name, notes: run.notes, startedAt: new Date(run.startedAt), visibility: run.visibility };
+        if (run.file) meta.set(base + run.file, runMeta);
+        else records.push({ kind: 'record', run, label: `runs.json #${i + 1}` });
+      });
+    } else if (index.stravaCsv) {
+      const base = folderOf(index.stravaCsv.fileName);
+      for (const [file, m] of parseStravaCsv(await readEntry(zip, index.stravaCsv, counter))) meta.set(base + file, m);
+    }
+    const files: Item[] = index.activities.map((activity) => ({ kind: 'file', activity, meta: meta.get(activity.fileName) ?? {} }));
+    return [...files, ...records];
+  }
+
+  private async process(jobId: string, userId: string, zip: ZipFile, items: Item[], from: number): Promise<void> {
+    const counter = { bytes: 0, limit: this.config.maxUncompressedBytes };
+    const known = await this.storedRuns(userId);
+    let db = new RequestDb(this.dataSource, userId);
+    await db.query(`UPDATE import_jobs SET total = $2 WHERE id = $1`, [jobId, items.length]);
+    let ctx = this.contextFor(db, userId);
+    const batch = { imported: 0, skipped: 0, failed: 0, problems: [] as ImportProblem[], count: 0, since: Date.now() };
+    const commit = async (next: number) => {
+      await db.query(
+        `UPDATE import_jobs SET imported = imported + $2, skipped = skipped + $3, failed = failed + $4, problems = problems || $5::jsonb,
+                next_entry = $6, heartbeat_at = now() WHERE id = $1`,
+        [jobId, batch.imported, batch.skipped, batch.failed, JSON.stringify(batch.problems), next],
+      );
+      await db.close(true);
+      this.publish(jobId, userId);
+      Object.assign(batch, { imported: 0, skipped: 0, failed: 0, problems: [], count: 0, since: Date.now() });
+      db = new RequestDb(this.dataSource, userId);
+      ctx = this.contextFor(db, userId);
+    };
+    try {
+      for (let i = from; i < items.length; i++) {
+        const item = items[i];
+        const outcome = await this.importItem(ctx, zip, item, counter, known);
+        if (outcome.result === 'imported') batch.imported++;
+        else {
+          batch[outcome.result]++;
+          batch.problems.push({ file: item.kind === 'file' ? item.activity.fileName : item.label, message: outcome.message });
+        }
+        if (++batch.count >= BATCH_ITEMS || Date.now() - batch.since >= BATCH_MS) await commit(i + 1);
+      }
+      await commit(items.length);
+    } finally {
+      await db.close(false);
+    }
+  }
+
+  /** One file or record; only a broken archive (ArchiveRefused) stops the job. */
+  private async importItem(ctx: RequestContext, zip: ZipFile, item: Item, counter: { bytes: number; limit: number }, known: KnownRuns): Promise<Outcome> {
+    try {
+      if (item.kind === 'record') {
+        const r = item.run;
+        const startedAt = new Date(r.startedAt);
+        if (known.has(startedAt, r.distance)) return { result: 'skipped', message: 'a duplicate of a run already stored (same start and distance)' };
+        await this.runs.create(ctx, {
+          name: r.name, startedAt, distance: r.distance, duration: r.duration, elevationGain: r.elevationGain,
+          averageHeartRate: r.averageHeartRate, environment: r.environment, visibility: r.visibility, notes: r.notes,
+        });
+        known.add(startedAt, r.distance);
+        return { result: 'imported' };
+      }
+      const { activity, meta } = item;
+      if (meta.notRunning) return { result: 'skipped', message: `a ${meta.notRunning} activity, not a run` };
+      const content = await readEntry(zip, activity.entry, counter);
+      const file: ActivityFile = { format: activity.format, content, name: meta.name, notes: meta.notes, startedAt: meta.startedAt, visibility: meta.visibility };
+      const read = readActivity(file);
+      if (known.has(read.run.startedAt, read.run.distance)) return { result: 'skipped', message: 'a duplicate of a run already stored (same start and distance)' };
+      await this.runs.createFromActivity(ctx, file, read);
+      known.add(read.run.startedAt, read.run.distance);
+      return { result: 'imported' };
+    } catch (error) {
+      if (error instanceof ArchiveRefused) throw error;
+      if (error instanceof DomainError) {
+        const message = error.message.replace(/^content: /, '');
+        // readActivity's NOT_A_RUN message ("the file is a cycling activity, not a run; …").
+        return { result: /, not a run/.test(message) ? 'skipped' : 'failed', message };
+      }
+      const message = error instanceof Error ? error.message : String(error);
+      return { result: 'failed', message: `unreadable: ${message}` };
+    }
+  }
+
+  private contextFor(db: RequestDb, userId: string): RequestContext {
+    return createRequestContext(this.dataSource, `import-${randomUUID()}`, userId, 'import', { db });
+  }
+
+  /** The owner's runs (start, distance) for the duplicate rule, read as the owner. */
+  private async storedRuns(userId: string): Promise<KnownRuns> {
+    const db = new RequestDb(this.dataSource, userId);
+    try {
+      const rows = await db.query<{ at: Date; distance: number }>(`SELECT started_at AS at, distance FROM runs WHERE user_id = $1`, [userId]);
+      const known = new KnownRuns();
+      for (const r of rows) known.add(r.at, Number(r.distance));
+      return known;
+    } finally {
+      await db.close(true);
+    }
+  }
+
+  private async finish(jobId: string, userId: string, status: 'DONE' | 'FAILED', problem: ImportProblem | null): Promise<void> {
+    const db = new RequestDb(this.dataSource, userId);
+    try {
+      await db.query(
+        `UPDATE import_jobs SET status = $2, finished_at = now(), heartbeat_at = now(),
+                problems = CASE WHEN $3::jsonb IS NULL THEN problems ELSE problems || jsonb_build_array($3::jsonb) END
+          WHERE id = $1 AND status IN ('QUEUED', 'RUNNING')`,
+        [jobId, status, problem ? JSON.stringify(problem) : null],
+      );
+      await db.close(true);
+    } catch (error) {
+      await db.close(false);
+      throw error;
+    }
+    this.publish(jobId, userId);
+  }
+
+  private publish(jobId: string, userId: string): void {
+    this.bus.publish('import.progress', { jobId, userId });
+  }
+}
+
+/** Stored and just-imported runs by start minute, for the duplicate rule. */
+class KnownRuns {
+  private readonly byMinute = new Map<number, number[][]>();
+
+  has(at: Date, distance: number): boolean {
+    const minute = Math.floor(at.getTime() / DUPLICATE_START_MS);
+    for (const m of [minute - 1, minute, minute + 1]) {
+      for (const [t, d] of this.byMinute.get(m) ?? []) {
+        if (Math.abs(t - at.getTime()) <= DUPLICATE_START_MS && Math.abs(d - distance) <= DUPLICATE_DISTANCE_SHARE * Math.max(d, distance)) return true;
+      }
+    }
+    return false;
+  }
+
+  add(at: Date, distance: number): void {
+    const minute = Math.floor(at.getTime() / DUPLICATE_START_MS);
+    const list = this.byMinute.get(minute) ?? [];
+    list.push([at.getTime(), distance]);
+    this.byMinute.set(minute, list);
+  }
+}
+
+const folderOf = (name: string) => name.slice(0, name.lastIndexOf('/') + 1);
+
+function parseExportedRuns(bytes: Buffer): ExportedRun[] {
+  let doc: unknown;
+  try {
+    doc = JSON.parse(bytes.toString('utf8'));
+  } catch {
+    throw new ArchiveRefused(400, 'runs.json is not valid JSON');
+  }
+  const runs = (doc as { runs?: unknown }).runs;
+  if (!Array.isArray(runs)) throw new ArchiveRefused(400, 'runs.json has no "runs" list');
+  return runs as ExportedRun[];
+}
+
+/*
+ * Strava's activities.csv: a header row, then one activity per row. Columns are found by name
+ * (Strava adds columns over time and repeats some names, such as "Distance"; the first wins).
+ * "Activity Date" is UTC, written "Mar 1, 2025, 8:00:00 AM"; "Filename" is the activity's file
+ * relative to the csv ("activities/123.fit.gz"), empty for activities entered by hand.
+ */
+function parseStravaCsv(bytes: Buffer): Map<string, Meta> {
+  let rows: string[][];
+  try {
+    rows = parseCsv(bytes, { bom: true, relax_column_count: true, skip_empty_lines: true }) as string[][];
+  } catch (error) {
+    throw new ArchiveRefused(400, `activities.csv cannot be read (${(error as Error).message})`);
+  }
+  const header = (rows.shift() ?? []).map((h) => h.trim().toLowerCase());
+  const col = (name: string) => header.indexOf(name);
+  const [file, name, date, type, description] = ['filename', 'activity name', 'activity date', 'activity type', 'activity description'].map(col);
+  const meta = new Map<string, Meta>();
+  if (file < 0) return meta;
+  for (const row of rows) {
+    const path = row[file]?.trim();
+    if (!path) continue;
+    const sport = type >= 0 ? row[type]?.trim() : undefined;
+    meta.set(path, {
+      name: name >= 0 ? row[name]?.trim() || null : null,
+      notes: description >= 0 ? row[description]?.trim() || null : null,
+      startedAt: date >= 0 ? stravaDate(row[date]) : null,
+      notRunning: nonRunningSport(sport) ? sport : null,
+    });
+  }
+  return meta;
+}
+
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+
+/** "Mar 1, 2025, 8:00:00 AM" or "2025-03-01 08:00:00" as UTC; null when it is neither. */
+export function stravaDate(text: string | undefined): Date | null {
+  const s = text?.trim() ?? '';
+  let m = /^([A-Za-z]{3})[a-z]* (\d{1,2}), (\d{4}),? (\d{1,2}):(\d{2}):(\d{2})\s*([AP]M)?$/i.exec(s);
+  if (m) {
+    const month = MONTHS.indexOf(m[1].toLowerCase());
+    let hour = Number(m[4]) % (m[7] ? 12 : 24);
+    if (m[7]?.toUpperCase() === 'PM') hour += 12;
+    return month < 0 ? null : new Date(Date.UTC(Number(m[3]), month, Number(m[2]), hour, Number(m[5]), Number(m[6])));
+  }
+  m = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2}):(\d{2})Z?$/.exec(s);
+  return m ? new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]), Number(m[4]), Number(m[5]), Number(m[6]))) : null;
+}
+
