@@ -1,3 +1,4 @@
+import './tracing-first';
 import 'reflect-metadata';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
@@ -7,6 +8,7 @@ import { createGateway } from './app';
 import { loadConfig } from './config';
 import type { Config } from './config';
 import { openDatabase } from './database/open';
+import { stopTracing } from './observability/tracing';
 import { createEventBus } from './events';
 import { createLogger } from './logger';
 import { connectRedis } from './redis';
@@ -60,6 +62,7 @@ async function main() {
       await bus.close();
       await redis?.quit().catch(() => undefined);
       await closeDatabase();
+      await stopTracing();
       process.exit(0);
     } catch (err) {
       logger.error({ err }, 'shutdown failed');

@@ -1,3 +1,4 @@
+import './tracing-first';
 import 'reflect-metadata';
 import { migrate } from '@maratron/migrations';
 import { createImportQueue } from './app';

@@ -62,6 +62,25 @@ describe('row-level security', () => {
     expect(await t.sql(`SELECT distance FROM runs WHERE id = $1`, [id])).toEqual([{ distance: 5000 }]);
   });
 
+  it("keeps a private group's posts and another runner's import jobs out of plain SQL", async () => {
+    const owner = await t.signUp('Captain');
+    const member = await t.signUp('Crew');
+    const outsider = await t.signUp('Outsider');
+    const group = ok(await t.gql(`mutation { createGroup(input: { name: "Inner circle", private: true }) { id } }`, {}, owner.token)).createGroup.id;
+    ok(await t.gql(`mutation($g: ID!, $u: ID!) { inviteToGroup(groupId: $g, userId: $u) { id } }`, { g: group, u: member.id }, owner.token));
+    ok(await t.gql(`mutation($g: ID!) { joinGroup(groupId: $g) { id } }`, { g: group }, member.token));
+    const post = ok(await t.gql(`mutation($g: ID) { createPost(input: { text: "members only", groupId: $g }) { id } }`, { g: group }, owner.token)).createPost.id;
+    const posts = `SELECT id FROM posts WHERE group_id = $1`;
+    expect(await asViewer(outsider.id, posts, [group])).toEqual([]);
+    expect(await asViewer(member.id, posts, [group])).toEqual([{ id: post }]);
+    expect(await asViewer(outsider.id, `SELECT user_id FROM group_members WHERE group_id = $1`, [group])).toEqual([]);
+
+    const [job] = await t.sql(`INSERT INTO import_jobs (user_id, archive_path) VALUES ($1, '/tmp/none.zip') RETURNING id`, [owner.id]);
+    const jobs = `SELECT id FROM import_jobs WHERE id = $1`;
+    expect(await asViewer(outsider.id, jobs, [job.id])).toEqual([]);
+    expect(await asViewer(owner.id, jobs, [job.id])).toEqual([{ id: job.id }]);
+  });
+
   it('agrees with the app visibility rule for every relationship and visibility', async () => {
     const owner = await t.signUp('Matrix');
     const follower = await t.signUp('Follower');

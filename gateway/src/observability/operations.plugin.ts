@@ -1,4 +1,5 @@
 import type { ApolloServerPlugin } from '@apollo/server';
+import { trace } from '@opentelemetry/api';
 import type { RequestContext } from '../context';
 import type { Metrics } from './metrics';
 
@@ -13,6 +14,10 @@ export function operationsPlugin(metrics: Metrics): ApolloServerPlugin<RequestCo
         async didResolveOperation({ operationName, operation: op, contextValue }) {
           operation = metrics.operationLabel(operationName ?? null);
           type = op?.operation ?? 'unknown';
+          // With tracing on, the request's HTTP span says which operation it carried.
+          const span = trace.getActiveSpan();
+          span?.setAttribute('graphql.operation.name', operationName ?? 'anonymous');
+          span?.setAttribute('graphql.operation.type', type);
           if (contextValue.info) {
             contextValue.info.operation = operationName ?? undefined;
             contextValue.info.operationType = type;

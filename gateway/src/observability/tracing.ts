@@ -1,0 +1,29 @@
+/**
+ * OpenTelemetry traces, only when OTEL_EXPORTER_OTLP_ENDPOINT is set (nothing is loaded or
+ * sent otherwise). Imported first by each entry point, so the HTTP instrumentation patches
+ * `http` before Express, Apollo or the WebSocket server load it. Spans go over OTLP/HTTP;
+ * the standard OTEL_* variables (service name, headers, sampling, batch delay) apply.
+ */
+import type { NodeSDK } from '@opentelemetry/sdk-node';
+
+let sdk: NodeSDK | null = null;
+
+export function startTracing(serviceName: string): void {
+  if (!process.env.OTEL_EXPORTER_OTLP_ENDPOINT || sdk) return;
+  /* eslint-disable @typescript-eslint/no-require-imports */
+  const { NodeSDK: Sdk } = require('@opentelemetry/sdk-node') as typeof import('@opentelemetry/sdk-node');
+  const { OTLPTraceExporter } = require('@opentelemetry/exporter-trace-otlp-http') as typeof import('@opentelemetry/exporter-trace-otlp-http');
+  const { HttpInstrumentation } = require('@opentelemetry/instrumentation-http') as typeof import('@opentelemetry/instrumentation-http');
+  sdk = new Sdk({
+    serviceName: process.env.OTEL_SERVICE_NAME ?? serviceName,
+    traceExporter: new OTLPTraceExporter(),
+    instrumentations: [new HttpInstrumentation({ ignoreIncomingRequestHook: (req) => /^\/(healthz|readyz|metrics)/.test(req.url ?? '') })],
+  });
+  sdk.start();
+}
+
+/** Flushes spans still buffered (on shutdown). */
+export async function stopTracing(): Promise<void> {
+  await sdk?.shutdown().catch(() => undefined);
+  sdk = null;
+}
