@@ -5,11 +5,20 @@ const http = require('node:http');
 const { Pool } = require('pg');
 const { databaseServer, benchDatabase, startProcess, load, row } = require('./lib');
 const { seedRunsDataSet } = require('./seed-runs');
+const { benchFanout, fanoutRow } = require('./fanout');
+const { seedFeed } = require('./seed-social');
 
 const GATEWAY_PORT = 4600;
 const BARE_PORT = 4601;
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
 const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
+
+const FANOUT_PORT = 4602;
+const FEED_PORT = 4603;
+const FANOUT_SUBSCRIBERS = (process.env.BENCH_FANOUT ?? '1000,5000').split(',').map(Number);
+const FANOUT_POSTS = Number(process.env.BENCH_FANOUT_POSTS ?? 20);
+const FANOUT_RATE = Number(process.env.BENCH_FANOUT_RATE ?? 2);
+const FEED_QUERY = `{ feed(first: 20) { edges { cursor node { id text createdAt author { name } run { distance duration pace } likeCount likedByViewer commentCount } } pageInfo { hasNextPage endCursor } } }`;
 
 const RUNS_QUERY = `{ runs(first: 20) { edges { node { distance duration user { name } shoe { name } } } } }`;
 const RUNS_SQL = `SELECT r.distance, r.duration, u.name AS user_name, s.name AS shoe_name
@@ -59,6 +68,21 @@ async function benchRunsPage(dbUrl) {
   return results;
 }
 
+/** `feed(first: 20)` with author, run, counts and likedByViewer, for a reader following 50 runners × 40 posts. */
+async function benchFeed(dbUrl) {
+  console.log('seeding 50 runners × 40 posts with runs, kudos and comments, followed by one reader (once)…');
+  const secret = 'bench-feed';
+  const gateway = await startProcess('gateway/dist/main.js', { DATABASE_URL: dbUrl, REDIS_URL: '', SEED_DEMO: 'false', JWT_SECRET: secret }, FEED_PORT);
+  try {
+    const { readerId } = await seedFeed(dbUrl);
+    const { TokenService } = require('../gateway/dist/auth/tokens.js');
+    const token = new TokenService(secret, 3600).issue(readerId);
+    return await load({ title: 'feed(first: 20) with author, run, likeCount, likedByViewer, commentCount', url: `http://127.0.0.1:${FEED_PORT}/graphql`, body: { query: FEED_QUERY }, headers: { authorization: `Bearer ${token}` }, connections: CONNECTIONS, duration: DURATION });
+  } finally {
+    await gateway.stop();
+  }
+}
+
 async function hashOf(password) {
   const { hashPassword } = require('../gateway/dist/auth/passwords.js');
   return hashPassword(password);
@@ -75,8 +99,22 @@ async function main() {
       results.push(gql, bare);
       console.log(`\nGraphQL / bare = ${(gql.rps / bare.rps).toFixed(2)}× (target ≥ 0.5×)`);
     }
-    console.log(`\n| measurement (${CONNECTIONS} connections, ${DURATION} s) | req/s | p50 ms | p99 ms | errors |\n|---|---|---|---|---|`);
-    for (const r of results) console.log(row(r));
+    if (which === 'all' || which === 'feed') results.push(await benchFeed(url));
+    if (results.length) {
+      console.log(`\n| measurement (${CONNECTIONS} connections, ${DURATION} s) | req/s | p50 ms | p99 ms | errors |\n|---|---|---|---|---|`);
+      for (const r of results) console.log(row(r));
+    }
+    if (which === 'all' || which === 'fanout') {
+      const fanout = [];
+      for (const subscribers of FANOUT_SUBSCRIBERS) {
+        for (const target of ['bare', 'gateway']) {
+          console.log(`fan-out: ${target}, ${subscribers} subscribers, ${FANOUT_POSTS} posts at ${FANOUT_RATE}/s…`);
+          fanout.push(await benchFanout({ dbUrl: url, target, subscribers, posts: FANOUT_POSTS, rate: FANOUT_RATE, port: FANOUT_PORT }));
+        }
+      }
+      console.log(`\n| fan-out (${FANOUT_POSTS} posts at ${FANOUT_RATE}/s) | p50 ms | p99 ms | max ms | deliveries/s | KiB per connection | missed |\n|---|---|---|---|---|---|---|`);
+      for (const r of fanout) console.log(fanoutRow(r));
+    }
   } finally {
     await server.stop();
   }

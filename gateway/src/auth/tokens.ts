@@ -1,8 +1,18 @@
+import { createSecretKey } from 'node:crypto';
+import type { KeyObject } from 'node:crypto';
 import jwt from 'jsonwebtoken';
 
 /** Bearer tokens: HS256 JWTs whose subject is the user id, with an expiry. */
 export class TokenService {
-  constructor(private readonly secret: string, private readonly ttlSeconds: number) {}
+  /**
+   * The secret as a KeyObject, made once: given a string, jsonwebtoken first tries to read it
+   * as a public key and builds the secret key from the thrown error — on every request.
+   */
+  private readonly secret: KeyObject;
+
+  constructor(secret: string, private readonly ttlSeconds: number) {
+    this.secret = createSecretKey(Buffer.from(secret));
+  }
 
   issue(userId: string): string {
     return jwt.sign({}, this.secret, { algorithm: 'HS256', subject: userId, expiresIn: this.ttlSeconds });

@@ -8,7 +8,7 @@ import { hydrate } from '../database/rows';
 import { publishAfterCommit } from '../events';
 import type { EventBus } from '../events';
 import type { NotificationsService } from '../notifications/notifications.service';
-import type { PostCounts } from './social.loaders';
+import type { PostStats } from './social.loaders';
 import { POST_COLUMNS } from './posts.sql';
 
 const visible = postVisibleToViewerSql('p', '$1');
@@ -159,18 +159,13 @@ export class PostsService {
     });
   }
 
-  counts(ctx: RequestContext, postId: string): Promise<PostCounts> {
-    return ctx.loaders.postCounts.load(postId);
-  }
-
-  likedByViewer(ctx: RequestContext, postId: string): Promise<boolean> {
-    return ctx.loaders.likedByViewer.load(postId);
+  stats(ctx: RequestContext, postId: string): Promise<PostStats> {
+    return ctx.loaders.postStats.load(postId);
   }
 
   /** A post's likes or comments changed: fresh counts for this request, `post.updated` after commit. */
   changed(ctx: RequestContext, postId: string): void {
-    ctx.loaders.postCounts.clear(postId);
-    ctx.loaders.likedByViewer.clear(postId);
+    ctx.loaders.postStats.clear(postId);
     publishAfterCommit(ctx.db, this.events, 'post.updated', { postId });
   }
 
