@@ -3,6 +3,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer } from '@apollo/server';
 import type { ApolloServerPlugin } from '@apollo/server';
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
@@ -79,7 +80,6 @@ export async function createGateway({ config, dataSource, redis, bus, logger }: 
     validationRules: protection.validationRules ?? [],
     maxTokens: MAX_TOKENS,
     formatError,
-    logger,
   });
   const apollo = new ApolloServer<RequestContext>({
     schema,
@@ -90,6 +90,7 @@ export async function createGateway({ config, dataSource, redis, bus, logger }: 
     validationRules: protection.validationRules,
     plugins: [
       ...protection.plugins,
+      ApolloServerPluginCacheControlDisabled(),
       ApolloServerPluginDrainHttpServer({ httpServer }),
       requestDbPlugin,
       // graphql-ws's sockets close when the server drains, alongside in-flight HTTP requests.
