@@ -6,11 +6,20 @@ const { Pool } = require('pg');
 const { databaseServer, benchDatabase, startProcess, load, row } = require('./lib');
 const { seedRunsDataSet } = require('./seed-runs');
 const { seedTrainingRunner } = require('./seed-training');
+const { benchFanout, fanoutRow } = require('./fanout');
+const { seedFeed } = require('./seed-social');
 
 const GATEWAY_PORT = Number(process.env.BENCH_PORT ?? 4600);
 const BARE_PORT = GATEWAY_PORT + 1;
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
 const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
+
+const FANOUT_PORT = 4602;
+const FEED_PORT = 4603;
+const FANOUT_SUBSCRIBERS = (process.env.BENCH_FANOUT ?? '1000,5000').split(',').map(Number);
+const FANOUT_POSTS = Number(process.env.BENCH_FANOUT_POSTS ?? 20);
+const FANOUT_RATE = Number(process.env.BENCH_FANOUT_RATE ?? 2);
+const FEED_QUERY = `{ feed(first: 20) { edges { cursor node { id text createdAt author { name } run { distance duration pace } likeCount likedByViewer commentCount } } pageInfo { hasNextPage endCursor } } }`;
 
 const RUNS_QUERY = `{ runs(first: 20) { edges { node { distance duration user { name } shoe { name } } } } }`;
 const RUNS_SQL = `SELECT r.distance, r.duration, u.name AS user_name, s.name AS shoe_name
@@ -126,6 +135,22 @@ async function benchTrainingSummary(dbUrl) {
   }
 }
 
+/** `feed(first: 20)` with author, run, counts and likedByViewer, for a reader following 50 runners × 40 posts. */
+async function benchFeed(dbUrl, rowLevelSecurity = true) {
+  console.log('seeding 50 runners × 40 posts with runs, kudos and comments, followed by one reader (once)…');
+  const secret = 'bench-feed';
+  const gateway = await startProcess('gateway/dist/main.js', { DATABASE_URL: dbUrl, REDIS_URL: '', SEED_DEMO: 'false', JWT_SECRET: secret, ROW_LEVEL_SECURITY: String(rowLevelSecurity) }, FEED_PORT);
+  try {
+    const { readerId } = await seedFeed(dbUrl);
+    const { TokenService } = require('../gateway/dist/auth/tokens.js');
+    const token = new TokenService(secret, 3600).issue(readerId);
+    const title = `feed(first: 20) with author, run, likeCount, likedByViewer, commentCount (row-level security ${rowLevelSecurity ? 'on' : 'off'})`;
+    return await load({ title, url: `http://127.0.0.1:${FEED_PORT}/graphql`, body: { query: FEED_QUERY }, headers: { authorization: `Bearer ${token}` }, connections: CONNECTIONS, duration: DURATION });
+  } finally {
+    await gateway.stop();
+  }
+}
+
 async function hashOf(password) {
   const { hashPassword } = require('../gateway/dist/auth/passwords.js');
   return hashPassword(password);
@@ -142,6 +167,11 @@ async function main() {
       results.push(gql, noRls, bare);
       console.log(`\nGraphQL / bare = ${(gql.rps / bare.rps).toFixed(2)}× (target ≥ 0.5×); RLS costs ${((1 - gql.rps / noRls.rps) * 100).toFixed(1)} % (target ≤ 10 %)`);
     }
+    if (which === 'all' || which === 'feed') {
+      const [feed, feedNoRls] = [await benchFeed(url), await benchFeed(url, false)];
+      results.push(feed, feedNoRls);
+      console.log(`\nfeed: RLS costs ${((1 - feed.rps / feedNoRls.rps) * 100).toFixed(1)} % (target ≤ 10 %)`);
+    }
     if (results.length > 0) {
       console.log(`\n| measurement (${CONNECTIONS} connections, ${DURATION} s) | req/s | p50 ms | p99 ms | errors |\n|---|---|---|---|---|`);
       for (const r of results) console.log(row(r));
@@ -150,6 +180,17 @@ async function main() {
       const r = await benchTrainingSummary(url);
       console.log(`\n${r.shape}\n| measurement | p50 ms | p99 ms | mean ms | max ms |\n|---|---|---|---|---|`);
       console.log(`| ${r.title} | ${r.p50.toFixed(1)} | ${r.p99.toFixed(1)} | ${r.mean.toFixed(1)} | ${r.max.toFixed(1)} |`);
+    }
+    if (which === 'all' || which === 'fanout') {
+      const fanout = [];
+      for (const subscribers of FANOUT_SUBSCRIBERS) {
+        for (const target of ['bare', 'gateway']) {
+          console.log(`fan-out: ${target}, ${subscribers} subscribers, ${FANOUT_POSTS} posts at ${FANOUT_RATE}/s…`);
+          fanout.push(await benchFanout({ dbUrl: url, target, subscribers, posts: FANOUT_POSTS, rate: FANOUT_RATE, port: FANOUT_PORT }));
+        }
+      }
+      console.log(`\n| fan-out (${FANOUT_POSTS} posts at ${FANOUT_RATE}/s) | p50 ms | p99 ms | max ms | deliveries/s | KiB per connection | missed |\n|---|---|---|---|---|---|---|`);
+      for (const r of fanout) console.log(fanoutRow(r));
     }
   } finally {
     await server.stop();

@@ -93,7 +93,6 @@ export async function createGateway({ config, dataSource, redis, bus, logger, me
     validationRules: protection.validationRules ?? [],
     maxTokens: MAX_TOKENS,
     formatError,
-    logger,
   });
   metrics.gaugeFrom('maratron_ws_connections', 'Open graphql-ws connections', [], (set) => set({}, subscriptions.connections));
   metrics.gaugeFrom('maratron_active_subscriptions', 'Active GraphQL subscriptions', [], (set) => set({}, live.size));
@@ -107,6 +106,7 @@ export async function createGateway({ config, dataSource, redis, bus, logger, me
     validationRules: protection.validationRules,
     plugins: [
       ...protection.plugins,
+      ApolloServerPluginCacheControlDisabled(),
       ApolloServerPluginDrainHttpServer({ httpServer }),
       // No HTTP caching of this API (every answer depends on the viewer), so skip the per-field hook.
       ApolloServerPluginCacheControlDisabled(),

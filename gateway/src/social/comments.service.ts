@@ -59,7 +59,7 @@ export class CommentsService {
     const rows = first === 0 ? [] : await ctx.loaders.commentsPage.load({ parentId: postId, limit: first + 1, after });
     return {
       ...toPage(rows, first, (c) => ({ at: c.createdAt, id: c.id })),
-      count: async () => (await this.posts.counts(ctx, postId)).comments,
+      count: async () => (await this.posts.stats(ctx, postId)).comments,
     };
   }
 

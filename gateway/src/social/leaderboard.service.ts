@@ -2,6 +2,7 @@ import { forbidden, LeaderboardEntry, parseId, Period, startOfPeriod, User, visi
 import { pageSize } from '../common/pagination';
 import { requireViewer } from '../context';
 import type { RequestContext } from '../context';
+import { idList, idListSql } from '../database/id-list';
 import type { RequestDb } from '../database/request-db';
 import { hydrate } from '../database/rows';
 import type { GroupsService } from '../groups/groups.service';
@@ -59,13 +60,13 @@ export class LeaderboardService {
    */
   async audience(db: RequestDb, changedUserIds: string[], boards: BoardSubscriber[]): Promise<boolean[]> {
     const changed = [...new Set(changedUserIds)];
-    const [sets] = await db.query<{ followers: string[]; groups: string[] }>(
-      `SELECT ARRAY(SELECT f.follower_id FROM follows f WHERE f.followee_id = ANY($1::uuid[]) AND f.follower_id = ANY($2::uuid[])) AS followers,
-              ARRAY(SELECT DISTINCT m.group_id FROM group_members m WHERE m.user_id = ANY($1::uuid[]) AND m.group_id = ANY($3::uuid[])) AS groups`,
-      [changed, [...new Set(boards.map((b) => b.viewerId))], [...new Set(boards.flatMap((b) => (b.groupId ? [b.groupId] : [])))]],
+    const [sets] = await db.query<{ followers: string | null; groups: string | null }>(
+      `SELECT (SELECT string_agg(f.follower_id::text, ',') FROM follows f WHERE f.followee_id = ANY(${idListSql('$1')}) AND f.follower_id = ANY(${idListSql('$2')})) AS followers,
+              (SELECT string_agg(DISTINCT m.group_id::text, ',') FROM group_members m WHERE m.user_id = ANY(${idListSql('$1')}) AND m.group_id = ANY(${idListSql('$3')})) AS groups`,
+      [idList(changed), idList([...new Set(boards.map((b) => b.viewerId))]), idList([...new Set(boards.flatMap((b) => (b.groupId ? [b.groupId] : [])))])],
     );
-    const followers = new Set(sets.followers);
-    const groups = new Set(sets.groups);
+    const followers = new Set(sets.followers?.split(','));
+    const groups = new Set(sets.groups?.split(','));
     return boards.map((b) => (b.groupId ? groups.has(b.groupId) : changed.includes(b.viewerId) || followers.has(b.viewerId)));
   }
 

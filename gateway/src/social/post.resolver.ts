@@ -30,18 +30,18 @@ export class PostResolver {
 
   @FieldResolver(() => Int)
   async likeCount(@Root() post: Post, @Ctx() ctx: RequestContext) {
-    return (await this.posts.counts(ctx, post.id)).likes;
+    return (await this.posts.stats(ctx, post.id)).likes;
   }
 
   @Extensions(PER_VIEWER)
   @FieldResolver(() => Boolean)
-  likedByViewer(@Root() post: Post, @Ctx() ctx: RequestContext) {
-    return this.posts.likedByViewer(ctx, post.id);
+  async likedByViewer(@Root() post: Post, @Ctx() ctx: RequestContext) {
+    return (await this.posts.stats(ctx, post.id)).likedByViewer;
   }
 
   @FieldResolver(() => Int)
   async commentCount(@Root() post: Post, @Ctx() ctx: RequestContext) {
-    return (await this.posts.counts(ctx, post.id)).comments;
+    return (await this.posts.stats(ctx, post.id)).comments;
   }
 
   @FieldResolver(() => CommentConnection, { description: 'Oldest first.' })

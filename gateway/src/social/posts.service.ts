@@ -3,12 +3,13 @@ import type { NewPost, Page, PostAudience } from '@maratron/schema';
 import { decodeCursor, pageSize, toPage } from '../common/pagination';
 import { requireViewer } from '../context';
 import type { RequestContext } from '../context';
+import { idList, idListSql } from '../database/id-list';
 import type { RequestDb } from '../database/request-db';
 import { hydrate } from '../database/rows';
 import { publishAfterCommit } from '../events';
 import type { EventBus } from '../events';
 import type { NotificationsService } from '../notifications/notifications.service';
-import type { PostCounts } from './social.loaders';
+import type { PostStats } from './social.loaders';
 import { POST_COLUMNS } from './posts.sql';
 
 const visible = postVisibleToViewerSql('p', '$1');
@@ -159,18 +160,13 @@ export class PostsService {
     });
   }
 
-  counts(ctx: RequestContext, postId: string): Promise<PostCounts> {
-    return ctx.loaders.postCounts.load(postId);
-  }
-
-  likedByViewer(ctx: RequestContext, postId: string): Promise<boolean> {
-    return ctx.loaders.likedByViewer.load(postId);
+  stats(ctx: RequestContext, postId: string): Promise<PostStats> {
+    return ctx.loaders.postStats.load(postId);
   }
 
   /** A post's likes or comments changed: fresh counts for this request, `post.updated` after commit. */
   changed(ctx: RequestContext, postId: string): void {
-    ctx.loaders.postCounts.clear(postId);
-    ctx.loaders.likedByViewer.clear(postId);
+    ctx.loaders.postStats.clear(postId);
     publishAfterCommit(ctx.db, this.events, 'post.updated', { postId, actorId: requireViewer(ctx) });
   }
 
@@ -181,17 +177,17 @@ export class PostsService {
    * viewers follow its author or belong to its group.
    */
   async audience(db: RequestDb, postId: string, viewerIds: string[], scope: AudienceScope): Promise<Set<string>> {
-    const [post] = await db.query<PostAudience & { followers: string[]; members: string[] }>(
+    const [post] = await db.query<PostAudience & { followers: string | null; members: string | null }>(
       `SELECT p.user_id AS "userId", p.visibility, p.group_id AS "groupId", coalesce(g.private, false) AS "groupPrivate",
-              ARRAY(SELECT f.follower_id FROM follows f WHERE f.followee_id = p.user_id AND f.follower_id = ANY($2::uuid[])) AS followers,
-              ARRAY(SELECT m.user_id FROM group_members m WHERE m.group_id = p.group_id AND m.user_id = ANY($2::uuid[])) AS members
+              (SELECT string_agg(f.follower_id::text, ',') FROM follows f WHERE f.followee_id = p.user_id AND f.follower_id = ANY(${idListSql('$2')})) AS followers,
+              (SELECT string_agg(m.user_id::text, ',') FROM group_members m WHERE m.group_id = p.group_id AND m.user_id = ANY(${idListSql('$2')})) AS members
          FROM posts p LEFT JOIN groups g ON g.id = p.group_id
         WHERE p.id = $1`,
-      [postId, viewerIds],
+      [postId, idList(viewerIds)],
     );
     if (!post) return new Set();
-    const followers = new Set(post.followers);
-    const members = new Set(post.members);
+    const followers = new Set(post.followers?.split(','));
+    const members = new Set(post.members?.split(','));
     return new Set(
       viewerIds.filter((viewerId) => {
         const follows = followers.has(viewerId);

@@ -10,9 +10,11 @@ export interface FollowCounts {
   following: number;
 }
 
-export interface PostCounts {
+/** A post's kudos and comments, and whether the viewer gave kudos: one statement for a page of posts. */
+export interface PostStats {
   likes: number;
   comments: number;
+  likedByViewer: boolean;
 }
 
 export function createSocialLoaders(db: RequestDb, viewerId: string | null) {
@@ -45,23 +47,16 @@ export function createSocialLoaders(db: RequestDb, viewerId: string | null) {
       return byKey(ids, hydrate(Post, rows), (p) => p.id);
     }),
 
-    /** Likes and comments per post (of posts the caller already may see). */
-    postCounts: new DataLoader<string, PostCounts>(async (ids) => {
-      const rows = await db.query<PostCounts & { id: string }>(
+    /** Kudos and comments per post (of posts the caller already may see), and the viewer's kudos. */
+    postStats: new DataLoader<string, PostStats>(async (ids) => {
+      const rows = await db.query<PostStats & { id: string }>(
         `SELECT k.id, (SELECT count(*)::int FROM post_likes l WHERE l.post_id = k.id) AS likes,
-                (SELECT count(*)::int FROM comments c WHERE c.post_id = k.id) AS comments
+                (SELECT count(*)::int FROM comments c WHERE c.post_id = k.id) AS comments,
+                EXISTS (SELECT 1 FROM post_likes l WHERE l.post_id = k.id AND l.user_id = $2) AS "likedByViewer"
            FROM unnest($1::uuid[]) AS k(id)`,
-        [ids],
+        [ids, viewerId],
       );
-      return byKey(ids, rows, (r) => r.id).map((r) => ({ likes: r?.likes ?? 0, comments: r?.comments ?? 0 }));
-    }),
-
-    /** Has the viewer liked this post? */
-    likedByViewer: new DataLoader<string, boolean>(async (ids) => {
-      if (!viewerId) return ids.map(() => false);
-      const rows = await db.query<{ id: string }>(`SELECT post_id AS id FROM post_likes WHERE user_id = $1 AND post_id = ANY($2::uuid[])`, [viewerId, ids]);
-      const liked = new Set(rows.map((r) => r.id));
-      return ids.map((id) => liked.has(id));
+      return byKey(ids, rows, (r) => r.id).map((r) => ({ likes: r?.likes ?? 0, comments: r?.comments ?? 0, likedByViewer: r?.likedByViewer ?? false }));
     }),
 
     /** Comments by id whose post the viewer may see. */

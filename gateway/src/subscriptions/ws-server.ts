@@ -7,13 +7,14 @@ import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
 import type { WebSocket } from 'ws';
 import type { TokenService } from '../auth/tokens';
-import type { Logger } from '../logger';
 import type { ErrorFormatter, LiveDispatcher, LiveEnvelope } from './dispatcher';
 
 /** Largest WebSocket message a client may send (a subscribe with its query): far below ws's 100 MiB default. */
 export const MAX_MESSAGE_BYTES = 64 * 1024;
 /** Operations one connection may keep open at once. */
 export const MAX_SUBSCRIPTIONS_PER_CONNECTION = 100;
+/** Distinct query texts whose parsed and validated document is kept (clients send the same few). */
+const DOCUMENT_CACHE_SIZE = 1000;
 
 interface ConnectionState {
   viewerId: string | null;
@@ -60,10 +61,28 @@ export function createSubscriptionServer(deps: {
   validationRules: ValidationRule[];
   maxTokens: number;
   formatError: ErrorFormatter;
-  logger: Logger;
 }) {
   const { schema, tokens, dispatcher, formatError } = deps;
   const rules = [...specifiedRules, ...deps.validationRules];
+  // Thousands of clients subscribe with the same query text (all the more after a restart,
+  // when they all reconnect): parse and validate each text once, and share the document.
+  type Prepared = { document: DocumentNode; errors?: undefined } | { document?: undefined; errors: GraphQLError[] };
+  const documents = new Map<string, Prepared>();
+  const prepare = (query: string): Prepared => {
+    const cached = documents.get(query);
+    if (cached) return cached;
+    let prepared: Prepared;
+    try {
+      const document = parse(query, { maxTokens: deps.maxTokens });
+      const errors = validate(schema, document, rules);
+      prepared = errors.length ? { errors: errors.map((e) => labelled(e, 'GRAPHQL_VALIDATION_FAILED')) } : { document };
+    } catch (error) {
+      prepared = { errors: [labelled(error as GraphQLError, 'GRAPHQL_PARSE_FAILED')] };
+    }
+    if (documents.size >= DOCUMENT_CACHE_SIZE) documents.clear();
+    documents.set(query, prepared);
+    return prepared;
+  };
   const wss = new WebSocketServer({ server: deps.httpServer, path: '/graphql', maxPayload: MAX_MESSAGE_BYTES });
 
   const server = useServer<Record<string, unknown>, Extra>(
@@ -89,14 +108,8 @@ export function createSubscriptionServer(deps: {
         if (Object.keys(ctx.subscriptions).length > MAX_SUBSCRIPTIONS_PER_CONNECTION) {
           return [new GraphQLError(`At most ${MAX_SUBSCRIPTIONS_PER_CONNECTION} subscriptions per connection`, { extensions: { code: 'BAD_REQUEST' } })];
         }
-        let document: DocumentNode;
-        try {
-          document = parse(payload.query, { maxTokens: deps.maxTokens });
-        } catch (error) {
-          return [labelled(error as GraphQLError, 'GRAPHQL_PARSE_FAILED')];
-        }
-        const errors = validate(schema, document, rules);
-        if (errors.length) return errors.map((e) => labelled(e, 'GRAPHQL_VALIDATION_FAILED'));
+        const { document, errors } = prepare(payload.query);
+        if (errors) return errors;
         const operation = getOperationAST(document, payload.operationName);
         if (!operation) return [new GraphQLError('Unable to identify the operation to run', { extensions: { code: 'BAD_REQUEST' } })];
         if (operation.operation !== 'subscription') {
