@@ -25,6 +25,7 @@ import { runsRouter } from './runs/runs.routes';
 import { ImportQueue } from './imports/import-queue';
 import { Importer } from './imports/importer';
 import { importsRouter } from './imports/imports.routes';
+import { exportRouter } from './exports/export.routes';
 import { buildGatewaySchema } from './schema';
 import { createServices } from './services';
 import { createChannels } from './subscriptions/channels';
@@ -162,6 +163,8 @@ export async function createGateway({ config, dataSource, redis, bus, logger, me
   const imports = createImportQueue(dataSource, services, bus, config, logger);
   await imports.start(config.imports.worker);
   app.use('/api', importsRouter({ dataSource, tokens: services.tokens, logger }, services.imports, imports, config.imports));
+  // Account export: a zip of everything the viewer owns, streamed.
+  app.use('/api', exportRouter({ dataSource, tokens: services.tokens, logger }, services.exports));
 
   // Last: the web client and its SPA fallback answer only what no API route took.
   serveClient(app, logger);
