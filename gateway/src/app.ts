@@ -95,6 +95,8 @@ export async function createGateway({ config, dataSource, redis, bus, logger, me
     maxTokens: MAX_TOKENS,
     formatError,
     logger,
+    accountExists: async (userId) => (await dataSource.query(`SELECT 1 FROM users WHERE id = $1`, [userId])).length > 0,
+    bus,
   });
   metrics.gaugeFrom('maratron_ws_connections', 'Open graphql-ws connections', [], (set) => set({}, subscriptions.connections));
   metrics.gaugeFrom('maratron_active_subscriptions', 'Active GraphQL subscriptions', [], (set) => set({}, live.size));

@@ -26,7 +26,7 @@ export function createServices(config: Pick<Config, 'jwtTtlSeconds' | 'signInLim
   return {
     tokens,
     events,
-    users: new UsersService(tokens, new SignInLimiter(config.signInLimits, redis)),
+    users: new UsersService(tokens, new SignInLimiter(config.signInLimits, redis), events),
     shoes,
     runs: new RunsService(shoes, posts, events),
     follows: new FollowsService(notifications),
