@@ -17,15 +17,15 @@ async function databaseServer() {
 }
 
 /** URL of the benchmark database on the same server (created empty when `fresh`). */
-async function benchDatabase(serverUrl, fresh) {
+async function benchDatabase(serverUrl, fresh, name = BENCH_DB) {
   const admin = new Client({ connectionString: serverUrl });
   await admin.connect();
-  const exists = (await admin.query(`SELECT 1 FROM pg_database WHERE datname = $1`, [BENCH_DB])).rowCount > 0;
-  if (fresh && exists) await admin.query(`DROP DATABASE ${BENCH_DB} WITH (FORCE)`);
-  if (fresh || !exists) await admin.query(`CREATE DATABASE ${BENCH_DB}`);
+  const exists = (await admin.query(`SELECT 1 FROM pg_database WHERE datname = $1`, [name])).rowCount > 0;
+  if (fresh && exists) await admin.query(`DROP DATABASE ${name} WITH (FORCE)`);
+  if (fresh || !exists) await admin.query(`CREATE DATABASE ${name}`);
   await admin.end();
   const url = new URL(serverUrl);
-  url.pathname = `/${BENCH_DB}`;
+  url.pathname = `/${name}`;
   return { url: url.toString(), created: fresh || !exists };
 }
 

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `npm run bench [runs|training]`: benchmarks against a seeded database. Each prints a markdown
+// `npm run bench [runs|training|import]`: benchmarks against a seeded database. Each prints a markdown
 // row per measurement; bench/RESULTS.md records them with the command that produced them.
 const http = require('node:http');
 const { Pool } = require('pg');
@@ -13,6 +13,7 @@ const GATEWAY_PORT = Number(process.env.BENCH_PORT ?? 4600);
 const BARE_PORT = GATEWAY_PORT + 1;
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
 const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
+const IMPORT_ACTIVITIES = Number(process.env.BENCH_IMPORT_ACTIVITIES ?? 1000);
 
 const FANOUT_PORT = 4602;
 const FEED_PORT = 4603;
@@ -151,6 +152,75 @@ async function benchFeed(dbUrl, rowLevelSecurity = true) {
   }
 }
 
+/** Peak resident memory (VmHWM) of a process so far, in MB (Linux). */
+function peakRssMb(pid) {
+  const status = require('node:fs').readFileSync(`/proc/${pid}/status`, 'utf8');
+  return Number(/VmHWM:\s+(\d+) kB/.exec(status)[1]) / 1024;
+}
+
+/**
+ * Bulk import: a 1,000-activity archive (GPX/TCX/FIT of 30–60 min runs, a quarter gzipped, built by
+ * bench/import-archive.js) uploaded to a gateway child process on its own database, followed to
+ * DONE. Reports activities/s (upload to DONE) and the gateway's peak RSS (VmHWM).
+ */
+async function benchImport(serverUrl) {
+  const os = require('node:os');
+  const fs = require('node:fs');
+  const path = require('node:path');
+  const { buildImportArchive } = require('./import-archive');
+  const count = IMPORT_ACTIVITIES;
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'maratron-bench-import-'));
+  const archive = path.join(dir, 'archive.zip');
+  console.log(`building a ${count}-activity archive…`);
+  const bytes = await buildImportArchive(archive, count);
+  const { url } = await benchDatabase(serverUrl, true, 'maratron_bench_import');
+  const gateway = await startProcess('gateway/dist/main.js', { ...GATEWAY_ENV, DATABASE_URL: url, IMPORT_DIR: path.join(dir, 'uploads') }, GATEWAY_PORT);
+  try {
+    const base = `http://127.0.0.1:${GATEWAY_PORT}`;
+    const gql = async (query, variables, token) => {
+      const res = await fetch(`${base}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+        body: JSON.stringify({ query, variables }),
+      });
+      const body = await res.json();
+      if (!body.data) throw new Error(JSON.stringify(body.errors));
+      return body.data;
+    };
+    const { token } = (await gql(`mutation { signUp(input: { email: "importer@bench.local", password: "bench-password", name: "Importer", username: "importer" }) { token } }`)).signUp;
+    const idleMb = peakRssMb(gateway.child.pid);
+    const started = performance.now();
+    const res = await fetch(`${base}/api/imports`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/zip', 'content-length': String(bytes), 'x-file-name': 'bench.zip' },
+      body: fs.createReadStream(archive),
+      duplex: 'half',
+    });
+    if (res.status !== 202) throw new Error(`upload answered ${res.status}: ${await res.text()}`);
+    const { id } = await res.json();
+    const uploaded = performance.now();
+    let job;
+    do {
+      await new Promise((r) => setTimeout(r, 250));
+      job = (await gql(`query($id: ID!) { importJob(id: $id) { status total imported skipped failed problems { file message } } }`, { id }, token)).importJob;
+    } while (job.status === 'QUEUED' || job.status === 'RUNNING');
+    const seconds = (performance.now() - started) / 1000;
+    if (job.status !== 'DONE' || job.imported !== count) throw new Error(`import ended ${JSON.stringify({ ...job, problems: job.problems.slice(0, 5) })}`);
+    return {
+      activities: count,
+      archiveMb: bytes / 1024 / 1024,
+      uploadSeconds: (uploaded - started) / 1000,
+      seconds,
+      perSecond: count / seconds,
+      idleMb,
+      peakMb: peakRssMb(gateway.child.pid),
+    };
+  } finally {
+    await gateway.stop();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 async function hashOf(password) {
   const { hashPassword } = require('../gateway/dist/auth/passwords.js');
   return hashPassword(password);
@@ -191,6 +261,12 @@ async function main() {
       }
       console.log(`\n| fan-out (${FANOUT_POSTS} posts at ${FANOUT_RATE}/s) | p50 ms | p99 ms | max ms | deliveries/s | KiB per connection | missed |\n|---|---|---|---|---|---|---|`);
       for (const r of fanout) console.log(fanoutRow(r));
+    }
+    if (which === 'all' || which === 'import') {
+      const r = await benchImport(server.url);
+      console.log(`\n| measurement | activities/s | seconds (upload) | gateway peak RSS MB (idle) |\n|---|---|---|---|`);
+      console.log(`| ${r.activities} activities, ${r.archiveMb.toFixed(1)} MB zip, upload to DONE | ${r.perSecond.toFixed(1)} | ${r.seconds.toFixed(1)} (${r.uploadSeconds.toFixed(1)}) | ${r.peakMb.toFixed(0)} (${r.idleMb.toFixed(0)}) |`);
+      console.log(`target: ≥ 100 activities/s, peak < 300 MB`);
     }
   } finally {
     await server.stop();

@@ -25,6 +25,7 @@ import { runsRouter } from './runs/runs.routes';
 import { ImportQueue } from './imports/import-queue';
 import { Importer } from './imports/importer';
 import { importsRouter } from './imports/imports.routes';
+import { exportRouter } from './exports/export.routes';
 import { buildGatewaySchema } from './schema';
 import { createServices } from './services';
 import { createChannels } from './subscriptions/channels';
@@ -93,6 +94,9 @@ export async function createGateway({ config, dataSource, redis, bus, logger, me
     validationRules: protection.validationRules ?? [],
     maxTokens: MAX_TOKENS,
     formatError,
+    logger,
+    accountExists: async (userId) => (await dataSource.query(`SELECT 1 FROM users WHERE id = $1`, [userId])).length > 0,
+    bus,
   });
   metrics.gaugeFrom('maratron_ws_connections', 'Open graphql-ws connections', [], (set) => set({}, subscriptions.connections));
   metrics.gaugeFrom('maratron_active_subscriptions', 'Active GraphQL subscriptions', [], (set) => set({}, live.size));
@@ -162,6 +166,8 @@ export async function createGateway({ config, dataSource, redis, bus, logger, me
   const imports = createImportQueue(dataSource, services, bus, config, logger);
   await imports.start(config.imports.worker);
   app.use('/api', importsRouter({ dataSource, tokens: services.tokens, logger }, services.imports, imports, config.imports));
+  // Account export: a zip of everything the viewer owns, streamed.
+  app.use('/api', exportRouter({ dataSource, tokens: services.tokens, logger }, services.exports));
 
   // Last: the web client and its SPA fallback answer only what no API route took.
   serveClient(app, logger);

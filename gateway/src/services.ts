@@ -14,6 +14,7 @@ import { LeaderboardService } from './social/leaderboard.service';
 import { PostsService } from './social/posts.service';
 import { UsersService } from './users/users.service';
 import { ImportsService } from './imports/imports.service';
+import { ExportService } from './exports/export.service';
 
 /** One instance of each service per process; they hold no request state. */
 export function createServices(config: Pick<Config, 'jwtTtlSeconds' | 'signInLimits'> & { jwtSecret: string }, redis: RedisClient | null, events: EventBus) {
@@ -25,7 +26,7 @@ export function createServices(config: Pick<Config, 'jwtTtlSeconds' | 'signInLim
   return {
     tokens,
     events,
-    users: new UsersService(tokens, new SignInLimiter(config.signInLimits, redis)),
+    users: new UsersService(tokens, new SignInLimiter(config.signInLimits, redis), events),
     shoes,
     runs: new RunsService(shoes, posts, events),
     follows: new FollowsService(notifications),
@@ -36,6 +37,7 @@ export function createServices(config: Pick<Config, 'jwtTtlSeconds' | 'signInLim
     groups,
     leaderboards: new LeaderboardService(groups),
     imports: new ImportsService(),
+    exports: new ExportService(),
   };
 }
 

@@ -2,6 +2,7 @@ import { XMLValidator } from 'fast-xml-parser';
 import { MAX_ACTIVITY_FILE_BYTES } from '@maratron/schema';
 import { appleHealthGpx, garminConnectGpx, garminTcx, simulateRun, stravaGpx } from './activity-files';
 import type { SimulatedRun } from './activity-files';
+import { fitActivity } from './fit-files';
 import { errorOf, ok, startTestGateway } from './harness';
 import type { TestGateway, TestUser } from './harness';
 
@@ -18,7 +19,7 @@ const IMPORT = `mutation($format: ActivityFormat!, $content: String!, $shoeId: I
 
 const daysAgo = (d: number) => new Date(Math.floor(Date.now() / 1000 - d * 86400) * 1000);
 
-async function importFile(user: TestUser, format: 'GPX' | 'TCX', content: string, extra: Record<string, unknown> = {}) {
+async function importFile(user: TestUser, format: 'GPX' | 'TCX' | 'FIT', content: string, extra: Record<string, unknown> = {}) {
   return ok(await t.gql(IMPORT, { format, content, ...extra }, user.token)).importActivity;
 }
 
@@ -282,6 +283,33 @@ describe('GET /api/runs/:id.gpx', () => {
     expect(again.startedAt).toBe(run.startedAt);
     expect(again.averageHeartRate).toBe(run.averageHeartRate);
     expect(again.splits).toHaveLength(run.splits.length);
+  });
+
+  it.each([
+    ['a Garmin Connect GPX', 'GPX', garminConnectGpx],
+    ['a FIT file', 'FIT', (sim: SimulatedRun) => fitActivity(sim).toString('base64')],
+  ] as const)('exports a run imported from %s with time, elevation and heart rate, and it re-imports within 1 %%', async (_what, format, write) => {
+    const a = await t.signUp(`RoundTrip${format}`);
+    const sim = simulateRun({
+      start: daysAgo(3),
+      plan: [{ run: 2000, pace: 300 }, { stop: 90, logging: 'paused' }, { run: 2600, pace: 280 }],
+      hill: 10,
+      newSegmentAfterPause: true,
+      seed: 33,
+    });
+    const run = await importFile(a, format, write(sim));
+    const gpx = await (await download(run.id, a.token)).text();
+    expect(XMLValidator.validate(gpx)).toBe(true);
+    // Every point carries its elevation, time and heart rate.
+    const points = gpx.match(/<trkpt [^>]*>.*<\/trkpt>/g)!;
+    expect(points.length).toBe(sim.segments.flat().length);
+    for (const p of points) expect(p).toMatch(/<ele>-?[\d.]+<\/ele><time>[^<]+<\/time><extensions><gpxtpx:TrackPointExtension><gpxtpx:hr>\d+<\/gpxtpx:hr>/);
+    const again = await importFile(a, 'GPX', gpx);
+    near(again.distance, run.distance, 0.01);
+    near(again.duration, run.duration, 0.01);
+    near(again.elevationGain, run.elevationGain, 0.05);
+    expect(again.startedAt).toBe(run.startedAt);
+    expect(Math.abs(again.averageHeartRate - run.averageHeartRate)).toBeLessThanOrEqual(1);
   });
 
   it('follows the run rules: bearer token, visibility (hidden = 404), and a manual run has no points', async () => {

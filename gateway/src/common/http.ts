@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import type { Request, RequestHandler } from 'express';
+import type { Writable } from 'node:stream';
+import type { Request, RequestHandler, Response } from 'express';
 import type { DataSource } from 'typeorm';
 import { DomainError } from '@maratron/schema';
 import type { DomainErrorCode } from '@maratron/schema';
@@ -53,17 +54,65 @@ export function authenticatedRoute(deps: HttpRouteDeps, handler: (ctx: RequestCo
       await ctx.db.close(true);
     } catch (error) {
       await ctx.db.close(false).catch((closeError) => deps.logger.error({ err: closeError }, 'rollback failed'));
-      if (error instanceof DomainError) {
-        if (error.retryAfterSeconds) res.set('Retry-After', String(error.retryAfterSeconds));
-        res.status(STATUS[error.code]).json({ error: { code: error.code, message: error.message, ...(error.field ? { field: error.field } : {}) } });
-      } else {
-        deps.logger.error({ err: error, requestId: ctx.requestId }, 'unexpected error');
-        res.status(500).json({ error: { code: 'INTERNAL_SERVER_ERROR', message: 'Internal server error' } });
-      }
+      sendError(deps, ctx, res, error);
       return;
     }
     res.type(reply.contentType);
     if (reply.fileName) res.attachment(reply.fileName);
     res.send(reply.body);
+  };
+}
+
+/** A domain error as `{ error: { code, message, field? } }` with its status; anything else a bare 500 (details to the log). */
+function sendError(deps: HttpRouteDeps, ctx: RequestContext, res: Response, error: unknown): void {
+  if (error instanceof DomainError) {
+    if (error.retryAfterSeconds) res.set('Retry-After', String(error.retryAfterSeconds));
+    res.status(STATUS[error.code]).json({ error: { code: error.code, message: error.message, ...(error.field ? { field: error.field } : {}) } });
+  } else {
+    deps.logger.error({ err: error, requestId: ctx.requestId }, 'unexpected error');
+    res.status(500).json({ error: { code: 'INTERNAL_SERVER_ERROR', message: 'Internal server error' } });
+  }
+}
+
+/** A streamed download: its checks are done, its body is written from the request's open transaction. */
+export interface HttpDownload {
+  contentType: string;
+  fileName: string;
+  /** Writes the body to `out`; rejects when it can't finish (the client went away, a query failed). */
+  write(out: Writable): Promise<void>;
+}
+
+/**
+ * authenticatedRoute for bodies too big to hold in memory: `handler` makes its checks (its errors
+ * answer as in authenticatedRoute), then the body streams from the same transaction. A failure
+ * once the headers are out can only cut the response short: the client gets an incomplete file.
+ */
+export function authenticatedDownload(deps: HttpRouteDeps, handler: (ctx: RequestContext, req: Request) => Promise<HttpDownload>): RequestHandler {
+  return async (req, res) => {
+    const token = TokenService.fromHeader(req.headers.authorization);
+    const viewerId = token ? deps.tokens.verify(token) : null;
+    if (!viewerId) {
+      res.status(401).set('WWW-Authenticate', 'Bearer').json({ error: { code: 'UNAUTHENTICATED', message: token ? 'Invalid or expired token' : 'Sign in first' } });
+      return;
+    }
+    const ctx = createRequestContext(deps.dataSource, String(req.headers['x-request-id'] ?? randomUUID()), viewerId, req.ip ?? 'unknown');
+    let download: HttpDownload;
+    try {
+      download = await handler(ctx, req);
+    } catch (error) {
+      await ctx.db.close(false).catch((closeError) => deps.logger.error({ err: closeError }, 'rollback failed'));
+      sendError(deps, ctx, res, error);
+      return;
+    }
+    res.type(download.contentType);
+    res.attachment(download.fileName);
+    try {
+      await download.write(res);
+      await ctx.db.close(true);
+    } catch (error) {
+      await ctx.db.close(false).catch((closeError) => deps.logger.error({ err: closeError }, 'rollback failed'));
+      if (!res.destroyed) deps.logger.error({ err: error, requestId: ctx.requestId }, 'download failed');
+      res.destroy();
+    }
   };
 }

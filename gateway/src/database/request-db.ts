@@ -1,5 +1,6 @@
 import type { DataSource, QueryRunner } from 'typeorm';
 import { APP_ROLE, VIEWER_SETTING } from '@maratron/migrations';
+import { unauthenticated } from '@maratron/schema';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -80,8 +81,9 @@ export class RequestDb {
     if (this.closed) return;
     this.closed = true;
     const afterCommit = this.pending.splice(0).flat();
-    if (this.runner) {
-      const runner = await this.runner;
+    // A transaction that never opened (the viewer's account is gone) has nothing to end.
+    const runner = this.runner ? await this.runner.catch(() => null) : null;
+    if (runner) {
       try {
         await runner.query(commit ? 'COMMIT' : 'ROLLBACK');
       } finally {
@@ -101,7 +103,22 @@ export class RequestDb {
       const viewer = this.viewerId ?? '';
       if (viewer && !UUID.test(viewer)) throw new Error('viewer id is not a UUID');
       const role = this.rowLevelSecurity ? `SET LOCAL ROLE ${APP_ROLE}; ` : '';
-      await runner.query(`BEGIN; ${role}SELECT set_config('${VIEWER_SETTING}', '${viewer}', true)`);
+      // …and, in the same round trip, whether the viewer still exists: a token outlives a deleted
+      // account, and this makes every request with one UNAUTHENTICATED (deleteAccount).
+      const exists = viewer ? `; SELECT EXISTS (SELECT 1 FROM users WHERE id = '${viewer}') AS "exists"` : '';
+      const sql = `BEGIN; ${role}SELECT set_config('${VIEWER_SETTING}', '${viewer}', true)${exists}`;
+      // node-pg answers a multi-statement simple query with one result per statement, which
+      // TypeORM's query() drops, so this one goes to the driver's client (logged as TypeORM would).
+      const client = (await runner.connect()) as { query(sql: string): Promise<{ rows: { exists?: boolean }[] }[]> };
+      this.dataSource.logger.logQuery(sql, [], runner);
+      try {
+        const results = await client.query(sql);
+        if (viewer && !results[results.length - 1].rows[0].exists) throw unauthenticated('This account no longer exists; sign in again');
+      } catch (error) {
+        await runner.query('ROLLBACK').catch(() => undefined);
+        await runner.release();
+        throw error;
+      }
       return runner;
     })();
     return this.runner;

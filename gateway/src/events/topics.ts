@@ -15,6 +15,8 @@ export interface Topics {
   'leaderboard.changed': { userId: string };
   /** A bulk import job moved on (files processed, or it finished). */
   'import.progress': { jobId: string; userId: string };
+  /** An account was deleted: its live connections close. */
+  'account.deleted': { userId: string };
 }
 
 export type Topic = keyof Topics;

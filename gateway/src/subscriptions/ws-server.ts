@@ -7,6 +7,8 @@ import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
 import type { WebSocket } from 'ws';
 import type { TokenService } from '../auth/tokens';
+import type { EventBus } from '../events';
+import type { Logger } from '../logger';
 import type { ErrorFormatter, LiveDispatcher, LiveEnvelope } from './dispatcher';
 
 /** Largest WebSocket message a client may send (a subscribe with its query): far below ws's 100 MiB default. */
@@ -61,6 +63,11 @@ export function createSubscriptionServer(deps: {
   validationRules: ValidationRule[];
   maxTokens: number;
   formatError: ErrorFormatter;
+  logger: Logger;
+  /** Whether a token's account still exists (a deleted account's token is refused like a bad one). */
+  accountExists: (userId: string) => Promise<boolean>;
+  /** 'account.deleted' closes that account's open connections (4403). */
+  bus: EventBus;
 }) {
   const { schema, tokens, dispatcher, formatError } = deps;
   const rules = [...specifiedRules, ...deps.validationRules];
@@ -84,14 +91,23 @@ export function createSubscriptionServer(deps: {
     return prepared;
   };
   const wss = new WebSocketServer({ server: deps.httpServer, path: '/graphql', maxPayload: MAX_MESSAGE_BYTES });
+  const socketsByViewer = new Map<string, Set<WebSocket>>();
+  const stopClosingDeleted = deps.bus.subscribe('account.deleted', ({ userId }) => {
+    for (const socket of socketsByViewer.get(userId) ?? []) socket.close(CloseCode.Forbidden, 'Account deleted');
+  });
 
   const server = useServer<Record<string, unknown>, Extra>(
     {
-      onConnect(ctx) {
+      async onConnect(ctx) {
         const token = tokenOf(ctx.connectionParams);
         if (token === false) return false;
         const session = token === null ? null : tokens.verifySession(token);
         if (token !== null && !session) return false;
+        if (session && !(await deps.accountExists(session.userId))) return false;
+        if (session) {
+          const sockets = socketsByViewer.get(session.userId) ?? new Set<WebSocket>();
+          socketsByViewer.set(session.userId, sockets.add(ctx.extra.socket));
+        }
         const expiry = session
           ? setTimeout(() => ctx.extra.socket.close(CloseCode.Forbidden, 'Token expired'), Math.min(session.expiresAt.getTime() - Date.now(), 2 ** 31 - 1))
           : null;
@@ -102,6 +118,9 @@ export function createSubscriptionServer(deps: {
 
       onClose(ctx) {
         if (ctx.extra.connection?.expiry) clearTimeout(ctx.extra.connection.expiry);
+        const viewerId = ctx.extra.connection?.viewerId;
+        const sockets = viewerId ? socketsByViewer.get(viewerId) : undefined;
+        if (viewerId && sockets?.delete(ctx.extra.socket) && sockets.size === 0) socketsByViewer.delete(viewerId);
       },
 
       onSubscribe(ctx: Context<Record<string, unknown>, Extra>, id, payload) {
@@ -141,6 +160,7 @@ export function createSubscriptionServer(deps: {
     },
     /** Stops live updates, closes every socket (1001 Going away) and the WebSocket server. */
     async dispose(): Promise<void> {
+      stopClosingDeleted();
       dispatcher.close();
       await server.dispose();
     },

@@ -41,4 +41,9 @@ export class UsersResolver {
   updateProfile(@Ctx() ctx: RequestContext, @Arg('input', () => UpdateProfileInput) input: UpdateProfileInput) {
     return this.users.updateProfile(ctx, input);
   }
+
+  @Mutation(() => Boolean, { description: 'Removes the account and everything it owns; the password confirms it. Its groups go to their longest-standing member.' })
+  deleteAccount(@Ctx() ctx: RequestContext, @Arg('password', () => String) password: string) {
+    return this.users.deleteAccount(ctx, password);
+  }
 }

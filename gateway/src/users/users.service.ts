@@ -10,6 +10,8 @@ import {
 } from '@maratron/schema';
 import type { TrainingProfileChanges } from '@maratron/schema';
 import type { RequestDb } from '../database/request-db';
+import { publishAfterCommit } from '../events';
+import type { EventBus } from '../events';
 import { DUMMY_HASH, hashPassword, verifyPassword } from '../auth/passwords';
 import type { SignInLimiter } from '../auth/sign-in-limiter';
 import type { TokenService } from '../auth/tokens';
@@ -26,7 +28,11 @@ export interface Session {
 const UNIQUE_VIOLATION = '23505';
 
 export class UsersService {
-  constructor(private readonly tokens: TokenService, private readonly signInLimiter: SignInLimiter) {}
+  constructor(
+    private readonly tokens: TokenService,
+    private readonly signInLimiter: SignInLimiter,
+    private readonly events: EventBus,
+  ) {}
 
   async signUp(ctx: RequestContext, input: unknown): Promise<Session> {
     const data = parseInput(signUpSchema, input);
@@ -133,6 +139,37 @@ export class UsersService {
       ctx.loaders.trainingProfile.clear(viewerId);
       return hydrate(User, rows)[0];
     });
+  }
+
+  /**
+   * Deletes the viewer's account once the password confirms it. Its groups with other members are
+   * handed to their longest-standing member (maratron_hand_over_groups); then the one DELETE of the
+   * user removes everything it owns by ON DELETE CASCADE (runs, tracks, efforts, shoes, posts,
+   * comments, likes, follows both ways, memberships, invitations, notifications, import jobs, and
+   * the coach's tables, which reference users the same way), all in this request's transaction.
+   * A wrong password counts against the sign-in limits (a stolen token must not become a
+   * password oracle) and deletes nothing. From the commit on, the account's tokens are refused
+   * (RequestDb checks that the viewer exists) and its live connections are closed.
+   */
+  async deleteAccount(ctx: RequestContext, password: string): Promise<boolean> {
+    const viewerId = requireViewer(ctx);
+    const [user] = await ctx.db.query<{ email: string; passwordHash: string }>(
+      `SELECT email, password_hash AS "passwordHash" FROM users WHERE id = $1`,
+      [viewerId],
+    );
+    if (!user) throw notFound('User');
+    await this.signInLimiter.check(user.email, ctx.address);
+    if (typeof password !== 'string' || !(await verifyPassword(password, user.passwordHash))) {
+      await this.signInLimiter.recordFailure(user.email, ctx.address);
+      throw badInput('password', 'password: wrong password; the account was not deleted');
+    }
+    await ctx.db.transaction(async () => {
+      await ctx.db.query(`SELECT maratron_hand_over_groups()`);
+      await ctx.db.query(`DELETE FROM users WHERE id = $1`, [viewerId]);
+    });
+    ctx.loaders.userById.clear(viewerId);
+    publishAfterCommit(ctx.db, this.events, 'account.deleted', { userId: viewerId });
+    return true;
   }
 
   /** Only the fields given change; an explicit null clears one. */

@@ -1,0 +1,114 @@
+// GET /api/export: a runner's whole account as a zip, and the round trip through POST /api/imports
+// into a fresh account (run count, total distance and duration, names, notes and visibility).
+import { unzipSync } from 'fflate';
+import { XMLValidator } from 'fast-xml-parser';
+import { garminConnectGpx, simulateRun, stravaGpx } from './activity-files';
+import { fitActivity } from './fit-files';
+import { ok, startTestGateway } from './harness';
+import type { TestGateway, TestUser } from './harness';
+
+let t: TestGateway;
+beforeAll(async () => {
+  t = await startTestGateway();
+});
+afterAll(() => t.close());
+
+const day = (n: number) => new Date(Date.UTC(2025, 4, n, 6, 30, 0));
+const sim = (n: number, metres: number) => simulateRun({ start: day(n), plan: [{ run: metres, pace: 290 }], hill: 8, seed: n });
+
+const download = (token?: string) => fetch(`${t.url}/api/export`, { headers: token ? { authorization: `Bearer ${token}` } : {} });
+const json = (files: Record<string, Uint8Array>, name: string) => JSON.parse(new TextDecoder().decode(files[name]));
+
+const RUNS = `{ runs(first: 100) { totalCount edges { node { name startedAt distance duration visibility notes track } } } }`;
+
+/** A runner with runs with and without tracks in every visibility, a shoe, a post and a comment. */
+async function busyRunner(): Promise<TestUser> {
+  const a = await t.signUp('Exported');
+  ok(await t.gql(`mutation { createShoe(input: { name: "Pegasus", isDefault: true }) { id } }`, {}, a.token));
+  const imp = async (format: string, content: string, visibility: string) =>
+    ok(await t.gql(`mutation($f: ActivityFormat!, $c: String!, $v: Visibility) { importActivity(format: $f, content: $c, visibility: $v) { id } }`, { f: format, c: content, v: visibility }, a.token)).importActivity.id as string;
+  const park = await imp('GPX', garminConnectGpx(sim(1, 6000)), 'PUBLIC');
+  await imp('GPX', stravaGpx(sim(3, 8000), 'Lunch & "hills"'), 'FOLLOWERS');
+  await imp('FIT', fitActivity(sim(5, 4200)).toString('base64'), 'PRIVATE');
+  // A renamed imported run with notes: the names and notes come from runs.json, not the GPX.
+  ok(await t.gql(`mutation($id: ID!) { updateRun(id: $id, input: { name: "Park laps <3", notes: "windy" }) { id } }`, { id: park }, a.token));
+  for (const [n, visibility, notes] of [[2, 'PRIVATE', 'treadmill, typed in'], [4, 'FOLLOWERS', null]] as const) {
+    ok(await t.gql(
+      `mutation($input: RunInput!) { createRun(input: $input) { id } }`,
+      { input: { startedAt: day(n).toISOString(), distance: 5000 + n * 100, duration: 1500 + n * 10, name: `Typed ${n}`, visibility, notes } },
+      a.token,
+    ));
+  }
+  const post = ok(await t.gql(`mutation($r: ID) { createPost(input: { text: "Good week", runId: $r }) { id } }`, { r: park }, a.token)).createPost.id;
+  ok(await t.gql(`mutation($p: ID!) { addComment(postId: $p, text: "Thanks all") { id } }`, { p: post }, a.token));
+  return a;
+}
+
+describe('GET /api/export', () => {
+  it("streams a zip of the runner's own data: profile without the password hash, lists, one GPX per run with a track", async () => {
+    const a = await busyRunner();
+    const other = await t.signUp('Commenter');
+    ok(await t.gql(`mutation { createRun(input: { startedAt: "2025-05-02T06:00:00Z", distance: 3000, duration: 900, name: "Not mine" }) { id } }`, {}, other.token));
+
+    const res = await download(a.token);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('application/zip');
+    const date = new Date().toISOString().slice(0, 10);
+    expect(res.headers.get('content-disposition')).toBe(`attachment; filename="maratron-export-${a.username}-${date}.zip"`);
+    const files = unzipSync(new Uint8Array(await res.arrayBuffer()));
+    const names = Object.keys(files).sort();
+    const gpxFiles = names.filter((n) => n.startsWith('activities/'));
+    expect(names.filter((n) => !n.startsWith('activities/'))).toEqual(['comments.json', 'plans.json', 'posts.json', 'profile.json', 'runs.json', 'shoes.json']);
+    expect(gpxFiles).toHaveLength(3);
+
+    const profile = json(files, 'profile.json');
+    expect(profile.user).toMatchObject({ id: a.id, username: a.username });
+    expect(JSON.stringify(profile)).not.toMatch(/password|scrypt/i);
+    const { runs } = json(files, 'runs.json');
+    expect(runs).toHaveLength(5);
+    expect(runs.map((r: any) => r.name)).toEqual(['Park laps <3', 'Typed 2', 'Lunch & "hills"', 'Typed 4', null]);
+    expect(runs.filter((r: any) => r.file).map((r: any) => r.file).sort()).toEqual(gpxFiles);
+    expect(runs[1]).toMatchObject({ file: null, visibility: 'PRIVATE', notes: 'treadmill, typed in', distance: 5200, duration: 1520 });
+    for (const file of gpxFiles) {
+      const gpx = new TextDecoder().decode(files[file]);
+      expect(XMLValidator.validate(gpx)).toBe(true);
+      expect(gpx).toMatch(/<ele>[\d.]+<\/ele><time>[^<]+<\/time><extensions><gpxtpx:TrackPointExtension><gpxtpx:hr>/);
+    }
+    expect(json(files, 'shoes.json').shoes.map((s: any) => s.name)).toEqual(['Pegasus']);
+    expect(json(files, 'posts.json').posts.map((p: any) => p.text)).toEqual(['Good week']);
+    expect(json(files, 'comments.json').comments.map((c: any) => c.text)).toEqual(['Thanks all']);
+    expect(Array.isArray(json(files, 'plans.json').plans)).toBe(true);
+
+    expect((await download()).status).toBe(401);
+    expect((await download('not-a-token')).status).toBe(401);
+  });
+
+  it('imports into a fresh account as the same runs: count, distance, duration, names, notes and visibility', async () => {
+    const a = await busyRunner();
+    const zip = new Uint8Array(await (await download(a.token)).arrayBuffer());
+    const fresh = await t.signUp('Restored');
+    const upload = await fetch(`${t.url}/api/imports`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${fresh.token}`, 'content-type': 'application/zip', 'x-file-name': 'export.zip' },
+      body: zip,
+    });
+    expect(upload.status).toBe(202);
+    const { id } = (await upload.json()) as { id: string };
+    let job: any;
+    for (let i = 0; i < 200 && job?.status !== 'DONE' && job?.status !== 'FAILED'; i++) {
+      await new Promise((r) => setTimeout(r, 100));
+      job = ok(await t.gql(`query($id: ID!) { importJob(id: $id) { status total imported skipped failed problems { file message } } }`, { id }, fresh.token)).importJob;
+    }
+    expect(job).toEqual({ status: 'DONE', total: 5, imported: 5, skipped: 0, failed: 0, problems: [] });
+
+    const before = ok(await t.gql(RUNS, {}, a.token)).runs;
+    const after = ok(await t.gql(RUNS, {}, fresh.token)).runs;
+    expect(after.totalCount).toBe(before.totalCount);
+    const sum = (runs: any, key: 'distance' | 'duration') => runs.edges.reduce((s: number, e: any) => s + e.node[key], 0);
+    expect(Math.abs(sum(after, 'distance') - sum(before, 'distance'))).toBeLessThanOrEqual(sum(before, 'distance') * 0.01);
+    expect(Math.abs(sum(after, 'duration') - sum(before, 'duration'))).toBeLessThanOrEqual(sum(before, 'duration') * 0.01);
+    const shape = (runs: any) =>
+      runs.edges.map(({ node: r }: any) => ({ name: r.name, startedAt: r.startedAt, visibility: r.visibility, notes: r.notes, tracked: r.track !== null }));
+    expect(shape(after)).toEqual(shape(before));
+  });
+});
