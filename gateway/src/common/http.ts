@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import type { Writable } from 'node:stream';
 import type { Request, RequestHandler, Response } from 'express';
 import type { DataSource } from 'typeorm';
@@ -41,13 +40,8 @@ const STATUS: Record<DomainErrorCode, number> = {
  */
 export function authenticatedRoute(deps: HttpRouteDeps, handler: (ctx: RequestContext, req: Request) => Promise<HttpReply>): RequestHandler {
   return async (req, res) => {
-    const token = TokenService.fromHeader(req.headers.authorization);
-    const viewerId = token ? deps.tokens.verify(token) : null;
-    if (!viewerId) {
-      res.status(401).set('WWW-Authenticate', 'Bearer').json({ error: { code: 'UNAUTHENTICATED', message: token ? 'Invalid or expired token' : 'Sign in first' } });
-      return;
-    }
-    const ctx = createRequestContext(deps.dataSource, String(req.headers['x-request-id'] ?? randomUUID()), viewerId, req.ip ?? 'unknown');
+    const ctx = viewerContext(deps, req, res);
+    if (!ctx) return;
     let reply: HttpReply;
     try {
       reply = await handler(ctx, req);
@@ -61,6 +55,18 @@ export function authenticatedRoute(deps: HttpRouteDeps, handler: (ctx: RequestCo
     if (reply.fileName) res.attachment(reply.fileName);
     res.send(reply.body);
   };
+}
+
+/** The request's context as its bearer token's runner; null (and a 401 sent) without a valid token. */
+function viewerContext(deps: HttpRouteDeps, req: Request, res: Response): RequestContext | null {
+  const token = TokenService.fromHeader(req.headers.authorization);
+  const viewerId = token ? deps.tokens.verify(token) : null;
+  if (!viewerId) {
+    res.status(401).set('WWW-Authenticate', 'Bearer').json({ error: { code: 'UNAUTHENTICATED', message: token ? 'Invalid or expired token' : 'Sign in first' } });
+    return null;
+  }
+  req.info.viewerId = viewerId;
+  return createRequestContext(deps.dataSource, req.info.requestId, viewerId, req.ip ?? 'unknown', { info: req.info });
 }
 
 /** A domain error as `{ error: { code, message, field? } }` with its status; anything else a bare 500 (details to the log). */
@@ -89,13 +95,8 @@ export interface HttpDownload {
  */
 export function authenticatedDownload(deps: HttpRouteDeps, handler: (ctx: RequestContext, req: Request) => Promise<HttpDownload>): RequestHandler {
   return async (req, res) => {
-    const token = TokenService.fromHeader(req.headers.authorization);
-    const viewerId = token ? deps.tokens.verify(token) : null;
-    if (!viewerId) {
-      res.status(401).set('WWW-Authenticate', 'Bearer').json({ error: { code: 'UNAUTHENTICATED', message: token ? 'Invalid or expired token' : 'Sign in first' } });
-      return;
-    }
-    const ctx = createRequestContext(deps.dataSource, String(req.headers['x-request-id'] ?? randomUUID()), viewerId, req.ip ?? 'unknown');
+    const ctx = viewerContext(deps, req, res);
+    if (!ctx) return;
     let download: HttpDownload;
     try {
       download = await handler(ctx, req);
