@@ -25,6 +25,15 @@ export interface Config {
   /** Mutations per minute. */
   mutationLimits: { perUser: number; perAddress: number };
   logLevel: string;
+  /** The MCP server (ai-server): its port, and where the coach reaches it (unset: started in this process). */
+  aiServerPort: number;
+  aiServerUrl: string | null;
+  /** Host headers the ai-server accepts besides localhost/127.0.0.1 on its port (DNS-rebinding protection). */
+  aiAllowedHosts: string[];
+  /** MCP tool calls per runner per minute. */
+  aiRateLimitPerMinute: number;
+  /** The coach's language model; without an API key the built-in local coach answers. */
+  anthropic: { apiKey: string | null; model: string; baseUrl: string | null };
 }
 
 const int = (value: string | undefined, fallback: number) => {
@@ -63,5 +72,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       perAddress: int(env.MUTATION_LIMIT_PER_ADDRESS, 1200),
     },
     logLevel: env.LOG_LEVEL ?? 'info',
+    aiServerPort: int(env.AI_SERVER_PORT, 4001),
+    aiServerUrl: env.AI_SERVER_URL || null,
+    aiAllowedHosts: (env.AI_ALLOWED_HOSTS ?? '').split(',').map((h) => h.trim()).filter(Boolean),
+    aiRateLimitPerMinute: int(env.AI_RATE_LIMIT_PER_MINUTE, 120),
+    anthropic: { apiKey: env.ANTHROPIC_API_KEY || null, model: env.ANTHROPIC_MODEL || 'claude-sonnet-4-5', baseUrl: env.ANTHROPIC_BASE_URL || null },
   };
 }

@@ -13,14 +13,16 @@ import { TrainingService } from './training/training.service';
 import { LeaderboardService } from './social/leaderboard.service';
 import { PostsService } from './social/posts.service';
 import { UsersService } from './users/users.service';
+import { TrainingPlansService } from './coach/training-plans.service';
 
 /** One instance of each service per process; they hold no request state. */
 export function createServices(config: Pick<Config, 'jwtTtlSeconds' | 'signInLimits'> & { jwtSecret: string }, redis: RedisClient | null, events: EventBus) {
   const tokens = new TokenService(config.jwtSecret, config.jwtTtlSeconds);
-  const shoes = new ShoesService();
+  const shoes = new ShoesService(events);
   const notifications = new NotificationsService(events);
   const posts = new PostsService(notifications, events);
   const groups = new GroupsService(notifications);
+  const training = new TrainingService(shoes);
   return {
     tokens,
     events,
@@ -28,12 +30,13 @@ export function createServices(config: Pick<Config, 'jwtTtlSeconds' | 'signInLim
     shoes,
     runs: new RunsService(shoes, posts, events),
     follows: new FollowsService(notifications),
-    training: new TrainingService(shoes),
+    training,
     notifications,
     posts,
     comments: new CommentsService(posts, notifications, events),
     groups,
     leaderboards: new LeaderboardService(groups),
+    plans: new TrainingPlansService(training),
   };
 }
 

@@ -13,6 +13,10 @@ export interface Topics {
   'run.created': { runId: string; userId: string };
   /** A runner's totals changed otherwise than by a new run (a run edited or deleted). */
   'leaderboard.changed': { userId: string };
+  /** A runner's shoes changed (added, edited, retired): cached summaries of them are stale. */
+  'shoe.changed': { userId: string };
+  /** A piece of the coach's answer in a conversation of `userId`'s; `done` marks the last. */
+  'coach.chunk': { conversationId: string; userId: string; delta: string; done: boolean };
 }
 
 export type Topic = keyof Topics;

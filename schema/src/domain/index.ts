@@ -10,3 +10,4 @@ export * from './weeks';
 export * from './gpx-writer';
 export * from './recording';
 export * from './predictions';
+export * from './training-plan';

@@ -3,3 +3,4 @@ export * from './connection';
 export * from './types';
 export * from './training';
 export * from './social.types';
+export * from './coach.types';
