@@ -24,6 +24,7 @@ import { PostsResolver } from './social/posts.resolver';
 import { refusingPubSub } from './subscriptions/pubsub';
 import { UserResolver } from './users/user.resolver';
 import { UsersResolver } from './users/users.resolver';
+import { CoachConversationResolver, CoachResolver } from './coach/coach.resolver';
 
 /** Resolver instances, each given the services it calls. */
 function resolverInstances(s: Services) {
@@ -46,6 +47,8 @@ function resolverInstances(s: Services) {
     new NotificationsResolver(s.notifications),
     new NotificationResolver(),
     new LeaderboardResolver(s.leaderboards),
+    new CoachResolver(s.coach, s.plans),
+    new CoachConversationResolver(),
   ];
 }
 

@@ -14,15 +14,21 @@ import { LeaderboardService } from './social/leaderboard.service';
 import { PostsService } from './social/posts.service';
 import { UsersService } from './users/users.service';
 import { TrainingPlansService } from './coach/training-plans.service';
+import { CoachService } from './coach/coach.service';
 
 /** One instance of each service per process; they hold no request state. */
-export function createServices(config: Pick<Config, 'jwtTtlSeconds' | 'signInLimits'> & { jwtSecret: string }, redis: RedisClient | null, events: EventBus) {
+export function createServices(
+  config: Pick<Config, 'jwtTtlSeconds' | 'signInLimits' | 'aiServerUrl' | 'aiServerPort' | 'anthropic'> & { jwtSecret: string },
+  redis: RedisClient | null,
+  events: EventBus,
+) {
   const tokens = new TokenService(config.jwtSecret, config.jwtTtlSeconds);
   const shoes = new ShoesService(events);
   const notifications = new NotificationsService(events);
   const posts = new PostsService(notifications, events);
   const groups = new GroupsService(notifications);
   const training = new TrainingService(shoes);
+  const plans = new TrainingPlansService(training);
   return {
     tokens,
     events,
@@ -36,7 +42,8 @@ export function createServices(config: Pick<Config, 'jwtTtlSeconds' | 'signInLim
     comments: new CommentsService(posts, notifications, events),
     groups,
     leaderboards: new LeaderboardService(groups),
-    plans: new TrainingPlansService(training),
+    plans,
+    coach: new CoachService(config, events, plans),
   };
 }
 

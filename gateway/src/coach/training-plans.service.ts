@@ -1,4 +1,4 @@
-import { badInput, generateTrainingPlan, parseInput, RaceDistance, TrainingPlan, trainingPlanInputSchema } from '@maratron/schema';
+import { badInput, generateTrainingPlan, parseId, parseInput, RaceDistance, TrainingPlan, trainingPlanInputSchema } from '@maratron/schema';
 import type { PlannedWorkout } from '@maratron/schema';
 import { requireViewer } from '../context';
 import type { RequestContext } from '../context';
@@ -46,6 +46,13 @@ export class TrainingPlansService {
       [viewerId, req.goal, req.raceDate, req.targetDuration, req.daysPerWeek, JSON.stringify(workouts)],
     );
     return toPlan(rows[0]);
+  }
+
+  /** One of the viewer's plans, or null. */
+  async get(ctx: RequestContext, id: string): Promise<TrainingPlan | null> {
+    requireViewer(ctx);
+    const rows = await ctx.db.query(`SELECT ${PLAN_COLUMNS} FROM training_plans p WHERE p.id = $1`, [parseId(id)]);
+    return rows[0] ? toPlan(rows[0]) : null;
   }
 
   /** The viewer's most recent plan, or null. */
