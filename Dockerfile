@@ -1,4 +1,4 @@
-# One image for every Node service of Maratron (gateway; later the ai-server and job worker).
+# One image for every Node service of Maratron (gateway, ai-server; later the job worker).
 FROM node:20.20-bookworm-slim
 WORKDIR /app
 ENV NODE_ENV=production
@@ -6,6 +6,7 @@ COPY package.json package-lock.json tsconfig.base.json ./
 COPY schema/package.json schema/
 COPY migrations/package.json migrations/
 COPY gateway/package.json gateway/
+COPY ai-server/package.json ai-server/
 RUN npm ci --no-audit --no-fund --include=dev
 COPY . .
 RUN npm run build && npm prune --omit=dev

@@ -1,3 +1,4 @@
+import net from 'node:net';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
 import { loadConfig } from '../../gateway/src/config';
@@ -21,11 +22,13 @@ export interface TestStack {
  * `npm start` runs them — each on a free port.
  */
 export async function startStack(opts: TestGatewayOptions & { aiEnv?: Record<string, string> } = {}): Promise<TestStack> {
-  const t = await startTestGateway(opts);
+  // The gateway's coach is told where the ai-server will listen before either starts.
+  const port = await freePort();
+  const mcpUrl = `http://127.0.0.1:${port}/mcp`;
+  const t = await startTestGateway({ ...opts, env: { AI_SERVER_URL: mcpUrl, ...opts.env } });
   const config = { ...loadConfig({ ...process.env, ...opts.env, ...opts.aiEnv }), jwtSecret: TEST_JWT_SECRET };
   const ai = createAiServer({ config, dataSource: t.dataSource, bus: t.bus, redis: t.redis, logger: createLogger('silent') });
-  const port = await ai.listen(0, '127.0.0.1');
-  const mcpUrl = `http://127.0.0.1:${port}/mcp`;
+  await ai.listen(port, '127.0.0.1');
   const clients: Client[] = [];
   return {
     t,
@@ -43,6 +46,14 @@ export async function startStack(opts: TestGatewayOptions & { aiEnv?: Record<str
       await t.close();
     },
   };
+}
+
+async function freePort(): Promise<number> {
+  const server = net.createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as net.AddressInfo;
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
 }
 
 /** The JSON a tool answered with (fails on a tool error). */

@@ -26,10 +26,13 @@ async function freePort(): Promise<number> {
 /** A real `node gateway/dist/main.js` in the test's database schema, sharing Redis. */
 async function spawnGateway(schema: string, dataDir: string) {
   const port = await freePort();
+  // Each process also runs its embedded ai-server, on a port of its own.
+  const aiPort = await freePort();
   const child = spawn(process.execPath, [MAIN], {
     env: {
       ...process.env,
       PORT: String(port),
+      AI_SERVER_PORT: String(aiPort),
       HOST: '127.0.0.1',
       DATABASE_URL: process.env.DATABASE_URL,
       DATABASE_SCHEMA: schema,
