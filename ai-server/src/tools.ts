@@ -1,4 +1,4 @@
-import { formatDuration, formatPace, paceSecondsPerKm, parseId, parseInput, Period, RaceDistance, RunEnvironment, SHOE_ALERT_USAGE, Visibility, notFound } from '@maratron/schema';
+import { formatDuration, formatPace, paceSecondsPerKm, parseId, parseInput, RACE_DISTANCES, RaceDistance, RunEnvironment, SHOE_ALERT_USAGE, Visibility, notFound } from '@maratron/schema';
 import type { Run } from '@maratron/schema';
 import { requireViewer } from '@maratron/gateway/dist/context';
 import type { RequestContext } from '@maratron/gateway/dist/context';
@@ -198,7 +198,7 @@ export function createTools(s: Services) {
         distance,
         duration: prediction.duration,
         time: formatDuration(prediction.duration),
-        pace: formatPace(prediction.duration / ({ K5: 5, K10: 10, HALF_MARATHON: 21.0975, MARATHON: 42.195 }[distance])),
+        pace: formatPace(prediction.duration / (RACE_DISTANCES[distance] / 1000)),
         // VDOT (Daniels–Gilbert) from the best recent effort; Riegel's formula where no effort gives a usable VDOT.
         method: vdot !== null ? 'VDOT' : 'Riegel',
         vdot,
@@ -218,10 +218,6 @@ export function createTools(s: Services) {
     async recentRuns(ctx: RequestContext) {
       const page = await s.runs.page(ctx, { first: 20 });
       return page.edges.map((e) => runJson(e.node));
-    },
-
-    async statsThisWeek(ctx: RequestContext) {
-      return s.runs.stats(ctx, requireViewer(ctx), Period.WEEK);
     },
   };
 }

@@ -4,6 +4,7 @@ import type { MessageParam } from '@anthropic-ai/sdk/resources/messages';
 import { CoachConversation, CoachMessage, coachMessageSchema, DomainError, notFound, parseId, parseInput, trainingPlanInputSchema } from '@maratron/schema';
 import type { CoachReply, DomainErrorCode, TrainingPlan } from '@maratron/schema';
 import { TokenService } from '../auth/tokens';
+import { pageSize } from '../common/pagination';
 import type { Config } from '../config';
 import { requireViewer } from '../context';
 import type { RequestContext } from '../context';
@@ -73,8 +74,7 @@ export class CoachService {
   /** The viewer's conversations, most recently active first. */
   async conversations(ctx: RequestContext, first: number | null | undefined): Promise<CoachConversation[]> {
     const viewerId = requireViewer(ctx);
-    const limit = first ?? 20;
-    if (!Number.isInteger(limit) || limit < 0 || limit > 100) throw new DomainError('BAD_USER_INPUT', 'first: must be between 0 and 100', 'first');
+    const limit = pageSize(first);
     const rows = await ctx.db.query(
       `SELECT c.id, c.user_id AS "userId", c.created_at AS "createdAt" FROM coach_conversations c
         WHERE c.user_id = $1 ORDER BY c.updated_at DESC, c.id DESC LIMIT $2`,
