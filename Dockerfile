@@ -1,4 +1,4 @@
-# One image for every Node service of Maratron (gateway; later the ai-server and job worker).
+# One image for every Node service of Maratron (gateway, ai-server; later the job worker).
 FROM node:20.20-bookworm-slim
 WORKDIR /app
 ENV NODE_ENV=production
@@ -7,6 +7,7 @@ COPY schema/package.json schema/
 COPY migrations/package.json migrations/
 COPY gateway/package.json gateway/
 COPY client/package.json client/
+COPY ai-server/package.json ai-server/
 RUN npm ci --no-audit --no-fund --include=dev
 COPY . .
 RUN npm run build && npm prune --omit=dev

@@ -4,6 +4,9 @@ const tsJest = ['ts-jest', { tsconfig: '<rootDir>/../tsconfig.jest.json' }];
 const moduleNameMapper = {
   '^@maratron/schema$': '<rootDir>/../schema/src/index.ts',
   '^@maratron/migrations$': '<rootDir>/../migrations/src/index.ts',
+  // The ai-server imports the gateway's compiled modules at run time; tests use their sources.
+  '^@maratron/gateway/dist/(.*)$': '<rootDir>/../gateway/src/$1',
+  '^@maratron/ai-server$': '<rootDir>/../ai-server/src/index.ts',
 };
 const project = (name, extra = {}) => ({
   displayName: name,
@@ -24,6 +27,11 @@ module.exports = {
     project('gateway', {
       globalSetup: '<rootDir>/test/global-setup.ts',
       globalTeardown: '<rootDir>/test/global-teardown.ts',
+    }),
+    project('ai-server', {
+      testMatch: ['<rootDir>/test/*.spec.ts'],
+      globalSetup: '<rootDir>/../gateway/test/global-setup.ts',
+      globalTeardown: '<rootDir>/../gateway/test/global-teardown.ts',
     }),
     // The web client: end-to-end specs in headless Chromium against a real gateway, and the
     // check that the committed typed documents (client/src/gql) are not stale.

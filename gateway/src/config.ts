@@ -29,6 +29,15 @@ export interface Config {
   shutdownGraceSeconds: number;
   /** Bulk imports (POST /api/imports); see the README's "Bulk import" section. */
   imports: ImportConfig;
+  /** The MCP server (ai-server): its port, and where the coach reaches it (unset: started in this process). */
+  aiServerPort: number;
+  aiServerUrl: string | null;
+  /** Host headers the ai-server accepts besides localhost/127.0.0.1 on its port (DNS-rebinding protection). */
+  aiAllowedHosts: string[];
+  /** MCP tool calls per runner per minute. */
+  aiRateLimitPerMinute: number;
+  /** The coach's language model; without an API key the built-in local coach answers. */
+  anthropic: { apiKey: string | null; model: string; baseUrl: string | null };
 }
 
 export interface ImportConfig {
@@ -94,5 +103,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       worker: env.IMPORT_WORKER !== 'false',
       queueSchema: env.PGBOSS_SCHEMA || (databaseSchema ? `pgboss_${databaseSchema}` : 'pgboss'),
     },
+    aiServerPort: int(env.AI_SERVER_PORT, 4001),
+    aiServerUrl: env.AI_SERVER_URL || null,
+    aiAllowedHosts: (env.AI_ALLOWED_HOSTS ?? '').split(',').map((h) => h.trim()).filter(Boolean),
+    aiRateLimitPerMinute: int(env.AI_RATE_LIMIT_PER_MINUTE, 120),
+    anthropic: { apiKey: env.ANTHROPIC_API_KEY || null, model: env.ANTHROPIC_MODEL || 'claude-sonnet-4-5', baseUrl: env.ANTHROPIC_BASE_URL || null },
   };
 }

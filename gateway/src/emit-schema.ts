@@ -10,7 +10,14 @@ export const SCHEMA_FILE = path.resolve(__dirname, '..', '..', 'schema', 'schema
 
 export function currentSdl(): string {
   const services = createServices(
-    { jwtSecret: 'unused', jwtTtlSeconds: 1, signInLimits: { perAccount: 1, perAddress: 1, windowSeconds: 1 } },
+    {
+      jwtSecret: 'unused',
+      jwtTtlSeconds: 1,
+      signInLimits: { perAccount: 1, perAddress: 1, windowSeconds: 1 },
+      aiServerUrl: null,
+      aiServerPort: 0,
+      anthropic: { apiKey: null, model: 'unused', baseUrl: null },
+    },
     null,
     new LocalEventBus(createLogger('silent')),
   );

@@ -6,6 +6,7 @@ import { createShoeLoaders } from './shoes/shoes.loaders';
 import { createSocialLoaders } from './social/social.loaders';
 import { createTrainingLoaders } from './training/training.loaders';
 import { createUserLoaders } from './users/users.loaders';
+import { createCoachLoaders } from './coach/coach.loaders';
 
 /** Every DataLoader, built fresh per request (and per subscription event) so none serves stale rows. */
 export function createLoaders(db: RequestDb, viewerId: string | null) {
@@ -22,6 +23,7 @@ export function createLoaders(db: RequestDb, viewerId: string | null) {
     ...createTrainingLoaders(db, viewerId),
     ...createGroupLoaders(db, viewerId),
     ...createNotificationLoaders(db, viewerId),
+    ...createCoachLoaders(db),
   };
 }
 

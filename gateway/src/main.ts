@@ -13,6 +13,10 @@ import { createEventBus } from './events';
 import { createLogger } from './logger';
 import { connectRedis } from './redis';
 import { seedDemoData } from './seed/demo';
+import type { DataSource } from 'typeorm';
+import type { EventBus } from './events';
+import type { Logger } from './logger';
+import type { RedisClient } from './redis';
 
 /** Outside production a secret is generated once and kept beside the data, so tokens survive restarts. */
 function jwtSecretFor(config: Config): string {
@@ -25,6 +29,29 @@ function jwtSecretFor(config: Config): string {
   return secret;
 }
 
+interface EmbeddedAiServerDeps {
+  config: Config & { jwtSecret: string };
+  dataSource: DataSource;
+  bus: EventBus;
+  redis: RedisClient | null;
+  logger: Logger;
+}
+
+/**
+ * Without AI_SERVER_URL the ai-server runs in this process on AI_SERVER_PORT, sharing the
+ * database pool and the event bus — so a run logged over MCP reaches this gateway's live
+ * subscriptions without Redis. @maratron/ai-server depends on the gateway, so it is loaded at
+ * run time rather than imported.
+ */
+async function startEmbeddedAiServer(deps: EmbeddedAiServerDeps) {
+  const { createAiServer } = require('@maratron/ai-server') as {
+    createAiServer(d: EmbeddedAiServerDeps): { listen(port: number, host?: string): Promise<number>; stop(): Promise<void> };
+  };
+  const server = createAiServer(deps);
+  const port = await server.listen(deps.config.aiServerPort, deps.config.host);
+  return { server, port };
+}
+
 async function main() {
   const config = loadConfig();
   const logger = createLogger(config.logLevel);
@@ -34,13 +61,16 @@ async function main() {
   if (applied.length) logger.info({ migrations: applied }, 'applied migrations');
   const redis = config.redisUrl ? await connectRedis(config.redisUrl, (err) => logger.warn({ err }, 'redis error')) : null;
   const bus = await createEventBus(redis, logger);
-  const gateway = await createGateway({ config: { ...config, jwtSecret: jwtSecretFor(config) }, dataSource, redis, bus, logger });
+  const gatewayConfig = { ...config, jwtSecret: jwtSecretFor(config) };
+  const gateway = await createGateway({ config: gatewayConfig, dataSource, redis, bus, logger });
   if (config.seedDemo) {
     const seeded = await seedDemoData(dataSource, gateway.services);
     if (seeded) logger.info(seeded, 'loaded the demo data set');
   }
   const port = await gateway.listen(config.port, config.host);
   logger.info({ port }, 'gateway listening');
+  const aiServer = config.aiServerUrl ? null : await startEmbeddedAiServer({ config: gatewayConfig, dataSource, bus, redis, logger });
+  if (aiServer) logger.info({ port: aiServer.port }, 'ai-server listening in this process (MCP at /mcp)');
   console.log(`\n  Maratron is running at http://localhost:${port}/   (GraphQL API: http://localhost:${port}/graphql)\n`);
 
   let stopping = false;
@@ -59,6 +89,7 @@ async function main() {
       gateway.drain();
       if (config.shutdownGraceSeconds > 0) await new Promise((r) => setTimeout(r, config.shutdownGraceSeconds * 1000));
       await gateway.stop();
+      await aiServer?.server.stop();
       await bus.close();
       await redis?.quit().catch(() => undefined);
       await closeDatabase();

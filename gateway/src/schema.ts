@@ -25,6 +25,7 @@ import { refusingPubSub } from './subscriptions/pubsub';
 import { UserResolver } from './users/user.resolver';
 import { UsersResolver } from './users/users.resolver';
 import { ImportsResolver } from './imports/imports.resolver';
+import { CoachConversationResolver, CoachResolver } from './coach/coach.resolver';
 
 /** Resolver instances, each given the services it calls. */
 function resolverInstances(s: Services) {
@@ -48,6 +49,8 @@ function resolverInstances(s: Services) {
     new NotificationResolver(),
     new LeaderboardResolver(s.leaderboards),
     new ImportsResolver(s.imports),
+    new CoachResolver(s.coach, s.plans),
+    new CoachConversationResolver(),
   ];
 }
 

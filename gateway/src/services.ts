@@ -15,14 +15,22 @@ import { PostsService } from './social/posts.service';
 import { UsersService } from './users/users.service';
 import { ImportsService } from './imports/imports.service';
 import { ExportService } from './exports/export.service';
+import { TrainingPlansService } from './coach/training-plans.service';
+import { CoachService } from './coach/coach.service';
 
 /** One instance of each service per process; they hold no request state. */
-export function createServices(config: Pick<Config, 'jwtTtlSeconds' | 'signInLimits'> & { jwtSecret: string }, redis: RedisClient | null, events: EventBus) {
+export function createServices(
+  config: Pick<Config, 'jwtTtlSeconds' | 'signInLimits' | 'aiServerUrl' | 'aiServerPort' | 'anthropic'> & { jwtSecret: string },
+  redis: RedisClient | null,
+  events: EventBus,
+) {
   const tokens = new TokenService(config.jwtSecret, config.jwtTtlSeconds);
-  const shoes = new ShoesService();
+  const shoes = new ShoesService(events);
   const notifications = new NotificationsService(events);
   const posts = new PostsService(notifications, events);
   const groups = new GroupsService(notifications);
+  const training = new TrainingService(shoes);
+  const plans = new TrainingPlansService(training);
   return {
     tokens,
     events,
@@ -30,7 +38,7 @@ export function createServices(config: Pick<Config, 'jwtTtlSeconds' | 'signInLim
     shoes,
     runs: new RunsService(shoes, posts, events),
     follows: new FollowsService(notifications),
-    training: new TrainingService(shoes),
+    training,
     notifications,
     posts,
     comments: new CommentsService(posts, notifications, events),
@@ -38,6 +46,8 @@ export function createServices(config: Pick<Config, 'jwtTtlSeconds' | 'signInLim
     leaderboards: new LeaderboardService(groups),
     imports: new ImportsService(),
     exports: new ExportService(),
+    plans,
+    coach: new CoachService(config, events, plans),
   };
 }
 

@@ -33,11 +33,14 @@ export interface GatewayProcess {
 export async function launchGateway(schema: string, env: Record<string, string> = {}): Promise<GatewayProcess & { ready(): Promise<void> }> {
   if (!fs.existsSync(MAIN)) throw new Error(`${MAIN} is missing: build first (npm test runs tsc -b)`);
   const port = await freePort();
+  // Each process also serves its own ai-server (MCP) unless AI_SERVER_URL names one.
+  const aiPort = await freePort();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'maratron-process-'));
   const child = spawn(process.execPath, [MAIN], {
     env: {
       ...process.env,
       PORT: String(port),
+      AI_SERVER_PORT: String(aiPort),
       HOST: '127.0.0.1',
       DATABASE_SCHEMA: schema,
       JWT_SECRET: TEST_JWT_SECRET,

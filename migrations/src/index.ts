@@ -6,11 +6,23 @@ import { Training1764200000000 } from './1764200000000-training';
 import { TrainingRowLevelSecurity1764250000000 } from './1764250000000-training-row-level-security';
 import { Social1764300000000 } from './1764300000000-social';
 import { SocialRowLevelSecurity1764350000000 } from './1764350000000-social-row-level-security';
+import { Coach1764400000000 } from './1764400000000-coach';
 import { ImportJobs1764500000000 } from './1764500000000-import-jobs';
 import { AccountDeletion1764650000000 } from './1764650000000-account-deletion';
 
 /** Every migration, oldest first. Add new ones at the end; never edit one that has shipped. */
-export const migrations = [AccountsRunsShoes1764100000000, UserSearch1764150000000, RowLevelSecurity1764160000000, Training1764200000000, TrainingRowLevelSecurity1764250000000, Social1764300000000, SocialRowLevelSecurity1764350000000, ImportJobs1764500000000, AccountDeletion1764650000000];
+export const migrations = [
+  AccountsRunsShoes1764100000000,
+  UserSearch1764150000000,
+  RowLevelSecurity1764160000000,
+  Training1764200000000,
+  TrainingRowLevelSecurity1764250000000,
+  Social1764300000000,
+  SocialRowLevelSecurity1764350000000,
+  Coach1764400000000,
+  ImportJobs1764500000000,
+  AccountDeletion1764650000000,
+];
 
 export { APP_ROLE, VIEWER_SETTING } from './app-role';
 

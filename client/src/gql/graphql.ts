@@ -12,6 +12,7 @@ export type ActivityFormat =
 export type GroupInput = {
   description?: string | null | undefined;
   name: string;
+  /** Private groups: posts and members for members only; joining takes an invitation. */
   private?: boolean | null | undefined;
 };
 
@@ -24,6 +25,7 @@ export type ImportStatus =
 export type NotificationKind =
   | 'COMMENTED'
   | 'FOLLOWED'
+  | 'GROUP_INVITE'
   | 'GROUP_POST'
   | 'LIKED';
 
@@ -34,8 +36,11 @@ export type Period =
   | 'YEAR';
 
 export type PostInput = {
+  /** A group you belong to; its members are notified. */
   groupId?: string | number | null | undefined;
+  /** One of your runs; the post is never more visible than the run. */
   runId?: string | number | null | undefined;
+  /** May be empty when the post shares a run. */
   text: string;
 };
 
@@ -53,13 +58,17 @@ export type RunEnvironment =
 
 export type RunInput = {
   averageHeartRate?: number | null | undefined;
+  /** Metres. */
   distance: number;
+  /** Moving time, seconds. */
   duration: number;
   elevationGain?: number | null | undefined;
   environment?: RunEnvironment | null | undefined;
   name?: string | null | undefined;
   notes?: string | null | undefined;
+  /** Also create a post sharing this run (as visible as the run). */
   share?: boolean | null | undefined;
+  /** Without it the default shoe (if any) is used; null: no shoe. */
   shoeId?: string | number | null | undefined;
   startedAt: string;
   visibility?: Visibility | null | undefined;
@@ -73,6 +82,7 @@ export type RunUpdateInput = {
   environment?: RunEnvironment | null | undefined;
   name?: string | null | undefined;
   notes?: string | null | undefined;
+  /** null takes the shoe off the run. */
   shoeId?: string | number | null | undefined;
   startedAt?: string | null | undefined;
   visibility?: Visibility | null | undefined;
@@ -80,8 +90,10 @@ export type RunUpdateInput = {
 
 export type ShoeInput = {
   brand?: string | null | undefined;
+  /** Metres run before the shoe was added. */
   initialDistance?: number | null | undefined;
   isDefault?: boolean | null | undefined;
+  /** Retirement threshold, metres. */
   maxDistance?: number | null | undefined;
   name: string;
 };

@@ -30,6 +30,7 @@ const STATUS: Record<DomainErrorCode, number> = {
   FORBIDDEN: 403,
   NOT_FOUND: 404,
   RATE_LIMITED: 429,
+  COACH_UNAVAILABLE: 503,
 };
 
 /**

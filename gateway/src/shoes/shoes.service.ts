@@ -3,9 +3,13 @@ import type { RequestDb } from '../database/request-db';
 import { requireViewer } from '../context';
 import type { RequestContext } from '../context';
 import { hydrate } from '../database/rows';
+import { publishAfterCommit } from '../events';
+import type { EventBus } from '../events';
 import { SHOE_COLUMNS } from './shoes.sql';
 
 export class ShoesService {
+  constructor(private readonly events: EventBus) {}
+
   async list(ctx: RequestContext, ownerId: string, includeRetired: boolean): Promise<Shoe[]> {
     requireViewer(ctx);
     const shoes = await ctx.loaders.shoesByOwner.load(ownerId);
@@ -35,6 +39,7 @@ export class ShoesService {
         [viewerId, data.name, data.brand, data.maxDistance, data.initialDistance, data.isDefault],
       );
       ctx.loaders.shoesByOwner.clear(viewerId);
+      publishAfterCommit(ctx.db, this.events, 'shoe.changed', { userId: viewerId });
       return hydrate(Shoe, rows)[0];
     });
   }
@@ -54,6 +59,7 @@ export class ShoesService {
       );
       ctx.loaders.shoesByOwner.clear(viewerId);
       ctx.loaders.shoeById.clear(shoe.id);
+      publishAfterCommit(ctx.db, this.events, 'shoe.changed', { userId: viewerId });
       return hydrate(Shoe, rows)[0];
     });
   }
@@ -69,6 +75,7 @@ export class ShoesService {
       );
       ctx.loaders.shoesByOwner.clear(viewerId);
       ctx.loaders.shoeById.clear(shoe.id);
+      publishAfterCommit(ctx.db, this.events, 'shoe.changed', { userId: viewerId });
       return hydrate(Shoe, rows)[0];
     });
   }

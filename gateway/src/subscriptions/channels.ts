@@ -112,5 +112,16 @@ export function createChannels(s: Services): Record<string, Channel> {
       // A burst of progress collapses into one update: each reads the job as it is now.
       coalesce: true,
     }),
+    // The conversation's owner alone: subscriptions and chunks are keyed by viewer and conversation,
+    // so knowing someone else's conversation id matches nothing.
+    coachReplyChunk: channel({
+      topics: ['coach.chunk'],
+      keyOf: (args, viewerId) => `${viewerId}:${parseId(String(args.conversationId), 'conversationId')}`,
+      keyOfEvent: (e) => `${e.userId}:${e.conversationId}`,
+      authorize: async (ctx, args) => void (requireViewer(ctx), parseId(String(args.conversationId), 'conversationId')),
+      audience: async (_db, _payloads, subscribers) => subscribers,
+      rootPerViewer: true,
+      coalesce: false,
+    }),
   };
 }

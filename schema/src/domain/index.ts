@@ -11,3 +11,4 @@ export * from './gpx-writer';
 export * from './recording';
 export * from './predictions';
 export * from './fit-file';
+export * from './training-plan';

@@ -4,3 +4,4 @@ export * from './types';
 export * from './training';
 export * from './social.types';
 export * from './imports';
+export * from './coach.types';

@@ -2,7 +2,8 @@
  * Errors the services raise, free of any transport: the gateway turns them into GraphQL
  * errors with `extensions.code` (and `field`), the ai-server into MCP tool errors.
  */
-export type DomainErrorCode = 'BAD_USER_INPUT' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_FOUND' | 'RATE_LIMITED';
+/** COACH_UNAVAILABLE: the coach's language model failed or took too long (askCoach). */
+export type DomainErrorCode = 'BAD_USER_INPUT' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_FOUND' | 'RATE_LIMITED' | 'COACH_UNAVAILABLE';
 
 export class DomainError extends Error {
   constructor(

@@ -6,3 +6,4 @@ export * from './shoe.rules';
 export * from './user.rules';
 export * from './training.rules';
 export * from './social.rules';
+export * from './coach.rules';

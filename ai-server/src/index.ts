@@ -1,0 +1,2 @@
+export { createAiServer } from './server';
+export type { AiServer, AiServerDeps } from './server';

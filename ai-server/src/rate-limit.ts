@@ -1,0 +1,31 @@
+import { rateLimited } from '@maratron/schema';
+import type { RedisClient } from '@maratron/gateway/dist/redis';
+import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
+import type { RateLimiterAbstract } from 'rate-limiter-flexible';
+
+/**
+ * MCP tool calls per runner per minute: shared through Redis when configured (every
+ * ai-server process counts together; memory while Redis is away), per process otherwise.
+ */
+export class ToolRateLimit {
+  private readonly limiter: RateLimiterAbstract;
+
+  constructor(perMinute: number, redis: RedisClient | null) {
+    const keyPrefix = 'maratron:ai:tools';
+    const opts = { keyPrefix, points: perMinute, duration: 60 };
+    this.limiter = redis
+      ? new RateLimiterRedis({ ...opts, storeClient: redis, useRedisPackage: true, insuranceLimiter: new RateLimiterMemory(opts) })
+      : new RateLimiterMemory(opts);
+  }
+
+  /** Counts one call; past the limit a RATE_LIMITED DomainError saying when to retry. */
+  async consume(userId: string): Promise<void> {
+    try {
+      await this.limiter.consume(userId);
+    } catch (error) {
+      if (!(error instanceof RateLimiterRes)) throw error;
+      const seconds = Math.max(1, Math.ceil(error.msBeforeNext / 1000));
+      throw rateLimited(seconds, `Too many tool calls (${this.limiter.points} a minute); retry after ${seconds} seconds`);
+    }
+  }
+}

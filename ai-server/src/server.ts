@@ -1,0 +1,262 @@
+import { randomUUID } from 'node:crypto';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
+import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
+import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
+import { DomainError } from '@maratron/schema';
+import { TokenService } from '@maratron/gateway/dist/auth/tokens';
+import type { Config } from '@maratron/gateway/dist/config';
+import { createRequestContext } from '@maratron/gateway/dist/context';
+import type { RequestContext } from '@maratron/gateway/dist/context';
+import type { EventBus } from '@maratron/gateway/dist/events';
+import type { Logger } from '@maratron/gateway/dist/logger';
+import type { RedisClient } from '@maratron/gateway/dist/redis';
+import { createServices } from '@maratron/gateway/dist/services';
+import express from 'express';
+import type { DataSource } from 'typeorm';
+import { MemoryCache, RedisCache } from './cache';
+import type { JsonCache } from './cache';
+import { ToolRateLimit } from './rate-limit';
+import { createTools, inputs } from './tools';
+
+export interface AiServerDeps {
+  config: Config & { jwtSecret: string };
+  dataSource: DataSource;
+  bus: EventBus;
+  redis: RedisClient | null;
+  logger: Logger;
+}
+
+export interface AiServer {
+  /** Listens on `port` (0: any free one) and returns the port. */
+  listen(port: number, host?: string): Promise<number>;
+  stop(): Promise<void>;
+}
+
+/** get_user_context answers are cached this long (writes of the runner invalidate them sooner). */
+const USER_CONTEXT_TTL_SECONDS = 300;
+const userContextKey = (userId: string) => `user-context:${userId}`;
+
+/**
+ * The MCP server over the runner's data: Streamable HTTP at /mcp, one stateless MCP session per
+ * HTTP request. Every request carries the runner's bearer token (the same JWTs the GraphQL API
+ * issues); every tool call runs in a RequestContext of its own acting as that runner, through
+ * the gateway's services, so row-level security, visibility, ownership, validation and events
+ * are exactly GraphQL's.
+ */
+export function createAiServer({ config, dataSource, bus, redis, logger }: AiServerDeps): AiServer {
+  const services = createServices(config, redis, bus);
+  const tools = createTools(services);
+  const cache: JsonCache = redis ? new RedisCache(redis) : new MemoryCache();
+  const limit = new ToolRateLimit(config.aiRateLimitPerMinute, redis);
+  let boundPort = 0;
+
+  // A runner's writes (from GraphQL, MCP, any process) make their cached context stale.
+  const invalidate = ({ userId }: { userId: string }) => void cache.delete(userContextKey(userId));
+  const unsubscribes = [bus.subscribe('run.created', invalidate), bus.subscribe('leaderboard.changed', invalidate), bus.subscribe('shoe.changed', invalidate)];
+
+  /** Runs `work` in a fresh context as the caller: committed on success, rolled back on error. */
+  async function asCaller<T>(userId: string, address: string, work: (ctx: RequestContext) => Promise<T>): Promise<T> {
+    const ctx = createRequestContext(dataSource, randomUUID(), userId, address);
+    try {
+      const result = await work(ctx);
+      await ctx.db.close(true);
+      return result;
+    } catch (error) {
+      await ctx.db.close(false);
+      throw error;
+    }
+  }
+
+  function buildServer(userId: string, address: string): McpServer {
+    const server = new McpServer({ name: 'maratron', version: '0.1.0' }, { instructions: "Tools over one runner's Maratron training log: runs, shoes, training summary, predictions and plans." });
+
+    /** A tool call: rate-limited, in its own context, errors as `isError` results with the domain's code and message. */
+    const call =
+      <A>(name: string, work: (ctx: RequestContext, args: A) => Promise<unknown>) =>
+      async (args: A): Promise<CallToolResult> => {
+        try {
+          await limit.consume(userId);
+          const result = await asCaller(userId, address, (ctx) => work(ctx, args));
+          return { content: [{ type: 'text', text: JSON.stringify(result, null, 2) }] };
+        } catch (error) {
+          if (error instanceof DomainError) {
+            const retry = error.retryAfterSeconds ? ` (retry-after: ${error.retryAfterSeconds}s)` : '';
+            return { isError: true, content: [{ type: 'text', text: `${error.code}: ${error.message}${retry}` }] };
+          }
+          logger.error({ err: error, tool: name, userId }, 'MCP tool failed');
+          return { isError: true, content: [{ type: 'text', text: `INTERNAL: ${name} failed; try again later` }] };
+        }
+      };
+
+    server.registerTool(
+      'get_user_context',
+      { title: 'Runner context', description: "The runner at a glance: profile, units, goals, this week and the last four weeks, active shoes with usage, VDOT and records. Start here.", inputSchema: {} },
+      call('get_user_context', async (ctx) => {
+        const key = userContextKey(userId);
+        const cached = await cache.get(key);
+        if (cached) return cached;
+        const fresh = await tools.userContext(ctx);
+        await cache.set(key, fresh, USER_CONTEXT_TTL_SECONDS);
+        return fresh;
+      }),
+    );
+    server.registerTool(
+      'list_runs',
+      { title: 'List runs', description: "The runner's runs, newest first, optionally within a date range.", inputSchema: inputs.listRuns },
+      call('list_runs', (ctx, args) => tools.listRuns(ctx, args)),
+    );
+    server.registerTool(
+      'get_run',
+      { title: 'Get a run', description: 'One run the runner may see, with per-kilometre splits when it was recorded.', inputSchema: inputs.getRun },
+      call('get_run', (ctx, args: { runId: string }) => tools.getRun(ctx, args)),
+    );
+    server.registerTool(
+      'log_run',
+      {
+        title: 'Log a run',
+        description: "Records a run for the runner (the same rules as the app's createRun); with share, also posts it to followers' feeds.",
+        inputSchema: inputs.logRun,
+        annotations: { readOnlyHint: false, idempotentHint: false },
+      },
+      call('log_run', async (ctx, args: Parameters<typeof tools.logRun>[1]) => {
+        const result = await tools.logRun(ctx, args);
+        // The bus invalidates too; doing it here as well means the runner's very next call sees the run.
+        ctx.db.afterCommit(() => void cache.delete(userContextKey(userId)));
+        return result;
+      }),
+    );
+    server.registerTool(
+      'shoe_report',
+      { title: 'Shoe report', description: 'Active shoes: distance, remaining life, and whether to retire them.', inputSchema: {} },
+      call('shoe_report', (ctx) => tools.shoeReport(ctx)),
+    );
+    server.registerTool(
+      'training_summary',
+      { title: 'Training summary', description: 'Weekly volume, training load balance, VDOT, personal records and race predictions.', inputSchema: inputs.trainingSummary },
+      call('training_summary', (ctx, args: { weeks?: number }) => tools.trainingSummary(ctx, args)),
+    );
+    server.registerTool(
+      'predict_race',
+      { title: 'Predict a race', description: 'Predicted time for a race distance from recent best efforts, and the method used (VDOT or Riegel).', inputSchema: inputs.predictRace },
+      call('predict_race', (ctx, args: Parameters<typeof tools.predictRace>[1]) => tools.predictRace(ctx, args)),
+    );
+    server.registerTool(
+      'generate_training_plan',
+      {
+        title: 'Generate a training plan',
+        description: "A dated, periodised plan (base, build, peak, taper) to a goal race at the runner's Daniels paces, rising at most 10 % a week from their recent volume; stored as their current plan.",
+        inputSchema: inputs.generatePlan,
+        annotations: { readOnlyHint: false },
+      },
+      call('generate_training_plan', (ctx, args: Parameters<typeof tools.generatePlan>[1]) => tools.generatePlan(ctx, args)),
+    );
+    server.registerTool(
+      'server_health',
+      { title: 'Server health', description: 'Whether the database and Redis are reachable.', inputSchema: {} },
+      call('server_health', () => health()),
+    );
+
+    const resource = (uri: string, work: (ctx: RequestContext) => Promise<unknown>) => async () => ({
+      contents: [{ uri, mimeType: 'application/json', text: JSON.stringify(await asCaller(userId, address, work), null, 2) }],
+    });
+    server.registerResource(
+      'recent-runs',
+      'maratron://runs/recent',
+      { title: 'Recent runs', description: "The runner's 20 most recent runs", mimeType: 'application/json' },
+      resource('maratron://runs/recent', (ctx) => tools.recentRuns(ctx)),
+    );
+    server.registerResource(
+      'current-plan',
+      'maratron://plans/current',
+      { title: 'Current training plan', description: "The runner's latest training plan (null without one)", mimeType: 'application/json' },
+      resource('maratron://plans/current', (ctx) => tools.latestPlan(ctx)),
+    );
+
+    server.registerPrompt(
+      'weekly_review',
+      { title: 'Weekly review', description: "Review the runner's week against their recent training and goals" },
+      () => ({
+        messages: [
+          {
+            role: 'user',
+            content: {
+              type: 'text',
+              text:
+                'Review my training week. Call get_user_context, then training_summary; compare this week with the last four ' +
+                '(distance, runs, load balance), mention any shoe that needs retiring (shoe_report), and end with two concrete ' +
+                'suggestions for next week. Use my numbers.',
+            },
+          },
+        ],
+      }),
+    );
+    return server;
+  }
+
+  async function health() {
+    const database = await dataSource.query('SELECT 1').then(() => 'ok', () => 'unavailable');
+    const redisStatus = !redis ? 'not configured' : await redis.ping().then(() => 'ok', () => 'unavailable');
+    return { status: database === 'ok' && redisStatus !== 'unavailable' ? 'ok' : 'degraded', database, redis: redisStatus, eventBus: redis ? 'redis' : 'in-process' };
+  }
+
+  const tokens = new TokenService(config.jwtSecret, config.jwtTtlSeconds);
+  const app = express();
+  app.disable('x-powered-by');
+  app.get('/healthz', (_req, res) => void res.json({ status: 'ok' }));
+  app.all('/mcp', express.json({ limit: '1mb' }), async (req, res) => {
+    const token = TokenService.fromHeader(req.headers.authorization);
+    const userId = token ? tokens.verify(token) : null;
+    if (!userId) {
+      res.status(401).set('WWW-Authenticate', 'Bearer realm="maratron"').json({
+        jsonrpc: '2.0',
+        error: { code: -32001, message: 'Unauthorized: send Authorization: Bearer <token> (the token signIn returns)' },
+        id: null,
+      });
+      return;
+    }
+    if (req.method !== 'POST') {
+      // Stateless: no server-initiated stream (GET) and no session to end (DELETE).
+      res.status(405).set('Allow', 'POST').json({ jsonrpc: '2.0', error: { code: -32000, message: 'Method not allowed' }, id: null });
+      return;
+    }
+    const hosts = [`localhost:${boundPort}`, `127.0.0.1:${boundPort}`, `[::1]:${boundPort}`, ...config.aiAllowedHosts];
+    const transport = new StreamableHTTPServerTransport({
+      sessionIdGenerator: undefined,
+      enableJsonResponse: true,
+      enableDnsRebindingProtection: true,
+      allowedHosts: hosts,
+      allowedOrigins: hosts.flatMap((h) => [`http://${h}`, `https://${h}`]),
+    });
+    const server = buildServer(userId, req.ip ?? 'unknown');
+    res.on('close', () => {
+      void transport.close();
+      void server.close();
+    });
+    try {
+      await server.connect(transport);
+      await transport.handleRequest(req, res, req.body);
+    } catch (err) {
+      logger.error({ err }, 'MCP request failed');
+      if (!res.headersSent) res.status(500).json({ jsonrpc: '2.0', error: { code: -32603, message: 'Internal server error' }, id: null });
+    }
+  });
+
+  const httpServer = http.createServer(app);
+  return {
+    async listen(port: number, host?: string): Promise<number> {
+      await new Promise<void>((resolve, reject) => {
+        httpServer.once('error', reject);
+        httpServer.listen(port, host, resolve);
+      });
+      boundPort = (httpServer.address() as AddressInfo).port;
+      return boundPort;
+    },
+    async stop(): Promise<void> {
+      for (const unsubscribe of unsubscribes.splice(0)) unsubscribe();
+      httpServer.closeIdleConnections();
+      await new Promise<void>((resolve) => httpServer.close(() => resolve()));
+    },
+  };
+}

@@ -1,0 +1,71 @@
+import net from 'node:net';
+import { Client } from '@modelcontextprotocol/sdk/client/index.js';
+import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
+import { loadConfig } from '../../gateway/src/config';
+import { createLogger } from '../../gateway/src/logger';
+import { startTestGateway, TEST_JWT_SECRET } from '../../gateway/test/harness';
+import type { TestGateway, TestGatewayOptions } from '../../gateway/test/harness';
+import { createAiServer } from '../src';
+import type { AiServer } from '../src';
+
+export interface TestStack {
+  t: TestGateway;
+  ai: AiServer;
+  mcpUrl: string;
+  /** An MCP client (the official SDK's) authenticated as the holder of `token`. */
+  mcp(token: string): Promise<Client>;
+  close(): Promise<void>;
+}
+
+/**
+ * A gateway and an ai-server in one process, sharing the database and the event bus — as
+ * `npm start` runs them — each on a free port.
+ */
+export async function startStack(opts: TestGatewayOptions & { aiEnv?: Record<string, string> } = {}): Promise<TestStack> {
+  // The gateway's coach is told where the ai-server will listen before either starts.
+  const port = await freePort();
+  const mcpUrl = `http://127.0.0.1:${port}/mcp`;
+  const t = await startTestGateway({ ...opts, env: { AI_SERVER_URL: mcpUrl, ...opts.env } });
+  const config = { ...loadConfig({ ...process.env, ...opts.env, ...opts.aiEnv }), jwtSecret: TEST_JWT_SECRET };
+  const ai = createAiServer({ config, dataSource: t.dataSource, bus: t.bus, redis: t.redis, logger: createLogger('silent') });
+  await ai.listen(port, '127.0.0.1');
+  const clients: Client[] = [];
+  return {
+    t,
+    ai,
+    mcpUrl,
+    async mcp(token: string) {
+      const client = new Client({ name: 'maratron-test', version: '1.0.0' });
+      await client.connect(new StreamableHTTPClientTransport(new URL(mcpUrl), { requestInit: { headers: { Authorization: `Bearer ${token}` } } }));
+      clients.push(client);
+      return client;
+    },
+    async close() {
+      await Promise.all(clients.map((c) => c.close()));
+      await ai.stop();
+      await t.close();
+    },
+  };
+}
+
+async function freePort(): Promise<number> {
+  const server = net.createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as net.AddressInfo;
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
+}
+
+/** The JSON a tool answered with (fails on a tool error). */
+export function toolJson(result: unknown): any {
+  const r = result as { isError?: boolean; content: { type: string; text: string }[] };
+  if (r.isError) throw new Error(`tool error: ${r.content[0]?.text}`);
+  return JSON.parse(r.content[0].text);
+}
+
+/** A tool error's text (fails when the call succeeded). */
+export function toolError(result: unknown): string {
+  const r = result as { isError?: boolean; content: { type: string; text: string }[] };
+  if (!r.isError) throw new Error(`expected a tool error, got ${r.content[0]?.text}`);
+  return r.content[0].text;
+}

@@ -1,0 +1,18 @@
+import DataLoader from 'dataloader';
+import { CoachMessage } from '@maratron/schema';
+import type { RequestDb } from '../database/request-db';
+import { groupByKey, hydrate } from '../database/rows';
+import { MESSAGE_COLUMNS } from './coach.service';
+
+export function createCoachLoaders(db: RequestDb) {
+  return {
+    /** Messages of conversations, oldest first (row-level security: the viewer's conversations only). */
+    coachMessages: new DataLoader<string, CoachMessage[]>(async (ids) => {
+      const rows = hydrate(
+        CoachMessage,
+        await db.query(`SELECT ${MESSAGE_COLUMNS} FROM coach_messages m WHERE m.conversation_id = ANY($1::uuid[]) ORDER BY m.created_at, m.id`, [ids]),
+      ) as (CoachMessage & { conversationId: string })[];
+      return groupByKey(ids, rows, (m) => m.conversationId);
+    }),
+  };
+}

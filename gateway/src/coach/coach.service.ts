@@ -1,0 +1,191 @@
+import { randomUUID } from 'node:crypto';
+import { APIError } from '@anthropic-ai/sdk';
+import type { MessageParam } from '@anthropic-ai/sdk/resources/messages';
+import { CoachConversation, CoachMessage, coachMessageSchema, DomainError, notFound, parseId, parseInput, trainingPlanInputSchema } from '@maratron/schema';
+import type { CoachReply, DomainErrorCode, TrainingPlan } from '@maratron/schema';
+import { TokenService } from '../auth/tokens';
+import { pageSize } from '../common/pagination';
+import type { Config } from '../config';
+import { requireViewer } from '../context';
+import type { RequestContext } from '../context';
+import { hydrate } from '../database/rows';
+import type { EventBus } from '../events';
+import { runClaude } from './claude';
+import type { CoachTurn } from './claude';
+import { runLocalCoach } from './local-coach';
+import { openMcpSession } from './mcp-client';
+import type { TrainingPlansService } from './training-plans.service';
+
+/** How long one answer may take, tool calls included. */
+export const COACH_DEADLINE_MS = 60_000;
+/** Earlier messages of the conversation the model sees. */
+const HISTORY_MESSAGES = 20;
+/** The ai-server token issued per answer lives this long: enough for one answer, useless after. */
+const TOOL_TOKEN_TTL_SECONDS = 120;
+
+export const MESSAGE_COLUMNS = `m.id, m.conversation_id AS "conversationId", m.role, m.content, m.created_at AS "createdAt"`;
+
+type CoachConfig = Pick<Config, 'aiServerUrl' | 'aiServerPort' | 'anthropic'> & { jwtSecret: string };
+
+/**
+ * The coach, the MCP host: stores conversations, answers through the ai-server's tools (with
+ * Claude when ANTHROPIC_API_KEY is set, the local coach otherwise), and streams the answer as
+ * `coach.chunk` events to the conversation's owner.
+ */
+export class CoachService {
+  private readonly toolTokens: TokenService;
+  private readonly mcpUrl: string;
+
+  constructor(
+    private readonly config: CoachConfig,
+    private readonly events: EventBus,
+    private readonly plans: TrainingPlansService,
+  ) {
+    this.toolTokens = new TokenService(config.jwtSecret, TOOL_TOKEN_TTL_SECONDS);
+    this.mcpUrl = config.aiServerUrl ?? `http://127.0.0.1:${config.aiServerPort}/mcp`;
+  }
+
+  /**
+   * One question and its answer, stored together: nothing is stored when the answer fails. A
+   * conversation id the viewer has not used yet starts a conversation of theirs; someone else's
+   * is NOT_FOUND (it is not visible to the viewer at all).
+   */
+  async ask(ctx: RequestContext, messageInput: string, conversationIdInput: string | null | undefined): Promise<CoachReply> {
+    const viewerId = requireViewer(ctx);
+    const message = parseInput(coachMessageSchema, messageInput, 'message');
+    const conversationId = conversationIdInput ? parseId(conversationIdInput, 'conversationId') : randomUUID();
+    return ctx.db.transaction(async () => {
+      await this.claim(ctx, viewerId, conversationId);
+      const history = await this.history(ctx, conversationId);
+      await this.insertMessage(ctx, conversationId, 'user', message, []);
+      const turn = await this.answer(viewerId, conversationId, history, message);
+      const stored = await this.insertMessage(ctx, conversationId, 'assistant', turn.text, turn.toolCalls);
+      await ctx.db.query(`UPDATE coach_conversations SET updated_at = now() WHERE id = $1`, [conversationId]);
+      return { conversationId, message: stored, toolCalls: turn.toolCalls };
+    });
+  }
+
+  async conversation(ctx: RequestContext, id: string): Promise<CoachConversation | null> {
+    requireViewer(ctx);
+    const rows = await ctx.db.query(`SELECT c.id, c.user_id AS "userId", c.created_at AS "createdAt" FROM coach_conversations c WHERE c.id = $1`, [parseId(id)]);
+    return hydrate(CoachConversation, rows)[0] ?? null;
+  }
+
+  /** The viewer's conversations, most recently active first. */
+  async conversations(ctx: RequestContext, first: number | null | undefined): Promise<CoachConversation[]> {
+    const viewerId = requireViewer(ctx);
+    const limit = pageSize(first);
+    const rows = await ctx.db.query(
+      `SELECT c.id, c.user_id AS "userId", c.created_at AS "createdAt" FROM coach_conversations c
+        WHERE c.user_id = $1 ORDER BY c.updated_at DESC, c.id DESC LIMIT $2`,
+      [viewerId, limit],
+    );
+    return hydrate(CoachConversation, rows);
+  }
+
+  /**
+   * generateTrainingPlan: validated here by the same rule as the tool, then generated and stored
+   * by the ai-server's generate_training_plan tool acting as the viewer, and read back.
+   */
+  async generatePlan(ctx: RequestContext, input: unknown): Promise<TrainingPlan> {
+    const viewerId = requireViewer(ctx);
+    const req = parseInput(trainingPlanInputSchema, input);
+    const mcp = await this.connect(viewerId);
+    let outcome;
+    try {
+      outcome = await mcp.call('generate_training_plan', { ...req, raceDate: req.raceDate.toISOString() });
+    } finally {
+      await mcp.close().catch(() => undefined);
+    }
+    if (outcome.isError) throw fromToolError(outcome.text);
+    const plan = await this.plans.get(ctx, (JSON.parse(outcome.text) as { id: string }).id);
+    if (!plan) throw notFound('TrainingPlan');
+    return plan;
+  }
+
+  private async connect(userId: string, signal?: AbortSignal) {
+    try {
+      return await openMcpSession(this.mcpUrl, this.toolTokens.issue(userId), signal);
+    } catch (error) {
+      throw unavailable('the coach cannot reach its tools (ai-server)', error);
+    }
+  }
+
+  /**
+   * The viewer's conversation, created when the id is new. Row-level security hides other
+   * runners' conversations, so an id taken by someone else shows up only as a conflict.
+   */
+  private async claim(ctx: RequestContext, viewerId: string, id: string): Promise<void> {
+    const own = await ctx.db.query(`SELECT 1 FROM coach_conversations WHERE id = $1 FOR UPDATE`, [id]);
+    if (own.length) return;
+    const created = await ctx.db.query(`INSERT INTO coach_conversations (id, user_id) VALUES ($1, $2) ON CONFLICT (id) DO NOTHING RETURNING id`, [id, viewerId]);
+    if (!created.length) throw notFound('Conversation');
+  }
+
+  private async history(ctx: RequestContext, conversationId: string): Promise<MessageParam[]> {
+    const rows = await ctx.db.query<{ role: 'user' | 'assistant'; content: string }>(
+      `SELECT role, content FROM (SELECT m.role, m.content, m.created_at, m.id FROM coach_messages m WHERE m.conversation_id = $1
+        ORDER BY m.created_at DESC, m.id DESC LIMIT $2) recent ORDER BY created_at, id`,
+      [conversationId, HISTORY_MESSAGES],
+    );
+    return rows.map((r) => ({ role: r.role, content: r.content }));
+  }
+
+  private async insertMessage(ctx: RequestContext, conversationId: string, role: string, content: string, toolCalls: CoachTurn['toolCalls']): Promise<CoachMessage> {
+    const rows = await ctx.db.query(
+      `INSERT INTO coach_messages AS m (conversation_id, role, content, tool_calls) VALUES ($1, $2, $3, $4) RETURNING ${MESSAGE_COLUMNS}`,
+      [conversationId, role, content, JSON.stringify(toolCalls)],
+    );
+    return hydrate(CoachMessage, rows)[0];
+  }
+
+  /**
+   * The answer, through the ai-server's MCP tools as this runner (a short-lived token the
+   * gateway issues; the runner's id never comes from the client), streamed as it is written.
+   * Bounded by COACH_DEADLINE_MS; a failing model or ai-server is COACH_UNAVAILABLE.
+   */
+  private async answer(userId: string, conversationId: string, history: MessageParam[], message: string): Promise<CoachTurn> {
+    const deadline = new AbortController();
+    const timer = setTimeout(() => deadline.abort(), COACH_DEADLINE_MS);
+    const chunk = (delta: string, done: boolean) => this.events.publish('coach.chunk', { conversationId, userId, delta, done });
+    let mcp;
+    try {
+      mcp = await this.connect(userId, deadline.signal);
+    } catch (error) {
+      clearTimeout(timer);
+      throw error;
+    }
+    try {
+      const { apiKey, model, baseUrl } = this.config.anthropic;
+      const turn = apiKey
+        ? await runClaude({ apiKey, model, baseUrl, signal: deadline.signal }, mcp, [...history, { role: 'user', content: message }], (d) => chunk(d, false))
+        : await runLocalCoach(mcp, message, (d) => chunk(d, false));
+      chunk('', true);
+      return turn;
+    } catch (error) {
+      chunk('', true);
+      if (deadline.signal.aborted) throw unavailable(`the coach took longer than ${COACH_DEADLINE_MS / 1000} s`, error);
+      if (error instanceof APIError) throw unavailable(`the language model answered ${error.status ?? 'with an error'}`, error);
+      throw error;
+    } finally {
+      clearTimeout(timer);
+      await mcp.close().catch(() => undefined);
+    }
+  }
+}
+
+function unavailable(reason: string, cause: unknown): DomainError {
+  const error = new DomainError('COACH_UNAVAILABLE', `The coach is unavailable: ${reason}. Try again in a moment.`);
+  (error as { cause?: unknown }).cause = cause;
+  return error;
+}
+
+/** A tool's error text (`CODE: field: message`, as the ai-server writes it) as the DomainError it was. */
+function fromToolError(text: string): DomainError {
+  const match = /^([A-Z_]+): (.*)$/s.exec(text);
+  const code = match?.[1] as DomainErrorCode | undefined;
+  if (!match || !['BAD_USER_INPUT', 'FORBIDDEN', 'NOT_FOUND', 'RATE_LIMITED'].includes(code!)) return unavailable(text, null);
+  const field = code === 'BAD_USER_INPUT' ? /^([\w.]+):/.exec(match[2])?.[1] : undefined;
+  const retry = /retry-after: (\d+)s/.exec(match[2]);
+  return new DomainError(code!, match[2].replace(/ \(retry-after: \d+s\)$/, ''), field, retry ? Number(retry[1]) : undefined);
+}

@@ -1,0 +1,153 @@
+import type { CoachTurn } from './claude';
+import type { McpSession } from './mcp-client';
+
+// The coach without a language model: it recognises the common questions, calls the same MCP
+// tools Claude would, and writes the answer from their results — the runner's own numbers.
+
+type Goal = 'K5' | 'K10' | 'HALF_MARATHON' | 'MARATHON';
+const GOAL_NAMES: Record<Goal, string> = { K5: '5K', K10: '10K', HALF_MARATHON: 'half marathon', MARATHON: 'marathon' };
+
+export type Intent = 'plan' | 'shoes' | 'predict' | 'ready' | 'last_week' | 'training';
+
+/** The question's intent, by keywords; anything else is "how is my training". */
+export function intentOf(message: string): Intent {
+  const m = message.toLowerCase();
+  if (/\bplan\b|schedule|programme|program\b/.test(m)) return 'plan';
+  if (/shoe|sneaker|trainers?\b|retire/.test(m)) return 'shoes';
+  if (/ready|prepared/.test(m)) return 'ready';
+  if (/predict|what time|how fast|finish time|could i run/.test(m)) return 'predict';
+  if (/last week|past week|summar/.test(m)) return 'last_week';
+  return 'training';
+}
+
+/** The race a message names, if any. */
+export function goalOf(message: string): Goal | null {
+  const m = message.toLowerCase();
+  if (/half/.test(m)) return 'HALF_MARATHON';
+  if (/marathon/.test(m)) return 'MARATHON';
+  if (/\b10\s?k\b|10 ?km|10,000/.test(m)) return 'K10';
+  if (/\b5\s?k\b|5 ?km|parkrun/.test(m)) return 'K5';
+  return null;
+}
+
+/** A race date in the message: an ISO date, or "in N weeks"; otherwise twelve weeks from now. */
+export function raceDateOf(message: string, now = new Date()): string {
+  const iso = /\b(\d{4}-\d{2}-\d{2})\b/.exec(message);
+  if (iso) return iso[1];
+  const weeks = /in (\d{1,2}) weeks/i.exec(message);
+  const days = (weeks ? Number(weeks[1]) : 12) * 7;
+  return new Date(now.getTime() + days * 86_400_000).toISOString().slice(0, 10);
+}
+
+/** "12.3 km": how every distance in an answer is printed. */
+export const formatKm = (metres: number) => `${(Math.round(metres / 100) / 10).toFixed(1)} km`;
+
+export async function runLocalCoach(mcp: McpSession, message: string, onText: (delta: string) => void): Promise<CoachTurn> {
+  const toolCalls: CoachTurn['toolCalls'] = [];
+  const tool = async (name: string, args: Record<string, unknown> = {}): Promise<any> => {
+    toolCalls.push({ name, arguments: JSON.stringify(args) });
+    const outcome = await mcp.call(name, args);
+    if (outcome.isError) throw new ToolFailure(outcome.text);
+    return JSON.parse(outcome.text);
+  };
+  let sentences: string[];
+  try {
+    sentences = await answer(intentOf(message), message, tool);
+  } catch (error) {
+    if (!(error instanceof ToolFailure)) throw error;
+    sentences = [`I couldn't do that: ${error.message.replace(/^[A-Z_]+: /, '')}.`];
+  }
+  // Streamed a sentence at a time, as a model would write it.
+  const parts = sentences.map((s, i) => (i === 0 ? s : ` ${s}`));
+  for (const part of parts) onText(part);
+  return { text: parts.join(''), toolCalls };
+}
+
+class ToolFailure extends Error {}
+
+type ToolFn = (name: string, args?: Record<string, unknown>) => Promise<any>;
+
+async function answer(intent: Intent, message: string, tool: ToolFn): Promise<string[]> {
+  switch (intent) {
+    case 'plan': {
+      const goal = goalOf(message) ?? 'HALF_MARATHON';
+      const raceDate = raceDateOf(message);
+      const plan = await tool('generate_training_plan', { goal, raceDate });
+      const workouts = plan.workouts as { date: string; kind: string; distance: number; pace: string | null; description: string }[];
+      const byWeek = new Map<string, number>();
+      for (const w of workouts.filter((w) => w.kind !== 'race')) {
+        const d = new Date(w.date);
+        const monday = new Date(d.getTime() - ((d.getUTCDay() + 6) % 7) * 86_400_000).toISOString().slice(0, 10);
+        byWeek.set(monday, (byWeek.get(monday) ?? 0) + w.distance);
+      }
+      const volumes = [...byWeek.values()];
+      const first = workouts[0];
+      const longest = Math.max(...workouts.filter((w) => w.kind === 'long').map((w) => w.distance), 0);
+      return [
+        `Here is your ${byWeek.size}-week plan for the ${GOAL_NAMES[goal]} on ${plan.raceDate}: ${workouts.length - 1} sessions before race day.`,
+        `Week one is ${formatKm(volumes[0] ?? 0)}, building to ${formatKm(Math.max(...volumes, 0))} at the peak (never more than 10 % a week), with the longest run ${formatKm(longest)}, then a taper.`,
+        first ? `First up, ${first.date}: ${first.description}` : '',
+        'The whole plan is in Training → Plan.',
+      ].filter(Boolean);
+    }
+    case 'shoes': {
+      const { shoes } = await tool('shoe_report');
+      if (!shoes.length) return ["You have no active shoes logged. Add your pair and I'll track its wear."];
+      const retire = shoes.filter((s: any) => s.retire);
+      const soon = shoes.filter((s: any) => !s.retire && s.usagePercent >= 80);
+      const lines = shoes.map((s: any) => `${s.name}: ${s.distanceKm.toFixed(1)} of ${s.maxDistanceKm.toFixed(1)} km (${s.usagePercent} %), ${s.remainingKm.toFixed(1)} km left.`);
+      const verdict = retire.length
+        ? `Retire ${retire.map((s: any) => s.name).join(' and ')} now.`
+        : soon.length
+          ? `Nothing to retire yet, but plan a replacement for ${soon.map((s: any) => s.name).join(' and ')}.`
+          : 'None of your shoes needs retiring yet.';
+      return [verdict, ...lines];
+    }
+    case 'predict': {
+      const goal = goalOf(message) ?? 'K10';
+      const p = await tool('predict_race', { distance: goal });
+      if (!p.time) return [`I can't predict a ${GOAL_NAMES[goal]} yet: ${p.reason}`];
+      return [
+        `Your predicted ${GOAL_NAMES[goal]} time is ${p.time} (${p.pace}).`,
+        p.method === 'VDOT' ? `That comes from your VDOT of ${p.vdot}, set by your best recent effort.` : "That is Riegel's formula applied to your best recent effort.",
+      ];
+    }
+    case 'ready': {
+      const goal = goalOf(message) ?? 'HALF_MARATHON';
+      const [ctx, p] = [await tool('get_user_context'), await tool('predict_race', { distance: goal })];
+      const average = ctx.lastFourWeeks.reduce((s: number, w: any) => s + w.distance, 0) / 4;
+      const needs: Record<Goal, number> = { K5: 15_000, K10: 25_000, HALF_MARATHON: 35_000, MARATHON: 50_000 };
+      const ready = average >= needs[goal];
+      return [
+        `Over the last four weeks you averaged ${formatKm(average)} a week; this week so far ${formatKm(ctx.thisWeek.distance)}.`,
+        p.time ? `Your current fitness predicts a ${GOAL_NAMES[goal]} in ${p.time} (${p.method}).` : `I have no recent effort to predict a ${GOAL_NAMES[goal]} from.`,
+        ready
+          ? `That volume supports a ${GOAL_NAMES[goal]}: keep your long runs going and taper in the last ${goal === 'MARATHON' ? 'three weeks' : 'week or two'}.`
+          : `For a comfortable ${GOAL_NAMES[goal]} aim for about ${formatKm(needs[goal])} a week first; raise it by no more than 10 % a week.`,
+      ];
+    }
+    case 'last_week': {
+      const ctx = await tool('get_user_context');
+      const last = ctx.lastFourWeeks[ctx.lastFourWeeks.length - 1];
+      const before = ctx.lastFourWeeks.slice(0, -1);
+      const average = before.reduce((s: number, w: any) => s + w.distance, 0) / before.length;
+      const change = average > 0 ? Math.round(((last.distance - average) / average) * 100) : null;
+      return [
+        `Last week (from ${last.weekStart}) you ran ${formatKm(last.distance)} in ${last.runCount} run${last.runCount === 1 ? '' : 's'}.`,
+        change === null ? 'There is nothing earlier to compare it with.' : `That is ${Math.abs(change)} % ${change >= 0 ? 'more' : 'less'} than your ${formatKm(average)} average of the three weeks before.`,
+        `This week so far: ${formatKm(ctx.thisWeek.distance)} in ${ctx.thisWeek.runCount} run${ctx.thisWeek.runCount === 1 ? '' : 's'}.`,
+      ];
+    }
+    case 'training': {
+      const ctx = await tool('get_user_context');
+      const summary = await tool('training_summary', { weeks: 5 });
+      const average = ctx.lastFourWeeks.reduce((s: number, w: any) => s + w.distance, 0) / 4;
+      return [
+        `This week you have run ${formatKm(ctx.thisWeek.distance)} in ${ctx.thisWeek.runCount} run${ctx.thisWeek.runCount === 1 ? '' : 's'}, against ${formatKm(average)} a week over the last four.`,
+        summary.load ? `Your training load is ${summary.load.reading}.` : '',
+        summary.vdot !== null ? `Your VDOT is ${summary.vdot}.` : 'Log a run of 5 km or more and I can estimate your VDOT.',
+        ctx.recentRecords.length ? `Best efforts: ${ctx.recentRecords.map((r: any) => `${GOAL_NAMES[r.distance as Goal]} ${r.time}`).join(', ')}.` : '',
+      ].filter(Boolean);
+    }
+  }
+}
