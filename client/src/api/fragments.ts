@@ -129,6 +129,10 @@ export const NotificationFragment = graphql(`
       id
       text
     }
+    group {
+      id
+      name
+    }
   }
 `);
 

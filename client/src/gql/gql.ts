@@ -21,7 +21,7 @@ type Documents = {
     "\n  fragment PostFields on Post {\n    id\n    text\n    createdAt\n    likeCount\n    likedByViewer\n    commentCount\n    author {\n      ...UserSummary\n    }\n    run {\n      id\n      name\n      startedAt\n      distance\n      duration\n      pace\n    }\n    group {\n      id\n      name\n    }\n  }\n": typeof types.PostFieldsFragmentDoc,
     "\n  fragment CommentFields on Comment {\n    id\n    text\n    createdAt\n    author {\n      ...UserSummary\n    }\n  }\n": typeof types.CommentFieldsFragmentDoc,
     "\n  fragment GroupFields on Group {\n    id\n    name\n    description\n    private\n    memberCount\n    isMember\n    owner {\n      ...UserSummary\n    }\n  }\n": typeof types.GroupFieldsFragmentDoc,
-    "\n  fragment NotificationFields on Notification {\n    id\n    kind\n    read\n    createdAt\n    actor {\n      ...UserSummary\n    }\n    post {\n      id\n      text\n    }\n  }\n": typeof types.NotificationFieldsFragmentDoc,
+    "\n  fragment NotificationFields on Notification {\n    id\n    kind\n    read\n    createdAt\n    actor {\n      ...UserSummary\n    }\n    post {\n      id\n      text\n    }\n    group {\n      id\n      name\n    }\n  }\n": typeof types.NotificationFieldsFragmentDoc,
     "\n  fragment ImportJobFields on ImportJob {\n    id\n    status\n    fileName\n    total\n    imported\n    skipped\n    failed\n    problems {\n      file\n      message\n    }\n    createdAt\n    finishedAt\n  }\n": typeof types.ImportJobFieldsFragmentDoc,
     "\n  fragment LeaderboardFields on LeaderboardEntry {\n    rank\n    distance\n    runCount\n    user {\n      ...UserSummary\n    }\n  }\n": typeof types.LeaderboardFieldsFragmentDoc,
     "\n  fragment CoachMessageFields on CoachMessage {\n    id\n    role\n    content\n    createdAt\n  }\n": typeof types.CoachMessageFieldsFragmentDoc,
@@ -85,7 +85,7 @@ const documents: Documents = {
     "\n  fragment PostFields on Post {\n    id\n    text\n    createdAt\n    likeCount\n    likedByViewer\n    commentCount\n    author {\n      ...UserSummary\n    }\n    run {\n      id\n      name\n      startedAt\n      distance\n      duration\n      pace\n    }\n    group {\n      id\n      name\n    }\n  }\n": types.PostFieldsFragmentDoc,
     "\n  fragment CommentFields on Comment {\n    id\n    text\n    createdAt\n    author {\n      ...UserSummary\n    }\n  }\n": types.CommentFieldsFragmentDoc,
     "\n  fragment GroupFields on Group {\n    id\n    name\n    description\n    private\n    memberCount\n    isMember\n    owner {\n      ...UserSummary\n    }\n  }\n": types.GroupFieldsFragmentDoc,
-    "\n  fragment NotificationFields on Notification {\n    id\n    kind\n    read\n    createdAt\n    actor {\n      ...UserSummary\n    }\n    post {\n      id\n      text\n    }\n  }\n": types.NotificationFieldsFragmentDoc,
+    "\n  fragment NotificationFields on Notification {\n    id\n    kind\n    read\n    createdAt\n    actor {\n      ...UserSummary\n    }\n    post {\n      id\n      text\n    }\n    group {\n      id\n      name\n    }\n  }\n": types.NotificationFieldsFragmentDoc,
     "\n  fragment ImportJobFields on ImportJob {\n    id\n    status\n    fileName\n    total\n    imported\n    skipped\n    failed\n    problems {\n      file\n      message\n    }\n    createdAt\n    finishedAt\n  }\n": types.ImportJobFieldsFragmentDoc,
     "\n  fragment LeaderboardFields on LeaderboardEntry {\n    rank\n    distance\n    runCount\n    user {\n      ...UserSummary\n    }\n  }\n": types.LeaderboardFieldsFragmentDoc,
     "\n  fragment CoachMessageFields on CoachMessage {\n    id\n    role\n    content\n    createdAt\n  }\n": types.CoachMessageFieldsFragmentDoc,
@@ -187,7 +187,7 @@ export function graphql(source: "\n  fragment GroupFields on Group {\n    id\n  
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  fragment NotificationFields on Notification {\n    id\n    kind\n    read\n    createdAt\n    actor {\n      ...UserSummary\n    }\n    post {\n      id\n      text\n    }\n  }\n"): (typeof documents)["\n  fragment NotificationFields on Notification {\n    id\n    kind\n    read\n    createdAt\n    actor {\n      ...UserSummary\n    }\n    post {\n      id\n      text\n    }\n  }\n"];
+export function graphql(source: "\n  fragment NotificationFields on Notification {\n    id\n    kind\n    read\n    createdAt\n    actor {\n      ...UserSummary\n    }\n    post {\n      id\n      text\n    }\n    group {\n      id\n      name\n    }\n  }\n"): (typeof documents)["\n  fragment NotificationFields on Notification {\n    id\n    kind\n    read\n    createdAt\n    actor {\n      ...UserSummary\n    }\n    post {\n      id\n      text\n    }\n    group {\n      id\n      name\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -11,6 +11,7 @@ const TEXT: Record<NotificationFieldsFragment['kind'], string> = {
   LIKED: 'gave kudos to your post',
   COMMENTED: 'commented on your post',
   GROUP_POST: 'posted in your group',
+  GROUP_INVITE: 'invited you to join',
 };
 
 /** Everything that happened to you; opening the page marks it read (the badge drops to 0). */
@@ -46,6 +47,12 @@ export default function Notifications() {
                 <div>
                   <p>
                     <UserLink user={node.actor} /> {TEXT[node.kind]}
+                    {node.group && (
+                      <>
+                        {' '}
+                        <Link to={`/groups/${node.group.id}`}>{node.group.name}</Link>
+                      </>
+                    )}
                     {node.post && (
                       <>
                         {': '}
