@@ -22,6 +22,7 @@ import { buildGatewaySchema } from './schema';
 import { createServices } from './services';
 import { createChannels } from './subscriptions/channels';
 import { LiveDispatcher } from './subscriptions/dispatcher';
+import { refuseSubscriptionsOverHttp } from './subscriptions/http-guard';
 import { createSubscriptionServer } from './subscriptions/ws-server';
 
 export interface GatewayDeps {
@@ -93,6 +94,7 @@ export async function createGateway({ config, dataSource, redis, bus, logger }: 
       ApolloServerPluginCacheControlDisabled(),
       ApolloServerPluginDrainHttpServer({ httpServer }),
       requestDbPlugin,
+      refuseSubscriptionsOverHttp,
       // graphql-ws's sockets close when the server drains, alongside in-flight HTTP requests.
       { serverWillStart: async () => ({ drainServer: () => subscriptions.dispose() }) },
     ],
