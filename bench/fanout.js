@@ -1,8 +1,11 @@
 // Fan-out: N graphql-ws subscribers following one author on one gateway (a child process),
 // then posts at a steady rate. Per post: latency from the mutation's start to each
 // subscriber's receipt (p50/p99 over all deliveries), and deliveries/s while it fans out
-// (N / time to the last receipt). Gateway memory per connection = RSS delta / N.
-// The same clients against a bare `ws` broadcast server give the floor, in the same run.
+// (N / time to its last receipt, median over posts). Gateway memory per connection = RSS
+// growth from connecting and subscribing the N clients, / N.
+// The floor is a bare `ws` broadcast server (bench/bare-broadcast.js) with its own N
+// identical clients. Both run at once and take turns, post by post, so that whatever else
+// the machine does at that moment weighs on both alike: compare them as a ratio.
 const fs = require('node:fs');
 const path = require('node:path');
 const { createClient } = require('graphql-ws');
@@ -28,8 +31,8 @@ async function gql(base, query, variables, token) {
   return body.data;
 }
 
-/** Opens `tokens.length` graphql-ws clients (in batches), each subscribed to the feed. */
-async function connectSubscribers(wsUrl, tokens, onPost) {
+/** Opens one graphql-ws client per token (in batches), each subscribed to the feed. */
+async function connectSubscribers(wsUrl, tokens, onText) {
   const clients = [];
   for (let i = 0; i < tokens.length; i += 250) {
     const batch = tokens.slice(i, i + 250).map(
@@ -44,7 +47,7 @@ async function connectSubscribers(wsUrl, tokens, onPost) {
             connectionParams: { authorization: `Bearer ${token}` },
             on: { connected: () => resolve(client), error: reject },
           });
-          client.subscribe({ query: QUERY }, { next: (r) => onPost(r.data.feedPostAdded.text), error: () => {}, complete: () => {} });
+          client.subscribe({ query: QUERY }, { next: (r) => onText(r.data.feedPostAdded.text), error: () => {}, complete: () => {} });
         }),
     );
     clients.push(...(await Promise.all(batch)));
@@ -52,83 +55,92 @@ async function connectSubscribers(wsUrl, tokens, onPost) {
   return clients;
 }
 
-/**
- * One fan-out run against `target` ('gateway' or 'bare'): N subscribers, `posts` posts at
- * `rate` per second. Returns the figures as one row.
- */
-async function benchFanout({ dbUrl, target, subscribers, posts, rate, port }) {
+/** One fan-out target: a server process, its N subscribers, and how to post to it. */
+async function startTarget(kind, dbUrl, subscribers, port, posts) {
   const server =
-    target === 'gateway'
+    kind === 'gateway'
       ? await startProcess('gateway/dist/main.js', { DATABASE_URL: dbUrl, REDIS_URL: '', SEED_DEMO: 'false', JWT_SECRET: SECRET }, port)
       : await startProcess('bench/bare-broadcast.js', {}, port);
   const base = `http://127.0.0.1:${port}`;
-  try {
-    // The gateway has migrated the database by now; the bare server needs no data.
-    const { fanIds, authorId } = target === 'gateway' ? await seedFanout(dbUrl, subscribers) : { fanIds: Array.from({ length: subscribers }, (_, i) => `fan-${i}`), authorId: 'author' };
+  const target = { kind, server, sentAt: [], received: Array.from({ length: posts }, () => []), warmups: 0, clients: [] };
+  let tokens;
+  if (kind === 'gateway') {
+    // The gateway has migrated the database by now.
+    const { fanIds, authorId } = await seedFanout(dbUrl, subscribers);
     const { TokenService } = require(path.join(ROOT, 'gateway/dist/auth/tokens.js'));
-    const tokens = new TokenService(SECRET, 3600);
-    const authorToken = tokens.issue(authorId);
-    let publish;
-    if (target === 'gateway') {
-      const run = await gql(base, `mutation { createRun(input: { startedAt: "${new Date(Date.now() - 3600_000).toISOString()}", distance: 10000, duration: 3000 }) { id } }`, {}, authorToken);
-      const q = `mutation($t: String!, $r: ID!) { createPost(input: { text: $t, runId: $r }) { id } }`;
-      publish = (text) => gql(base, q, { t: text, r: run.createRun.id }, authorToken);
-    } else {
-      publish = (text) => fetch(`${base}/publish`, { method: 'POST', body: JSON.stringify({ text }) }).then((r) => r.json());
-    }
+    const issuer = new TokenService(SECRET, 3600);
+    const authorToken = issuer.issue(authorId);
+    const startedAt = new Date(Date.now() - 3600_000).toISOString();
+    const run = await gql(base, `mutation { createRun(input: { startedAt: "${startedAt}", distance: 10000, duration: 3000 }) { id } }`, {}, authorToken);
+    const q = `mutation($t: String!, $r: ID!) { createPost(input: { text: $t, runId: $r }) { id } }`;
+    target.publish = (text) => gql(base, q, { t: text, r: run.createRun.id }, authorToken);
+    tokens = fanIds.slice(0, subscribers).map((id) => issuer.issue(id));
+  } else {
+    target.publish = (text) => fetch(`${base}/publish`, { method: 'POST', body: JSON.stringify({ text }) }).then((r) => r.json());
+    tokens = Array.from({ length: subscribers }, () => 'unused');
+  }
+  const rssBefore = rssBytes(server.child.pid);
+  target.clients = await connectSubscribers(`ws://127.0.0.1:${port}/graphql`, tokens, (text) => {
+    if (text === 'warm-up') target.warmups += 1;
+    else target.received[Number(text.slice(1))].push(Date.now() - target.sentAt[Number(text.slice(1))]);
+  });
+  // Subscriptions register asynchronously: warm up until every client has received a post.
+  for (let attempt = 0; attempt < 20 && target.warmups < subscribers; attempt++) {
+    target.warmups = 0;
+    await target.publish('warm-up');
+    const until = Date.now() + 5000;
+    while (target.warmups < subscribers && Date.now() < until) await sleep(50);
+  }
+  if (target.warmups < subscribers) throw new Error(`${kind}: only ${target.warmups}/${subscribers} subscribers received the warm-up`);
+  target.kbPerConnection = (rssBytes(server.child.pid) - rssBefore) / subscribers / 1024;
+  return target;
+}
 
-    const sentAt = [];
-    const received = Array.from({ length: posts }, () => []);
-    let warmups = 0;
-    const onPost = (text) => {
-      if (text === 'warm-up') warmups += 1;
-      else {
-        const k = Number(text.slice(1));
-        received[k].push(Date.now() - sentAt[k]);
-      }
-    };
-    const rssBefore = rssBytes(server.child.pid);
-    const clients = await connectSubscribers(`ws://127.0.0.1:${port}/graphql`, fanIds.slice(0, subscribers).map((id) => tokens.issue(id)), onPost);
-    // Subscriptions register asynchronously: warm up until every client has received one post.
-    for (let attempt = 0; attempt < 20 && warmups < subscribers; attempt++) {
-      warmups = 0;
-      await publish('warm-up');
-      const until = Date.now() + 5000;
-      while (warmups < subscribers && Date.now() < until) await sleep(50);
-    }
-    if (warmups < subscribers) throw new Error(`only ${warmups}/${subscribers} subscribers received the warm-up`);
-    const rssAfter = rssBytes(server.child.pid);
+function figures(target, subscribers, posts) {
+  const all = target.received.flat().sort((a, b) => a - b);
+  const perPost = target.received.map((r) => (r.length / Math.max(1, Math.max(...r))) * 1000).sort((a, b) => a - b);
+  return {
+    title: `${target.kind === 'gateway' ? 'Maratron gateway' : 'bare ws broadcast'}, ${subscribers.toLocaleString('en')} subscribers`,
+    p50: percentile(all, 50),
+    p99: percentile(all, 99),
+    max: all[all.length - 1],
+    deliveriesPerSecond: percentile(perPost, 50),
+    kbPerConnection: target.kbPerConnection,
+    missed: posts * subscribers - all.length,
+  };
+}
 
+/**
+ * N subscribers on the gateway and N on the bare server; `posts` posts to each at `rate`
+ * per second, alternating between the two. Returns [bare, gateway] figures.
+ */
+async function benchFanout({ dbUrl, subscribers, posts, rate, ports }) {
+  const targets = [];
+  try {
+    targets.push(await startTarget('bare', dbUrl, subscribers, ports[0], posts));
+    targets.push(await startTarget('gateway', dbUrl, subscribers, ports[1], posts));
+    const gap = 1000 / rate / targets.length;
     for (let k = 0; k < posts; k++) {
-      const due = Date.now() + 1000 / rate;
-      sentAt[k] = Date.now();
-      publish(`#${k}`).catch((err) => console.error('post failed', err.message));
-      await sleep(Math.max(0, due - Date.now()));
+      for (const target of targets) {
+        const due = Date.now() + gap;
+        target.sentAt[k] = Date.now();
+        target.publish(`#${k}`).catch((err) => console.error(`${target.kind}: post failed`, err.message));
+        await sleep(Math.max(0, due - Date.now()));
+      }
     }
     const until = Date.now() + 30_000;
-    while (received.some((r) => r.length < subscribers) && Date.now() < until) await sleep(50);
-
-    const all = received.flat().sort((a, b) => a - b);
-    const perPost = received.map((r) => (r.length / Math.max(1, Math.max(...r))) * 1000).sort((a, b) => a - b);
-    const missing = posts * subscribers - all.length;
-    await Promise.all(clients.map((c) => c.dispose()));
-    return {
-      title: `${target === 'gateway' ? 'Maratron gateway' : 'bare ws broadcast'}, ${subscribers.toLocaleString('en')} subscribers`,
-      subscribers,
-      p50: percentile(all, 50),
-      p99: percentile(all, 99),
-      max: all[all.length - 1],
-      deliveriesPerSecond: percentile(perPost, 50),
-      kbPerConnection: (rssAfter - rssBefore) / subscribers / 1024,
-      missing,
-    };
+    while (targets.some((t) => t.received.some((r) => r.length < subscribers)) && Date.now() < until) await sleep(50);
+    return targets.map((t) => figures(t, subscribers, posts));
   } finally {
-    await server.stop();
+    for (const target of targets) {
+      await Promise.all(target.clients.map((c) => c.dispose()));
+      await target.server.stop();
+    }
   }
 }
 
 function fanoutRow(r) {
-  return `| ${r.title} | ${r.p50} | ${r.p99} | ${r.max} | ${Math.round(r.deliveriesPerSecond).toLocaleString('en')} | ${r.kbPerConnection.toFixed(1)} | ${r.missing} |`;
+  return `| ${r.title} | ${r.p50} | ${r.p99} | ${r.max} | ${Math.round(r.deliveriesPerSecond).toLocaleString('en')} | ${r.kbPerConnection.toFixed(1)} | ${r.missed} |`;
 }
 
 module.exports = { benchFanout, fanoutRow };

@@ -30,6 +30,7 @@ import { buildGatewaySchema } from './schema';
 import { createServices } from './services';
 import { createChannels } from './subscriptions/channels';
 import { LiveDispatcher } from './subscriptions/dispatcher';
+import { refuseSubscriptionsOverHttp } from './subscriptions/http-guard';
 import { createSubscriptionServer } from './subscriptions/ws-server';
 import { serveClient } from './web/client';
 
@@ -117,6 +118,7 @@ export async function createGateway({ config, dataSource, redis, bus, logger, me
       operationsPlugin(metrics),
       mutationLimitsPlugin(config.mutationLimits, redis, metrics),
       requestDbPlugin,
+      refuseSubscriptionsOverHttp,
       // graphql-ws's sockets close when the server drains, alongside in-flight HTTP requests.
       { serverWillStart: async () => ({ drainServer: () => subscriptions.dispose() }) },
     ],

@@ -253,6 +253,13 @@ describe('graphql-ws guards', () => {
     expect(errorOf(httpAliases).code).toBe('GRAPHQL_VALIDATION_FAILED');
   });
 
+  it('refuses subscriptions over HTTP, pointing at WebSocket', async () => {
+    const a = await t.signUp('HttpSubscriber');
+    const res = await t.gql(FEED, {}, a.token);
+    expect(res.status).toBe(400);
+    expect(errorOf(res)).toMatchObject({ code: 'BAD_REQUEST', message: expect.stringMatching(/WebSocket/) });
+  });
+
   it('closes a socket whose message exceeds 64 KiB (1009 Message Too Big)', async () => {
     // graphql-ws reports the socket error on the console; it is expected here.
     const consoleError = jest.spyOn(console, 'error').mockImplementation(() => undefined);

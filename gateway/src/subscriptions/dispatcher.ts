@@ -41,6 +41,8 @@ interface LiveSubscriber extends Subscriber {
 const MAX_BUFFERED_BYTES = 4 * 1024 * 1024;
 /** Executions of one event that run at once (they share the event's one connection). */
 const EXECUTION_CONCURRENCY = 8;
+/** Events a channel may hold while it is behind; beyond that the oldest are dropped (and logged). */
+const MAX_PENDING_EVENTS = 10_000;
 
 /**
  * Serves every Subscription field (they all `subscribe: live(field)`): graphql-ws hands each
@@ -63,7 +65,8 @@ export class LiveDispatcher {
   /** channel → key → subscribers */
   private readonly registry = new Map<string, Map<string, Set<LiveSubscriber>>>();
   private readonly queues = new Map<string, { pending: Topics[Topic][]; running: boolean }>();
-  private readonly perViewerByQuery = new Map<string, boolean>();
+  /** Does a document select per-viewer fields? (Documents are shared between subscribers: see ws-server.ts.) */
+  private readonly perViewerByDocument = new WeakMap<DocumentNode, boolean>();
   private readonly unsubscribes: (() => void)[] = [];
 
   constructor(
@@ -134,7 +137,7 @@ export class LiveDispatcher {
       channel: source.field,
       key: channel.keyOf(source.args, viewerId),
       documentKey: envelope.documentKey,
-      perViewerDocument: this.perViewer(envelope.documentKey, args.document),
+      perViewerDocument: this.perViewer(args.document),
       document: args.document,
       variableValues: args.variableValues,
       operationName: args.operationName,
@@ -158,12 +161,11 @@ export class LiveDispatcher {
     });
   }
 
-  private perViewer(documentKey: string, document: DocumentNode): boolean {
-    let answer = this.perViewerByQuery.get(documentKey);
+  private perViewer(document: DocumentNode): boolean {
+    let answer = this.perViewerByDocument.get(document);
     if (answer === undefined) {
       answer = selectsPerViewerFields(this.deps.schema, document);
-      if (this.perViewerByQuery.size >= 1000) this.perViewerByQuery.clear();
-      this.perViewerByQuery.set(documentKey, answer);
+      this.perViewerByDocument.set(document, answer);
     }
     return answer;
   }
@@ -172,6 +174,10 @@ export class LiveDispatcher {
     let queue = this.queues.get(channelName);
     if (!queue) this.queues.set(channelName, (queue = { pending: [], running: false }));
     queue.pending.push(payload);
+    if (queue.pending.length > MAX_PENDING_EVENTS) {
+      queue.pending.shift();
+      this.deps.logger.warn({ channel: channelName }, 'live updates falling behind: oldest event dropped');
+    }
     if (!queue.running) void this.drain(channelName, queue);
   }
 
