@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { startTestGateway } from '../../gateway/test/harness';
+import { startStack } from '../../ai-server/test/stack';
 import type { TestGateway, TestUser } from '../../gateway/test/harness';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -39,13 +39,14 @@ export interface Runner {
  * all skipped starts nothing) and closed after the file.
  */
 export function e2eApp() {
-  let started: Promise<{ t: TestGateway; browser: Browser }> | null = null;
+  let started: Promise<{ t: TestGateway; stop: () => Promise<void>; browser: Browser }> | null = null;
   const contexts: BrowserContext[] = [];
   const start = () =>
     (started ??= (async () => {
       if (!fs.existsSync(CHROMIUM)) throw new Error(`No Chromium at ${CHROMIUM}: apt-get install chromium (or set CHROMIUM_PATH)`);
-      const [t, browser] = await Promise.all([
-        startTestGateway(),
+      // The app as `npm start` runs it: the gateway with the ai-server (the coach's MCP tools).
+      const [stack, browser] = await Promise.all([
+        startStack(),
         chromium.launch({
           executablePath: CHROMIUM,
           headless: true,
@@ -53,15 +54,15 @@ export function e2eApp() {
           args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
         }),
       ]);
-      return { t, browser };
+      return { t: stack.t, stop: () => stack.close(), browser };
     })());
 
   afterAll(async () => {
     if (!started) return;
-    const { t, browser } = await started;
+    const { stop, browser } = await started;
     await Promise.all(contexts.map((c) => c.close().catch(() => undefined)));
     await browser.close();
-    await t.close();
+    await stop();
   });
 
   async function openContext(viewport = { width: 1280, height: 900 }) {
