@@ -11,9 +11,9 @@ import { APP_ROLE, VIEWER_SETTING } from './app-role';
  */
 /** The visibility rule for a table with `user_id` and `visibility` columns. */
 export function visibleToViewer(table: string): string {
-  return `maratron_viewer() IS NOT NULL AND (${table}.user_id = maratron_viewer() OR ${table}.visibility = 'PUBLIC'
+  return `(SELECT maratron_viewer()) IS NOT NULL AND (${table}.user_id = (SELECT maratron_viewer()) OR ${table}.visibility = 'PUBLIC'
     OR (${table}.visibility = 'FOLLOWERS' AND EXISTS (
-      SELECT 1 FROM follows f WHERE f.follower_id = maratron_viewer() AND f.followee_id = ${table}.user_id)))`;
+      SELECT 1 FROM follows f WHERE f.follower_id = (SELECT maratron_viewer()) AND f.followee_id = ${table}.user_id)))`;
 }
 
 export class RowLevelSecurity1764160000000 implements MigrationInterface {
@@ -45,6 +45,8 @@ export class RowLevelSecurity1764160000000 implements MigrationInterface {
     await q.query(`
       CREATE FUNCTION maratron_viewer() RETURNS uuid LANGUAGE sql STABLE AS
         $$ SELECT nullif(current_setting('${VIEWER_SETTING}', true), '')::uuid $$`);
+    // Policies call it as `(SELECT maratron_viewer())`: a scalar subquery is an InitPlan,
+    // evaluated once per statement, where a bare call is evaluated again for every row.
     // The visibility rule, as a policy expression over a row's `user_id` and `visibility`:
     // PUBLIC to everyone signed in, FOLLOWERS to the owner and their followers, PRIVATE to
     // the owner. Written out in each policy rather than as a function, because PostgreSQL
@@ -53,28 +55,28 @@ export class RowLevelSecurity1764160000000 implements MigrationInterface {
     await q.query(`ALTER TABLE users ENABLE ROW LEVEL SECURITY`);
     await q.query(`CREATE POLICY users_read ON users FOR SELECT USING (true)`);
     await q.query(`CREATE POLICY users_sign_up ON users FOR INSERT WITH CHECK (true)`);
-    await q.query(`CREATE POLICY users_update ON users FOR UPDATE USING (id = maratron_viewer())`);
-    await q.query(`CREATE POLICY users_delete ON users FOR DELETE USING (id = maratron_viewer())`);
+    await q.query(`CREATE POLICY users_update ON users FOR UPDATE USING (id = (SELECT maratron_viewer()))`);
+    await q.query(`CREATE POLICY users_delete ON users FOR DELETE USING (id = (SELECT maratron_viewer()))`);
 
     await q.query(`ALTER TABLE training_profiles ENABLE ROW LEVEL SECURITY`);
-    await q.query(`CREATE POLICY training_profiles_own ON training_profiles USING (user_id = maratron_viewer()) WITH CHECK (user_id = maratron_viewer())`);
+    await q.query(`CREATE POLICY training_profiles_own ON training_profiles USING (user_id = (SELECT maratron_viewer())) WITH CHECK (user_id = (SELECT maratron_viewer()))`);
 
     // Shoes are public gear lists; only their runner changes them.
     await q.query(`ALTER TABLE shoes ENABLE ROW LEVEL SECURITY`);
     await q.query(`CREATE POLICY shoes_read ON shoes FOR SELECT USING (true)`);
-    await q.query(`CREATE POLICY shoes_write ON shoes FOR ALL USING (user_id = maratron_viewer()) WITH CHECK (user_id = maratron_viewer())`);
+    await q.query(`CREATE POLICY shoes_write ON shoes FOR ALL USING (user_id = (SELECT maratron_viewer())) WITH CHECK (user_id = (SELECT maratron_viewer()))`);
 
     await q.query(`ALTER TABLE runs ENABLE ROW LEVEL SECURITY`);
     await q.query(`CREATE POLICY runs_read ON runs FOR SELECT USING (${visibleToViewer('runs')})`);
-    await q.query(`CREATE POLICY runs_insert ON runs FOR INSERT WITH CHECK (user_id = maratron_viewer())`);
-    await q.query(`CREATE POLICY runs_update ON runs FOR UPDATE USING (user_id = maratron_viewer()) WITH CHECK (user_id = maratron_viewer())`);
-    await q.query(`CREATE POLICY runs_delete ON runs FOR DELETE USING (user_id = maratron_viewer())`);
+    await q.query(`CREATE POLICY runs_insert ON runs FOR INSERT WITH CHECK (user_id = (SELECT maratron_viewer()))`);
+    await q.query(`CREATE POLICY runs_update ON runs FOR UPDATE USING (user_id = (SELECT maratron_viewer())) WITH CHECK (user_id = (SELECT maratron_viewer()))`);
+    await q.query(`CREATE POLICY runs_delete ON runs FOR DELETE USING (user_id = (SELECT maratron_viewer()))`);
 
     // Who follows whom is public (counts, isFollowedByViewer); you follow and unfollow as yourself.
     await q.query(`ALTER TABLE follows ENABLE ROW LEVEL SECURITY`);
     await q.query(`CREATE POLICY follows_read ON follows FOR SELECT USING (true)`);
-    await q.query(`CREATE POLICY follows_insert ON follows FOR INSERT WITH CHECK (follower_id = maratron_viewer())`);
-    await q.query(`CREATE POLICY follows_delete ON follows FOR DELETE USING (follower_id = maratron_viewer())`);
+    await q.query(`CREATE POLICY follows_insert ON follows FOR INSERT WITH CHECK (follower_id = (SELECT maratron_viewer()))`);
+    await q.query(`CREATE POLICY follows_delete ON follows FOR DELETE USING (follower_id = (SELECT maratron_viewer()))`);
   }
 
   async down(q: QueryRunner): Promise<void> {

@@ -13,8 +13,8 @@ export class TrainingRowLevelSecurity1764250000000 implements MigrationInterface
       await q.query(`CREATE POLICY ${table}_read ON ${table} FOR SELECT USING (EXISTS (SELECT 1 FROM runs r WHERE r.id = ${table}.run_id))`);
       await q.query(`
         CREATE POLICY ${table}_write ON ${table} FOR ALL
-          USING (EXISTS (SELECT 1 FROM runs r WHERE r.id = ${table}.run_id AND r.user_id = maratron_viewer()))
-          WITH CHECK (EXISTS (SELECT 1 FROM runs r WHERE r.id = ${table}.run_id AND r.user_id = maratron_viewer()))`);
+          USING (EXISTS (SELECT 1 FROM runs r WHERE r.id = ${table}.run_id AND r.user_id = (SELECT maratron_viewer())))
+          WITH CHECK (EXISTS (SELECT 1 FROM runs r WHERE r.id = ${table}.run_id AND r.user_id = (SELECT maratron_viewer())))`);
     }
   }
 

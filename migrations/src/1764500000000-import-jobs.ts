@@ -34,10 +34,10 @@ export class ImportJobs1764500000000 implements MigrationInterface {
     await q.query(`CREATE INDEX import_jobs_user_created ON import_jobs (user_id, created_at DESC, id DESC)`);
     await q.query(`CREATE INDEX import_jobs_unfinished ON import_jobs (heartbeat_at) WHERE status IN ('QUEUED', 'RUNNING')`);
     await q.query(`ALTER TABLE import_jobs ENABLE ROW LEVEL SECURITY`);
-    await q.query(`CREATE POLICY import_jobs_read ON import_jobs FOR SELECT USING (user_id = maratron_viewer())`);
-    await q.query(`CREATE POLICY import_jobs_insert ON import_jobs FOR INSERT WITH CHECK (user_id = maratron_viewer())`);
-    await q.query(`CREATE POLICY import_jobs_update ON import_jobs FOR UPDATE USING (user_id = maratron_viewer()) WITH CHECK (user_id = maratron_viewer())`);
-    await q.query(`CREATE POLICY import_jobs_delete ON import_jobs FOR DELETE USING (user_id = maratron_viewer())`);
+    await q.query(`CREATE POLICY import_jobs_read ON import_jobs FOR SELECT USING (user_id = (SELECT maratron_viewer()))`);
+    await q.query(`CREATE POLICY import_jobs_insert ON import_jobs FOR INSERT WITH CHECK (user_id = (SELECT maratron_viewer()))`);
+    await q.query(`CREATE POLICY import_jobs_update ON import_jobs FOR UPDATE USING (user_id = (SELECT maratron_viewer())) WITH CHECK (user_id = (SELECT maratron_viewer()))`);
+    await q.query(`CREATE POLICY import_jobs_delete ON import_jobs FOR DELETE USING (user_id = (SELECT maratron_viewer()))`);
   }
 
   async down(q: QueryRunner): Promise<void> {
