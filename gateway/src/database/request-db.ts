@@ -55,14 +55,18 @@ export class RequestDb {
   ) {}
 
   /** Raw SQL on the request's connection; the rows it returns (RETURNING rows for writes). */
-  async query<T = any>(sql: string, params: unknown[] = []): Promise<T[]> {
+  /**
+   * `prepare: false` for statements whose best plan depends on a parameter's size (a list of
+   * thousands of subscriber ids): a generic plan cached from small lists would serve them badly.
+   */
+  async query<T = any>(sql: string, params: unknown[] = [], { prepare = true }: { prepare?: boolean } = {}): Promise<T[]> {
     const runner = await this.open();
     // Every statement is a prepared statement on its connection, named by its text: PostgreSQL
     // parses and plans it once per connection (row-level security makes planning the larger
     // part of a short query's cost) instead of on every request.
     const client = (await runner.connect()) as PgClient;
     this.dataSource.logger.logQuery(sql, params, runner);
-    const result = await client.query({ name: statementName(sql), text: sql, values: params });
+    const result = await client.query({ name: prepare ? statementName(sql) : undefined, text: sql, values: params });
     return result.rows as T[];
   }
 

@@ -64,6 +64,7 @@ export class LeaderboardService {
       `SELECT (SELECT string_agg(f.follower_id::text, ',') FROM follows f WHERE f.followee_id = ANY(${idListSql('$1')}) AND f.follower_id = ANY(${idListSql('$2')})) AS followers,
               (SELECT string_agg(DISTINCT m.group_id::text, ',') FROM group_members m WHERE m.user_id = ANY(${idListSql('$1')}) AND m.group_id = ANY(${idListSql('$3')})) AS groups`,
       [idList(changed), idList([...new Set(boards.map((b) => b.viewerId))]), idList([...new Set(boards.flatMap((b) => (b.groupId ? [b.groupId] : [])))])],
+      { prepare: false },
     );
     const followers = new Set(sets.followers?.split(','));
     const groups = new Set(sets.groups?.split(','));

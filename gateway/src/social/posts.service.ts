@@ -184,6 +184,7 @@ export class PostsService {
          FROM posts p LEFT JOIN groups g ON g.id = p.group_id
         WHERE p.id = $1`,
       [postId, idList(viewerIds)],
+      { prepare: false },
     );
     if (!post) return new Set();
     const followers = new Set(post.followers?.split(','));
