@@ -11,6 +11,7 @@ import { createRequestContext } from '@maratron/gateway/dist/context';
 import type { RequestContext } from '@maratron/gateway/dist/context';
 import type { EventBus } from '@maratron/gateway/dist/events';
 import type { Logger } from '@maratron/gateway/dist/logger';
+import { Metrics } from '@maratron/gateway/dist/observability/metrics';
 import type { RedisClient } from '@maratron/gateway/dist/redis';
 import { createServices } from '@maratron/gateway/dist/services';
 import express from 'express';
@@ -50,6 +51,7 @@ export function createAiServer({ config, dataSource, bus, redis, logger }: AiSer
   const tools = createTools(services);
   const cache: JsonCache = redis ? new RedisCache(redis) : new MemoryCache();
   const limit = new ToolRateLimit(config.aiRateLimitPerMinute, redis);
+  const metrics = new Metrics();
   let boundPort = 0;
 
   // A runner's writes (from GraphQL, MCP, any process) make their cached context stale.
@@ -79,8 +81,10 @@ export function createAiServer({ config, dataSource, bus, redis, logger }: AiSer
         try {
           await limit.consume(userId);
           const result = await asCaller(userId, address, (ctx) => work(ctx, args));
+          metrics.toolCalls.inc({ tool: name, outcome: 'ok' });
           return { content: [{ type: 'text', text: JSON.stringify(result, null, 2) }] };
         } catch (error) {
+          metrics.toolCalls.inc({ tool: name, outcome: error instanceof DomainError ? error.code : 'INTERNAL_SERVER_ERROR' });
           if (error instanceof DomainError) {
             const retry = error.retryAfterSeconds ? ` (retry-after: ${error.retryAfterSeconds}s)` : '';
             return { isError: true, content: [{ type: 'text', text: `${error.code}: ${error.message}${retry}` }] };
@@ -205,6 +209,10 @@ export function createAiServer({ config, dataSource, bus, redis, logger }: AiSer
   const app = express();
   app.disable('x-powered-by');
   app.get('/healthz', (_req, res) => void res.json({ status: 'ok' }));
+  app.get('/metrics', async (_req, res) => {
+    res.setHeader('content-type', metrics.registry.contentType);
+    res.end(await metrics.registry.metrics());
+  });
   app.all('/mcp', express.json({ limit: '1mb' }), async (req, res) => {
     const token = TokenService.fromHeader(req.headers.authorization);
     const userId = token ? tokens.verify(token) : null;

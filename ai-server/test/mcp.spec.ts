@@ -52,6 +52,15 @@ describe('the ai-server over MCP', () => {
     expect(res).toBe(403);
   });
 
+  it('counts tool calls by tool and outcome in its Prometheus metrics', async () => {
+    const c = await s.mcp(ann.token);
+    await c.callTool({ name: 'server_health', arguments: {} });
+    await c.callTool({ name: 'get_run', arguments: { runId: 'not-an-id' } });
+    const text = await (await fetch(new URL('/metrics', s.mcpUrl))).text();
+    expect(Number(/maratron_mcp_tool_calls_total\{tool="server_health",outcome="ok"\} (\d+)/.exec(text)?.[1])).toBeGreaterThanOrEqual(1);
+    expect(Number(/maratron_mcp_tool_calls_total\{tool="get_run",outcome="BAD_USER_INPUT"\} (\d+)/.exec(text)?.[1])).toBeGreaterThanOrEqual(1);
+  });
+
   it('lists its tools (with JSON schemas), resources and prompts', async () => {
     const c = await s.mcp(ann.token);
     const { tools } = await c.listTools();

@@ -201,8 +201,15 @@ export async function createGateway({ config, dataSource, redis, bus, logger, me
 
 export type Gateway = Awaited<ReturnType<typeof createGateway>>;
 
-/** Database pool in use / idle / waiting, read from node-pg's pool at scrape time. */
+/** Database pool in use / idle / waiting, read from node-pg's pool at scrape time; and the import queue. */
 function watchPool(dataSource: DataSource, metrics: Metrics) {
+  // Read as the table owner: the queue's depth across all runners (a count, no rows).
+  metrics.gaugeFrom('maratron_import_jobs', 'Bulk import jobs waiting or running (the job queue depth)', ['status'], async (set) => {
+    const rows: { status: string; n: number }[] = await dataSource.query(
+      `SELECT s.status, count(j.id)::int AS n FROM (VALUES ('QUEUED'), ('RUNNING')) s(status) LEFT JOIN import_jobs j ON j.status = s.status GROUP BY s.status`,
+    );
+    for (const row of rows) set({ status: row.status }, row.n);
+  });
   metrics.gaugeFrom('maratron_db_pool_connections', 'Database pool connections by state', ['state'], (set) => {
     const pool = (dataSource.driver as unknown as { master?: { totalCount: number; idleCount: number; waitingCount: number } }).master;
     if (!pool) return;

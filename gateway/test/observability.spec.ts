@@ -36,6 +36,7 @@ describe('observability', () => {
   it('serves Prometheus metrics with sensible values after some traffic', async () => {
     const a = await t.signUp('Metered');
     for (let i = 0; i < 3; i++) ok(await t.gql('query Ping { me { id } }', {}, a.token));
+    ok(await t.gql(`mutation { createRun(input: { startedAt: "2026-01-10T07:00:00Z", distance: 5000, duration: 1500 }) { id } }`, {}, a.token));
     await t.gql('{ runs(first: 1000) { totalCount } }', {}, a.token);
     const res = await fetch(`${t.url}/metrics`);
     expect(res.status).toBe(200);
@@ -48,5 +49,9 @@ describe('observability', () => {
     expect(value(/maratron_db_pool_connections\{state="in_use"\} (\d+)/)).toBeGreaterThanOrEqual(0);
     expect(text).toMatch(/maratron_db_pool_connections\{state="idle"\} \d+/);
     expect(text).toMatch(/maratron_process_resident_memory_bytes \d+/);
+    expect(text).toMatch(/maratron_import_jobs\{status="QUEUED"\} \d+/);
+    expect(value(/maratron_event_delivery_lag_seconds_count\{topic="run.created"\} (\d+)/)).toBeGreaterThanOrEqual(1);
+    expect(text).toMatch(/maratron_ws_connections \d+/);
+    expect(text).toMatch(/maratron_active_subscriptions \d+/);
   });
 });

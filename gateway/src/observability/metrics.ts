@@ -51,6 +51,12 @@ export class Metrics {
     buckets: [0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5],
     registers: [this.registry],
   });
+  readonly toolCalls = new Counter({
+    name: 'maratron_mcp_tool_calls_total',
+    help: 'MCP tool calls by tool and outcome (ok, or the error code)',
+    labelNames: ['tool', 'outcome'] as const,
+    registers: [this.registry],
+  });
   readonly rateLimited = new Counter({
     name: 'maratron_rate_limited_total',
     help: 'Requests refused by a rate limit, by limit',
