@@ -31,7 +31,7 @@ async function benchDatabase(serverUrl, fresh, name = BENCH_DB) {
 
 /** Starts `node <script>` with env and waits until `readyPath` answers. */
 async function startProcess(script, env, port, readyPath = '/readyz') {
-  const child = spawn(process.execPath, [path.join(ROOT, script)], {
+  const child = spawn(process.execPath, [...(process.env.BENCH_NODE_FLAGS ? process.env.BENCH_NODE_FLAGS.split(' ') : []), path.join(ROOT, script)], {
     env: { ...process.env, ...env, PORT: String(port), LOG_LEVEL: 'warn' },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
