@@ -50,6 +50,17 @@ export function createChannels(s: Services): Record<string, Channel> {
       return subscribers.filter((sub) => allowed.has(sub.viewerId));
     };
   const watchedPost = (args: Record<string, unknown>) => parseId(String(args.postId), 'postId');
+  /** Live changes of one post (its counts, its comments), for whoever may see the post. */
+  const watchedPostChannel = <T extends 'post.updated' | 'comment.created'>(topic: T) =>
+    channel({
+      topics: [topic],
+      keyOf: watchedPost,
+      keyOfEvent: (e) => e.postId,
+      authorize: async (ctx, args) => void (await s.posts.require(ctx, String(args.postId))),
+      audience: postAudience('post'),
+      rootPerViewer: false,
+      coalesce: false,
+    });
 
   return {
     feedPostAdded: channel({
@@ -61,24 +72,8 @@ export function createChannels(s: Services): Record<string, Channel> {
       rootPerViewer: false,
       coalesce: false,
     }),
-    postUpdated: channel({
-      topics: ['post.updated'],
-      keyOf: watchedPost,
-      keyOfEvent: (e) => e.postId,
-      authorize: async (ctx, args) => void (await s.posts.require(ctx, String(args.postId))),
-      audience: postAudience('post'),
-      rootPerViewer: false,
-      coalesce: false,
-    }),
-    commentAdded: channel({
-      topics: ['comment.created'],
-      keyOf: watchedPost,
-      keyOfEvent: (e) => e.postId,
-      authorize: async (ctx, args) => void (await s.posts.require(ctx, String(args.postId))),
-      audience: postAudience('post'),
-      rootPerViewer: false,
-      coalesce: false,
-    }),
+    postUpdated: watchedPostChannel('post.updated'),
+    commentAdded: watchedPostChannel('comment.created'),
     notificationAdded: channel({
       topics: ['notification.created'],
       keyOf: (_args, viewerId) => viewerId,
