@@ -1,6 +1,7 @@
 import { rateLimited } from '@maratron/schema';
 import type { RedisClient } from '@maratron/gateway/dist/redis';
-import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
+import { createLimiter } from '@maratron/gateway/dist/protection/limiter';
+import { RateLimiterRes } from 'rate-limiter-flexible';
 import type { RateLimiterAbstract } from 'rate-limiter-flexible';
 
 /**
@@ -11,11 +12,7 @@ export class ToolRateLimit {
   private readonly limiter: RateLimiterAbstract;
 
   constructor(perMinute: number, redis: RedisClient | null) {
-    const keyPrefix = 'maratron:ai:tools';
-    const opts = { keyPrefix, points: perMinute, duration: 60 };
-    this.limiter = redis
-      ? new RateLimiterRedis({ ...opts, storeClient: redis, useRedisPackage: true, insuranceLimiter: new RateLimiterMemory(opts) })
-      : new RateLimiterMemory(opts);
+    this.limiter = createLimiter(redis, { keyPrefix: 'maratron:ai:tools', points: perMinute, duration: 60 });
   }
 
   /** Counts one call; past the limit a RATE_LIMITED DomainError saying when to retry. */

@@ -1,6 +1,7 @@
-import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
+import { RateLimiterRes } from 'rate-limiter-flexible';
 import type { RateLimiterAbstract } from 'rate-limiter-flexible';
 import { rateLimited } from '@maratron/schema';
+import { createLimiter } from '../protection/limiter';
 import type { RedisClient } from '../redis';
 
 export interface SignInLimits {
@@ -20,18 +21,7 @@ export class SignInLimiter {
   private readonly byAddress: RateLimiterAbstract;
 
   constructor(limits: SignInLimits, redis: RedisClient | null) {
-    const make = (keyPrefix: string, points: number) =>
-      redis
-        ? new RateLimiterRedis({
-            storeClient: redis,
-            useRedisPackage: true,
-            keyPrefix,
-            points,
-            duration: limits.windowSeconds,
-            // Redis away: count in this process meanwhile rather than fail sign-in.
-            insuranceLimiter: new RateLimiterMemory({ keyPrefix, points, duration: limits.windowSeconds }),
-          })
-        : new RateLimiterMemory({ keyPrefix, points, duration: limits.windowSeconds });
+    const make = (keyPrefix: string, points: number) => createLimiter(redis, { keyPrefix, points, duration: limits.windowSeconds });
     this.byAccount = make('signin:account', limits.perAccount);
     this.byAddress = make('signin:address', limits.perAddress);
   }

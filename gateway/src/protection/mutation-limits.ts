@@ -1,10 +1,11 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { GraphQLError } from 'graphql';
-import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
+import { RateLimiterRes } from 'rate-limiter-flexible';
 import type { RateLimiterAbstract } from 'rate-limiter-flexible';
 import type { RequestContext } from '../context';
 import type { Metrics } from '../observability/metrics';
 import type { RedisClient } from '../redis';
+import { createLimiter } from './limiter';
 
 export interface MutationLimits {
   /** Mutations per minute per signed-in runner. */
@@ -20,10 +21,7 @@ export interface MutationLimits {
  * RATE_LIMITED, `retryAfterSeconds` and HTTP 429 + Retry-After.
  */
 export function mutationLimitsPlugin(limits: MutationLimits, redis: RedisClient | null, metrics: Metrics): ApolloServerPlugin<RequestContext> {
-  const make = (keyPrefix: string, points: number): RateLimiterAbstract =>
-    redis
-      ? new RateLimiterRedis({ storeClient: redis, useRedisPackage: true, keyPrefix, points, duration: 60, insuranceLimiter: new RateLimiterMemory({ keyPrefix, points, duration: 60 }) })
-      : new RateLimiterMemory({ keyPrefix, points, duration: 60 });
+  const make = (keyPrefix: string, points: number) => createLimiter(redis, { keyPrefix, points, duration: 60 });
   const byUser = make('mutations:user', limits.perUser);
   const byAddress = make('mutations:address', limits.perAddress);
 
