@@ -9,6 +9,16 @@ import type { GqlResponse } from './harness';
 
 export const MAIN = path.resolve(__dirname, '..', 'dist', 'main.js');
 
+/**
+ * Every gateway process this test file started and that has not exited. A test that fails
+ * half-way must not leave one running: it would hold Jest's output pipe open and Jest would
+ * never exit. Suites call `stopAll()` after each test; the exit hook is the last resort.
+ */
+const running = new Set<ChildProcess>();
+process.once('exit', () => {
+  for (const child of running) child.kill('SIGKILL');
+});
+
 export async function freePort(): Promise<number> {
   return new Promise((resolve) => {
     const server = net.createServer();
@@ -51,7 +61,11 @@ export async function launchGateway(schema: string, env: Record<string, string> 
     },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
-  child.once('exit', () => fs.rmSync(dataDir, { recursive: true, force: true }));
+  running.add(child);
+  child.once('exit', () => {
+    running.delete(child);
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  });
   const base = `http://127.0.0.1:${port}`;
   return {
     child,
@@ -83,11 +97,23 @@ export async function spawnGateway(schema: string, env: Record<string, string> =
   return gateway;
 }
 
-/** Stops a process with SIGTERM; resolves with its exit code. */
+/** How long a stopping gateway gets before it is killed (its own shutdown deadline is shorter). */
+const STOP_DEADLINE_MS = 20_000;
+
+/** Stops a process with SIGTERM (SIGKILL if it has not exited in time); resolves with its exit code. */
 export function stop(child: ChildProcess): Promise<number | null> {
-  if (child.exitCode !== null) return Promise.resolve(child.exitCode);
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve(child.exitCode);
   return new Promise((resolve) => {
-    child.once('exit', (code) => resolve(code));
+    const kill = setTimeout(() => child.kill('SIGKILL'), STOP_DEADLINE_MS);
+    child.once('exit', (code) => {
+      clearTimeout(kill);
+      resolve(code);
+    });
     child.kill('SIGTERM');
   });
+}
+
+/** Stops every gateway process still running. */
+export async function stopAll(): Promise<void> {
+  await Promise.all([...running].map(stop));
 }

@@ -2,7 +2,7 @@ import { redisUrlOrSkip, startTestGateway, TEST_PASSWORD } from './harness';
 import type { TestGateway } from './harness';
 import { connectLive } from './live';
 import type { LiveClient } from './live';
-import { spawnGateway, stop } from './processes';
+import { spawnGateway, stop, stopAll } from './processes';
 import type { GatewayProcess } from './processes';
 
 const redisUrl = redisUrlOrSkip('two gateway processes sharing Redis');
@@ -20,7 +20,7 @@ describeWithRedis('two gateway processes sharing one Redis and one PostgreSQL', 
   });
   afterAll(async () => {
     await client?.dispose();
-    await Promise.all([a, b].filter(Boolean).map((g) => stop(g.child)));
+    await stopAll();
     await t.close();
   });
 

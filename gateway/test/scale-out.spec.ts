@@ -3,8 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { garminConnectGpx, simulateRun } from './activity-files';
 import { TEST_PASSWORD } from './harness';
 import { connectLive } from './live';
-import { launchGateway, stop } from './processes';
-import type { GatewayProcess } from './processes';
+import { launchGateway, stop, stopAll } from './processes';
 
 /** Replicas starting, rolling and stopping: real gateway processes on one database. */
 let admin: Client;
@@ -21,25 +20,18 @@ afterAll(async () => {
 });
 
 describe('scale-out', () => {
-  let gateways: GatewayProcess[] = [];
-  afterAll(async () => {
-    await Promise.all(gateways.map((g) => stop(g.child)));
-  });
+  afterEach(stopAll);
 
   it('starts two gateways on one empty database at the same moment: both ready, each migration applied once', async () => {
     const launched = await Promise.all([launchGateway(schema), launchGateway(schema)]);
-    gateways = launched;
     await Promise.all(launched.map((g) => g.ready()));
     const rows = await admin.query(`SELECT name, count(*)::int AS n FROM ${schema}.migrations GROUP BY name`);
     expect(rows.rows.length).toBeGreaterThan(3);
     expect(rows.rows.filter((r) => r.n !== 1)).toEqual([]);
-    await Promise.all(launched.map((g) => stop(g.child)));
-    gateways = [];
   });
 
   it('on SIGTERM: not ready first, in-flight requests complete, sockets close with 1001, the process exits in time', async () => {
     const gateway = await launchGateway(schema, { SHUTDOWN_GRACE_SECONDS: '1' });
-    gateways = [gateway];
     await gateway.ready();
     const username = `runner${Date.now().toString(36)}`;
     const signUp = await gateway.gql(`mutation($i: SignUpInput!) { signUp(input: $i) { token } }`, {
@@ -72,6 +64,5 @@ describe('scale-out', () => {
     expect(await live.closed).toBe(1001);
     expect(await exited).toBe(0);
     expect(Date.now() - started).toBeLessThan(15_000);
-    gateways = [];
   });
 });

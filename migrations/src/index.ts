@@ -26,23 +26,34 @@ export const migrations = [
 
 export { APP_ROLE, VIEWER_SETTING } from './app-role';
 
-// Any constant works; it only has to be the same in every process that migrates.
-const MIGRATION_LOCK_KEY = 7_204_655_118;
+// Any constant works; it only has to be the same in every process that changes the schema.
+const SCHEMA_LOCK_KEY = 7_204_655_118;
 
 /**
- * Applies pending migrations once, even when several replicas start together: they queue on
- * a PostgreSQL advisory lock and the later ones find nothing left to do.
- * Returns the names of the migrations this call applied.
+ * Runs `change` while holding the database-wide lock that every schema change takes, so
+ * replicas starting together take turns instead of racing (racing DDL deadlocks or fails on
+ * duplicates). Held on a connection of its own, outside any transaction.
  */
-export async function migrate(dataSource: DataSource): Promise<string[]> {
+export async function withSchemaLock<T>(dataSource: DataSource, change: () => Promise<T>): Promise<T> {
   const lock = dataSource.createQueryRunner();
   await lock.connect();
   try {
-    await lock.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
-    const applied = await dataSource.runMigrations({ transaction: 'each' });
-    return applied.map((m) => m.name);
+    await lock.query('SELECT pg_advisory_lock($1)', [SCHEMA_LOCK_KEY]);
+    return await change();
   } finally {
-    await lock.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY]).catch(() => undefined);
+    await lock.query('SELECT pg_advisory_unlock($1)', [SCHEMA_LOCK_KEY]).catch(() => undefined);
     await lock.release();
   }
+}
+
+/**
+ * Applies pending migrations once, even when several replicas start together: they queue on
+ * the schema lock and the later ones find nothing left to do.
+ * Returns the names of the migrations this call applied.
+ */
+export async function migrate(dataSource: DataSource): Promise<string[]> {
+  return withSchemaLock(dataSource, async () => {
+    const applied = await dataSource.runMigrations({ transaction: 'each' });
+    return applied.map((m) => m.name);
+  });
 }

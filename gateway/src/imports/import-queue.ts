@@ -1,6 +1,7 @@
 // The job queue behind bulk imports: pg-boss 10 (PostgreSQL-backed; 11+ needs a newer Node) in a
 // schema of its own, so jobs survive restarts and any process with a worker can take them.
 import fs from 'node:fs';
+import { withSchemaLock } from '@maratron/migrations';
 import PgBoss from 'pg-boss';
 import type { DataSource } from 'typeorm';
 import type { Logger } from '../logger';
@@ -36,7 +37,9 @@ export class ImportQueue {
   async start(work: boolean): Promise<void> {
     await this.boss.start();
     this.started = true;
-    await this.boss.createQueue(QUEUE);
+    // pg-boss 10 creates a queue's partition table without a lock of its own: two replicas
+    // starting together deadlock there, so they take turns under the schema lock.
+    await withSchemaLock(this.dataSource, () => this.boss.createQueue(QUEUE));
     if (!work) return;
     await this.boss.work<ImportMessage>(QUEUE, { batchSize: 1, pollingIntervalSeconds: 0.5 }, async ([job]) => {
       await this.importer.run(job.data.jobId, job.data.userId);
