@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { startStack } from '../../ai-server/test/stack';
 import type { TestStack } from '../../ai-server/test/stack';
 import { startFakeAnthropic } from './fake-anthropic';
+import type { FakeTurn } from './fake-anthropic';
 import { errorOf, ok } from './harness';
 import type { TestUser } from './harness';
 import { connectLive, eventually } from './live';
@@ -71,6 +72,27 @@ describe('askCoach with Claude (a fake Messages API on loopback)', () => {
       { role: 'user', content: 'How was my week?' },
       { role: 'assistant', content: 'Let me look. You ran 8.0 km this week.' },
     ]);
+  });
+
+  it('holds no database connection while the model writes: more questions than the pool has connections, and the API goes on', async () => {
+    const asks = 6; // the test pool has 5 connections
+    fake.script(Array.from({ length: asks }, (): FakeTurn => ({ blocks: [{ type: 'text', deltas: ['Easy ', 'week.'] }], stopReason: 'end_turn' })));
+    const release = fake.hold();
+    const pending = Array.from({ length: asks }, (_, i) => s.t.gql(ASK, { m: `Question ${i}?`, c: null }, ann.token));
+    try {
+      await eventually(() => fake.requests.length === asks, 'every question to reach the model');
+      // Every answer is still being written, and the API still answers, reads and writes.
+      expect(ok(await s.t.gql(`{ me { id } }`, {}, ann.token)).me.id).toBe(ann.id);
+      await logRun(s, ann, 1, 5000, 1500);
+    } finally {
+      release();
+    }
+    const replies = (await Promise.all(pending)).map((res) => ok(res).askCoach);
+    expect(replies.map((r) => r.message.content)).toEqual(Array(asks).fill('Easy week.'));
+    const stored = await s.t.sql(`SELECT conversation_id, role FROM ${s.t.schema}.coach_messages WHERE conversation_id = ANY($1::uuid[]) ORDER BY created_at`, [
+      replies.map((r) => r.conversationId),
+    ]);
+    expect(stored).toHaveLength(2 * asks);
   });
 
   it('turns an API error into a GraphQL error and stores nothing', async () => {

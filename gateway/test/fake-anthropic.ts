@@ -15,12 +15,14 @@ export type FakeTurn =
 export async function startFakeAnthropic() {
   const requests: any[] = [];
   let turns: FakeTurn[] = [];
+  let gate: Promise<void> = Promise.resolve();
   const server = http.createServer((req, res) => {
     let body = '';
     req.on('data', (c) => (body += c));
-    req.on('end', () => {
+    req.on('end', async () => {
       requests.push(JSON.parse(body));
       const turn = turns.shift();
+      await gate;
       if (!turn || 'status' in turn) {
         const status = turn?.status ?? 500;
         res.writeHead(status, { 'content-type': 'application/json' });
@@ -59,6 +61,15 @@ export async function startFakeAnthropic() {
     script(next: FakeTurn[]) {
       turns = [...next];
       requests.length = 0;
+    },
+    /** Holds every answer until the returned function is called: a model slow to write. */
+    hold(): () => void {
+      let release!: () => void;
+      gate = new Promise((resolve) => (release = resolve));
+      return () => {
+        gate = Promise.resolve();
+        release();
+      };
     },
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };

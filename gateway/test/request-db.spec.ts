@@ -43,3 +43,28 @@ describe('RequestDb.afterCommit', () => {
     expect(ran).toEqual([]);
   });
 });
+
+describe('RequestDb.commitAndRelease and dryRun', () => {
+  it('commits what was done, runs its after-commit work, frees the connection, and goes on in a new transaction', async () => {
+    const db = new RequestDb(t.dataSource, null);
+    const ran: string[] = [];
+    const [{ txid: first }] = await db.query<{ txid: string }>(`SELECT txid_current()::text AS txid`);
+    db.afterCommit(() => ran.push('first'));
+    const idleBefore = (t.dataSource.driver as unknown as { master: { idleCount: number } }).master.idleCount;
+    await db.commitAndRelease();
+    expect(ran).toEqual(['first']);
+    expect((t.dataSource.driver as unknown as { master: { idleCount: number } }).master.idleCount).toBe(idleBefore + 1);
+    const [{ txid: second }] = await db.query<{ txid: string }>(`SELECT txid_current()::text AS txid`);
+    expect(second).not.toBe(first);
+    await db.close();
+  });
+
+  it('dryRun answers from a write and keeps nothing of it', async () => {
+    const db = new RequestDb(t.dataSource, null);
+    await db.query(`CREATE TEMP TABLE dry_run_probe (n int)`);
+    const inserted = await db.dryRun(() => db.query<{ n: number }>(`INSERT INTO dry_run_probe VALUES (7) RETURNING n`));
+    expect(inserted).toEqual([{ n: 7 }]);
+    expect(await db.query(`SELECT n FROM dry_run_probe`)).toEqual([]);
+    await db.close(false);
+  });
+});

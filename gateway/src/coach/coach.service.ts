@@ -54,11 +54,20 @@ export class CoachService {
     const viewerId = requireViewer(ctx);
     const message = parseInput(coachMessageSchema, messageInput, 'message');
     const conversationId = conversationIdInput ? parseId(conversationIdInput, 'conversationId') : randomUUID();
+    const askedAt = new Date();
+    // Refused before the model is asked, but nothing stored until there is an answer.
+    const history = await ctx.db.dryRun(async () => {
+      await this.claim(ctx, viewerId, conversationId);
+      return this.history(ctx, conversationId);
+    });
+    // An answer may take up to a minute, and its tool calls need connections of their own: no
+    // connection is held while the model writes (a few concurrent questions would otherwise
+    // empty the pool and stall every request, the coach's tools included).
+    await ctx.db.commitAndRelease();
+    const turn = await this.answer(viewerId, conversationId, history, message);
     return ctx.db.transaction(async () => {
       await this.claim(ctx, viewerId, conversationId);
-      const history = await this.history(ctx, conversationId);
-      await this.insertMessage(ctx, conversationId, 'user', message, []);
-      const turn = await this.answer(viewerId, conversationId, history, message);
+      await this.insertMessage(ctx, conversationId, 'user', message, [], askedAt);
       const stored = await this.insertMessage(ctx, conversationId, 'assistant', turn.text, turn.toolCalls);
       await ctx.db.query(`UPDATE coach_conversations SET updated_at = now() WHERE id = $1`, [conversationId]);
       return { conversationId, message: stored, toolCalls: turn.toolCalls };
@@ -131,10 +140,11 @@ export class CoachService {
     return rows.map((r) => ({ role: r.role, content: r.content }));
   }
 
-  private async insertMessage(ctx: RequestContext, conversationId: string, role: string, content: string, toolCalls: CoachTurn['toolCalls']): Promise<CoachMessage> {
+  private async insertMessage(ctx: RequestContext, conversationId: string, role: string, content: string, toolCalls: CoachTurn['toolCalls'], at?: Date): Promise<CoachMessage> {
     const rows = await ctx.db.query(
-      `INSERT INTO coach_messages AS m (conversation_id, role, content, tool_calls) VALUES ($1, $2, $3, $4) RETURNING ${MESSAGE_COLUMNS}`,
-      [conversationId, role, content, JSON.stringify(toolCalls)],
+      `INSERT INTO coach_messages AS m (conversation_id, role, content, tool_calls, created_at)
+       VALUES ($1, $2, $3, $4, coalesce($5, clock_timestamp())) RETURNING ${MESSAGE_COLUMNS}`,
+      [conversationId, role, content, JSON.stringify(toolCalls), at ?? null],
     );
     return hydrate(CoachMessage, rows)[0];
   }

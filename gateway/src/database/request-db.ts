@@ -54,8 +54,8 @@ export class RequestDb {
     private readonly rowLevelSecurity = process.env.ROW_LEVEL_SECURITY !== 'false',
   ) {}
 
-  /** Raw SQL on the request's connection; the rows it returns (RETURNING rows for writes). */
   /**
+   * Raw SQL on the request's connection; the rows it returns (RETURNING rows for writes).
    * `prepare: false` for statements whose best plan depends on a parameter's size (a list of
    * thousands of subscriber ids): a generic plan cached from small lists would serve them badly.
    */
@@ -74,16 +74,32 @@ export class RequestDb {
    * Runs `work` as a unit inside the request's transaction (a savepoint): if it throws,
    * everything it wrote is undone and the error propagates, while earlier work stays.
    */
-  async transaction<T>(work: () => Promise<T>): Promise<T> {
+  transaction<T>(work: () => Promise<T>): Promise<T> {
+    return this.savepoint(work, true);
+  }
+
+  /**
+   * Runs `work` in a savepoint that is always rolled back: for a check whose answer takes
+   * trying a write (may this viewer claim this id?) when nothing may be stored yet.
+   */
+  dryRun<T>(work: () => Promise<T>): Promise<T> {
+    return this.savepoint(work, false);
+  }
+
+  private async savepoint<T>(work: () => Promise<T>, keep: boolean): Promise<T> {
     const runner = await this.open();
     const name = `sp${++this.savepoints}`;
     await runner.query(`SAVEPOINT ${name}`);
     this.pending.push([]);
     try {
       const result = await work();
-      await runner.query(`RELEASE SAVEPOINT ${name}`);
-      const committed = this.pending.pop()!;
-      this.pending[this.pending.length - 1].push(...committed);
+      const done = this.pending.pop()!;
+      if (keep) {
+        await runner.query(`RELEASE SAVEPOINT ${name}`);
+        this.pending[this.pending.length - 1].push(...done);
+      } else {
+        await runner.query(`ROLLBACK TO SAVEPOINT ${name}`);
+      }
       return result;
     } catch (error) {
       this.pending.pop();
@@ -112,9 +128,27 @@ export class RequestDb {
   async close(commit = true): Promise<void> {
     if (this.closed) return;
     this.closed = true;
+    await this.end(commit);
+  }
+
+  /**
+   * Commits what the request has done so far (its after-commit work runs) and gives the
+   * connection back to the pool; the request's next statement opens a new transaction. For a
+   * request that then waits on something slow outside the database — the coach's language
+   * model — so the wait does not hold one of the pool's few connections.
+   */
+  async commitAndRelease(): Promise<void> {
+    if (this.closed) throw new Error('RequestDb used after the request ended');
+    if (this.pending.length > 1) throw new Error('commitAndRelease inside a savepoint');
+    await this.end(true);
+    this.pending.push([]);
+  }
+
+  private async end(commit: boolean): Promise<void> {
     const afterCommit = this.pending.splice(0).flat();
     // A transaction that never opened (the viewer's account is gone) has nothing to end.
     const runner = this.runner ? await this.runner.catch(() => null) : null;
+    this.runner = null;
     if (runner) {
       try {
         await runner.query(commit ? 'COMMIT' : 'ROLLBACK');
