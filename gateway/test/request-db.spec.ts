@@ -68,3 +68,24 @@ describe('RequestDb.commitAndRelease and dryRun', () => {
     await db.close(false);
   });
 });
+
+describe('RequestDb.readOneSnapshot', () => {
+  it('reads one snapshot across statements, whatever others commit meanwhile, and writes nothing', async () => {
+    await t.sql(`CREATE TABLE ${t.schema}.snapshot_probe (n int)`);
+    await t.sql(`INSERT INTO ${t.schema}.snapshot_probe VALUES (1)`);
+    const db = new RequestDb(t.dataSource, null);
+    db.readOneSnapshot();
+    expect(await db.query(`SELECT n FROM snapshot_probe`)).toEqual([{ n: 1 }]);
+    await t.sql(`INSERT INTO ${t.schema}.snapshot_probe VALUES (2)`);
+    expect(await db.query(`SELECT n FROM snapshot_probe ORDER BY n`)).toEqual([{ n: 1 }]);
+    await expect(db.query(`INSERT INTO snapshot_probe VALUES (3)`)).rejects.toThrow(/read-only transaction/);
+    await db.close(false);
+  });
+
+  it('is refused once the transaction has begun: its snapshot is already taken', async () => {
+    const db = new RequestDb(t.dataSource, null);
+    await db.query('SELECT 1');
+    expect(() => db.readOneSnapshot()).toThrow(/after the transaction began/);
+    await db.close(false);
+  });
+});

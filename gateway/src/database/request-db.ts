@@ -39,6 +39,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export class RequestDb {
   private runner: Promise<QueryRunner> | null = null;
   private closed = false;
+  private snapshot = false;
   private savepoints = 0;
   /**
    * Work to do once the request's writes are durable (publishing events), one list per open
@@ -118,6 +119,16 @@ export class RequestDb {
     this.pending[this.pending.length - 1].push(fn);
   }
 
+  /**
+   * Every statement of this request reads the same snapshot of the database (REPEATABLE READ,
+   * read only): for a read that spans many statements and must add up, such as an account
+   * export paging through years of runs while the runner logs another. Before the first query.
+   */
+  readOneSnapshot(): void {
+    if (this.runner || this.closed) throw new Error('readOneSnapshot after the transaction began');
+    this.snapshot = true;
+  }
+
   /** The rest of the request acts as this runner (after sign-up or sign-in). */
   async actAs(viewerId: string): Promise<void> {
     this.viewerId = viewerId;
@@ -172,7 +183,8 @@ export class RequestDb {
       // …and, in the same round trip, whether the viewer still exists: a token outlives a deleted
       // account, and this makes every request with one UNAUTHENTICATED (deleteAccount).
       const exists = viewer ? `; SELECT EXISTS (SELECT 1 FROM users WHERE id = '${viewer}') AS "exists"` : '';
-      const sql = `BEGIN; ${role}SELECT set_config('${VIEWER_SETTING}', '${viewer}', true)${exists}`;
+      const begin = this.snapshot ? 'BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY' : 'BEGIN';
+      const sql = `${begin}; ${role}SELECT set_config('${VIEWER_SETTING}', '${viewer}', true)${exists}`;
       // node-pg answers a multi-statement simple query with one result per statement, which
       // TypeORM's query() drops, so this one goes to the driver's client (logged as TypeORM would).
       const client = (await runner.connect()) as { query(sql: string): Promise<{ rows: { exists?: boolean }[] }[]> };

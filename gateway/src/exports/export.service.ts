@@ -56,6 +56,9 @@ export class ExportService {
    */
   async exportAccount(ctx: RequestContext): Promise<AccountExport> {
     const viewerId = requireViewer(ctx);
+    // runs.json, the GPX files and the shoes' totals must agree even if the runner logs a run
+    // while the download streams.
+    ctx.db.readOneSnapshot();
     const [user] = await ctx.db.query(`SELECT ${USER_COLUMNS} FROM users u WHERE u.id = $1`, [viewerId]);
     if (!user) throw notFound('User');
     const date = new Date().toISOString().slice(0, 10);
