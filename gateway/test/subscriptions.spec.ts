@@ -145,6 +145,27 @@ describe('live feed over graphql-ws', () => {
   });
 });
 
+describe('bursts of events', () => {
+  it("reads a burst from several runners as each of them: a private group member's change reaches the group's board", async () => {
+    const captain = await t.signUp('Captain');
+    const member = await t.signUp('Member');
+    const outsider = await t.signUp('Outsider');
+    const club = await group(captain, true, [member]);
+    const before = t.gateway.live.size;
+    const board = live(captain).subscribe(`subscription($g: ID) { leaderboardUpdated(period: WEEK, groupId: $g) { user { id } } }`, { g: club });
+    await registered(before);
+    // Totals changing at the same moment: while the first (the outsider's) is delivered, the
+    // member's and the outsider's next one queue up and are delivered as one burst. Only the
+    // member can see that they belong to the private group, so the burst is not read as its
+    // last runner alone.
+    t.bus.publish('leaderboard.changed', { userId: outsider.id });
+    t.bus.publish('leaderboard.changed', { userId: member.id });
+    t.bus.publish('leaderboard.changed', { userId: outsider.id });
+    const entries = (await board.next()).data!.leaderboardUpdated;
+    expect(entries.map((e: { user: { id: string } }) => e.user.id).sort()).toEqual([captain.id, member.id].sort());
+  });
+});
+
 describe('fan-out sharing', () => {
   it('executes a shared selection once per event: delivering to 6 followers costs the SQL of delivering to 1', async () => {
     const author = await t.signUp('Popular');

@@ -205,13 +205,17 @@ export class LiveDispatcher {
     for (const payload of payloads) for (const sub of keys.get(channel.keyOfEvent(payload)) ?? []) candidates.add(sub);
     if (!candidates.size) return;
 
-    // Who may receive it is read as the runner who caused the event (row-level security).
-    const db = new RequestDb(this.deps.dataSource, actorOf(payloads[payloads.length - 1]));
-    let receivers: LiveSubscriber[];
-    try {
-      receivers = await channel.audience(db, payloads, [...candidates]);
-    } finally {
-      await db.close();
+    // Who may receive it is read as the runner who caused the event (row-level security). A
+    // coalesced burst may come from several runners, and each sees what the others may not
+    // (a private group's members): it is read once per runner.
+    const receivers = new Set<LiveSubscriber>();
+    for (const [actor, theirs] of byActor(payloads)) {
+      const db = new RequestDb(this.deps.dataSource, actor);
+      try {
+        for (const sub of await channel.audience(db, theirs, [...candidates])) receivers.add(sub);
+      } finally {
+        await db.close();
+      }
     }
     const groups = new Map<string, LiveSubscriber[]>();
     for (const sub of receivers) {
@@ -278,4 +282,16 @@ async function inParallel<T>(items: T[], limit: number, work: (item: T) => Promi
     while (next < items.length) await work(items[next++]);
   };
   await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+}
+
+/** A burst's events by the runner who caused them, in order of first appearance. */
+function byActor(payloads: Topics[Topic][]): Map<string, Topics[Topic][]> {
+  const actors = new Map<string, Topics[Topic][]>();
+  for (const payload of payloads) {
+    const actor = actorOf(payload);
+    const theirs = actors.get(actor);
+    if (theirs) theirs.push(payload);
+    else actors.set(actor, [payload]);
+  }
+  return actors;
 }
