@@ -148,6 +148,32 @@ describe('the local coach (no ANTHROPIC_API_KEY)', () => {
     expect(reply.message.content).toContain(p.time);
   });
 
+  it('logs a run the runner tells it about, through the log_run tool', async () => {
+    const ben = await s.t.signUp('Ben');
+    const tell = async (message: string) => ok(await s.t.gql(ASK, { m: message }, ben.token)).askCoach;
+    const reply = await tell('I ran 10 km in 52:30 this morning');
+    expect(reply.message.content).toBe('Logged: 10.0 km in 52:30 (5:15/km). This week so far: 10.0 km in 1 run.');
+    expect(reply.toolCalls.map((c: { name: string }) => c.name)).toEqual(['log_run', 'get_user_context']);
+    const runs = async () => ok(await s.t.gql(`{ runs { edges { node { distance duration startedAt } } } }`, {}, ben.token)).runs.edges.map((e: any) => e.node);
+    const [logged] = await runs();
+    expect(logged).toMatchObject({ distance: 10000, duration: 3150 });
+    // It ended about now, so it started its duration ago.
+    expect(Date.now() - Date.parse(logged.startedAt)).toBeGreaterThanOrEqual(3150_000);
+
+    // A half marathon in "1:45" is hours and minutes; miles are converted.
+    expect((await tell('Log a half marathon run in 1:45 yesterday')).message.content).toMatch(/^Logged: 21\.1 km in 1:45:00 \(4:59\/km\) yesterday\./);
+    expect((await tell('I just ran 3 miles in 27 minutes')).message.content).toMatch(/^Logged: 4\.8 km in 27:00/);
+    expect((await runs()).map((r: { distance: number }) => r.distance)).toEqual([4828.032, 10000, 21097.5]);
+  });
+
+  it('asks for what is missing rather than logging a guess', async () => {
+    const before = ok(await s.t.gql(`{ runs { totalCount } }`, {}, ann.token)).runs.totalCount;
+    const reply = await ask('Log a run for me');
+    expect(reply.message.content).toMatch(/^To log a run I need its distance and its time/);
+    expect(reply.toolCalls).toEqual([]);
+    expect(ok(await s.t.gql(`{ runs { totalCount } }`, {}, ann.token)).runs.totalCount).toBe(before);
+  });
+
   it('says which shoes to retire', async () => {
     const reply = await ask('Which shoes should I retire?');
     expect(reply.message.content).toContain('Retire Old Clifton now.');

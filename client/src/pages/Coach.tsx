@@ -161,7 +161,7 @@ export default function Coach() {
             <label htmlFor="coach-input" className="visually-hidden">
               Your question
             </label>
-            <textarea id="coach-input" rows={2} value={text} onChange={(e) => setText(e.target.value)} onKeyDown={onKeyDown} placeholder="Ask your coach… (Enter to send, Shift+Enter for a new line)" maxLength={4000} />
+            <textarea id="coach-input" rows={2} value={text} onChange={(e) => setText(e.target.value)} onKeyDown={onKeyDown} placeholder="Ask your coach, or tell it about a run: “I ran 10 km in 52:30” (Enter to send, Shift+Enter for a new line)" maxLength={4000} />
             <Button type="submit" busy={asking} disabled={!text.trim()} aria-label="Send">
               <Icon name="send" />
             </Button>

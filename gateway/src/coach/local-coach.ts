@@ -1,3 +1,4 @@
+import { formatDuration, formatPace, paceSecondsPerKm } from '@maratron/schema';
 import type { CoachTurn } from './claude';
 import type { McpSession } from './mcp-client';
 
@@ -7,12 +8,14 @@ import type { McpSession } from './mcp-client';
 type Goal = 'K5' | 'K10' | 'HALF_MARATHON' | 'MARATHON';
 const GOAL_NAMES: Record<Goal, string> = { K5: '5K', K10: '10K', HALF_MARATHON: 'half marathon', MARATHON: 'marathon' };
 
-export type Intent = 'plan' | 'shoes' | 'predict' | 'ready' | 'last_week' | 'training';
+export type Intent = 'log' | 'plan' | 'shoes' | 'predict' | 'ready' | 'last_week' | 'training';
 
 /** The question's intent, by keywords; anything else is "how is my training". */
 export function intentOf(message: string): Intent {
   const m = message.toLowerCase();
   if (/\bplan\b|schedule|programme|program\b/.test(m)) return 'plan';
+  // "I ran 10 km in 52:30", "log a 5k run": telling, not asking.
+  if (!m.includes('?') && /\b(log|record|add)\b.*\brun\b|\bi\s+(just\s+)?(ran|did|jogged)\b|^\s*(just\s+)?(ran|did|jogged)\b/.test(m)) return 'log';
   if (/shoe|sneaker|trainers?\b|retire/.test(m)) return 'shoes';
   if (/ready|prepared/.test(m)) return 'ready';
   if (/predict|what time|how fast|finish time|could i run/.test(m)) return 'predict';
@@ -37,6 +40,46 @@ export function raceDateOf(message: string, now = new Date()): string {
   const weeks = /in (\d{1,2}) weeks/i.exec(message);
   const days = (weeks ? Number(weeks[1]) : 12) * 7;
   return new Date(now.getTime() + days * 86_400_000).toISOString().slice(0, 10);
+}
+
+const DISTANCE_UNITS: [RegExp, number][] = [
+  [/^(km|k|kms|kilomet(?:re|er)s?)$/, 1000],
+  [/^(mi|mile|miles)$/, 1609.344],
+  [/^(m|metres?|meters?)$/, 1],
+];
+
+/** The run a message tells of: its distance and time, and when (now, or yesterday), as far as they are given. */
+export function runOf(message: string, now = new Date()): { distance: number | null; duration: number | null; startedAt: (duration: number) => string; yesterday: boolean } {
+  const m = message.toLowerCase().replace(/(\d),(\d)/g, '$1.$2');
+  let distance: number | null = null;
+  const named = /\b(half[\s-]?marathon|marathon)\b/.exec(m);
+  for (const match of m.matchAll(/(\d+(?:\.\d+)?)\s*([a-z]+)/g)) {
+    const unit = DISTANCE_UNITS.find(([pattern]) => pattern.test(match[2]));
+    if (unit) {
+      distance = Number(match[1]) * unit[1];
+      break;
+    }
+  }
+  if (distance === null && named) distance = named[1].startsWith('half') ? 21_097.5 : 42_195;
+
+  let duration: number | null = null;
+  const clock = /\b(\d{1,2}):(\d{2})(?::(\d{2}))?\b/.exec(m);
+  if (clock) {
+    const [a, b, c] = [Number(clock[1]), Number(clock[2]), clock[3] === undefined ? null : Number(clock[3])];
+    // "52:30" is minutes and seconds; "1:45" for a half marathon is hours and minutes: read
+    // as minutes it would be a pace no runner holds (under 2:30 per km).
+    const asMinutes = a * 60 + b;
+    duration = c !== null ? a * 3600 + b * 60 + c : distance && asMinutes / (distance / 1000) < 150 ? a * 3600 + b * 60 : asMinutes;
+  } else {
+    const hours = /(\d+(?:\.\d+)?)\s*(h|hr|hrs|hours?)\b/.exec(m);
+    const minutes = /(\d+(?:\.\d+)?)\s*(min|mins|minutes?)\b/.exec(m);
+    const seconds = /(\d+)\s*(s|sec|secs|seconds?)\b/.exec(m);
+    if (hours || minutes) duration = Math.round((hours ? Number(hours[1]) * 3600 : 0) + (minutes ? Number(minutes[1]) * 60 : 0) + (seconds ? Number(seconds[1]) : 0));
+  }
+  const yesterday = /\byesterday\b/.test(m);
+  // It ended about now (or this time yesterday), so it started its duration earlier.
+  const startedAt = (d: number) => new Date(now.getTime() - (yesterday ? 86_400_000 : 0) - d * 1000).toISOString();
+  return { distance, duration, startedAt, yesterday };
 }
 
 /** "12.3 km": how every distance in an answer is printed. */
@@ -69,6 +112,18 @@ type ToolFn = (name: string, args?: Record<string, unknown>) => Promise<any>;
 
 async function answer(intent: Intent, message: string, tool: ToolFn): Promise<string[]> {
   switch (intent) {
+    case 'log': {
+      const run = runOf(message);
+      if (run.distance === null || run.duration === null) {
+        return ['To log a run I need its distance and its time, for example: "I ran 10 km in 52:30" or "log a 5k run in 26 minutes yesterday".'];
+      }
+      await tool('log_run', { startedAt: run.startedAt(run.duration), distance: run.distance, duration: run.duration });
+      const ctx = await tool('get_user_context');
+      return [
+        `Logged: ${formatKm(run.distance)} in ${formatDuration(run.duration)} (${formatPace(paceSecondsPerKm(run.distance, run.duration))})${run.yesterday ? ' yesterday' : ''}.`,
+        `This week so far: ${formatKm(ctx.thisWeek.distance)} in ${ctx.thisWeek.runCount} run${ctx.thisWeek.runCount === 1 ? '' : 's'}.`,
+      ];
+    }
     case 'plan': {
       const goal = goalOf(message) ?? 'HALF_MARATHON';
       const raceDate = raceDateOf(message);
