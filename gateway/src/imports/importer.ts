@@ -1,5 +1,6 @@
 // One bulk import job, start to finish: the archive read entry by entry from disk, each activity
-// through RunsService.createFromActivity as the job's owner (row-level security applies), progress
+// read (readActivity) and checked for duplicates as it comes, then stored a batch at a time through
+// RunsService.createFromActivities as the job's owner (row-level security applies), progress
 // committed together with the runs it counts, so an interrupted job resumes exactly where it was.
 import fs from 'node:fs/promises';
 import { randomUUID } from 'node:crypto';
@@ -15,7 +16,7 @@ import { RequestDb } from '../database/request-db';
 import type { EventBus } from '../events';
 import type { Logger } from '../logger';
 import { readActivity } from '../runs/activity-import';
-import type { ActivityFile } from '../runs/activity-import';
+import type { ActivityFile, ImportedActivity } from '../runs/activity-import';
 import type { RunsService } from '../runs/runs.service';
 import { ArchiveRefused, indexArchive, openZip, readEntry } from './archive';
 import type { ActivityEntry, ArchiveIndex } from './archive';
@@ -49,12 +50,23 @@ type Item = { kind: 'file'; activity: ActivityEntry; meta: Meta } | { kind: 'rec
 
 type Outcome = { result: 'imported' } | { result: 'skipped' | 'failed'; message: string };
 
+/** A file read and checked, waiting to be stored with the rest of its batch. */
+interface ReadFile {
+  label: string;
+  activity: ImportedActivity;
+}
+
 /** Same run: starts within a minute and distances within 2 %. */
 const DUPLICATE_START_MS = 60_000;
 const DUPLICATE_DISTANCE_SHARE = 0.02;
 /** Progress is committed (and published) at least this often. */
 const BATCH_ITEMS = 50;
 const BATCH_MS = 500;
+/**
+ * Recorded points a batch holds before it is stored, whatever its count: about 15 MB. A batch of
+ * an hour's runs is well under it; one of all-day recordings is stored a few files at a time.
+ */
+const BATCH_POINTS = 100_000;
 /** A RUNNING job whose worker has not committed progress for this long was interrupted (a restart). */
 export const IMPORT_STALE_SECONDS = 60;
 
@@ -132,8 +144,17 @@ export class Importer {
     let db = new RequestDb(this.dataSource, userId);
     await db.query(`UPDATE import_jobs SET total = $2 WHERE id = $1`, [jobId, items.length]);
     let ctx = this.contextFor(db, userId);
-    const batch = { imported: 0, skipped: 0, failed: 0, problems: [] as ImportProblem[], count: 0, since: Date.now() };
+    const batch = { imported: 0, skipped: 0, failed: 0, problems: [] as ImportProblem[], count: 0, since: Date.now(), read: [] as ReadFile[], points: 0 };
+    const count = (label: string, outcome: Outcome) => {
+      if (outcome.result === 'imported') batch.imported++;
+      else {
+        batch[outcome.result]++;
+        batch.problems.push({ file: label, message: outcome.message });
+      }
+    };
     const commit = async (next: number) => {
+      const stored = await this.store(ctx, batch.read, known);
+      batch.read.forEach((file, i) => count(file.label, stored[i]));
       await db.query(
         `UPDATE import_jobs SET imported = imported + $2, skipped = skipped + $3, failed = failed + $4, problems = problems || $5::jsonb,
                 next_entry = $6, heartbeat_at = now() WHERE id = $1`,
@@ -141,20 +162,22 @@ export class Importer {
       );
       await db.close(true);
       this.publish(jobId, userId);
-      Object.assign(batch, { imported: 0, skipped: 0, failed: 0, problems: [], count: 0, since: Date.now() });
+      Object.assign(batch, { imported: 0, skipped: 0, failed: 0, problems: [], count: 0, since: Date.now(), read: [], points: 0 });
       db = new RequestDb(this.dataSource, userId);
       ctx = this.contextFor(db, userId);
     };
     try {
       for (let i = from; i < items.length; i++) {
         const item = items[i];
-        const outcome = await this.importItem(ctx, zip, item, counter, known);
-        if (outcome.result === 'imported') batch.imported++;
-        else {
-          batch[outcome.result]++;
-          batch.problems.push({ file: item.kind === 'file' ? item.activity.fileName : item.label, message: outcome.message });
+        const label = item.kind === 'file' ? item.activity.fileName : item.label;
+        const outcome = await this.readItem(ctx, zip, item, counter, known);
+        if (outcome.result === 'read') {
+          batch.read.push({ label, activity: outcome.activity });
+          batch.points += outcome.activity.recording.reduce((n, segment) => n + segment.length, 0);
+        } else {
+          count(label, outcome);
         }
-        if (++batch.count >= BATCH_ITEMS || Date.now() - batch.since >= BATCH_MS) await commit(i + 1);
+        if (++batch.count >= BATCH_ITEMS || batch.points >= BATCH_POINTS || Date.now() - batch.since >= BATCH_MS) await commit(i + 1);
       }
       await commit(items.length);
     } finally {
@@ -162,8 +185,18 @@ export class Importer {
     }
   }
 
-  /** One file or record; only a broken archive (ArchiveRefused) stops the job. */
-  private async importItem(ctx: RequestContext, zip: ZipFile, item: Item, counter: { bytes: number; limit: number }, known: KnownRuns): Promise<Outcome> {
+  /**
+   * A file read and checked (not stored yet), or a record stored; only a broken archive
+   * (ArchiveRefused) stops the job. A file is taken as stored from here on for the duplicate rule,
+   * so a second copy in the same batch is skipped.
+   */
+  private async readItem(
+    ctx: RequestContext,
+    zip: ZipFile,
+    item: Item,
+    counter: { bytes: number; limit: number },
+    known: KnownRuns,
+  ): Promise<Outcome | { result: 'read'; activity: ImportedActivity }> {
     try {
       if (item.kind === 'record') {
         const r = item.run;
@@ -182,18 +215,35 @@ export class Importer {
       const file: ActivityFile = { format: activity.format, content, name: meta.name, notes: meta.notes, startedAt: meta.startedAt, visibility: meta.visibility };
       const read = readActivity(file);
       if (known.has(read.run.startedAt, read.run.distance)) return { result: 'skipped', message: 'a duplicate of a run already stored (same start and distance)' };
-      await this.runs.createFromActivity(ctx, file, read);
       known.add(read.run.startedAt, read.run.distance);
-      return { result: 'imported' };
+      return { result: 'read', activity: read };
     } catch (error) {
       if (error instanceof ArchiveRefused) throw error;
-      if (error instanceof DomainError) {
-        const message = error.message.replace(/^content: /, '');
-        // readActivity's NOT_A_RUN message ("the file is a cycling activity, not a run; …").
-        return { result: /, not a run/.test(message) ? 'skipped' : 'failed', message };
+      return failure(error);
+    }
+  }
+
+  /**
+   * Stores a batch's files together; when that fails, one by one, so that only the file at fault
+   * fails (and stops counting as stored for the duplicate rule). One outcome per file.
+   */
+  private async store(ctx: RequestContext, files: readonly ReadFile[], known: KnownRuns): Promise<Outcome[]> {
+    if (files.length === 0) return [];
+    try {
+      await this.runs.createFromActivities(ctx, files.map((f) => f.activity));
+      return files.map(() => ({ result: 'imported' }));
+    } catch {
+      const outcomes: Outcome[] = [];
+      for (const { activity } of files) {
+        try {
+          await this.runs.createFromActivities(ctx, [activity]);
+          outcomes.push({ result: 'imported' });
+        } catch (error) {
+          known.remove(activity.run.startedAt, activity.run.distance);
+          outcomes.push(failure(error));
+        }
       }
-      const message = error instanceof Error ? error.message : String(error);
-      return { result: 'failed', message: `unreadable: ${message}` };
+      return outcomes;
     }
   }
 
@@ -236,6 +286,17 @@ export class Importer {
   }
 }
 
+/** What a file that could not be imported counts as, with the message the runner sees. */
+function failure(error: unknown): Outcome {
+  if (error instanceof DomainError) {
+    const message = error.message.replace(/^content: /, '');
+    // readActivity's NOT_A_RUN message ("the file is a cycling activity, not a run; …").
+    return { result: /, not a run/.test(message) ? 'skipped' : 'failed', message };
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  return { result: 'failed', message: `unreadable: ${message}` };
+}
+
 /** Stored and just-imported runs by start minute, for the duplicate rule. */
 class KnownRuns {
   private readonly byMinute = new Map<number, number[][]>();
@@ -255,6 +316,13 @@ class KnownRuns {
     const list = this.byMinute.get(minute) ?? [];
     list.push([at.getTime(), distance]);
     this.byMinute.set(minute, list);
+  }
+
+  /** Takes back an `add` whose run was not stored after all. */
+  remove(at: Date, distance: number): void {
+    const list = this.byMinute.get(Math.floor(at.getTime() / DUPLICATE_START_MS)) ?? [];
+    const i = list.findIndex(([t, d]) => t === at.getTime() && d === distance);
+    if (i >= 0) list.splice(i, 1);
   }
 }
 

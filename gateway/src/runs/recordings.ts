@@ -50,18 +50,25 @@ export async function moveEfforts(db: RequestDb, runId: string, startedAt: Date)
   await db.query(`UPDATE run_efforts SET started_at = $2 WHERE run_id = $1`, [runId, startedAt]);
 }
 
-/** Keeps an imported run's recording and splits beside it. */
-export async function insertRecording(
-  db: RequestDb,
-  runId: string,
-  format: ActivityFileFormat,
-  segments: RecordedPoint[][],
-  splits: ActivitySplit[],
-): Promise<void> {
-  await db.query(`INSERT INTO run_tracks (run_id, source_format, segments, splits) VALUES ($1, $2, $3, $4)`, [
-    runId,
-    format,
-    JSON.stringify(segments),
-    JSON.stringify(splits),
-  ]);
+/** An imported run's recording and splits, kept beside it. */
+export interface RunRecording {
+  runId: string;
+  format: ActivityFileFormat;
+  segments: RecordedPoint[][];
+  splits: ActivitySplit[];
+}
+
+/** Stores the recordings of new runs, in one statement however many runs. */
+export async function insertRecordings(db: RequestDb, recordings: readonly RunRecording[]): Promise<void> {
+  if (recordings.length === 0) return;
+  await db.query(
+    `INSERT INTO run_tracks (run_id, source_format, segments, splits)
+     SELECT * FROM unnest($1::uuid[], $2::varchar[], $3::json[], $4::json[])`,
+    [
+      recordings.map((r) => r.runId),
+      recordings.map((r) => r.format),
+      recordings.map((r) => JSON.stringify(r.segments)),
+      recordings.map((r) => JSON.stringify(r.splits)),
+    ],
+  );
 }
