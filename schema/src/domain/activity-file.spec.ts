@@ -113,6 +113,21 @@ describe('parseActivityFile — GPX', () => {
     expect(seg[2].time).toBeUndefined();
   });
 
+  it('reads the common UTC form and its variants alike, and refuses impossible dates', () => {
+    const times = ['2024-02-29T23:59:59Z', '2024-02-29T23:59:59.5Z', '2024-02-29t23:59:59.500z', '2024-02-29 23:59:59', '2024-13-01T10:00:00Z', '2024-01-32T10:00:00.000Z', '2024-0A-01T10:00:00Z'];
+    const gpx = `<gpx version="1.1"><trk><trkseg>${times.map((t) => `<trkpt lat="1" lon="2"><time>${t}</time></trkpt>`).join('')}</trkseg></trk></gpx>`;
+    const [seg] = parseActivityFile('GPX', gpx).segments;
+    expect(seg.map((p) => p.time?.toISOString())).toEqual([
+      '2024-02-29T23:59:59.000Z',
+      '2024-02-29T23:59:59.500Z',
+      '2024-02-29T23:59:59.500Z',
+      '2024-02-29T23:59:59.000Z',
+      undefined,
+      undefined,
+      undefined,
+    ]);
+  });
+
   it('drops (0, 0) and out-of-range positions but keeps the point when it has a time', () => {
     const gpx = `<gpx version="1.1"><trk><trkseg>
       <trkpt lat="0" lon="0"><time>2024-01-01T10:00:00Z</time></trkpt>

@@ -17,6 +17,10 @@ export const nonEmpty = (text: string | undefined): string | undefined => text?.
 const DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2}):(\d{2})(\.\d+)?(Z|[+-]\d{2}(?::?\d{2})?)?$/i;
 
 export function dateTime(text: string | undefined): Date | undefined {
+  if (text?.length === 20 || text?.length === 24) {
+    const utc = canonicalUtc(text);
+    if (utc !== undefined) return new Date(utc);
+  }
   const m = text ? DATE_TIME.exec(text.trim()) : null;
   if (!m) return undefined;
   const [, y, mo, d, h, mi, sec, frac, zone] = m;
@@ -27,6 +31,29 @@ export function dateTime(text: string | undefined): Date | undefined {
     ms -= sign * (Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2) || 0)) * 60_000;
   }
   return Number.isFinite(ms) && +mo >= 1 && +mo <= 12 && +d >= 1 && +d <= 31 ? new Date(ms) : undefined;
+}
+
+const digitAt = (s: string, i: number): number => {
+  const d = s.charCodeAt(i) - 48;
+  return d >= 0 && d <= 9 ? d : NaN;
+};
+const digitsAt = (s: string, i: number, n: number): number => {
+  let v = 0;
+  for (let k = 0; k < n; k++) v = v * 10 + digitAt(s, i + k);
+  return v;
+};
+
+/**
+ * The form nearly every device writes, "2024-05-01T06:00:00Z" or "2024-05-01T06:00:00.000Z", read
+ * without the regular expression (a timestamp per point makes it a hot path); undefined for
+ * anything else, which DATE_TIME then reads.
+ */
+function canonicalUtc(s: string): number | undefined {
+  const millis = s.length === 24;
+  if (s[4] !== '-' || s[7] !== '-' || s[10] !== 'T' || s[13] !== ':' || s[16] !== ':' || s[s.length - 1] !== 'Z' || (millis && s[19] !== '.')) return undefined;
+  const [mo, d] = [digitsAt(s, 5, 2), digitsAt(s, 8, 2)];
+  const ms = Date.UTC(digitsAt(s, 0, 4), mo - 1, d, digitsAt(s, 11, 2), digitsAt(s, 14, 2), digitsAt(s, 17, 2), millis ? digitsAt(s, 20, 3) : 0);
+  return Number.isFinite(ms) && mo >= 1 && mo <= 12 && d >= 1 && d <= 31 ? ms : undefined;
 }
 
 /** Heart rates outside 20–250 bpm are sensor dropouts (many devices write 0 with no strap). */

@@ -22,7 +22,10 @@ export class MalformedXml extends Error {
   }
 }
 
-const localName = (name: string): string => name.slice(name.lastIndexOf(':') + 1);
+function localName(name: string): string {
+  const colon = name.indexOf(':');
+  return colon < 0 ? name : name.slice(colon + 1);
+}
 
 /**
  * Reads `xml` in one pass, checking well-formedness as it goes.
@@ -30,7 +33,8 @@ const localName = (name: string): string => name.slice(name.lastIndexOf(':') + 1
  */
 export function streamXml(xml: string, visitor: XmlVisitor): void {
   const parser = new SaxesParser({ xmlns: false, position: true });
-  // Own text of each open element, by depth: a parent's text goes on after its children close.
+  // Local name and own text of each open element, by depth: a parent's text goes on after its children close.
+  const names: string[] = [''];
   const texts: string[] = [''];
   let depth = 0;
   const addText = (text: string) => {
@@ -39,12 +43,14 @@ export function streamXml(xml: string, visitor: XmlVisitor): void {
   parser.on('text', addText);
   parser.on('cdata', addText);
   parser.on('opentag', (tag) => {
-    texts[++depth] = '';
-    visitor.open(localName(tag.name), depth, tag.attributes);
+    const name = localName(tag.name);
+    names[++depth] = name;
+    texts[depth] = '';
+    visitor.open(name, depth, tag.attributes);
   });
-  parser.on('closetag', (tag) => {
+  parser.on('closetag', () => {
     const text = texts[depth].trim();
-    visitor.close(localName(tag.name), depth--, text);
+    visitor.close(names[depth], depth--, text);
   });
   parser.on('error', (error) => {
     const reason = error.message.replace(/^\d+:\d+: /, '').replace(/\.$/, '');
