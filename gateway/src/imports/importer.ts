@@ -1,7 +1,8 @@
 // One bulk import job, start to finish: the archive read entry by entry from disk, each activity
 // read (readActivity) and checked for duplicates as it comes, then stored a batch at a time through
-// RunsService.createFromActivities as the job's owner (row-level security applies), progress
-// committed together with the runs it counts, so an interrupted job resumes exactly where it was.
+// RunsService.createFromActivities as the job's owner (row-level security applies) while the next
+// batch is read, progress committed together with the runs it counts, so an interrupted job
+// resumes exactly where it was.
 import fs from 'node:fs/promises';
 import { randomUUID } from 'node:crypto';
 import { parse as parseCsv } from 'csv-parse/sync';
@@ -56,6 +57,44 @@ interface ReadFile {
   activity: ImportedActivity;
 }
 
+/** The items since the last commit: their counts and problems, and the files waiting to be stored. */
+class Batch {
+  imported = 0;
+  skipped = 0;
+  failed = 0;
+  readonly problems: ImportProblem[] = [];
+  readonly held: ReadFile[] = [];
+  private items = 0;
+  private points = 0;
+  private readonly since = Date.now();
+
+  /** An item done with here (not held for storing). */
+  count(label: string, outcome: Outcome): void {
+    this.items++;
+    this.tally(label, outcome);
+  }
+
+  /** An outcome into the counts and problems. */
+  tally(label: string, outcome: Outcome): void {
+    if (outcome.result === 'imported') this.imported++;
+    else {
+      this[outcome.result]++;
+      this.problems.push({ file: label, message: outcome.message });
+    }
+  }
+
+  hold(label: string, activity: ImportedActivity): void {
+    this.items++;
+    this.held.push({ label, activity });
+    this.points += activity.recording.reduce((n, segment) => n + segment.length, 0);
+  }
+
+  /** Time to commit (see BATCH_ITEMS, BATCH_MS, BATCH_POINTS). */
+  get full(): boolean {
+    return this.items >= BATCH_ITEMS || this.points >= BATCH_POINTS || Date.now() - this.since >= BATCH_MS;
+  }
+}
+
 /** Same run: starts within a minute and distances within 2 %. */
 const DUPLICATE_START_MS = 60_000;
 const DUPLICATE_DISTANCE_SHARE = 0.02;
@@ -63,10 +102,12 @@ const DUPLICATE_DISTANCE_SHARE = 0.02;
 const BATCH_ITEMS = 50;
 const BATCH_MS = 500;
 /**
- * Recorded points a batch holds before it is stored, whatever its count: about 15 MB. A batch of
- * an hour's runs is well under it; one of all-day recordings is stored a few files at a time.
+ * Recorded points a batch holds before it is stored, whatever its count: about 1.5 MB, ten or so
+ * hour-long runs (an all-day recording goes alone). Two batches are in memory at a time, one being
+ * stored and one being read; holding little keeps the gateway's heap small, and ten files to a
+ * statement already take the round trips out of the way.
  */
-const BATCH_POINTS = 100_000;
+const BATCH_POINTS = 10_000;
 /** A RUNNING job whose worker has not committed progress for this long was interrupted (a restart). */
 export const IMPORT_STALE_SECONDS = 60;
 
@@ -144,25 +185,23 @@ export class Importer {
     let db = new RequestDb(this.dataSource, userId);
     await db.query(`UPDATE import_jobs SET total = $2 WHERE id = $1`, [jobId, items.length]);
     let ctx = this.contextFor(db, userId);
-    const batch = { imported: 0, skipped: 0, failed: 0, problems: [] as ImportProblem[], count: 0, since: Date.now(), read: [] as ReadFile[], points: 0 };
-    const count = (label: string, outcome: Outcome) => {
-      if (outcome.result === 'imported') batch.imported++;
-      else {
-        batch[outcome.result]++;
-        batch.problems.push({ file: label, message: outcome.message });
-      }
-    };
-    const commit = async (next: number) => {
-      const stored = await this.store(ctx, batch.read, known);
-      batch.read.forEach((file, i) => count(file.label, stored[i]));
-      await db.query(
-        `UPDATE import_jobs SET imported = imported + $2, skipped = skipped + $3, failed = failed + $4, problems = problems || $5::jsonb,
-                next_entry = $6, heartbeat_at = now() WHERE id = $1`,
-        [jobId, batch.imported, batch.skipped, batch.failed, JSON.stringify(batch.problems), next],
-      );
-      await db.close(true);
-      this.publish(jobId, userId);
-      Object.assign(batch, { imported: 0, skipped: 0, failed: 0, problems: [], count: 0, since: Date.now(), read: [], points: 0 });
+    let batch = new Batch();
+    // A batch is stored and committed while the next one is read: reading is this thread's CPU,
+    // storing mostly PostgreSQL's, so the two overlap. Batches still commit one after the other.
+    let committed: Promise<void> = Promise.resolve();
+    const commit = (next: number) => {
+      const [closing, closingDb, closingCtx, previous] = [batch, db, ctx, committed];
+      committed = (async () => {
+        try {
+          await previous;
+          await this.commit(jobId, userId, closingDb, closingCtx, closing, next, known);
+        } finally {
+          await closingDb.close(false);
+        }
+      })();
+      // Awaited by the next commit or at the end; a failure meanwhile is not unhandled.
+      committed.catch(() => undefined);
+      batch = new Batch();
       db = new RequestDb(this.dataSource, userId);
       ctx = this.contextFor(db, userId);
     };
@@ -171,18 +210,30 @@ export class Importer {
         const item = items[i];
         const label = item.kind === 'file' ? item.activity.fileName : item.label;
         const outcome = await this.readItem(ctx, zip, item, counter, known);
-        if (outcome.result === 'read') {
-          batch.read.push({ label, activity: outcome.activity });
-          batch.points += outcome.activity.recording.reduce((n, segment) => n + segment.length, 0);
-        } else {
-          count(label, outcome);
-        }
-        if (++batch.count >= BATCH_ITEMS || batch.points >= BATCH_POINTS || Date.now() - batch.since >= BATCH_MS) await commit(i + 1);
+        if (outcome.result === 'read') batch.hold(label, outcome.activity);
+        else batch.count(label, outcome);
+        if (batch.full) commit(i + 1);
       }
-      await commit(items.length);
+      commit(items.length);
+      await committed;
     } finally {
+      // A job that stops early (a refused archive) lets the batch being stored finish first.
+      await committed.catch(() => undefined);
       await db.close(false);
     }
+  }
+
+  /** Stores a batch's files, then its counts and the position to resume from, in one transaction. */
+  private async commit(jobId: string, userId: string, db: RequestDb, ctx: RequestContext, batch: Batch, next: number, known: KnownRuns): Promise<void> {
+    const stored = await this.store(ctx, batch.held, known);
+    batch.held.forEach((file, i) => batch.tally(file.label, stored[i]));
+    await db.query(
+      `UPDATE import_jobs SET imported = imported + $2, skipped = skipped + $3, failed = failed + $4, problems = problems || $5::jsonb,
+              next_entry = $6, heartbeat_at = now() WHERE id = $1`,
+      [jobId, batch.imported, batch.skipped, batch.failed, JSON.stringify(batch.problems), next],
+    );
+    await db.close(true);
+    this.publish(jobId, userId);
   }
 
   /**
