@@ -47,7 +47,8 @@ interface ExportedRun {
   file: string | null;
 }
 
-type Item = { kind: 'file'; activity: ActivityEntry; meta: Meta } | { kind: 'record'; run: ExportedRun; label: string };
+type FileItem = { kind: 'file'; activity: ActivityEntry; meta: Meta };
+type Item = FileItem | { kind: 'record'; run: ExportedRun; label: string };
 
 type Outcome = { result: 'imported' } | { result: 'skipped' | 'failed'; message: string };
 
@@ -180,7 +181,7 @@ export class Importer {
   }
 
   private async process(jobId: string, userId: string, zip: ZipFile, items: Item[], from: number): Promise<void> {
-    const counter = { bytes: 0, limit: this.config.maxUncompressedBytes };
+    const entries = new EntriesAhead(zip, items, { bytes: 0, limit: this.config.maxUncompressedBytes });
     const known = await this.storedRuns(userId);
     let db = new RequestDb(this.dataSource, userId);
     await db.query(`UPDATE import_jobs SET total = $2 WHERE id = $1`, [jobId, items.length]);
@@ -209,7 +210,7 @@ export class Importer {
       for (let i = from; i < items.length; i++) {
         const item = items[i];
         const label = item.kind === 'file' ? item.activity.fileName : item.label;
-        const outcome = await this.readItem(ctx, zip, item, counter, known);
+        const outcome = await this.readItem(ctx, item, entries, i, known);
         if (outcome.result === 'read') batch.hold(label, outcome.activity);
         else batch.count(label, outcome);
         if (batch.full) commit(i + 1);
@@ -241,13 +242,7 @@ export class Importer {
    * (ArchiveRefused) stops the job. A file is taken as stored from here on for the duplicate rule,
    * so a second copy in the same batch is skipped.
    */
-  private async readItem(
-    ctx: RequestContext,
-    zip: ZipFile,
-    item: Item,
-    counter: { bytes: number; limit: number },
-    known: KnownRuns,
-  ): Promise<Outcome | { result: 'read'; activity: ImportedActivity }> {
+  private async readItem(ctx: RequestContext, item: Item, entries: EntriesAhead, i: number, known: KnownRuns): Promise<Outcome | { result: 'read'; activity: ImportedActivity }> {
     try {
       if (item.kind === 'record') {
         const r = item.run;
@@ -262,7 +257,7 @@ export class Importer {
       }
       const { activity, meta } = item;
       if (meta.notRunning) return { result: 'skipped', message: `a ${meta.notRunning} activity, not a run` };
-      const content = await readEntry(zip, activity.entry, counter);
+      const content = await entries.take(i);
       const file: ActivityFile = { format: activity.format, content, name: meta.name, notes: meta.notes, startedAt: meta.startedAt, visibility: meta.visibility };
       const read = readActivity(file);
       if (known.has(read.run.startedAt, read.run.distance)) return { result: 'skipped', message: 'a duplicate of a run already stored (same start and distance)' };
@@ -346,6 +341,36 @@ function failure(error: unknown): Outcome {
   }
   const message = error instanceof Error ? error.message : String(error);
   return { result: 'failed', message: `unreadable: ${message}` };
+}
+
+/**
+ * The bytes of the files to import, read one file ahead: the next entry inflates (on libuv's
+ * threads) while this one is parsed.
+ */
+class EntriesAhead {
+  private readonly reading = new Map<number, Promise<Buffer>>();
+
+  constructor(
+    private readonly zip: ZipFile,
+    private readonly items: readonly Item[],
+    private readonly counter: { bytes: number; limit: number },
+  ) {}
+
+  /** The bytes of item `i`, a file; the next item's start to be read if it is a file to read too. */
+  take(i: number): Promise<Buffer> {
+    const bytes = this.reading.get(i) ?? this.read(i);
+    this.reading.delete(i);
+    const next = this.items[i + 1];
+    if (next?.kind === 'file' && !next.meta.notRunning) this.reading.set(i + 1, this.read(i + 1));
+    return bytes;
+  }
+
+  private read(i: number): Promise<Buffer> {
+    const bytes = readEntry(this.zip, (this.items[i] as FileItem).activity.entry, this.counter);
+    // Awaited by take()'s caller in its turn; a job that stops before then leaves it unawaited.
+    bytes.catch(() => undefined);
+    return bytes;
+  }
 }
 
 /** Stored and just-imported runs by start minute, for the duplicate rule. */
