@@ -87,7 +87,7 @@ class Batch {
   hold(label: string, activity: ImportedActivity): void {
     this.items++;
     this.held.push({ label, activity });
-    this.points += activity.recording.reduce((n, segment) => n + segment.length, 0);
+    this.points += activity.points;
   }
 
   /** Time to commit (see BATCH_ITEMS, BATCH_MS, BATCH_POINTS). */

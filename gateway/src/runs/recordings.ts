@@ -1,5 +1,5 @@
 import { bestEffortsForRun, RACE_DISTANCE_KEYS } from '@maratron/schema';
-import type { ActivityFileFormat, ActivitySplit, RecordedPoint, TrackSample } from '@maratron/schema';
+import type { ActivityFileFormat, RaceDistanceKey, TrackSample } from '@maratron/schema';
 import type { RequestDb } from '../database/request-db';
 
 /** What a run's best efforts are computed from. */
@@ -11,6 +11,8 @@ export interface EffortSource {
   duration: number;
   /** The (moving time, distance) series of an imported run; none for a run typed in by hand. */
   samples?: readonly TrackSample[] | null;
+  /** Best efforts already computed (an import does it as it reads the file); else from the above. */
+  efforts?: Record<RaceDistanceKey, number | null>;
 }
 
 /**
@@ -20,7 +22,7 @@ export interface EffortSource {
 export async function insertEfforts(db: RequestDb, runs: readonly EffortSource[]): Promise<void> {
   const cols: [string[], string[], string[], number[], Date[]] = [[], [], [], [], []];
   for (const run of runs) {
-    const best = bestEffortsForRun(run);
+    const best = run.efforts ?? bestEffortsForRun(run);
     for (const key of RACE_DISTANCE_KEYS) {
       const seconds = best[key];
       if (seconds === null) continue;
@@ -54,8 +56,10 @@ export async function moveEfforts(db: RequestDb, runId: string, startedAt: Date)
 export interface RunRecording {
   runId: string;
   format: ActivityFileFormat;
-  segments: RecordedPoint[][];
-  splits: ActivitySplit[];
+  /** RecordedPoint[][] as JSON. */
+  segments: string;
+  /** ActivitySplit[] as JSON. */
+  splits: string;
 }
 
 /** Stores the recordings of new runs, in one statement however many runs. */
@@ -67,8 +71,8 @@ export async function insertRecordings(db: RequestDb, recordings: readonly RunRe
     [
       recordings.map((r) => r.runId),
       recordings.map((r) => r.format),
-      recordings.map((r) => JSON.stringify(r.segments)),
-      recordings.map((r) => JSON.stringify(r.splits)),
+      recordings.map((r) => r.segments),
+      recordings.map((r) => r.splits),
     ],
   );
 }

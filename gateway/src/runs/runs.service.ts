@@ -12,7 +12,7 @@ import {
   Run,
   runChangesSchema,
 } from '@maratron/schema';
-import type { NewRun, Page, RunStats, TrackSample } from '@maratron/schema';
+import type { NewRun, Page, RunStats } from '@maratron/schema';
 import { decodeCursor, pageSize, toPage } from '../common/pagination';
 import { requireViewer } from '../context';
 import type { RequestContext } from '../context';
@@ -23,6 +23,7 @@ import type { ShoesService } from '../shoes/shoes.service';
 import { readActivity } from './activity-import';
 import type { ActivityFile, ImportedActivity } from './activity-import';
 import { insertEfforts, insertRecordings, moveEfforts, replaceEfforts } from './recordings';
+import type { EffortSource } from './recordings';
 import type { PostsService } from '../social/posts.service';
 import { RUN_COLUMNS } from './runs.sql';
 
@@ -101,7 +102,7 @@ export class RunsService {
   async createFromActivities(ctx: RequestContext, activities: readonly ImportedActivity[]): Promise<Run[]> {
     const viewerId = requireViewer(ctx);
     return ctx.db.transaction(async () => {
-      const runs = await this.insert(ctx, viewerId, activities.map((a) => ({ data: a.run, samples: a.samples })));
+      const runs = await this.insert(ctx, viewerId, activities.map((a) => ({ data: a.run, efforts: a.efforts })));
       await insertRecordings(
         ctx.db,
         runs.map((run, i) => ({ runId: run.id, format: activities[i].format, segments: activities[i].recording, splits: activities[i].splits })),
@@ -162,7 +163,7 @@ export class RunsService {
    * The one INSERT of runs (createRun, importActivity, bulk import), with their best efforts, in
    * the order given. Call inside a transaction.
    */
-  private async insert(ctx: RequestContext, viewerId: string, items: readonly { data: NewRun; samples?: TrackSample[] }[]): Promise<Run[]> {
+  private async insert(ctx: RequestContext, viewerId: string, items: readonly { data: NewRun; efforts?: EffortSource['efforts'] }[]): Promise<Run[]> {
     const shoeIds = new Map<string | null | undefined, string | null>();
     for (const { data } of items) {
       if (!shoeIds.has(data.shoeId)) shoeIds.set(data.shoeId, await this.shoes.shoeForRun(ctx.db, viewerId, data.shoeId));
@@ -192,7 +193,7 @@ export class RunsService {
     );
     const byId = new Map(hydrate(Run, rows).map((run) => [run.id, run]));
     const runs = ids.map((id) => byId.get(id)!);
-    await insertEfforts(ctx.db, runs.map((run, i) => ({ ...run, samples: items[i].samples })));
+    await insertEfforts(ctx.db, runs.map((run, i) => ({ ...run, efforts: items[i].efforts })));
     for (const run of runs) publishAfterCommit(ctx.db, this.events, 'run.created', { runId: run.id, userId: viewerId });
     return runs;
   }
