@@ -195,7 +195,7 @@ export class Importer {
       committed = (async () => {
         try {
           await previous;
-          await this.commit(jobId, userId, closingDb, closingCtx, closing, next, known);
+          await this.commitBatch(jobId, userId, closingDb, closingCtx, closing, next, known);
         } finally {
           await closingDb.close(false);
         }
@@ -225,7 +225,7 @@ export class Importer {
   }
 
   /** Stores a batch's files, then its counts and the position to resume from, in one transaction. */
-  private async commit(jobId: string, userId: string, db: RequestDb, ctx: RequestContext, batch: Batch, next: number, known: KnownRuns): Promise<void> {
+  private async commitBatch(jobId: string, userId: string, db: RequestDb, ctx: RequestContext, batch: Batch, next: number, known: KnownRuns): Promise<void> {
     const stored = await this.store(ctx, batch.held, known);
     batch.held.forEach((file, i) => batch.tally(file.label, stored[i]));
     await db.query(

@@ -87,17 +87,17 @@ export class RunsService {
    * importActivity: a GPX/TCX file becomes a run through the same rules as createRun (the run
    * fields from the file's summary, validated by newRunSchema and the pace rule), stored with its
    * recording, splits and track-derived best efforts in one transaction. A file that can't be
-   * used is BAD_USER_INPUT (field `content`) and stores nothing. A bulk import passes the `activity`
-   * it has already read (to check for duplicates first).
+   * used is BAD_USER_INPUT (field `content`) and stores nothing.
    */
-  async createFromActivity(ctx: RequestContext, file: ActivityFile, activity: ImportedActivity = readActivity(file)): Promise<Run> {
-    const [run] = await this.createFromActivities(ctx, [activity]);
+  async createFromActivity(ctx: RequestContext, file: ActivityFile): Promise<Run> {
+    const [run] = await this.createFromActivities(ctx, [readActivity(file)]);
     return run;
   }
 
   /**
    * Activities already read (readActivity), stored as createFromActivity stores one, with one
-   * statement per table however many there are: a bulk import's batch. All or none are stored.
+   * statement per table however many there are: a bulk import's batch, read and checked for
+   * duplicates first. All or none are stored.
    */
   async createFromActivities(ctx: RequestContext, activities: readonly ImportedActivity[]): Promise<Run[]> {
     const viewerId = requireViewer(ctx);
