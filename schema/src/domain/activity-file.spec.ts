@@ -355,7 +355,9 @@ describe('parseActivityFile — errors', () => {
     expect(e.message).toMatch(/^the GPX file is not well-formed XML \(line 3: /);
     expect(fail('TCX', 'this is not xml').message).toMatch(/^the TCX file is not well-formed XML/);
     expect(fail('GPX', GARMIN_GPX.slice(0, 900)).code).toBe('MALFORMED');
-    // Anything after the root element, or a second root, is not one well-formed document.
+  });
+
+  it('refuses anything after the root element, or a second root: not one well-formed document', () => {
     expect(fail('GPX', '<gpx version="1.1"><trk><trkpt lat="1" lon="2"/></trk></gpx>\n<gpx/>').message).toMatch(/\(line 2: /);
     expect(fail('GPX', '<gpx version="1.1"><trk><trkpt lat="1" lon="2"/></trk></gpx>junk').code).toBe('MALFORMED');
   });
