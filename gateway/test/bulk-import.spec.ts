@@ -89,6 +89,26 @@ describe('bulk import of a Strava export', () => {
     expect(row.n).toBe(1);
   });
 
+  it('imports one copy of a run that the archive holds twice (GPX and TCX of the same recording)', async () => {
+    const runner = await t.signUp('Twice');
+    const zip = zipSync({
+      'a/run.gpx': new TextEncoder().encode(stravaGpx(sim(14))),
+      'b/run.tcx': new TextEncoder().encode(garminTcx(sim(14))),
+      'c/other.gpx': new TextEncoder().encode(stravaGpx(sim(15))),
+    });
+    const { status, body } = await upload(runner, zip);
+    expect(status).toBe(202);
+    let job: any;
+    for (let i = 0; i < 100 && job?.status !== 'DONE'; i++) {
+      await new Promise((r) => setTimeout(r, 100));
+      job = ok(await t.gql(`query($id: ID!) { importJob(id: $id) { ${JOB} } }`, { id: body.id }, runner.token)).importJob;
+    }
+    expect(job).toMatchObject({ status: 'DONE', total: 3, imported: 2, skipped: 1, failed: 0 });
+    expect(job.problems).toEqual([{ file: 'b/run.tcx', message: expect.stringMatching(/duplicate/) }]);
+    const tracks = await t.sql(`SELECT count(*)::int AS n FROM run_tracks t JOIN runs r ON r.id = t.run_id WHERE r.user_id = $1`, [runner.id]);
+    expect(tracks[0].n).toBe(2);
+  });
+
   it('accepts the archive as the one file part of a multipart form', async () => {
     const runner = await t.signUp('Multipart');
     const form = new FormData();

@@ -1,6 +1,8 @@
 // One bulk import job, start to finish: the archive read entry by entry from disk, each activity
-// through RunsService.createFromActivity as the job's owner (row-level security applies), progress
-// committed together with the runs it counts, so an interrupted job resumes exactly where it was.
+// read (readActivity) and checked for duplicates as it comes, then stored a batch at a time through
+// RunsService.createFromActivities as the job's owner (row-level security applies) while the next
+// batch is read, progress committed together with the runs it counts, so an interrupted job
+// resumes exactly where it was.
 import fs from 'node:fs/promises';
 import { randomUUID } from 'node:crypto';
 import { parse as parseCsv } from 'csv-parse/sync';
@@ -15,7 +17,7 @@ import { RequestDb } from '../database/request-db';
 import type { EventBus } from '../events';
 import type { Logger } from '../logger';
 import { readActivity } from '../runs/activity-import';
-import type { ActivityFile } from '../runs/activity-import';
+import type { ActivityFile, ImportedActivity } from '../runs/activity-import';
 import type { RunsService } from '../runs/runs.service';
 import { ArchiveRefused, indexArchive, openZip, readEntry } from './archive';
 import type { ActivityEntry, ArchiveIndex } from './archive';
@@ -45,9 +47,54 @@ interface ExportedRun {
   file: string | null;
 }
 
-type Item = { kind: 'file'; activity: ActivityEntry; meta: Meta } | { kind: 'record'; run: ExportedRun; label: string };
+type FileItem = { kind: 'file'; activity: ActivityEntry; meta: Meta };
+type Item = FileItem | { kind: 'record'; run: ExportedRun; label: string };
 
 type Outcome = { result: 'imported' } | { result: 'skipped' | 'failed'; message: string };
+
+/** A file read and checked, waiting to be stored with the rest of its batch. */
+interface ReadFile {
+  label: string;
+  activity: ImportedActivity;
+}
+
+/** The items since the last commit: their counts and problems, and the files waiting to be stored. */
+class Batch {
+  imported = 0;
+  skipped = 0;
+  failed = 0;
+  readonly problems: ImportProblem[] = [];
+  readonly held: ReadFile[] = [];
+  private items = 0;
+  private points = 0;
+  private readonly since = Date.now();
+
+  /** An item done with here (not held for storing). */
+  count(label: string, outcome: Outcome): void {
+    this.items++;
+    this.tally(label, outcome);
+  }
+
+  /** An outcome into the counts and problems. */
+  tally(label: string, outcome: Outcome): void {
+    if (outcome.result === 'imported') this.imported++;
+    else {
+      this[outcome.result]++;
+      this.problems.push({ file: label, message: outcome.message });
+    }
+  }
+
+  hold(label: string, activity: ImportedActivity): void {
+    this.items++;
+    this.held.push({ label, activity });
+    this.points += activity.points;
+  }
+
+  /** Time to commit (see BATCH_ITEMS, BATCH_MS, BATCH_POINTS). */
+  get full(): boolean {
+    return this.items >= BATCH_ITEMS || this.points >= BATCH_POINTS || Date.now() - this.since >= BATCH_MS;
+  }
+}
 
 /** Same run: starts within a minute and distances within 2 %. */
 const DUPLICATE_START_MS = 60_000;
@@ -55,6 +102,13 @@ const DUPLICATE_DISTANCE_SHARE = 0.02;
 /** Progress is committed (and published) at least this often. */
 const BATCH_ITEMS = 50;
 const BATCH_MS = 500;
+/**
+ * Recorded points a batch holds before it is stored, whatever its count: about 1.5 MB, ten or so
+ * hour-long runs (an all-day recording goes alone). Two batches are in memory at a time, one being
+ * stored and one being read; holding little keeps the gateway's heap small, and ten files to a
+ * statement already take the round trips out of the way.
+ */
+const BATCH_POINTS = 10_000;
 /** A RUNNING job whose worker has not committed progress for this long was interrupted (a restart). */
 export const IMPORT_STALE_SECONDS = 60;
 
@@ -127,43 +181,68 @@ export class Importer {
   }
 
   private async process(jobId: string, userId: string, zip: ZipFile, items: Item[], from: number): Promise<void> {
-    const counter = { bytes: 0, limit: this.config.maxUncompressedBytes };
+    const entries = new EntriesAhead(zip, items, { bytes: 0, limit: this.config.maxUncompressedBytes });
     const known = await this.storedRuns(userId);
     let db = new RequestDb(this.dataSource, userId);
     await db.query(`UPDATE import_jobs SET total = $2 WHERE id = $1`, [jobId, items.length]);
     let ctx = this.contextFor(db, userId);
-    const batch = { imported: 0, skipped: 0, failed: 0, problems: [] as ImportProblem[], count: 0, since: Date.now() };
-    const commit = async (next: number) => {
-      await db.query(
-        `UPDATE import_jobs SET imported = imported + $2, skipped = skipped + $3, failed = failed + $4, problems = problems || $5::jsonb,
-                next_entry = $6, heartbeat_at = now() WHERE id = $1`,
-        [jobId, batch.imported, batch.skipped, batch.failed, JSON.stringify(batch.problems), next],
-      );
-      await db.close(true);
-      this.publish(jobId, userId);
-      Object.assign(batch, { imported: 0, skipped: 0, failed: 0, problems: [], count: 0, since: Date.now() });
+    let batch = new Batch();
+    // A batch is stored and committed while the next one is read: reading is this thread's CPU,
+    // storing mostly PostgreSQL's, so the two overlap. Batches still commit one after the other.
+    let committed: Promise<void> = Promise.resolve();
+    const commit = (next: number) => {
+      const [closing, closingDb, closingCtx, previous] = [batch, db, ctx, committed];
+      committed = (async () => {
+        try {
+          await previous;
+          await this.commitBatch(jobId, userId, closingDb, closingCtx, closing, next, known);
+        } finally {
+          await closingDb.close(false);
+        }
+      })();
+      // Awaited by the next commit or at the end; a failure meanwhile is not unhandled.
+      committed.catch(() => undefined);
+      batch = new Batch();
       db = new RequestDb(this.dataSource, userId);
       ctx = this.contextFor(db, userId);
     };
     try {
       for (let i = from; i < items.length; i++) {
         const item = items[i];
-        const outcome = await this.importItem(ctx, zip, item, counter, known);
-        if (outcome.result === 'imported') batch.imported++;
-        else {
-          batch[outcome.result]++;
-          batch.problems.push({ file: item.kind === 'file' ? item.activity.fileName : item.label, message: outcome.message });
-        }
-        if (++batch.count >= BATCH_ITEMS || Date.now() - batch.since >= BATCH_MS) await commit(i + 1);
+        const label = item.kind === 'file' ? item.activity.fileName : item.label;
+        const outcome = await this.readItem(ctx, item, entries, i, known);
+        if (outcome.result === 'read') batch.hold(label, outcome.activity);
+        else batch.count(label, outcome);
+        if (batch.full) commit(i + 1);
       }
-      await commit(items.length);
+      commit(items.length);
+      await committed;
     } finally {
+      // A job that stops early (a refused archive) lets the batch being stored finish first.
+      await committed.catch(() => undefined);
       await db.close(false);
     }
   }
 
-  /** One file or record; only a broken archive (ArchiveRefused) stops the job. */
-  private async importItem(ctx: RequestContext, zip: ZipFile, item: Item, counter: { bytes: number; limit: number }, known: KnownRuns): Promise<Outcome> {
+  /** Stores a batch's files, then its counts and the position to resume from, in one transaction. */
+  private async commitBatch(jobId: string, userId: string, db: RequestDb, ctx: RequestContext, batch: Batch, next: number, known: KnownRuns): Promise<void> {
+    const stored = await this.store(ctx, batch.held, known);
+    batch.held.forEach((file, i) => batch.tally(file.label, stored[i]));
+    await db.query(
+      `UPDATE import_jobs SET imported = imported + $2, skipped = skipped + $3, failed = failed + $4, problems = problems || $5::jsonb,
+              next_entry = $6, heartbeat_at = now() WHERE id = $1`,
+      [jobId, batch.imported, batch.skipped, batch.failed, JSON.stringify(batch.problems), next],
+    );
+    await db.close(true);
+    this.publish(jobId, userId);
+  }
+
+  /**
+   * A file read and checked (not stored yet), or a record stored; only a broken archive
+   * (ArchiveRefused) stops the job. A file is taken as stored from here on for the duplicate rule,
+   * so a second copy in the same batch is skipped.
+   */
+  private async readItem(ctx: RequestContext, item: Item, entries: EntriesAhead, i: number, known: KnownRuns): Promise<Outcome | { result: 'read'; activity: ImportedActivity }> {
     try {
       if (item.kind === 'record') {
         const r = item.run;
@@ -178,22 +257,39 @@ export class Importer {
       }
       const { activity, meta } = item;
       if (meta.notRunning) return { result: 'skipped', message: `a ${meta.notRunning} activity, not a run` };
-      const content = await readEntry(zip, activity.entry, counter);
+      const content = await entries.take(i);
       const file: ActivityFile = { format: activity.format, content, name: meta.name, notes: meta.notes, startedAt: meta.startedAt, visibility: meta.visibility };
       const read = readActivity(file);
       if (known.has(read.run.startedAt, read.run.distance)) return { result: 'skipped', message: 'a duplicate of a run already stored (same start and distance)' };
-      await this.runs.createFromActivity(ctx, file, read);
       known.add(read.run.startedAt, read.run.distance);
-      return { result: 'imported' };
+      return { result: 'read', activity: read };
     } catch (error) {
       if (error instanceof ArchiveRefused) throw error;
-      if (error instanceof DomainError) {
-        const message = error.message.replace(/^content: /, '');
-        // readActivity's NOT_A_RUN message ("the file is a cycling activity, not a run; …").
-        return { result: /, not a run/.test(message) ? 'skipped' : 'failed', message };
+      return failure(error);
+    }
+  }
+
+  /**
+   * Stores a batch's files together; when that fails, one by one, so that only the file at fault
+   * fails (and stops counting as stored for the duplicate rule). One outcome per file.
+   */
+  private async store(ctx: RequestContext, files: readonly ReadFile[], known: KnownRuns): Promise<Outcome[]> {
+    if (files.length === 0) return [];
+    try {
+      await this.runs.createFromActivities(ctx, files.map((f) => f.activity));
+      return files.map(() => ({ result: 'imported' }));
+    } catch {
+      const outcomes: Outcome[] = [];
+      for (const { activity } of files) {
+        try {
+          await this.runs.createFromActivities(ctx, [activity]);
+          outcomes.push({ result: 'imported' });
+        } catch (error) {
+          known.remove(activity.run.startedAt, activity.run.distance);
+          outcomes.push(failure(error));
+        }
       }
-      const message = error instanceof Error ? error.message : String(error);
-      return { result: 'failed', message: `unreadable: ${message}` };
+      return outcomes;
     }
   }
 
@@ -236,6 +332,47 @@ export class Importer {
   }
 }
 
+/** What a file that could not be imported counts as, with the message the runner sees. */
+function failure(error: unknown): Outcome {
+  if (error instanceof DomainError) {
+    const message = error.message.replace(/^content: /, '');
+    // readActivity's NOT_A_RUN message ("the file is a cycling activity, not a run; …").
+    return { result: /, not a run/.test(message) ? 'skipped' : 'failed', message };
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  return { result: 'failed', message: `unreadable: ${message}` };
+}
+
+/**
+ * The bytes of the files to import, read one file ahead: the next entry inflates (on libuv's
+ * threads) while this one is parsed.
+ */
+class EntriesAhead {
+  private readonly reading = new Map<number, Promise<Buffer>>();
+
+  constructor(
+    private readonly zip: ZipFile,
+    private readonly items: readonly Item[],
+    private readonly counter: { bytes: number; limit: number },
+  ) {}
+
+  /** The bytes of item `i`, a file; the next item's start to be read if it is a file to read too. */
+  take(i: number): Promise<Buffer> {
+    const bytes = this.reading.get(i) ?? this.read(i);
+    this.reading.delete(i);
+    const next = this.items[i + 1];
+    if (next?.kind === 'file' && !next.meta.notRunning) this.reading.set(i + 1, this.read(i + 1));
+    return bytes;
+  }
+
+  private read(i: number): Promise<Buffer> {
+    const bytes = readEntry(this.zip, (this.items[i] as FileItem).activity.entry, this.counter);
+    // Awaited by take()'s caller in its turn; a job that stops before then leaves it unawaited.
+    bytes.catch(() => undefined);
+    return bytes;
+  }
+}
+
 /** Stored and just-imported runs by start minute, for the duplicate rule. */
 class KnownRuns {
   private readonly byMinute = new Map<number, number[][]>();
@@ -255,6 +392,13 @@ class KnownRuns {
     const list = this.byMinute.get(minute) ?? [];
     list.push([at.getTime(), distance]);
     this.byMinute.set(minute, list);
+  }
+
+  /** Takes back an `add` whose run was not stored after all. */
+  remove(at: Date, distance: number): void {
+    const list = this.byMinute.get(Math.floor(at.getTime() / DUPLICATE_START_MS)) ?? [];
+    const i = list.findIndex(([t, d]) => t === at.getTime() && d === distance);
+    if (i >= 0) list.splice(i, 1);
   }
 }
 

@@ -5,6 +5,7 @@ import {
   assertHumanPace,
   assertRunningActivity,
   badInput,
+  bestEffortsForRun,
   DomainError,
   newRunSchema,
   parseActivityFile,
@@ -14,7 +15,7 @@ import {
   runFromActivity,
   summarizeActivity,
 } from '@maratron/schema';
-import type { ActivityFileFormat, ActivitySplit, NewRun, ParsedActivity, RecordedPoint, TrackSample } from '@maratron/schema';
+import type { ActivityFileFormat, NewRun, ParsedActivity, RaceDistanceKey } from '@maratron/schema';
 
 /** The runner's choices that come with a file (importActivity's arguments besides the file). */
 export interface ActivityFile {
@@ -30,13 +31,22 @@ export interface ActivityFile {
   startedAt?: Date | null;
 }
 
-/** A file read into what gets stored: the run (validated by the run rules), its recording and splits. */
+/**
+ * A file read into what gets stored: the run (validated by the run rules), its recording and
+ * splits already in the JSON that run_tracks keeps, and its best efforts. Strings and a few numbers
+ * rather than an object per point: a bulk import holds batches of these while it reads on.
+ */
 export interface ImportedActivity {
   format: ActivityFileFormat;
   run: NewRun;
-  recording: RecordedPoint[][];
-  splits: ActivitySplit[];
-  samples: TrackSample[];
+  /** RecordedPoint[][] as JSON. */
+  recording: string;
+  /** Positioned points in the recording. */
+  points: number;
+  /** ActivitySplit[] as JSON. */
+  splits: string;
+  /** From the track (bestEffortsForRun with its samples). */
+  efforts: Record<RaceDistanceKey, number | null>;
 }
 
 const NO_TIME = 'content: the file has no timestamps (a planned route rather than a recorded run), so it has no start time or duration to import';
@@ -81,13 +91,15 @@ export function readActivity(file: ActivityFile): ImportedActivity {
     }
     throw error;
   }
+  // Times stay relative to the file's own start, so a start taken from the archive moves the track with it.
+  const recording = recordingOf(parsed, summary.startedAt);
   return {
     format: file.format,
     run,
-    // Times stay relative to the file's own start, so a start taken from the archive moves the track with it.
-    recording: recordingOf(parsed, summary.startedAt),
-    splits: summary.splits,
-    samples: summary.samples,
+    recording: JSON.stringify(recording),
+    points: recording.reduce((n, segment) => n + segment.length, 0),
+    splits: JSON.stringify(summary.splits),
+    efforts: bestEffortsForRun({ distance: run.distance, duration: run.duration, samples: summary.samples }),
   };
 }
 

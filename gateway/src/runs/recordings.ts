@@ -1,5 +1,5 @@
 import { bestEffortsForRun, RACE_DISTANCE_KEYS } from '@maratron/schema';
-import type { ActivityFileFormat, ActivitySplit, RecordedPoint, TrackSample } from '@maratron/schema';
+import type { ActivityFileFormat, RaceDistanceKey, TrackSample } from '@maratron/schema';
 import type { RequestDb } from '../database/request-db';
 
 /** What a run's best efforts are computed from. */
@@ -11,6 +11,8 @@ export interface EffortSource {
   duration: number;
   /** The (moving time, distance) series of an imported run; none for a run typed in by hand. */
   samples?: readonly TrackSample[] | null;
+  /** Best efforts already computed (an import does it as it reads the file); else from the above. */
+  efforts?: Record<RaceDistanceKey, number | null>;
 }
 
 /**
@@ -20,7 +22,7 @@ export interface EffortSource {
 export async function insertEfforts(db: RequestDb, runs: readonly EffortSource[]): Promise<void> {
   const cols: [string[], string[], string[], number[], Date[]] = [[], [], [], [], []];
   for (const run of runs) {
-    const best = bestEffortsForRun(run);
+    const best = run.efforts ?? bestEffortsForRun(run);
     for (const key of RACE_DISTANCE_KEYS) {
       const seconds = best[key];
       if (seconds === null) continue;
@@ -50,18 +52,27 @@ export async function moveEfforts(db: RequestDb, runId: string, startedAt: Date)
   await db.query(`UPDATE run_efforts SET started_at = $2 WHERE run_id = $1`, [runId, startedAt]);
 }
 
-/** Keeps an imported run's recording and splits beside it. */
-export async function insertRecording(
-  db: RequestDb,
-  runId: string,
-  format: ActivityFileFormat,
-  segments: RecordedPoint[][],
-  splits: ActivitySplit[],
-): Promise<void> {
-  await db.query(`INSERT INTO run_tracks (run_id, source_format, segments, splits) VALUES ($1, $2, $3, $4)`, [
-    runId,
-    format,
-    JSON.stringify(segments),
-    JSON.stringify(splits),
-  ]);
+/** An imported run's recording and splits, kept beside it. */
+export interface RunRecording {
+  runId: string;
+  format: ActivityFileFormat;
+  /** RecordedPoint[][] as JSON. */
+  segments: string;
+  /** ActivitySplit[] as JSON. */
+  splits: string;
+}
+
+/** Stores the recordings of new runs, in one statement however many runs. */
+export async function insertRecordings(db: RequestDb, recordings: readonly RunRecording[]): Promise<void> {
+  if (recordings.length === 0) return;
+  await db.query(
+    `INSERT INTO run_tracks (run_id, source_format, segments, splits)
+     SELECT * FROM unnest($1::uuid[], $2::varchar[], $3::json[], $4::json[])`,
+    [
+      recordings.map((r) => r.runId),
+      recordings.map((r) => r.format),
+      recordings.map((r) => r.segments),
+      recordings.map((r) => r.splits),
+    ],
+  );
 }

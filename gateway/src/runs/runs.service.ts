@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import {
   assertHumanPace,
   forbidden,
@@ -11,7 +12,7 @@ import {
   Run,
   runChangesSchema,
 } from '@maratron/schema';
-import type { NewRun, Page, RunStats, TrackSample } from '@maratron/schema';
+import type { NewRun, Page, RunStats } from '@maratron/schema';
 import { decodeCursor, pageSize, toPage } from '../common/pagination';
 import { requireViewer } from '../context';
 import type { RequestContext } from '../context';
@@ -21,7 +22,8 @@ import type { EventBus } from '../events';
 import type { ShoesService } from '../shoes/shoes.service';
 import { readActivity } from './activity-import';
 import type { ActivityFile, ImportedActivity } from './activity-import';
-import { insertEfforts, insertRecording, moveEfforts, replaceEfforts } from './recordings';
+import { insertEfforts, insertRecordings, moveEfforts, replaceEfforts } from './recordings';
+import type { EffortSource } from './recordings';
 import type { PostsService } from '../social/posts.service';
 import { RUN_COLUMNS } from './runs.sql';
 
@@ -75,7 +77,7 @@ export class RunsService {
     const data = parseInput(newRunSchema, input);
     assertHumanPace(data.distance, data.duration);
     return ctx.db.transaction(async () => {
-      const run = await this.insert(ctx, viewerId, data);
+      const [run] = await this.insert(ctx, viewerId, [{ data }]);
       if (data.share) await this.posts.shareRun(ctx, run);
       return run;
     });
@@ -85,15 +87,27 @@ export class RunsService {
    * importActivity: a GPX/TCX file becomes a run through the same rules as createRun (the run
    * fields from the file's summary, validated by newRunSchema and the pace rule), stored with its
    * recording, splits and track-derived best efforts in one transaction. A file that can't be
-   * used is BAD_USER_INPUT (field `content`) and stores nothing. A bulk import passes the `activity`
-   * it has already read (to check for duplicates first).
+   * used is BAD_USER_INPUT (field `content`) and stores nothing.
    */
-  async createFromActivity(ctx: RequestContext, file: ActivityFile, activity: ImportedActivity = readActivity(file)): Promise<Run> {
+  async createFromActivity(ctx: RequestContext, file: ActivityFile): Promise<Run> {
+    const [run] = await this.createFromActivities(ctx, [readActivity(file)]);
+    return run;
+  }
+
+  /**
+   * Activities already read (readActivity), stored as createFromActivity stores one, with one
+   * statement per table however many there are: a bulk import's batch, read and checked for
+   * duplicates first. All or none are stored.
+   */
+  async createFromActivities(ctx: RequestContext, activities: readonly ImportedActivity[]): Promise<Run[]> {
     const viewerId = requireViewer(ctx);
     return ctx.db.transaction(async () => {
-      const run = await this.insert(ctx, viewerId, activity.run, activity.samples);
-      await insertRecording(ctx.db, run.id, activity.format, activity.recording, activity.splits);
-      return run;
+      const runs = await this.insert(ctx, viewerId, activities.map((a) => ({ data: a.run, efforts: a.efforts })));
+      await insertRecordings(
+        ctx.db,
+        runs.map((run, i) => ({ runId: run.id, format: activities[i].format, segments: activities[i].recording, splits: activities[i].splits })),
+      );
+      return runs;
     });
   }
 
@@ -145,18 +159,43 @@ export class RunsService {
     });
   }
 
-  /** The one INSERT of a run (createRun, importActivity), with its best efforts. Call inside a transaction. */
-  private async insert(ctx: RequestContext, viewerId: string, data: NewRun, samples?: TrackSample[]): Promise<Run> {
-    const shoeId = await this.shoes.shoeForRun(ctx.db, viewerId, data.shoeId);
+  /**
+   * The one INSERT of runs (createRun, importActivity, bulk import), with their best efforts, in
+   * the order given. Call inside a transaction.
+   */
+  private async insert(ctx: RequestContext, viewerId: string, items: readonly { data: NewRun; efforts?: EffortSource['efforts'] }[]): Promise<Run[]> {
+    const shoeIds = new Map<string | null | undefined, string | null>();
+    for (const { data } of items) {
+      if (!shoeIds.has(data.shoeId)) shoeIds.set(data.shoeId, await this.shoes.shoeForRun(ctx.db, viewerId, data.shoeId));
+    }
+    // Ids chosen here, not by the table's default, tie each returned row to its item.
+    const ids = items.map(() => randomUUID());
+    const column = <T>(value: (data: NewRun) => T): T[] => items.map(({ data }) => value(data));
     const rows = await ctx.db.query(
-      `INSERT INTO runs AS r (user_id, shoe_id, name, started_at, distance, duration, elevation_gain, average_heart_rate, environment, visibility, notes)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING ${RUN_COLUMNS}`,
-      [viewerId, shoeId, data.name, data.startedAt, data.distance, data.duration, data.elevationGain, data.averageHeartRate, data.environment, data.visibility, data.notes],
+      `INSERT INTO runs AS r (id, user_id, shoe_id, name, started_at, distance, duration, elevation_gain, average_heart_rate, environment, visibility, notes)
+       SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::varchar[], $5::timestamptz[], $6::float8[], $7::int[], $8::float8[], $9::int[],
+                            $10::varchar[], $11::varchar[], $12::text[])
+       RETURNING ${RUN_COLUMNS}`,
+      [
+        ids,
+        column(() => viewerId),
+        column((d) => shoeIds.get(d.shoeId)),
+        column((d) => d.name),
+        column((d) => d.startedAt),
+        column((d) => d.distance),
+        column((d) => d.duration),
+        column((d) => d.elevationGain),
+        column((d) => d.averageHeartRate),
+        column((d) => d.environment),
+        column((d) => d.visibility),
+        column((d) => d.notes),
+      ],
     );
-    const run = hydrate(Run, rows)[0];
-    await insertEfforts(ctx.db, [{ ...run, samples }]);
-    publishAfterCommit(ctx.db, this.events, 'run.created', { runId: run.id, userId: viewerId });
-    return run;
+    const byId = new Map(hydrate(Run, rows).map((run) => [run.id, run]));
+    const runs = ids.map((id) => byId.get(id)!);
+    await insertEfforts(ctx.db, runs.map((run, i) => ({ ...run, efforts: items[i].efforts })));
+    for (const run of runs) publishAfterCommit(ctx.db, this.events, 'run.created', { runId: run.id, userId: viewerId });
+    return runs;
   }
 
   /**

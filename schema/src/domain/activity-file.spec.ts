@@ -113,6 +113,21 @@ describe('parseActivityFile — GPX', () => {
     expect(seg[2].time).toBeUndefined();
   });
 
+  it('reads the common UTC form and its variants alike, and refuses impossible dates', () => {
+    const times = ['2024-02-29T23:59:59Z', '2024-02-29T23:59:59.5Z', '2024-02-29t23:59:59.500z', '2024-02-29 23:59:59', '2024-13-01T10:00:00Z', '2024-01-32T10:00:00.000Z', '2024-0A-01T10:00:00Z'];
+    const gpx = `<gpx version="1.1"><trk><trkseg>${times.map((t) => `<trkpt lat="1" lon="2"><time>${t}</time></trkpt>`).join('')}</trkseg></trk></gpx>`;
+    const [seg] = parseActivityFile('GPX', gpx).segments;
+    expect(seg.map((p) => p.time?.toISOString())).toEqual([
+      '2024-02-29T23:59:59.000Z',
+      '2024-02-29T23:59:59.500Z',
+      '2024-02-29T23:59:59.500Z',
+      '2024-02-29T23:59:59.000Z',
+      undefined,
+      undefined,
+      undefined,
+    ]);
+  });
+
   it('drops (0, 0) and out-of-range positions but keeps the point when it has a time', () => {
     const gpx = `<gpx version="1.1"><trk><trkseg>
       <trkpt lat="0" lon="0"><time>2024-01-01T10:00:00Z</time></trkpt>
@@ -120,6 +135,30 @@ describe('parseActivityFile — GPX', () => {
       <trkpt lat="1" lon="2"/>
     </trkseg></trk></gpx>`;
     expect(parseActivityFile('GPX', gpx).segments).toEqual([[{ time: new Date('2024-01-01T10:00:00Z') }, { lat: 1, lon: 2 }]]);
+  });
+
+  it('reads a route only when there is no track, and prefers track names and types to route ones', () => {
+    const route = '<rte><name>Planned</name><type>hiking</type><rtept lat="1" lon="2"/></rte>';
+    const both = parseActivityFile('GPX', `<gpx version="1.1">${route}<trk><name>Done</name><trkseg><trkpt lat="3" lon="4"/></trkseg></trk></gpx>`);
+    expect(both).toEqual({ name: 'Done', sport: 'hiking', segments: [[{ lat: 3, lon: 4 }]] });
+    const only = parseActivityFile('GPX', `<gpx version="1.1"><trk><type>running</type></trk>${route}</gpx>`);
+    expect(only).toEqual({ name: 'Planned', sport: 'running', segments: [[{ lat: 1, lon: 2 }]] });
+  });
+
+  it('looks for heart rate at most five levels inside <extensions>, taking the first valid one', () => {
+    const pt = (ext: string) => `<trkpt lat="1" lon="2"><extensions>${ext}</extensions></trkpt>`;
+    const gpx = `<gpx version="1.1"><trk><trkseg>${[
+      pt('<a><hr>0</hr></a><heartrate unit="bpm">141.6</heartrate><hr>150</hr>'),
+      pt('<HeartRateBpm><Value>133</Value></HeartRateBpm>'),
+      pt('<a><b><c><d><hr>151</hr></d></c></b></a>'),
+      pt('<a><b><c><d><e><hr>152</hr></e></d></c></b></a>'),
+    ].join('')}</trkseg></trk></gpx>`;
+    expect(parseActivityFile('GPX', gpx).segments[0].map((p) => p.heartRate)).toEqual([142, 133, 151, undefined]);
+  });
+
+  it('reads character references and CDATA, and keeps an undeclared entity as written', () => {
+    const gpx = `<gpx version="1.1"><metadata><name>Caf&#233; run&nbsp;<![CDATA[<5k>]]></name></metadata><trk><trkpt lat="1" lon="2"/></trk></gpx>`;
+    expect(parseActivityFile('GPX', gpx).name).toBe('Café run&nbsp;<5k>');
   });
 });
 
@@ -275,6 +314,23 @@ describe('parseActivityFile — TCX', () => {
     expect(multisport.segments.map((s) => s.length)).toEqual([10, 10]);
   });
 
+  it('prefers a Trackpoint HeartRateBpm to a heart rate in its Extensions, and ignores courses beside an activity', () => {
+    const tcx = `<TrainingCenterDatabase><Activities><Activity Sport="Running"><Lap><Track><Trackpoint>
+      <Extensions><TPX><hr>120</hr></TPX></Extensions><Time>2024-01-01T00:00:05Z</Time><HeartRateBpm><Value>130</Value></HeartRateBpm>
+    </Trackpoint><Trackpoint><Time>2024-01-01T00:00:06Z</Time><HeartRateBpm><Value>0</Value></HeartRateBpm><Extensions><TPX><hr>121</hr></TPX></Extensions>
+    </Trackpoint></Track></Lap></Activity></Activities>
+    <Courses><Course><Name>Park loop</Name><Track><Trackpoint><DistanceMeters>5</DistanceMeters></Trackpoint></Track></Course></Courses></TrainingCenterDatabase>`;
+    const a = parseActivityFile('TCX', tcx);
+    expect(a.name).toBeUndefined();
+    expect(a.startedAt).toEqual(new Date('2024-01-01T00:00:05Z'));
+    expect(a.segments).toEqual([
+      [
+        { time: new Date('2024-01-01T00:00:05Z'), heartRate: 130 },
+        { time: new Date('2024-01-01T00:00:06Z'), heartRate: 121 },
+      ],
+    ]);
+  });
+
   it('goes by the root element, not by the announced format', () => {
     expect(parseActivityFile('GPX', TCX).sport).toBe('Running');
   });
@@ -299,6 +355,11 @@ describe('parseActivityFile — errors', () => {
     expect(e.message).toMatch(/^the GPX file is not well-formed XML \(line 3: /);
     expect(fail('TCX', 'this is not xml').message).toMatch(/^the TCX file is not well-formed XML/);
     expect(fail('GPX', GARMIN_GPX.slice(0, 900)).code).toBe('MALFORMED');
+  });
+
+  it('refuses anything after the root element, or a second root: not one well-formed document', () => {
+    expect(fail('GPX', '<gpx version="1.1"><trk><trkpt lat="1" lon="2"/></trk></gpx>\n<gpx/>').message).toMatch(/\(line 2: /);
+    expect(fail('GPX', '<gpx version="1.1"><trk><trkpt lat="1" lon="2"/></trk></gpx>junk').code).toBe('MALFORMED');
   });
 
   it('refuses empty files', () => {
