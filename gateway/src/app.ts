@@ -220,9 +220,9 @@ function watchPool(dataSource: DataSource, metrics: Metrics) {
 }
 
 /** The import queue and its worker, over the gateway's database (see imports/import-queue.ts). */
-export function createImportQueue(dataSource: DataSource, services: Pick<ReturnType<typeof createServices>, 'runs'>, bus: EventBus, config: Config, logger: Logger): ImportQueue {
+export function createImportQueue(dataSource: DataSource, services: Pick<ReturnType<typeof createServices>, 'runs' | 'shoes'>, bus: EventBus, config: Config, logger: Logger): ImportQueue {
   const url = (dataSource.options as { url?: string }).url;
   if (!url) throw new Error('the import queue needs the database URL');
-  const importer = new Importer(dataSource, services.runs, bus, config.imports, logger);
+  const importer = new Importer(dataSource, services.runs, services.shoes, bus, config.imports, logger);
   return new ImportQueue(dataSource, importer, logger, { url, schema: config.imports.queueSchema });
 }

@@ -19,7 +19,7 @@ const sim = (n: number, metres: number) => simulateRun({ start: day(n), plan: [{
 const download = (token?: string) => fetch(`${t.url}/api/export`, { headers: token ? { authorization: `Bearer ${token}` } : {} });
 const json = (files: Record<string, Uint8Array>, name: string) => JSON.parse(new TextDecoder().decode(files[name]));
 
-const RUNS = `{ runs(first: 100) { totalCount edges { node { name startedAt distance duration visibility notes track } } } }`;
+const RUNS = `{ runs(first: 100) { totalCount edges { node { name startedAt distance duration visibility notes track shoe { name } } } } }`;
 
 /** A runner with runs with and without tracks in every visibility, a shoe, a post and a comment. */
 async function busyRunner(): Promise<TestUser> {
@@ -83,8 +83,13 @@ describe('GET /api/export', () => {
     expect((await download('not-a-token')).status).toBe(401);
   });
 
-  it('imports into a fresh account as the same runs: count, distance, duration, names, notes and visibility', async () => {
+  it('imports into a fresh account as the same runs and shoes: count, distance, duration, names, notes, visibility, which shoe', async () => {
     const a = await busyRunner();
+    // A worn-out pair that carried one run before it was retired, and a run in no shoe at all.
+    const clifton = ok(await t.gql(`mutation { createShoe(input: { name: "Clifton 8", brand: "Hoka", maxDistance: 600000, initialDistance: 590000 }) { id } }`, {}, a.token)).createShoe.id;
+    ok(await t.gql(`mutation($s: ID) { createRun(input: { startedAt: "2025-05-06T06:30:00Z", distance: 12000, duration: 3700, name: "Last in the Cliftons", shoeId: $s }) { id } }`, { s: clifton }, a.token));
+    ok(await t.gql(`mutation { retireShoe(id: "${clifton}") { id } }`, {}, a.token));
+    ok(await t.gql(`mutation { createRun(input: { startedAt: "2025-05-07T06:30:00Z", distance: 3000, duration: 1100, name: "Barefoot strides", shoeId: null }) { id } }`, {}, a.token));
     const zip = new Uint8Array(await (await download(a.token)).arrayBuffer());
     const fresh = await t.signUp('Restored');
     const upload = await fetch(`${t.url}/api/imports`, {
@@ -99,7 +104,7 @@ describe('GET /api/export', () => {
       await new Promise((r) => setTimeout(r, 100));
       job = ok(await t.gql(`query($id: ID!) { importJob(id: $id) { status total imported skipped failed problems { file message } } }`, { id }, fresh.token)).importJob;
     }
-    expect(job).toEqual({ status: 'DONE', total: 5, imported: 5, skipped: 0, failed: 0, problems: [] });
+    expect(job).toEqual({ status: 'DONE', total: 7, imported: 7, skipped: 0, failed: 0, problems: [] });
 
     const before = ok(await t.gql(RUNS, {}, a.token)).runs;
     const after = ok(await t.gql(RUNS, {}, fresh.token)).runs;
@@ -108,7 +113,36 @@ describe('GET /api/export', () => {
     expect(Math.abs(sum(after, 'distance') - sum(before, 'distance'))).toBeLessThanOrEqual(sum(before, 'distance') * 0.01);
     expect(Math.abs(sum(after, 'duration') - sum(before, 'duration'))).toBeLessThanOrEqual(sum(before, 'duration') * 0.01);
     const shape = (runs: any) =>
-      runs.edges.map(({ node: r }: any) => ({ name: r.name, startedAt: r.startedAt, visibility: r.visibility, notes: r.notes, tracked: r.track !== null }));
+      runs.edges.map(({ node: r }: any) => ({ name: r.name, startedAt: r.startedAt, visibility: r.visibility, notes: r.notes, tracked: r.track !== null, shoe: r.shoe?.name ?? null }));
     expect(shape(after)).toEqual(shape(before));
+    expect(shape(after).filter((r: any) => r.shoe !== 'Pegasus').map((r: any) => [r.name, r.shoe])).toEqual([
+      ['Barefoot strides', null],
+      ['Last in the Cliftons', 'Clifton 8'],
+    ]);
+
+    // The shoes themselves: same pairs, same wear, the retired one retired, the default the default.
+    const SHOES = `{ shoes(includeRetired: true) { name brand maxDistance distance runCount retired isDefault } }`;
+    const byName = (list: { name: string }[]) => [...list].sort((x, y) => x.name.localeCompare(y.name));
+    const restored = byName(ok(await t.gql(SHOES, {}, fresh.token)).shoes);
+    const original = byName(ok(await t.gql(SHOES, {}, a.token)).shoes);
+    // Distance within the runs' own tolerance: a re-imported GPX measures to within a metre or so.
+    expect(restored.map(({ distance, ...rest }: any) => rest)).toEqual(original.map(({ distance, ...rest }: any) => rest));
+    restored.forEach((shoe: any, i: number) => expect(Math.abs(shoe.distance - original[i].distance)).toBeLessThanOrEqual(original[i].distance * 0.01));
+    expect(restored.map((s: any) => [s.name, s.runCount, s.retired, s.isDefault])).toEqual([['Clifton 8', 1, true, false], ['Pegasus', 5, false, true]]);
+
+    // The same export again: every run a duplicate, and no second pair of anything.
+    const again = await fetch(`${t.url}/api/imports`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${fresh.token}`, 'content-type': 'application/zip', 'x-file-name': 'export.zip' },
+      body: zip,
+    });
+    const second = (await again.json()) as { id: string };
+    let repeat: any;
+    for (let i = 0; i < 200 && repeat?.status !== 'DONE' && repeat?.status !== 'FAILED'; i++) {
+      await new Promise((r) => setTimeout(r, 100));
+      repeat = ok(await t.gql(`query($id: ID!) { importJob(id: $id) { status imported skipped } }`, { id: second.id }, fresh.token)).importJob;
+    }
+    expect(repeat).toEqual({ status: 'DONE', imported: 0, skipped: 7 });
+    expect(ok(await t.gql(SHOES, {}, fresh.token)).shoes).toHaveLength(2);
   });
 });

@@ -37,8 +37,10 @@ export interface ArchiveIndex {
   activities: ActivityEntry[];
   /** Strava's activities.csv (names, dates, sports). */
   stravaCsv: Entry | null;
-  /** A Maratron export's runs.json (names, dates, visibility, notes; runs without a track). */
+  /** A Maratron export's runs.json (names, dates, visibility, notes, shoes; runs without a track). */
   maratronRuns: Entry | null;
+  /** A Maratron export's shoes.json. */
+  maratronShoes: Entry | null;
 }
 
 const ACTIVITY = /\.(gpx|tcx|fit)(\.gz)?$/i;
@@ -66,7 +68,7 @@ export function indexArchive(zip: ZipFile, limits: ArchiveLimits): Promise<Archi
     return Promise.reject(new ArchiveRefused(413, `the archive has ${zip.entryCount} entries; at most ${limits.maxEntries} are accepted`));
   }
   return new Promise((resolve, reject) => {
-    const index: ArchiveIndex = { activities: [], stravaCsv: null, maratronRuns: null };
+    const index: ArchiveIndex = { activities: [], stravaCsv: null, maratronRuns: null, maratronShoes: null };
     let declared = 0;
     let position = 0;
     zip.on('error', (error: Error) =>
@@ -83,7 +85,7 @@ export function indexArchive(zip: ZipFile, limits: ArchiveLimits): Promise<Archi
       if (name.endsWith('/')) return zip.readEntry();
       const base = name.split('/').pop()!.toLowerCase();
       const match = ACTIVITY.exec(base);
-      const wanted = match || base === 'activities.csv' || base === 'runs.json';
+      const wanted = match || base === 'activities.csv' || base === 'runs.json' || base === 'shoes.json';
       if (wanted) {
         if (entry.isEncrypted()) return reject(new ArchiveRefused(400, `the archive entry ${name} is encrypted`));
         declared += entry.uncompressedSize;
@@ -98,6 +100,7 @@ export function indexArchive(zip: ZipFile, limits: ArchiveLimits): Promise<Archi
       // The shallowest one wins (an export folder inside the zip is fine; a copy deeper down is not it).
       else if (base === 'activities.csv' && (!index.stravaCsv || depth(name) < depth(index.stravaCsv.fileName))) index.stravaCsv = entry;
       else if (base === 'runs.json' && (!index.maratronRuns || depth(name) < depth(index.maratronRuns.fileName))) index.maratronRuns = entry;
+      else if (base === 'shoes.json' && (!index.maratronShoes || depth(name) < depth(index.maratronShoes.fileName))) index.maratronShoes = entry;
       zip.readEntry();
     });
     zip.readEntry();

@@ -19,7 +19,10 @@ import type { Logger } from '../logger';
 import { readActivity } from '../runs/activity-import';
 import type { ActivityFile, ImportedActivity } from '../runs/activity-import';
 import type { RunsService } from '../runs/runs.service';
+import type { ShoesService } from '../shoes/shoes.service';
 import { ArchiveRefused, indexArchive, openZip, readEntry } from './archive';
+import { parseExportedShoes, restoreShoes, retireRestoredShoes } from './exported-shoes';
+import type { ExportedShoe } from './exported-shoes';
 import type { ActivityEntry, ArchiveIndex } from './archive';
 
 /** What an archive says about one activity besides its file. */
@@ -30,6 +33,8 @@ interface Meta {
   visibility?: string | null;
   /** Strava's "Activity Type" when it is not running ("Ride", "Swim"). */
   notRunning?: string | null;
+  /** A Maratron export's shoe id for the run (null: none); absent: the runner's default shoe. */
+  shoeId?: string | null;
 }
 
 /** A run from a Maratron export's runs.json (see export.service.ts). */
@@ -43,12 +48,14 @@ interface ExportedRun {
   environment: string;
   visibility: string;
   notes: string | null;
+  shoeId: string | null;
   /** Its GPX inside the archive, or null for a run without a track. */
   file: string | null;
 }
 
 type FileItem = { kind: 'file'; activity: ActivityEntry; meta: Meta };
-type Item = FileItem | { kind: 'record'; run: ExportedRun; label: string };
+/** A track-less run of runs.json, with its shoe as in Meta. */
+type Item = FileItem | { kind: 'record'; run: ExportedRun; label: string; shoeId?: string | null };
 
 type Outcome = { result: 'imported' } | { result: 'skipped' | 'failed'; message: string };
 
@@ -116,6 +123,7 @@ export class Importer {
   constructor(
     private readonly dataSource: DataSource,
     private readonly runs: RunsService,
+    private readonly shoes: ShoesService,
     private readonly bus: EventBus,
     private readonly config: ImportConfig,
     private readonly logger: Logger,
@@ -140,8 +148,10 @@ export class Importer {
     try {
       zip = await openZip(archivePath);
       const index = await indexArchive(zip, this.config);
-      const items = await this.itemsOf(zip, index);
+      const shoes = await this.restoreShoes(userId, zip, index);
+      const items = await this.itemsOf(zip, index, shoes?.ids ?? null);
       await this.process(jobId, userId, zip, items, nextEntry);
+      if (shoes) await this.asOwner(userId, (ctx) => retireRestoredShoes(ctx, this.shoes, userId, shoes.exported, shoes.ids));
       await this.finish(jobId, userId, 'DONE', null);
     } catch (error) {
       const reason =
@@ -159,18 +169,48 @@ export class Importer {
     await this.finish(jobId, userId, 'FAILED', { file: 'archive', message });
   }
 
-  /** The work list in a fixed order (activity entries in archive order, then track-less runs): jobs resume by position. */
-  private async itemsOf(zip: ZipFile, index: ArchiveIndex): Promise<Item[]> {
+  /**
+   * A Maratron export's shoes (shoes.json beside its runs.json), restored before its runs so they
+   * can name them; null for any other archive.
+   */
+  private async restoreShoes(userId: string, zip: ZipFile, index: ArchiveIndex): Promise<{ exported: ExportedShoe[]; ids: Map<string, string> } | null> {
+    const { maratronRuns: runs, maratronShoes: shoes } = index;
+    if (!runs || !shoes || folderOf(runs.fileName) !== folderOf(shoes.fileName)) return null;
+    const exported = parseExportedShoes(await readEntry(zip, shoes, { bytes: 0, limit: this.config.maxUncompressedBytes }));
+    const ids = await this.asOwner(userId, (ctx) => restoreShoes(ctx, this.shoes, userId, exported));
+    return { exported, ids };
+  }
+
+  /** `work` in a transaction of its own, as the job's owner. */
+  private async asOwner<T>(userId: string, work: (ctx: RequestContext) => Promise<T>): Promise<T> {
+    const db = new RequestDb(this.dataSource, userId);
+    try {
+      const result = await work(this.contextFor(db, userId));
+      await db.close(true);
+      return result;
+    } finally {
+      await db.close(false);
+    }
+  }
+
+  /**
+   * The work list in a fixed order (activity entries in archive order, then track-less runs): jobs
+   * resume by position. `shoeIds` maps a Maratron export's shoes to the runner's restored ones.
+   */
+  private async itemsOf(zip: ZipFile, index: ArchiveIndex, shoeIds: Map<string, string> | null): Promise<Item[]> {
     const counter = { bytes: 0, limit: this.config.maxUncompressedBytes };
     const meta = new Map<string, Meta>();
     const records: Item[] = [];
     if (index.maratronRuns) {
       const base = folderOf(index.maratronRuns.fileName);
       const exported = parseExportedRuns(await readEntry(zip, index.maratronRuns, counter));
+      // Without shoes.json a run gets the runner's default shoe; with it, its own (or none when it
+      // had none, or when its shoe could not be restored).
+      const shoeOf = (run: ExportedRun) => (shoeIds ? (run.shoeId ? (shoeIds.get(run.shoeId) ?? null) : null) : undefined);
       exported.forEach((run, i) => {
-        const runMeta: Meta = { name: run.name, notes: run.notes, startedAt: new Date(run.startedAt), visibility: run.visibility };
+        const runMeta: Meta = { name: run.name, notes: run.notes, startedAt: new Date(run.startedAt), visibility: run.visibility, shoeId: shoeOf(run) };
         if (run.file) meta.set(base + run.file, runMeta);
-        else records.push({ kind: 'record', run, label: `runs.json #${i + 1}` });
+        else records.push({ kind: 'record', run, label: `runs.json #${i + 1}`, shoeId: runMeta.shoeId });
       });
     } else if (index.stravaCsv) {
       const base = folderOf(index.stravaCsv.fileName);
@@ -251,6 +291,7 @@ export class Importer {
         await this.runs.create(ctx, {
           name: r.name, startedAt, distance: r.distance, duration: r.duration, elevationGain: r.elevationGain,
           averageHeartRate: r.averageHeartRate, environment: r.environment, visibility: r.visibility, notes: r.notes,
+          ...(item.shoeId === undefined ? {} : { shoeId: item.shoeId }),
         });
         known.add(startedAt, r.distance);
         return { result: 'imported' };
@@ -258,7 +299,10 @@ export class Importer {
       const { activity, meta } = item;
       if (meta.notRunning) return { result: 'skipped', message: `a ${meta.notRunning} activity, not a run` };
       const content = await entries.take(i);
-      const file: ActivityFile = { format: activity.format, content, name: meta.name, notes: meta.notes, startedAt: meta.startedAt, visibility: meta.visibility };
+      const file: ActivityFile = {
+        format: activity.format, content, name: meta.name, notes: meta.notes, startedAt: meta.startedAt, visibility: meta.visibility,
+        ...(meta.shoeId === undefined ? {} : { shoeId: meta.shoeId }),
+      };
       const read = readActivity(file);
       if (known.has(read.run.startedAt, read.run.distance)) return { result: 'skipped', message: 'a duplicate of a run already stored (same start and distance)' };
       known.add(read.run.startedAt, read.run.distance);
