@@ -129,3 +129,16 @@ export function readEntry(zip: ZipFile, entry: Entry, counter: { bytes: number; 
     });
   });
 }
+
+/** The `{ "<key>": [ … ] }` list of a Maratron export's JSON file (runs.json, shoes.json). */
+export function exportList<T>(bytes: Buffer, file: string, key: string): T[] {
+  let doc: unknown;
+  try {
+    doc = JSON.parse(bytes.toString('utf8'));
+  } catch {
+    throw new ArchiveRefused(400, `${file} is not valid JSON`);
+  }
+  const list = (doc as Record<string, unknown> | null)?.[key];
+  if (!Array.isArray(list)) throw new ArchiveRefused(400, `${file} has no "${key}" list`);
+  return list as T[];
+}

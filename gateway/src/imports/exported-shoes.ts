@@ -3,7 +3,7 @@
 // since a retired shoe can't be given to a run.
 import type { RequestContext } from '../context';
 import type { ShoesService } from '../shoes/shoes.service';
-import { ArchiveRefused } from './archive';
+import { exportList } from './archive';
 
 /** A shoe in shoes.json (export.service.ts writes the shoes' columns). */
 export interface ExportedShoe {
@@ -17,15 +17,7 @@ export interface ExportedShoe {
 }
 
 export function parseExportedShoes(bytes: Buffer): ExportedShoe[] {
-  let doc: unknown;
-  try {
-    doc = JSON.parse(bytes.toString('utf8'));
-  } catch {
-    throw new ArchiveRefused(400, 'shoes.json is not valid JSON');
-  }
-  const shoes = (doc as { shoes?: unknown }).shoes;
-  if (!Array.isArray(shoes)) throw new ArchiveRefused(400, 'shoes.json has no "shoes" list');
-  return shoes as ExportedShoe[];
+  return exportList<ExportedShoe>(bytes, 'shoes.json', 'shoes');
 }
 
 /**

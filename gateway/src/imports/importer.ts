@@ -20,7 +20,7 @@ import { readActivity } from '../runs/activity-import';
 import type { ActivityFile, ImportedActivity } from '../runs/activity-import';
 import type { RunsService } from '../runs/runs.service';
 import type { ShoesService } from '../shoes/shoes.service';
-import { ArchiveRefused, indexArchive, openZip, readEntry } from './archive';
+import { ArchiveRefused, exportList, indexArchive, openZip, readEntry } from './archive';
 import { parseExportedShoes, restoreShoes, retireRestoredShoes } from './exported-shoes';
 import type { ExportedShoe } from './exported-shoes';
 import type { ActivityEntry, ArchiveIndex } from './archive';
@@ -449,15 +449,7 @@ class KnownRuns {
 const folderOf = (name: string) => name.slice(0, name.lastIndexOf('/') + 1);
 
 function parseExportedRuns(bytes: Buffer): ExportedRun[] {
-  let doc: unknown;
-  try {
-    doc = JSON.parse(bytes.toString('utf8'));
-  } catch {
-    throw new ArchiveRefused(400, 'runs.json is not valid JSON');
-  }
-  const runs = (doc as { runs?: unknown }).runs;
-  if (!Array.isArray(runs)) throw new ArchiveRefused(400, 'runs.json has no "runs" list');
-  return runs as ExportedRun[];
+  return exportList<ExportedRun>(bytes, 'runs.json', 'runs');
 }
 
 /*
