@@ -48,8 +48,8 @@ const DISTANCE_UNITS: [RegExp, number][] = [
   [/^(m|metres?|meters?)$/, 1],
 ];
 
-/** The run a message tells of: its distance and time, and when (now, or yesterday), as far as they are given. */
-export function runOf(message: string, now = new Date()): { distance: number | null; duration: number | null; startedAt: (duration: number) => string; yesterday: boolean } {
+/** The run a message tells of: its distance and time, and whether it was yesterday (else it ended now), as far as they are given. */
+export function runOf(message: string): { distance: number | null; duration: number | null; yesterday: boolean } {
   const m = message.toLowerCase().replace(/(\d),(\d)/g, '$1.$2');
   let distance: number | null = null;
   const named = /\b(half[\s-]?marathon|marathon)\b/.exec(m);
@@ -76,10 +76,7 @@ export function runOf(message: string, now = new Date()): { distance: number | n
     const seconds = /(\d+)\s*(s|sec|secs|seconds?)\b/.exec(m);
     if (hours || minutes) duration = Math.round((hours ? Number(hours[1]) * 3600 : 0) + (minutes ? Number(minutes[1]) * 60 : 0) + (seconds ? Number(seconds[1]) : 0));
   }
-  const yesterday = /\byesterday\b/.test(m);
-  // It ended about now (or this time yesterday), so it started its duration earlier.
-  const startedAt = (d: number) => new Date(now.getTime() - (yesterday ? 86_400_000 : 0) - d * 1000).toISOString();
-  return { distance, duration, startedAt, yesterday };
+  return { distance, duration, yesterday: /\byesterday\b/.test(m) };
 }
 
 /** "12.3 km": how every distance in an answer is printed. */
@@ -117,7 +114,9 @@ async function answer(intent: Intent, message: string, tool: ToolFn): Promise<st
       if (run.distance === null || run.duration === null) {
         return ['To log a run I need its distance and its time, for example: "I ran 10 km in 52:30" or "log a 5k run in 26 minutes yesterday".'];
       }
-      await tool('log_run', { startedAt: run.startedAt(run.duration), distance: run.distance, duration: run.duration });
+      // It ended about now (or this time yesterday), so it started its duration earlier.
+      const startedAt = new Date(Date.now() - (run.yesterday ? 86_400_000 : 0) - run.duration * 1000).toISOString();
+      await tool('log_run', { startedAt, distance: run.distance, duration: run.duration });
       const ctx = await tool('get_user_context');
       return [
         `Logged: ${formatKm(run.distance)} in ${formatDuration(run.duration)} (${formatPace(paceSecondsPerKm(run.distance, run.duration))})${run.yesterday ? ' yesterday' : ''}.`,

@@ -342,32 +342,24 @@ export class Importer {
   }
 
   /** The owner's runs (start, distance) for the duplicate rule, read as the owner. */
-  private async storedRuns(userId: string): Promise<KnownRuns> {
-    const db = new RequestDb(this.dataSource, userId);
-    try {
+  private storedRuns(userId: string): Promise<KnownRuns> {
+    return this.asOwner(userId, async ({ db }) => {
       const rows = await db.query<{ at: Date; distance: number }>(`SELECT started_at AS at, distance FROM runs WHERE user_id = $1`, [userId]);
       const known = new KnownRuns();
       for (const r of rows) known.add(r.at, Number(r.distance));
       return known;
-    } finally {
-      await db.close(true);
-    }
+    });
   }
 
   private async finish(jobId: string, userId: string, status: 'DONE' | 'FAILED', problem: ImportProblem | null): Promise<void> {
-    const db = new RequestDb(this.dataSource, userId);
-    try {
-      await db.query(
+    await this.asOwner(userId, ({ db }) =>
+      db.query(
         `UPDATE import_jobs SET status = $2, finished_at = now(), heartbeat_at = now(),
                 problems = CASE WHEN $3::jsonb IS NULL THEN problems ELSE problems || jsonb_build_array($3::jsonb) END
           WHERE id = $1 AND status IN ('QUEUED', 'RUNNING')`,
         [jobId, status, problem ? JSON.stringify(problem) : null],
-      );
-      await db.close(true);
-    } catch (error) {
-      await db.close(false);
-      throw error;
-    }
+      ),
+    );
     this.publish(jobId, userId);
   }
 

@@ -42,6 +42,9 @@ class GpxPointReading {
   }
 }
 
+/** Where the file's name, sport and start time may be written (below the root). */
+const FIRST_TEXTS = new Set(['metadata/name', 'metadata/time', 'name', 'time', 'trk/name', 'trk/type', 'rte/name', 'rte/type']);
+
 export class GpxReader implements XmlVisitor {
   private readonly paths = new ElementPaths();
   private readonly segments: ActivityPoint[][] = [];
@@ -51,15 +54,8 @@ export class GpxReader implements XmlVisitor {
   /** Points straight under the open <trk>. */
   private loosePoints: ActivityPoint[] = [];
   private reading: GpxPointReading | null = null;
-  // Each the first non-empty one in the file.
-  private metadataName?: string;
-  private metadataTime?: string;
-  private gpxName?: string;
-  private gpxTime?: string;
-  private trackName?: string;
-  private trackType?: string;
-  private routeName?: string;
-  private routeType?: string;
+  /** The first non-empty text at each of FIRST_TEXTS in the file. */
+  private readonly texts = new Map<string, string>();
 
   open(name: string, depth: number, attributes: Readonly<Record<string, string>>): void {
     if (this.reading) return this.reading.open(name, depth);
@@ -81,7 +77,8 @@ export class GpxReader implements XmlVisitor {
 
   close(name: string, depth: number, text: string): void {
     if (this.reading && depth > this.reading.depth) return this.reading.close(name, depth, text);
-    switch (this.paths.at(depth)) {
+    const path = this.paths.at(depth);
+    switch (path) {
       case 'trk/trkpt':
         this.loosePoints.push(this.finishPoint());
         break;
@@ -99,30 +96,11 @@ export class GpxReader implements XmlVisitor {
       case 'rte':
         pushSegment(this.routes, this.points);
         break;
-      case 'metadata/name':
-        this.metadataName ??= nonEmpty(text);
-        break;
-      case 'metadata/time':
-        this.metadataTime ??= nonEmpty(text);
-        break;
-      case 'name':
-        this.gpxName ??= nonEmpty(text);
-        break;
-      case 'time':
-        this.gpxTime ??= nonEmpty(text);
-        break;
-      case 'trk/name':
-        this.trackName ??= nonEmpty(text);
-        break;
-      case 'trk/type':
-        this.trackType ??= nonEmpty(text);
-        break;
-      case 'rte/name':
-        this.routeName ??= nonEmpty(text);
-        break;
-      case 'rte/type':
-        this.routeType ??= nonEmpty(text);
-        break;
+      default:
+        if (FIRST_TEXTS.has(path) && !this.texts.has(path)) {
+          const value = nonEmpty(text);
+          if (value !== undefined) this.texts.set(path, value);
+        }
     }
   }
 
@@ -137,9 +115,9 @@ export class GpxReader implements XmlVisitor {
     const segments = this.segments.length > 0 ? this.segments : this.routes;
     return {
       // GPX 1.1 keeps name and time in <metadata>; GPX 1.0 has them directly under <gpx>.
-      name: this.metadataName ?? this.gpxName ?? this.trackName ?? this.routeName,
-      sport: this.trackType ?? this.routeType,
-      startedAt: dateTime(this.metadataTime) ?? dateTime(this.gpxTime) ?? firstTime(segments),
+      name: this.texts.get('metadata/name') ?? this.texts.get('name') ?? this.texts.get('trk/name') ?? this.texts.get('rte/name'),
+      sport: this.texts.get('trk/type') ?? this.texts.get('rte/type'),
+      startedAt: dateTime(this.texts.get('metadata/time')) ?? dateTime(this.texts.get('time')) ?? firstTime(segments),
       segments,
     };
   }
