@@ -16,12 +16,15 @@ const project = (name, extra = {}) => ({
   moduleNameMapper,
   testMatch: ['<rootDir>/**/*.spec.ts'],
   testPathIgnorePatterns: ['/node_modules/', '/dist/'],
-  testTimeout: 30000,
   ...extra,
 });
 module.exports = {
   rootDir: __dirname,
   reporters: ['default', '<rootDir>/jest.summary-reporter.js'],
+  // Jest reads testTimeout from the root config only: inside a project it is silently ignored
+  // and every hook and test falls back to 5 s, which a loaded 2-core machine can exceed while
+  // it starts two gateway processes.
+  testTimeout: 30000,
   // In CI the run must end when the tests have: a handle a failing test leaves open (a child
   // process, a socket) would otherwise keep Jest alive until CI's own time limit. Locally,
   // Jest's "did not exit" warning shows such a leak instead.
