@@ -8,6 +8,7 @@ const { seedRunsDataSet } = require('./seed-runs');
 const { seedTrainingRunner } = require('./seed-training');
 const { benchFanout, fanoutRow } = require('./fanout');
 const { seedFeed } = require('./seed-social');
+const { benchDomain } = require('./domain');
 
 const GATEWAY_PORT = Number(process.env.BENCH_PORT ?? 4600);
 const BARE_PORT = GATEWAY_PORT + 1;
@@ -228,6 +229,11 @@ async function hashOf(password) {
 
 async function main() {
   const which = process.argv[2] ?? 'all';
+  if (which === 'domain') {
+    console.log('| calculation | p50 ms | max ms |\n|---|---|---|');
+    for (const r of benchDomain()) console.log(`| ${r.title} | ${r.p50.toFixed(1)} | ${r.max.toFixed(1)} |`);
+    return;
+  }
   const server = await databaseServer();
   try {
     const { url } = await benchDatabase(server.url, false);

@@ -113,11 +113,13 @@ describe('dailyLoadSeries', () => {
     });
   });
 
-  it('handles three years of daily runs quickly', () => {
+  it('handles three years of daily runs in one pass over them', () => {
     const runs = Array.from({ length: 3 * 365 }, (_, i) => ({ date: new Date(Date.UTC(2022, 0, 1 + i, 6)), load: 40 + (i % 7) * 10 }));
-    const started = performance.now();
-    const series = dailyLoadSeries(runs, new Date(Date.UTC(2022, 0, 1)), new Date(Date.UTC(2024, 11, 30)));
-    expect(performance.now() - started).toBeLessThan(250);
+    // Counts the runs read instead of timing the call (`npm run bench -- domain` times it).
+    let reads = 0;
+    const counted = runs.map((r) => new Proxy(r, { get: (target, key, receiver) => (reads++, Reflect.get(target, key, receiver)) }));
+    const series = dailyLoadSeries(counted, new Date(Date.UTC(2022, 0, 1)), new Date(Date.UTC(2024, 11, 30)));
+    expect(reads).toBeLessThanOrEqual(2 * runs.length);
     expect(series).toHaveLength(3 * 365);
     // A steady weekly pattern averaging 70 a day: chronic converges to ≈ 70.
     expect(series[series.length - 1].chronic).toBeCloseTo(70, -1);
