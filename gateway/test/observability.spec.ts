@@ -14,6 +14,28 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 describe('observability', () => {
+  it('masks an unexpected failure as INTERNAL_SERVER_ERROR with no detail, and logs it', async () => {
+    const a = await t.signUp('Masked');
+    // A real failure the code does not expect: the database refuses every new shoe with a
+    // message that must stay on the server.
+    await t.sql(`CREATE FUNCTION refuse_shoes() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN RAISE EXCEPTION 'internal detail: disk quota on tablespace shoes_ts'; END $$`);
+    await t.sql(`CREATE TRIGGER refuse_shoes BEFORE INSERT ON shoes FOR EACH ROW EXECUTE FUNCTION refuse_shoes()`);
+    try {
+      const res = await t.gql(`mutation { createShoe(input: { name: "Pegasus" }) { id } }`, {}, a.token);
+      expect(res.errors).toHaveLength(1);
+      expect(res.errors![0].extensions?.code).toBe('INTERNAL_SERVER_ERROR');
+      expect(JSON.stringify(res)).not.toMatch(/quota|shoes_ts|stacktrace|INSERT|\.ts:\d+/);
+      await new Promise((r) => setTimeout(r, 50));
+      const logged = lines.find((l) => l.msg === 'unexpected error');
+      expect(JSON.stringify(logged?.err)).toMatch(/disk quota on tablespace shoes_ts/);
+      expect((await t.sql(`SELECT count(*)::int AS n FROM shoes WHERE user_id = $1`, [a.id]))[0].n).toBe(0);
+    } finally {
+      await t.sql(`DROP TRIGGER refuse_shoes ON shoes`);
+      await t.sql(`DROP FUNCTION refuse_shoes()`);
+    }
+  });
+
   it('logs one JSON line per request with its id, viewer, operation and duration, and no token', async () => {
     const a = await t.signUp('Logged');
     const res = await fetch(`${t.url}/graphql`, {
