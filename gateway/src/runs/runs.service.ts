@@ -90,6 +90,7 @@ export class RunsService {
    * used is BAD_USER_INPUT (field `content`) and stores nothing.
    */
   async createFromActivity(ctx: RequestContext, file: ActivityFile): Promise<Run> {
+    requireViewer(ctx); // before any work on the file: an anonymous caller gets no parse
     const [run] = await this.createFromActivities(ctx, [readActivity(file)]);
     return run;
   }
