@@ -3,15 +3,20 @@ import { e2eApp, expectAccessible, screenshot, visible } from './support';
 
 const app = e2eApp();
 
-/** A screen has settled when its heading (or its error) shows and nothing says "Loading…" any more. */
+/**
+ * A screen has settled when its heading (or an error) shows and nothing says "Loading…" any
+ * more; it has settled well when no error alert shows — a screen that can only show an error
+ * fails the test, however accessible the error is.
+ */
 async function settled(page: Page) {
   await visible(page.locator('h1, [role="alert"]'));
   await page.waitForFunction(() => ![...document.querySelectorAll('[role="status"]')].some((e) => /Loading/.test(e.textContent ?? '')), undefined, { timeout: 15_000 });
+  const alerts = await page.locator('[role="alert"]').allTextContents();
+  if (alerts.length > 0) throw new Error(`it shows an error: ${alerts.join(' | ')}`);
 }
 
 /**
- * Every screen, as a runner with some data sees it — or with the error state it shows while
- * its server side is missing — passes axe with no serious or critical violation, on a
+ * Every screen, as a runner with some data sees it, shows no error and passes axe with no serious or critical violation, on a
  * desktop and on a phone-width screen, and is captured.
  */
 describe('every screen', () => {

@@ -1,7 +1,7 @@
 // Real device exports (../shared/fixtures/activities, beside the clone; see its README for what
 // each file exercises and the reference values quoted below). GPX and TCX only: FIT comes with its
 // own issue. The core suite builds its own device-shaped files (activity-import.spec.ts), so this
-// one skips, saying so, when the folder is absent.
+// one skips, saying so, when the folder is absent (and fails under CI, which always has it).
 import fs from 'node:fs';
 import path from 'node:path';
 import { errorOf, ok, startTestGateway } from './harness';
@@ -10,6 +10,8 @@ import type { TestGateway, TestUser } from './harness';
 const repoRoot = path.resolve(__dirname, '..', '..');
 const FIXTURES = path.resolve(repoRoot, '..', 'shared', 'fixtures', 'activities');
 const present = fs.existsSync(FIXTURES);
+// Under CI the folder is always laid beside the clone: its absence is a broken setup, not a skip.
+if (!present && process.env.CI) throw new Error(`real device exports: ${FIXTURES} is absent (CI must provide ../shared)`);
 if (!present) console.warn(`[tests] SKIPPED real device exports: ${FIXTURES} is absent`);
 const describeFixtures = present ? describe : describe.skip;
 

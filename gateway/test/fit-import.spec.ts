@@ -1,6 +1,6 @@
 // FIT import (and gzip-compressed GPX/TCX/FIT) through importActivity. The core cases use FIT files
 // built here (fit-files.ts), so they never depend on ../shared; the real watch files follow and
-// skip, saying so, when that folder is absent.
+// skip, saying so, when that folder is absent (and fail under CI, which always has it).
 import fs from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -87,6 +87,8 @@ describe('gzip-compressed GPX and TCX', () => {
 // Real watch files (see the folder's README for where they come from and the session totals quoted).
 const FIXTURES = path.resolve(__dirname, '..', '..', '..', 'shared', 'fixtures', 'activities');
 const present = fs.existsSync(FIXTURES);
+// Under CI the folder is always laid beside the clone: its absence is a broken setup, not a skip.
+if (!present && process.env.CI) throw new Error(`real FIT files: ${FIXTURES} is absent (CI must provide ../shared)`);
 if (!present) console.warn(`[tests] SKIPPED real FIT files: ${FIXTURES} is absent`);
 const describeFixtures = present ? describe : describe.skip;
 const fixture = (file: string) => fs.readFileSync(path.join(FIXTURES, file));
