@@ -27,7 +27,7 @@ describe('the ai-server over MCP', () => {
   afterAll(() => s.close());
 
   it('answers 401 to a request without a valid token, and runs no tool', async () => {
-    for (const headers of [{}, { authorization: 'Bearer not-a-token' }]) {
+    for (const headers of [{}, { authorization: 'Bearer not-a-token' }] as Record<string, string>[]) {
       const res = await fetch(s.mcpUrl, {
         method: 'POST',
         headers: { 'content-type': 'application/json', accept: 'application/json, text/event-stream', ...headers },

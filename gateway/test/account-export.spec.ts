@@ -122,9 +122,9 @@ describe('GET /api/export', () => {
 
     // The shoes themselves: same pairs, same wear, the retired one retired, the default the default.
     const SHOES = `{ shoes(includeRetired: true) { name brand maxDistance distance runCount retired isDefault } }`;
-    const byName = (list: { name: string }[]) => [...list].sort((x, y) => x.name.localeCompare(y.name));
-    const restored = byName(ok(await t.gql(SHOES, {}, fresh.token)).shoes);
-    const original = byName(ok(await t.gql(SHOES, {}, a.token)).shoes);
+    const byName = <T extends { name: string }>(list: T[]) => [...list].sort((x, y) => x.name.localeCompare(y.name));
+    const restored = byName<{ name: string; distance: number }>(ok(await t.gql(SHOES, {}, fresh.token)).shoes);
+    const original = byName<{ name: string; distance: number }>(ok(await t.gql(SHOES, {}, a.token)).shoes);
     // Distance within the runs' own tolerance: a re-imported GPX measures to within a metre or so.
     expect(restored.map(({ distance, ...rest }: any) => rest)).toEqual(original.map(({ distance, ...rest }: any) => rest));
     restored.forEach((shoe: any, i: number) => expect(Math.abs(shoe.distance - original[i].distance)).toBeLessThanOrEqual(original[i].distance * 0.01));

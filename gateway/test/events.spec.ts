@@ -41,7 +41,7 @@ describe('event bus', () => {
       const raw = createClient({ url: url! });
       await raw.connect();
       await eventually(async () => (await raw.pubSubNumSub(CHANNEL_PREFIX + topic))[CHANNEL_PREFIX + topic] >= 2, 'both buses subscribed');
-      a.publish(topic, { postId: 'from-a' });
+      a.publish(topic, { postId: 'from-a', actorId: 'someone' });
       await raw.publish(CHANNEL_PREFIX + topic, JSON.stringify({ origin: 'ai-server', payload: { postId: 'from-elsewhere' } }));
       await raw.publish(CHANNEL_PREFIX + topic, JSON.stringify({ origin: 'ai-server', payload: { postId: 'last' } }));
       const ids = (got: { postId: string }[]) => got.map((p) => p.postId);

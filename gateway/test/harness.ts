@@ -100,13 +100,13 @@ export async function startTestGateway(opts: TestGatewayOptions = {}): Promise<T
   const base = `http://127.0.0.1:${port}`;
   let n = 0;
 
-  const gql = async (query: string, variables?: Record<string, unknown>, token?: string) => {
+  const gql = async <T = any>(query: string, variables?: Record<string, unknown>, token?: string): Promise<GqlResponse<T>> => {
     const res = await fetch(`${base}/graphql`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
       body: JSON.stringify({ query, variables }),
     });
-    return { status: res.status, ...((await res.json()) as object) };
+    return { status: res.status, ...((await res.json()) as Omit<GqlResponse<T>, 'status'>) };
   };
 
   return {

@@ -1,5 +1,7 @@
 import { createClient } from 'graphql-ws';
-import type { Client, ExecutionResult } from 'graphql-ws';
+import type { Client, FormattedExecutionResult } from 'graphql-ws';
+
+type ExecutionResult<T> = FormattedExecutionResult<T, unknown>;
 import WebSocket from 'ws';
 
 /** How long a test waits for something that should happen (a safety net, not an assertion about speed). */
