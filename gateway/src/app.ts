@@ -78,7 +78,7 @@ export async function createGateway({ config, dataSource, redis, bus, logger, me
   const schema = buildGatewaySchema(services);
   const app = express();
   app.disable('x-powered-by');
-  app.set('trust proxy', process.env.TRUST_PROXY ?? 'loopback');
+  app.set('trust proxy', config.trustProxy);
   app.use(requestLog(logger, metrics));
   watchPool(dataSource, metrics);
   const httpServer = http.createServer(app);
@@ -172,7 +172,7 @@ export async function createGateway({ config, dataSource, redis, bus, logger, me
   app.use('/api', exportRouter({ dataSource, tokens: services.tokens, logger }, services.exports));
 
   // Last: the web client and its SPA fallback answer only what no API route took.
-  serveClient(app, logger);
+  serveClient(app, logger, config.clientDistDir ?? undefined);
 
   return {
     app,

@@ -1,8 +1,11 @@
 import path from 'node:path';
+import { z } from 'zod';
 
 /**
- * Every setting, read once from the environment. Each has a default that works on one
- * machine; only JWT_SECRET must be set in production.
+ * Every setting, read once from the environment and validated here — the only module that
+ * reads `process.env`. Each has a default that works on one machine; only JWT_SECRET must be
+ * set in production. A value that is set but wrong stops the process with a message naming
+ * the variable and what it accepts (`PORT=abc` is an error, never a silent 4000).
  */
 export interface Config {
   env: string;
@@ -21,10 +24,18 @@ export interface Config {
   seedDemo: boolean;
   /** Database pool size per process. */
   dbPoolSize: number;
+  /** Off only to measure what row-level security costs (ROW_LEVEL_SECURITY=false). */
+  rowLevelSecurity: boolean;
   signInLimits: { perAccount: number; perAddress: number; windowSeconds: number };
   /** Mutations per minute. */
   mutationLimits: { perUser: number; perAddress: number };
-  logLevel: string;
+  logLevel: LogLevel;
+  /** Express `trust proxy`: which hops' X-Forwarded-For to believe for the client address. */
+  trustProxy: string;
+  /** Where the built web client is (default client/dist beside the gateway). */
+  clientDistDir: string | null;
+  /** OpenTelemetry: traces go to this OTLP/HTTP collector when set. */
+  tracing: { endpoint: string | null; serviceName: string | null };
   /** On SIGTERM, how long /readyz reports "draining" before the server stops taking requests. */
   shutdownGraceSeconds: number;
   /** Bulk imports (POST /api/imports); see the README's "Bulk import" section. */
@@ -57,56 +68,133 @@ export interface ImportConfig {
   queueSchema: string;
 }
 
-const int = (value: string | undefined, fallback: number) => {
-  const n = value === undefined || value === '' ? NaN : Number(value);
-  return Number.isInteger(n) ? n : fallback;
-};
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+/** A configuration the process can't run with: names each variable and what it accepts. */
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`invalid configuration:\n  ${problems.join('\n  ')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+// One reader per kind of setting. An unset or empty variable takes the default.
+const unset = (v: unknown) => v === undefined || v === '';
+const integer = (fallback: number, min: number, max = Number.MAX_SAFE_INTEGER) =>
+  z.preprocess(
+    (v) => (unset(v) ? fallback : typeof v === 'string' && /^\s*-?\d+\s*$/.test(v) ? Number(v) : v),
+    z.number({ error: `a whole number from ${min} to ${max}` }).int(`a whole number from ${min} to ${max}`).min(min, `at least ${min}`).max(max, `at most ${max}`),
+  );
+const boolean = (fallback: boolean) =>
+  z.preprocess((v) => (unset(v) ? String(fallback) : v), z.enum(['true', 'false'], { error: '`true` or `false`' }).transform((v) => v === 'true'));
+const text = (fallback: string) => z.preprocess((v) => (unset(v) ? fallback : v), z.string());
+const optional = z.preprocess((v) => (unset(v) ? null : v), z.string().nullable());
+const url = (protocols: string[]) =>
+  z.preprocess(
+    (v) => (unset(v) ? null : v),
+    z
+      .string()
+      .refine((v) => URL.canParse(v) && protocols.includes(new URL(v).protocol), `a URL (${protocols.join(' or ')})`)
+      .nullable(),
+  );
+const PORT_MAX = 65535;
+
+const environment = z.object({
+  NODE_ENV: text('development'),
+  PORT: integer(4000, 0, PORT_MAX),
+  HOST: text('0.0.0.0'),
+  DATABASE_URL: url(['postgres:', 'postgresql:']),
+  DATABASE_SCHEMA: z.preprocess(
+    (v) => (unset(v) ? null : v),
+    z.string().regex(/^[a-z_][a-z0-9_]{0,62}$/, 'a lower-case SQL identifier (letters, digits, underscores)').nullable(),
+  ),
+  REDIS_URL: url(['redis:', 'rediss:']),
+  DATA_DIR: optional,
+  JWT_SECRET: optional,
+  JWT_TTL_SECONDS: integer(7 * 24 * 3600, 60),
+  SEED_DEMO: z.preprocess((v) => (unset(v) ? undefined : v), z.enum(['true', 'false'], { error: '`true` or `false`' }).optional()),
+  DB_POOL_SIZE: integer(10, 1, 1000),
+  ROW_LEVEL_SECURITY: boolean(true),
+  SIGNIN_LIMIT_PER_ACCOUNT: integer(5, 1),
+  SIGNIN_LIMIT_PER_ADDRESS: integer(50, 1),
+  SIGNIN_LIMIT_WINDOW_SECONDS: integer(15 * 60, 1),
+  MUTATION_LIMIT_PER_USER: integer(120, 1),
+  MUTATION_LIMIT_PER_ADDRESS: integer(1200, 1),
+  LOG_LEVEL: z.preprocess((v) => (unset(v) ? 'info' : v), z.enum(LOG_LEVELS, { error: LOG_LEVELS.join(', ') })),
+  TRUST_PROXY: text('loopback'),
+  CLIENT_DIST_DIR: optional,
+  OTEL_EXPORTER_OTLP_ENDPOINT: url(['http:', 'https:']),
+  OTEL_SERVICE_NAME: optional,
+  SHUTDOWN_GRACE_SECONDS: integer(0, 0, 3600),
+  IMPORT_MAX_UPLOAD_BYTES: integer(200 * 1024 * 1024, 1),
+  IMPORT_MAX_UNCOMPRESSED_BYTES: integer(2 * 1024 * 1024 * 1024, 1),
+  IMPORT_MAX_ENTRIES: integer(20_000, 1),
+  IMPORT_MAX_COMPRESSION_RATIO: integer(200, 1),
+  IMPORT_DIR: optional,
+  IMPORT_WORKER: boolean(true),
+  PGBOSS_SCHEMA: optional,
+  AI_SERVER_PORT: integer(4001, 0, PORT_MAX),
+  AI_SERVER_URL: url(['http:', 'https:']),
+  AI_ALLOWED_HOSTS: text(''),
+  AI_RATE_LIMIT_PER_MINUTE: integer(120, 1),
+  ANTHROPIC_API_KEY: optional,
+  ANTHROPIC_MODEL: text('claude-sonnet-4-5'),
+  ANTHROPIC_BASE_URL: url(['http:', 'https:']),
+});
+
+/** The repository's `.data/` (same path from gateway/src under ts-jest and from gateway/dist). */
+const DEFAULT_DATA_DIR = path.join(__dirname, '..', '..', '.data');
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
-  const nodeEnv = env.NODE_ENV ?? 'development';
-  if (nodeEnv === 'production' && !env.JWT_SECRET) {
-    throw new Error('JWT_SECRET must be set when NODE_ENV=production');
+  const parsed = environment.safeParse(env);
+  if (!parsed.success) {
+    throw new ConfigError(
+      parsed.error.issues.map((issue) => {
+        const name = String(issue.path[0]);
+        return `${name}=${JSON.stringify(env[name])}: expected ${issue.message}`;
+      }),
+    );
   }
-  const databaseSchema = env.DATABASE_SCHEMA || null;
-  if (databaseSchema && !/^[a-z_][a-z0-9_]{0,62}$/.test(databaseSchema)) {
-    throw new Error('DATABASE_SCHEMA must be a lower-case SQL identifier (letters, digits, underscores)');
-  }
+  const e = parsed.data;
+  if (e.NODE_ENV === 'production' && !e.JWT_SECRET) throw new ConfigError(['JWT_SECRET must be set when NODE_ENV=production']);
+  const dataDir = path.resolve(e.DATA_DIR ?? DEFAULT_DATA_DIR);
   return {
-    env: nodeEnv,
-    port: int(env.PORT, 4000),
-    host: env.HOST ?? '0.0.0.0',
-    databaseUrl: env.DATABASE_URL || null,
-    databaseSchema,
-    redisUrl: env.REDIS_URL || null,
-    dataDir: path.resolve(env.DATA_DIR ?? path.join(__dirname, '..', '..', '.data')),
-    jwtSecret: env.JWT_SECRET || null,
-    jwtTtlSeconds: int(env.JWT_TTL_SECONDS, 7 * 24 * 3600),
-    seedDemo: env.SEED_DEMO ? env.SEED_DEMO !== 'false' : !env.DATABASE_URL,
-    dbPoolSize: int(env.DB_POOL_SIZE, 10),
-    signInLimits: {
-      perAccount: int(env.SIGNIN_LIMIT_PER_ACCOUNT, 5),
-      perAddress: int(env.SIGNIN_LIMIT_PER_ADDRESS, 50),
-      windowSeconds: int(env.SIGNIN_LIMIT_WINDOW_SECONDS, 15 * 60),
-    },
-    mutationLimits: {
-      perUser: int(env.MUTATION_LIMIT_PER_USER, 120),
-      perAddress: int(env.MUTATION_LIMIT_PER_ADDRESS, 1200),
-    },
-    logLevel: env.LOG_LEVEL ?? 'info',
-    shutdownGraceSeconds: int(env.SHUTDOWN_GRACE_SECONDS, 0),
+    env: e.NODE_ENV,
+    port: e.PORT,
+    host: e.HOST,
+    databaseUrl: e.DATABASE_URL,
+    databaseSchema: e.DATABASE_SCHEMA,
+    redisUrl: e.REDIS_URL,
+    dataDir,
+    jwtSecret: e.JWT_SECRET,
+    jwtTtlSeconds: e.JWT_TTL_SECONDS,
+    // The demo data set comes with the embedded database, unless asked otherwise.
+    seedDemo: e.SEED_DEMO ? e.SEED_DEMO === 'true' : !e.DATABASE_URL,
+    dbPoolSize: e.DB_POOL_SIZE,
+    rowLevelSecurity: e.ROW_LEVEL_SECURITY,
+    signInLimits: { perAccount: e.SIGNIN_LIMIT_PER_ACCOUNT, perAddress: e.SIGNIN_LIMIT_PER_ADDRESS, windowSeconds: e.SIGNIN_LIMIT_WINDOW_SECONDS },
+    mutationLimits: { perUser: e.MUTATION_LIMIT_PER_USER, perAddress: e.MUTATION_LIMIT_PER_ADDRESS },
+    logLevel: e.LOG_LEVEL,
+    trustProxy: e.TRUST_PROXY,
+    clientDistDir: e.CLIENT_DIST_DIR,
+    tracing: { endpoint: e.OTEL_EXPORTER_OTLP_ENDPOINT, serviceName: e.OTEL_SERVICE_NAME },
+    shutdownGraceSeconds: e.SHUTDOWN_GRACE_SECONDS,
     imports: {
-      maxUploadBytes: int(env.IMPORT_MAX_UPLOAD_BYTES, 200 * 1024 * 1024),
-      maxUncompressedBytes: int(env.IMPORT_MAX_UNCOMPRESSED_BYTES, 2 * 1024 * 1024 * 1024),
-      maxEntries: int(env.IMPORT_MAX_ENTRIES, 20_000),
-      maxCompressionRatio: int(env.IMPORT_MAX_COMPRESSION_RATIO, 200),
-      dir: path.resolve(env.IMPORT_DIR ?? path.join(env.DATA_DIR ?? path.join(__dirname, '..', '..', '.data'), 'imports')),
-      worker: env.IMPORT_WORKER !== 'false',
-      queueSchema: env.PGBOSS_SCHEMA || (databaseSchema ? `pgboss_${databaseSchema}` : 'pgboss'),
+      maxUploadBytes: e.IMPORT_MAX_UPLOAD_BYTES,
+      maxUncompressedBytes: e.IMPORT_MAX_UNCOMPRESSED_BYTES,
+      maxEntries: e.IMPORT_MAX_ENTRIES,
+      maxCompressionRatio: e.IMPORT_MAX_COMPRESSION_RATIO,
+      dir: path.resolve(e.IMPORT_DIR ?? path.join(dataDir, 'imports')),
+      worker: e.IMPORT_WORKER,
+      queueSchema: e.PGBOSS_SCHEMA ?? (e.DATABASE_SCHEMA ? `pgboss_${e.DATABASE_SCHEMA}` : 'pgboss'),
     },
-    aiServerPort: int(env.AI_SERVER_PORT, 4001),
-    aiServerUrl: env.AI_SERVER_URL || null,
-    aiAllowedHosts: (env.AI_ALLOWED_HOSTS ?? '').split(',').map((h) => h.trim()).filter(Boolean),
-    aiRateLimitPerMinute: int(env.AI_RATE_LIMIT_PER_MINUTE, 120),
-    anthropic: { apiKey: env.ANTHROPIC_API_KEY || null, model: env.ANTHROPIC_MODEL || 'claude-sonnet-4-5', baseUrl: env.ANTHROPIC_BASE_URL || null },
+    aiServerPort: e.AI_SERVER_PORT,
+    aiServerUrl: e.AI_SERVER_URL,
+    aiAllowedHosts: e.AI_ALLOWED_HOSTS.split(',')
+      .map((h) => h.trim())
+      .filter(Boolean),
+    aiRateLimitPerMinute: e.AI_RATE_LIMIT_PER_MINUTE,
+    anthropic: { apiKey: e.ANTHROPIC_API_KEY, model: e.ANTHROPIC_MODEL, baseUrl: e.ANTHROPIC_BASE_URL },
   };
 }

@@ -1,7 +1,7 @@
 import pino from 'pino';
 
 /** Structured JSON logs (pino: fast, well kept). Tokens and passwords never reach a log line. */
-export function createLogger(level = process.env.LOG_LEVEL ?? 'info', destination?: pino.DestinationStream, service = 'gateway') {
+export function createLogger(level: string, destination?: pino.DestinationStream, service = 'gateway') {
   return pino(
     {
       level,

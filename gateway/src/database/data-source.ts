@@ -10,10 +10,18 @@ export interface DataSourceOptions {
   schema?: string;
   logger?: Logger;
   applicationName?: string;
+  /** Off only to measure what row-level security costs (ROW_LEVEL_SECURITY=false); default on. */
+  rowLevelSecurity?: boolean;
 }
 
+/** Data sources whose requests run without the runtime role (the benchmark's baseline). */
+const withoutRowLevelSecurity = new WeakSet<DataSource>();
+
+/** Whether requests on this data source run as the runtime role, under row-level security. */
+export const rowLevelSecurityOn = (dataSource: DataSource): boolean => !withoutRowLevelSecurity.has(dataSource);
+
 export function createDataSource(opts: DataSourceOptions): DataSource {
-  return new DataSource({
+  const dataSource = new DataSource({
     type: 'postgres',
     url: opts.url,
     entities,
@@ -30,4 +38,6 @@ export function createDataSource(opts: DataSourceOptions): DataSource {
     applicationName: opts.applicationName ?? 'maratron',
     extra: opts.schema ? { options: `-c search_path=${opts.schema}` } : {},
   });
+  if (opts.rowLevelSecurity === false) withoutRowLevelSecurity.add(dataSource);
+  return dataSource;
 }

@@ -11,7 +11,7 @@ export async function openDatabase(config: Config = loadConfig(), log: (msg: str
   try {
     const url = config.databaseUrl ?? embedded!.url;
     if (config.databaseSchema) await createSchemaIfMissing(url, config.databaseSchema);
-    const dataSource = createDataSource({ url, schema: config.databaseSchema ?? undefined, poolSize: config.dbPoolSize, applicationName: 'maratron-gateway' });
+    const dataSource = createDataSource({ url, schema: config.databaseSchema ?? undefined, poolSize: config.dbPoolSize, applicationName: 'maratron-gateway', rowLevelSecurity: config.rowLevelSecurity });
     await dataSource.initialize();
     return {
       dataSource,

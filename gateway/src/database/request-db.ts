@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { DataSource, QueryRunner } from 'typeorm';
 import { APP_ROLE, VIEWER_SETTING } from '@maratron/migrations';
 import { unauthenticated } from '@maratron/schema';
+import { rowLevelSecurityOn } from './data-source';
 
 interface PgClient {
   query(config: { name?: string; text: string; values: unknown[] }): Promise<{ rows: unknown[] }>;
@@ -51,8 +52,7 @@ export class RequestDb {
   constructor(
     private readonly dataSource: DataSource,
     private viewerId: string | null,
-    /** Off only to measure what row-level security costs (ROW_LEVEL_SECURITY=false). */
-    private readonly rowLevelSecurity = process.env.ROW_LEVEL_SECURITY !== 'false',
+    private readonly rowLevelSecurity = rowLevelSecurityOn(dataSource),
   ) {}
 
   /**

@@ -5,18 +5,19 @@
  * the standard OTEL_* variables (service name, headers, sampling, batch delay) apply.
  */
 import type { NodeSDK } from '@opentelemetry/sdk-node';
+import type { Config } from '../config';
 
 let sdk: NodeSDK | null = null;
 
-export function startTracing(serviceName: string): void {
-  if (!process.env.OTEL_EXPORTER_OTLP_ENDPOINT || sdk) return;
+export function startTracing(serviceName: string, settings: Config['tracing']): void {
+  if (!settings.endpoint || sdk) return;
   /* eslint-disable @typescript-eslint/no-require-imports */
   const { NodeSDK: Sdk } = require('@opentelemetry/sdk-node') as typeof import('@opentelemetry/sdk-node');
   const { OTLPTraceExporter } = require('@opentelemetry/exporter-trace-otlp-http') as typeof import('@opentelemetry/exporter-trace-otlp-http');
   const { HttpInstrumentation } = require('@opentelemetry/instrumentation-http') as typeof import('@opentelemetry/instrumentation-http');
   sdk = new Sdk({
-    serviceName: process.env.OTEL_SERVICE_NAME ?? serviceName,
-    traceExporter: new OTLPTraceExporter(),
+    serviceName: settings.serviceName ?? serviceName,
+    traceExporter: new OTLPTraceExporter({ url: new URL('v1/traces', settings.endpoint.endsWith('/') ? settings.endpoint : `${settings.endpoint}/`).href }),
     instrumentations: [new HttpInstrumentation({ ignoreIncomingRequestHook: (req) => /^\/(healthz|readyz|metrics)/.test(req.url ?? '') })],
   });
   sdk.start();

@@ -26,7 +26,7 @@ const CONTENT_SECURITY_POLICY = [
 ].join('; ');
 
 /** client/dist beside the gateway (same path from gateway/src under ts-jest and gateway/dist). */
-export const defaultClientDir = () => process.env.CLIENT_DIST_DIR || path.resolve(__dirname, '..', '..', '..', 'client', 'dist');
+export const defaultClientDir = () => path.resolve(__dirname, '..', '..', '..', 'client', 'dist');
 
 /**
  * Serves the built web client on the gateway's origin: hashed assets cached for good, other
