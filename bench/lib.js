@@ -38,7 +38,9 @@ async function startProcess(script, env, port, readyPath = '/readyz') {
   for (let i = 0; i < 200; i++) {
     try {
       if ((await fetch(`http://127.0.0.1:${port}${readyPath}`)).ok) break;
-    } catch {}
+    } catch {
+      // not listening yet
+    }
     if (child.exitCode !== null) throw new Error(`${script} exited early`);
     await new Promise((r) => setTimeout(r, 100));
   }

@@ -104,7 +104,7 @@ function GroupForm({ onDone }: { onDone: () => void }) {
     try {
       const { data } = await create({ variables: { input: { name: v.name.trim(), description: v.description.trim() || null, private: v.private } } });
       onDone();
-      if (data) navigate(`/groups/${data.createGroup.id}`);
+      if (data) void navigate(`/groups/${data.createGroup.id}`);
     } catch (err) {
       setErrors(formErrors(err, ['name', 'description', 'private']));
     }

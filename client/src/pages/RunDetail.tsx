@@ -53,7 +53,7 @@ export default function RunDetail() {
           invalidateRunAggregates(cache, me.id);
         },
       });
-      navigate('/runs');
+      void navigate('/runs');
     } catch (err) {
       setConfirmDelete(false);
       setActionError(errorMessage(err));
@@ -180,7 +180,7 @@ function ShareDialog({ open, onClose, runId }: { open: boolean; onClose: () => v
     try {
       await createPost({ variables: { input: { text: text.trim(), runId } } });
       onClose();
-      navigate('/feed');
+      void navigate('/feed');
     } catch (err) {
       setError(errorMessage(err));
     }

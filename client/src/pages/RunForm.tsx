@@ -158,11 +158,11 @@ function RunForm({ run }: { run?: RunDetail['run'] }) {
     try {
       if (run) {
         await updateRun({ variables: { id: run.id, input: common } });
-        navigate(`/runs/${run.id}`);
+        void navigate(`/runs/${run.id}`);
       } else {
         // `share` only when asked for, so the input stays valid on servers without posts.
         const { data } = await createRun({ variables: { input: { ...common, ...(values.share ? { share: true } : {}) } } });
-        if (data) navigate(`/runs/${data.createRun.id}`);
+        if (data) void navigate(`/runs/${data.createRun.id}`);
       }
     } catch (err) {
       setServer(formErrors(err, FIELDS));

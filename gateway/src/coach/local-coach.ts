@@ -84,11 +84,11 @@ export const formatKm = (metres: number) => `${(Math.round(metres / 100) / 10).t
 
 export async function runLocalCoach(mcp: McpSession, message: string, onText: (delta: string) => void): Promise<CoachTurn> {
   const toolCalls: CoachTurn['toolCalls'] = [];
-  const tool = async (name: string, args: Record<string, unknown> = {}): Promise<any> => {
+  const tool: ToolFn = async (name, args = {}) => {
     toolCalls.push({ name, arguments: JSON.stringify(args) });
     const outcome = await mcp.call(name, args);
     if (outcome.isError) throw new ToolFailure(outcome.text);
-    return JSON.parse(outcome.text);
+    return JSON.parse(outcome.text) as ToolResults[typeof name];
   };
   let sentences: string[];
   try {
@@ -105,7 +105,23 @@ export async function runLocalCoach(mcp: McpSession, message: string, onText: (d
 
 class ToolFailure extends Error {}
 
-type ToolFn = (name: string, args?: Record<string, unknown>) => Promise<any>;
+interface WeekVolume {
+  weekStart: string;
+  distance: number;
+  runCount: number;
+}
+
+/** What each MCP tool the local coach calls answers with (the parts it reads). */
+interface ToolResults {
+  log_run: unknown;
+  get_user_context: { thisWeek: WeekVolume; lastFourWeeks: WeekVolume[]; recentRecords: { distance: string; time: string }[] };
+  generate_training_plan: { raceDate: string; workouts: { date: string; kind: string; distance: number; pace: string | null; description: string }[] };
+  shoe_report: { shoes: { name: string; retire: boolean; usagePercent: number; distanceKm: number; maxDistanceKm: number; remainingKm: number }[] };
+  predict_race: { time: string | null; pace?: string; method?: string; vdot?: number; reason?: string };
+  training_summary: { load: { reading: string } | null; vdot: number | null };
+}
+
+type ToolFn = <N extends keyof ToolResults>(name: N, args?: Record<string, unknown>) => Promise<ToolResults[N]>;
 
 async function answer(intent: Intent, message: string, tool: ToolFn): Promise<string[]> {
   switch (intent) {
@@ -127,7 +143,7 @@ async function answer(intent: Intent, message: string, tool: ToolFn): Promise<st
       const goal = goalOf(message) ?? 'HALF_MARATHON';
       const raceDate = raceDateOf(message);
       const plan = await tool('generate_training_plan', { goal, raceDate });
-      const workouts = plan.workouts as { date: string; kind: string; distance: number; pace: string | null; description: string }[];
+      const workouts = plan.workouts;
       const byWeek = new Map<string, number>();
       for (const w of workouts.filter((w) => w.kind !== 'race')) {
         const d = new Date(w.date);
@@ -147,13 +163,13 @@ async function answer(intent: Intent, message: string, tool: ToolFn): Promise<st
     case 'shoes': {
       const { shoes } = await tool('shoe_report');
       if (!shoes.length) return ["You have no active shoes logged. Add your pair and I'll track its wear."];
-      const retire = shoes.filter((s: any) => s.retire);
-      const soon = shoes.filter((s: any) => !s.retire && s.usagePercent >= 80);
-      const lines = shoes.map((s: any) => `${s.name}: ${s.distanceKm.toFixed(1)} of ${s.maxDistanceKm.toFixed(1)} km (${s.usagePercent} %), ${s.remainingKm.toFixed(1)} km left.`);
+      const retire = shoes.filter((s) => s.retire);
+      const soon = shoes.filter((s) => !s.retire && s.usagePercent >= 80);
+      const lines = shoes.map((s) => `${s.name}: ${s.distanceKm.toFixed(1)} of ${s.maxDistanceKm.toFixed(1)} km (${s.usagePercent} %), ${s.remainingKm.toFixed(1)} km left.`);
       const verdict = retire.length
-        ? `Retire ${retire.map((s: any) => s.name).join(' and ')} now.`
+        ? `Retire ${retire.map((s) => s.name).join(' and ')} now.`
         : soon.length
-          ? `Nothing to retire yet, but plan a replacement for ${soon.map((s: any) => s.name).join(' and ')}.`
+          ? `Nothing to retire yet, but plan a replacement for ${soon.map((s) => s.name).join(' and ')}.`
           : 'None of your shoes needs retiring yet.';
       return [verdict, ...lines];
     }
@@ -169,7 +185,7 @@ async function answer(intent: Intent, message: string, tool: ToolFn): Promise<st
     case 'ready': {
       const goal = goalOf(message) ?? 'HALF_MARATHON';
       const [ctx, p] = [await tool('get_user_context'), await tool('predict_race', { distance: goal })];
-      const average = ctx.lastFourWeeks.reduce((s: number, w: any) => s + w.distance, 0) / 4;
+      const average = ctx.lastFourWeeks.reduce((s: number, w: WeekVolume) => s + w.distance, 0) / 4;
       const needs: Record<Goal, number> = { K5: 15_000, K10: 25_000, HALF_MARATHON: 35_000, MARATHON: 50_000 };
       const ready = average >= needs[goal];
       return [
@@ -184,7 +200,7 @@ async function answer(intent: Intent, message: string, tool: ToolFn): Promise<st
       const ctx = await tool('get_user_context');
       const last = ctx.lastFourWeeks[ctx.lastFourWeeks.length - 1];
       const before = ctx.lastFourWeeks.slice(0, -1);
-      const average = before.reduce((s: number, w: any) => s + w.distance, 0) / before.length;
+      const average = before.reduce((s: number, w: WeekVolume) => s + w.distance, 0) / before.length;
       const change = average > 0 ? Math.round(((last.distance - average) / average) * 100) : null;
       return [
         `Last week (from ${last.weekStart}) you ran ${formatKm(last.distance)} in ${last.runCount} run${last.runCount === 1 ? '' : 's'}.`,
@@ -195,12 +211,12 @@ async function answer(intent: Intent, message: string, tool: ToolFn): Promise<st
     case 'training': {
       const ctx = await tool('get_user_context');
       const summary = await tool('training_summary', { weeks: 5 });
-      const average = ctx.lastFourWeeks.reduce((s: number, w: any) => s + w.distance, 0) / 4;
+      const average = ctx.lastFourWeeks.reduce((s: number, w: WeekVolume) => s + w.distance, 0) / 4;
       return [
         `This week you have run ${formatKm(ctx.thisWeek.distance)} in ${ctx.thisWeek.runCount} run${ctx.thisWeek.runCount === 1 ? '' : 's'}, against ${formatKm(average)} a week over the last four.`,
         summary.load ? `Your training load is ${summary.load.reading}.` : '',
         summary.vdot !== null ? `Your VDOT is ${summary.vdot}.` : 'Log a run of 5 km or more and I can estimate your VDOT.',
-        ctx.recentRecords.length ? `Best efforts: ${ctx.recentRecords.map((r: any) => `${GOAL_NAMES[r.distance as Goal]} ${r.time}`).join(', ')}.` : '',
+        ctx.recentRecords.length ? `Best efforts: ${ctx.recentRecords.map((r) => `${GOAL_NAMES[r.distance as Goal]} ${r.time}`).join(', ')}.` : '',
       ].filter(Boolean);
     }
   }
