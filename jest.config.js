@@ -2,6 +2,8 @@
 // type-checks the whole tree with `tsc -b` first, so type errors still fail the suite.
 const tsJest = ['ts-jest', { tsconfig: '<rootDir>/../tsconfig.jest.json' }];
 const moduleNameMapper = {
+  '^@maratron/domain$': '<rootDir>/../domain/src/index.ts',
+  '^@maratron/domain/(.*)$': '<rootDir>/../domain/src/$1.ts',
   '^@maratron/schema$': '<rootDir>/../schema/src/index.ts',
   '^@maratron/migrations$': '<rootDir>/../migrations/src/index.ts',
   // The ai-server imports the gateway's compiled modules at run time; tests use their sources.
@@ -30,7 +32,7 @@ module.exports = {
   // Jest's "did not exit" warning shows such a leak instead.
   forceExit: process.env.CI === 'true',
   projects: [
-    project('schema'),
+    project('domain'),
     project('gateway', {
       globalSetup: '<rootDir>/test/global-setup.ts',
       globalTeardown: '<rootDir>/test/global-teardown.ts',

@@ -1,7 +1,7 @@
 // `npm run bench -- domain`: how long the domain's heaviest pure calculations take on this
 // machine. The tests only count the work per point (a quadratic pass fails them); the time is
 // measured here, never asserted in a test.
-const { summarizeActivity, bestEffort, dailyLoadSeries, RACE_DISTANCES } = require('@maratron/schema');
+const { summarizeActivity, bestEffort, dailyLoadSeries, RACE_DISTANCES } = require('@maratron/domain');
 
 function timeIt(title, fn, repeat = 20) {
   fn(); // warm-up

@@ -1,4 +1,4 @@
-import { rateLimited } from '@maratron/schema';
+import { rateLimited } from '@maratron/domain';
 import type { RedisClient } from '@maratron/gateway/dist/redis';
 import { createLimiter } from '@maratron/gateway/dist/protection/limiter';
 import { RateLimiterRes } from 'rate-limiter-flexible';

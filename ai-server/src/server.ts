@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
-import { DomainError } from '@maratron/schema';
+import { DomainError } from '@maratron/domain';
 import { TokenService } from '@maratron/gateway/dist/auth/tokens';
 import type { Config } from '@maratron/gateway/dist/config';
 import { createRequestContext } from '@maratron/gateway/dist/context';

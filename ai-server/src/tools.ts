@@ -1,4 +1,4 @@
-import { formatDuration, formatPace, paceSecondsPerKm, parseId, parseInput, RACE_DISTANCES, RaceDistance, RunEnvironment, SHOE_ALERT_USAGE, Visibility, notFound } from '@maratron/schema';
+import { formatDuration, formatPace, paceSecondsPerKm, parseId, parseInput, RACE_DISTANCES, RaceDistance, RunEnvironment, SHOE_ALERT_USAGE, Visibility, notFound } from '@maratron/domain';
 import type { Run } from '@maratron/schema';
 import { requireViewer } from '@maratron/gateway/dist/context';
 import type { RequestContext } from '@maratron/gateway/dist/context';

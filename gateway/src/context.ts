@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { unauthenticated } from '@maratron/schema';
+import { unauthenticated } from '@maratron/domain';
 import { RequestDb } from './database/request-db';
 import { createLoaders } from './loaders';
 import type { Loaders } from './loaders';

@@ -1,5 +1,5 @@
 import { XMLValidator } from 'fast-xml-parser';
-import { MAX_ACTIVITY_FILE_BYTES } from '@maratron/schema';
+import { MAX_ACTIVITY_FILE_BYTES } from '@maratron/domain';
 import { appleHealthGpx, garminConnectGpx, garminTcx, simulateRun, stravaGpx } from './activity-files';
 import type { SimulatedRun } from './activity-files';
 import { fitActivity } from './fit-files';

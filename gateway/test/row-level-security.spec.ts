@@ -1,4 +1,4 @@
-import { canView, Visibility } from '@maratron/schema';
+import { canView, Visibility } from '@maratron/domain';
 import { APP_ROLE, VIEWER_SETTING } from '@maratron/migrations';
 import { ok, startTestGateway } from './harness';
 import type { TestGateway, TestUser } from './harness';

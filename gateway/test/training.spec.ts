@@ -1,4 +1,4 @@
-import { predictTimeFromVdot, riegel, runLoad, trainingPaces, vdotFromRace } from '@maratron/schema';
+import { predictTimeFromVdot, riegel, runLoad, trainingPaces, vdotFromRace } from '@maratron/domain';
 import { errorOf, ok, startTestGateway } from './harness';
 import type { TestGateway, TestUser } from './harness';
 

@@ -1,4 +1,4 @@
-import { canViewPost, postVisibleToViewerSql, Visibility } from '@maratron/schema';
+import { canViewPost, postVisibleToViewerSql, Visibility } from '@maratron/domain';
 import { startTestGateway } from './harness';
 import type { TestGateway } from './harness';
 

@@ -1,6 +1,6 @@
 import { RateLimiterRes } from 'rate-limiter-flexible';
 import type { RateLimiterAbstract } from 'rate-limiter-flexible';
-import { rateLimited } from '@maratron/schema';
+import { rateLimited } from '@maratron/domain';
 import { createLimiter } from '../protection/limiter';
 import type { RedisClient } from '../redis';
 

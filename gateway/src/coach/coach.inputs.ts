@@ -1,5 +1,5 @@
 import { Field, InputType, Int } from 'type-graphql';
-import { RaceDistance } from '@maratron/schema';
+import { RaceDistance } from '@maratron/domain';
 
 @InputType()
 export class TrainingPlanInput {

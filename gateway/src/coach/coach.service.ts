@@ -1,8 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { APIError } from '@anthropic-ai/sdk';
 import type { MessageParam } from '@anthropic-ai/sdk/resources/messages';
-import { CoachConversation, CoachMessage, coachMessageSchema, DomainError, notFound, parseId, parseInput, trainingPlanInputSchema } from '@maratron/schema';
-import type { CoachReply, DomainErrorCode, TrainingPlan } from '@maratron/schema';
+import { coachMessageSchema, DomainError, notFound, parseId, parseInput, trainingPlanInputSchema } from '@maratron/domain';
+import { CoachConversation, CoachMessage } from '@maratron/schema';
+import type { DomainErrorCode } from '@maratron/domain';
+import type { CoachReply, TrainingPlan } from '@maratron/schema';
 import { TokenService } from '../auth/tokens';
 import { pageSize } from '../common/pagination';
 import type { Config } from '../config';

@@ -1,4 +1,4 @@
-import { formatDuration, formatPace, paceSecondsPerKm } from '@maratron/schema';
+import { formatDuration, formatPace, paceSecondsPerKm } from '@maratron/domain';
 import type { CoachTurn } from './claude';
 import type { McpSession } from './mcp-client';
 

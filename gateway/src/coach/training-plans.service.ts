@@ -1,4 +1,5 @@
-import { badInput, generateTrainingPlan, parseId, parseInput, RaceDistance, TrainingPlan, trainingPlanInputSchema } from '@maratron/schema';
+import { badInput, generateTrainingPlan, parseId, parseInput, RaceDistance, trainingPlanInputSchema } from '@maratron/domain';
+import { TrainingPlan } from '@maratron/schema';
 import type { PlannedWorkout } from '@maratron/schema';
 import { requireViewer } from '../context';
 import type { RequestContext } from '../context';

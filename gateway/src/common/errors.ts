@@ -1,7 +1,7 @@
 import { unwrapResolverError } from '@apollo/server/errors';
 import type { GraphQLFormattedError } from 'graphql';
 import { GraphQLError } from 'graphql';
-import { DomainError } from '@maratron/schema';
+import { DomainError } from '@maratron/domain';
 
 const PUBLIC_CODES = new Set([
   'UNAUTHENTICATED',

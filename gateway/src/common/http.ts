@@ -1,8 +1,8 @@
 import type { Writable } from 'node:stream';
 import type { Request, RequestHandler, Response } from 'express';
 import type { DataSource } from 'typeorm';
-import { DomainError } from '@maratron/schema';
-import type { DomainErrorCode } from '@maratron/schema';
+import { DomainError } from '@maratron/domain';
+import type { DomainErrorCode } from '@maratron/domain';
 import { TokenService } from '../auth/tokens';
 import { createRequestContext } from '../context';
 import type { RequestContext } from '../context';

@@ -1,4 +1,4 @@
-import { badInput } from '@maratron/schema';
+import { badInput } from '@maratron/domain';
 import type { Page } from '@maratron/schema';
 
 export const DEFAULT_PAGE_SIZE = 20;

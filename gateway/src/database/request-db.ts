@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { DataSource, QueryRunner } from 'typeorm';
 import { APP_ROLE, VIEWER_SETTING } from '@maratron/migrations';
-import { unauthenticated } from '@maratron/schema';
+import { unauthenticated } from '@maratron/domain';
 import { rowLevelSecurityOn } from './data-source';
 
 interface PgClient {

@@ -1,4 +1,5 @@
-import { badInput, forbidden, Group, groupQuerySchema, newGroupSchema, NotificationKind, notFound, parseId, parseInput } from '@maratron/schema';
+import { badInput, forbidden, groupQuerySchema, newGroupSchema, NotificationKind, notFound, parseId, parseInput } from '@maratron/domain';
+import { Group } from '@maratron/schema';
 import type { Page, User } from '@maratron/schema';
 import { decodeCursor, pageSize, toPage } from '../common/pagination';
 import { requireViewer } from '../context';

@@ -3,8 +3,8 @@
 // one entry at a time, each at most an activity file's size.
 import yauzl from 'yauzl';
 import type { Entry, ZipFile } from 'yauzl';
-import { MAX_ACTIVITY_FILE_BYTES } from '@maratron/schema';
-import type { ActivityFileFormat } from '@maratron/schema';
+import { MAX_ACTIVITY_FILE_BYTES } from '@maratron/domain';
+import type { ActivityFileFormat } from '@maratron/domain';
 
 export interface ArchiveLimits {
   /** Sum of the inflated sizes of the entries read (declared, and counted as they inflate). */

@@ -8,7 +8,7 @@ import { randomUUID } from 'node:crypto';
 import { parse as parseCsv } from 'csv-parse/sync';
 import type { DataSource } from 'typeorm';
 import type { ZipFile } from 'yauzl';
-import { DomainError, nonRunningSport } from '@maratron/schema';
+import { DomainError, nonRunningSport } from '@maratron/domain';
 import type { ImportProblem } from '@maratron/schema';
 import type { ImportConfig } from '../config';
 import { createRequestContext } from '../context';

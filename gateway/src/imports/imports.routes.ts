@@ -7,7 +7,7 @@ import type { Readable } from 'node:stream';
 import Busboy from 'busboy';
 import { Router } from 'express';
 import type { Request } from 'express';
-import { DomainError } from '@maratron/schema';
+import { DomainError } from '@maratron/domain';
 import { TokenService } from '../auth/tokens';
 import type { HttpRouteDeps } from '../common/http';
 import type { ImportConfig } from '../config';

@@ -1,4 +1,5 @@
-import { ImportJob, notFound, parseId } from '@maratron/schema';
+import { notFound, parseId } from '@maratron/domain';
+import { ImportJob } from '@maratron/schema';
 import type { ImportStatus } from '@maratron/schema';
 import { requireViewer } from '../context';
 import type { RequestContext } from '../context';

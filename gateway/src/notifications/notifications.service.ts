@@ -1,5 +1,6 @@
-import { Notification, notFound } from '@maratron/schema';
-import type { NotificationKind } from '@maratron/schema';
+import { notFound } from '@maratron/domain';
+import { Notification } from '@maratron/schema';
+import type { NotificationKind } from '@maratron/domain';
 import { decodeCursor, pageSize, toPage } from '../common/pagination';
 import { requireViewer } from '../context';
 import type { RequestContext } from '../context';

@@ -1,21 +1,6 @@
 import { gunzipSync } from 'node:zlib';
-import {
-  ActivityFileError,
-  MAX_ACTIVITY_FILE_BYTES,
-  assertHumanPace,
-  assertRunningActivity,
-  badInput,
-  bestEffortsForRun,
-  DomainError,
-  newRunSchema,
-  parseActivityFile,
-  parseFitFile,
-  parseInput,
-  recordingOf,
-  runFromActivity,
-  summarizeActivity,
-} from '@maratron/schema';
-import type { ActivityFileFormat, NewRun, ParsedActivity, RaceDistanceKey } from '@maratron/schema';
+import { ActivityFileError, MAX_ACTIVITY_FILE_BYTES, assertHumanPace, assertRunningActivity, badInput, bestEffortsForRun, DomainError, newRunSchema, parseActivityFile, parseFitFile, parseInput, recordingOf, runFromActivity, summarizeActivity } from '@maratron/domain';
+import type { ActivityFileFormat, NewRun, ParsedActivity, RaceDistanceKey } from '@maratron/domain';
 
 /** The runner's choices that come with a file (importActivity's arguments besides the file). */
 export interface ActivityFile {

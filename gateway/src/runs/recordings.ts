@@ -1,5 +1,5 @@
-import { bestEffortsForRun, RACE_DISTANCE_KEYS } from '@maratron/schema';
-import type { ActivityFileFormat, RaceDistanceKey, TrackSample } from '@maratron/schema';
+import { bestEffortsForRun, RACE_DISTANCE_KEYS } from '@maratron/domain';
+import type { ActivityFileFormat, RaceDistanceKey, TrackSample } from '@maratron/domain';
 import type { RequestDb } from '../database/request-db';
 
 /** What a run's best efforts are computed from. */

@@ -1,5 +1,6 @@
 import { Ctx, FieldResolver, Float, Resolver, Root } from 'type-graphql';
-import { paceSecondsPerKm, Run, Shoe, Split, trackOf, User } from '@maratron/schema';
+import { paceSecondsPerKm, trackOf } from '@maratron/domain';
+import { Run, Shoe, Split, User } from '@maratron/schema';
 import type { RequestContext } from '../context';
 
 @Resolver(() => Run)

@@ -1,5 +1,5 @@
 import { Field, Float, ID, InputType, Int } from 'type-graphql';
-import { RunEnvironment, Visibility } from '@maratron/schema';
+import { RunEnvironment, Visibility } from '@maratron/domain';
 
 // Shapes only: the rules live in @maratron/schema (run.rules.ts), shared with MCP log_run.
 

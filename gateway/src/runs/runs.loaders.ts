@@ -1,6 +1,8 @@
 import DataLoader from 'dataloader';
-import { Run, Shoe, User, visibleToViewerSql } from '@maratron/schema';
-import type { ActivitySplit, RecordedPoint, RunStats } from '@maratron/schema';
+import { visibleToViewerSql } from '@maratron/domain';
+import { Run, Shoe, User } from '@maratron/schema';
+import type { ActivitySplit, RecordedPoint } from '@maratron/domain';
+import type { RunStats } from '@maratron/schema';
 import { pick, select } from '../database/columns';
 import type { Keyset } from '../common/pagination';
 import type { RequestDb } from '../database/request-db';

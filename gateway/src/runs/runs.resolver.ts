@@ -1,5 +1,6 @@
 import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
-import { ActivityFormat, Run, RunConnection, Visibility } from '@maratron/schema';
+import { ActivityFormat, Visibility } from '@maratron/domain';
+import { Run, RunConnection } from '@maratron/schema';
 import type { RequestContext } from '../context';
 import { RunInput, RunUpdateInput } from './runs.inputs';
 import type { RunsService } from './runs.service';

@@ -1,18 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import {
-  assertHumanPace,
-  forbidden,
-  newRunSchema,
-  notFound,
-  parseId,
-  parseInput,
-  Period,
-  periodRange,
-  recordingToGpx,
-  Run,
-  runChangesSchema,
-} from '@maratron/schema';
-import type { NewRun, Page, RunStats } from '@maratron/schema';
+import { assertHumanPace, forbidden, newRunSchema, notFound, parseId, parseInput, Period, periodRange, recordingToGpx, runChangesSchema } from '@maratron/domain';
+import { Run } from '@maratron/schema';
+import type { NewRun } from '@maratron/domain';
+import type { Page, RunStats } from '@maratron/schema';
 import { decodeCursor, pageSize, toPage } from '../common/pagination';
 import { requireViewer } from '../context';
 import type { RequestContext } from '../context';

@@ -1,5 +1,5 @@
-import { writeGpx } from '@maratron/schema';
-import type { GpxPoint } from '@maratron/schema';
+import { writeGpx } from '@maratron/domain';
+import type { GpxPoint } from '@maratron/domain';
 
 /**
  * GPX files for the demo runs, written as a watch records them: laps of a loop in Hyde Park,

@@ -1,5 +1,6 @@
 import DataLoader from 'dataloader';
-import { Shoe, visibleToViewerSql } from '@maratron/schema';
+import { visibleToViewerSql } from '@maratron/domain';
+import { Shoe } from '@maratron/schema';
 import type { RequestDb } from '../database/request-db';
 import { byKey, groupByKey, hydrate } from '../database/rows';
 import { SHOE_COLUMNS } from './shoes.sql';

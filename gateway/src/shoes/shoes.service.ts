@@ -1,4 +1,5 @@
-import { badInput, forbidden, newShoeSchema, notFound, parseId, parseInput, Shoe, shoeChangesSchema, SHOE_ALERT_USAGE } from '@maratron/schema';
+import { badInput, forbidden, newShoeSchema, notFound, parseId, parseInput, shoeChangesSchema, SHOE_ALERT_USAGE } from '@maratron/domain';
+import { Shoe } from '@maratron/schema';
 import type { RequestDb } from '../database/request-db';
 import { requireViewer } from '../context';
 import type { RequestContext } from '../context';

@@ -1,4 +1,5 @@
-import { Comment, commentTextSchema, forbidden, NotificationKind, notFound, parseId, parseInput } from '@maratron/schema';
+import { commentTextSchema, forbidden, NotificationKind, notFound, parseId, parseInput } from '@maratron/domain';
+import { Comment } from '@maratron/schema';
 import type { Page } from '@maratron/schema';
 import { decodeCursor, pageSize, toPage } from '../common/pagination';
 import { requireViewer } from '../context';

@@ -1,4 +1,4 @@
-import { badInput, NotificationKind, notFound, parseId } from '@maratron/schema';
+import { badInput, NotificationKind, notFound, parseId } from '@maratron/domain';
 import type { User } from '@maratron/schema';
 import { requireViewer } from '../context';
 import type { RequestContext } from '../context';

@@ -1,5 +1,6 @@
 import { Arg, Ctx, ID, Int, Query, Resolver, Subscription } from 'type-graphql';
-import { LeaderboardEntry, Period } from '@maratron/schema';
+import { Period } from '@maratron/domain';
+import { LeaderboardEntry } from '@maratron/schema';
 import type { RequestContext } from '../context';
 import { live } from '../subscriptions/live-source';
 import type { LeaderboardService } from './leaderboard.service';

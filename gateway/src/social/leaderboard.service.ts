@@ -1,4 +1,5 @@
-import { forbidden, LeaderboardEntry, parseId, Period, startOfPeriod, User, visibleToViewerSql } from '@maratron/schema';
+import { forbidden, parseId, Period, startOfPeriod, visibleToViewerSql } from '@maratron/domain';
+import { LeaderboardEntry, User } from '@maratron/schema';
 import { pageSize } from '../common/pagination';
 import { requireViewer } from '../context';
 import type { RequestContext } from '../context';

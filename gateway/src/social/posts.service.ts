@@ -1,5 +1,7 @@
-import { canViewPost, forbidden, newPostSchema, NotificationKind, notFound, parseId, parseInput, Post, postVisibleToViewerSql } from '@maratron/schema';
-import type { NewPost, Page, PostAudience } from '@maratron/schema';
+import { canViewPost, forbidden, newPostSchema, NotificationKind, notFound, parseId, parseInput, postVisibleToViewerSql } from '@maratron/domain';
+import { Post } from '@maratron/schema';
+import type { NewPost, PostAudience } from '@maratron/domain';
+import type { Page } from '@maratron/schema';
 import { decodeCursor, pageSize, toPage } from '../common/pagination';
 import { requireViewer } from '../context';
 import type { RequestContext } from '../context';

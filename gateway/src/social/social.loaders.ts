@@ -1,5 +1,6 @@
 import DataLoader from 'dataloader';
-import { Comment, Post, postVisibleToViewerSql } from '@maratron/schema';
+import { postVisibleToViewerSql } from '@maratron/domain';
+import { Comment, Post } from '@maratron/schema';
 import type { RequestDb } from '../database/request-db';
 import { childPagesLoader } from '../database/child-pages';
 import { byKey, hydrate } from '../database/rows';

@@ -1,4 +1,4 @@
-import { parseId } from '@maratron/schema';
+import { parseId } from '@maratron/domain';
 import { requireViewer } from '../context';
 import type { RequestContext } from '../context';
 import type { RequestDb } from '../database/request-db';

@@ -1,6 +1,7 @@
 import DataLoader from 'dataloader';
-import { RACE_DISTANCE_KEYS, Run } from '@maratron/schema';
-import type { Effort, RaceDistanceKey } from '@maratron/schema';
+import { RACE_DISTANCE_KEYS } from '@maratron/domain';
+import { Run } from '@maratron/schema';
+import type { Effort, RaceDistanceKey } from '@maratron/domain';
 import type { RequestDb } from '../database/request-db';
 import { groupByKey, hydrate } from '../database/rows';
 import { RUN_COLUMNS } from '../runs/runs.sql';

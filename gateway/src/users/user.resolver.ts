@@ -1,5 +1,6 @@
 import { Arg, Ctx, Extensions, FieldResolver, Int, Resolver, Root } from 'type-graphql';
-import { Period, RunConnection, RunStats, Shoe, TrainingProfile, User } from '@maratron/schema';
+import { Period } from '@maratron/domain';
+import { RunConnection, RunStats, Shoe, TrainingProfile, User } from '@maratron/schema';
 import type { RequestContext } from '../context';
 import type { RunsService } from '../runs/runs.service';
 import type { ShoesService } from '../shoes/shoes.service';

@@ -1,5 +1,5 @@
 import { Field, Float, InputType, Int } from 'type-graphql';
-import { TrainingLevel, Units, Weekday } from '@maratron/schema';
+import { TrainingLevel, Units, Weekday } from '@maratron/domain';
 
 // Shapes only: the rules (lengths, ranges, formats) live in @maratron/schema's zod schemas,
 // shared with the ai-server, and are applied by the service.

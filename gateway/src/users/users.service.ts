@@ -1,14 +1,6 @@
-import {
-  badInput,
-  notFound,
-  parseId,
-  parseInput,
-  profileChangesSchema,
-  signUpSchema,
-  emailSchema,
-  User,
-} from '@maratron/schema';
-import type { TrainingProfileChanges } from '@maratron/schema';
+import { badInput, notFound, parseId, parseInput, profileChangesSchema, signUpSchema, emailSchema } from '@maratron/domain';
+import { User } from '@maratron/schema';
+import type { TrainingProfileChanges } from '@maratron/domain';
 import type { RequestDb } from '../database/request-db';
 import { publishAfterCommit } from '../events';
 import type { EventBus } from '../events';

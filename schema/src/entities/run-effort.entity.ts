@@ -1,5 +1,5 @@
 import { Column, Entity, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
-import type { RaceDistanceKey } from '../domain';
+import type { RaceDistanceKey } from '@maratron/domain';
 import { Run } from './run.entity';
 import { User } from './user.entity';
 

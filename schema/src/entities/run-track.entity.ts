@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, JoinColumn, OneToOne, PrimaryColumn } from 'typeorm';
-import type { ActivitySplit, RecordedPoint } from '../domain';
+import type { ActivitySplit, RecordedPoint } from '@maratron/domain';
 import { Run } from './run.entity';
 
 /**

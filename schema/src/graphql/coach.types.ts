@@ -1,5 +1,5 @@
 import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
-import { RaceDistance } from './training';
+import { RaceDistance } from './enums';
 
 // The AI coach (gateway/src/coach) and the training plans its MCP tools generate.
 

@@ -1,16 +1,10 @@
-import { Field, Float, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, Float, Int, ObjectType } from 'type-graphql';
+import { RaceDistance } from './enums';
 import { Run } from '../entities/run.entity';
 
 // Training intelligence: activity files in, weekly volume, records, VDOT, predictions and load out.
 // String values equal their names, as for the other enums.
 
-/** importActivity's file formats: GPX and TCX as text, FIT as base64 (any of them may be gzip-compressed, then base64). Same values as the domain's ActivityFileFormat. */
-export enum ActivityFormat { GPX = 'GPX', TCX = 'TCX', FIT = 'FIT' }
-/** Same values as the domain's RaceDistanceKey; metres in RACE_DISTANCES. */
-export enum RaceDistance { K5 = 'K5', K10 = 'K10', HALF_MARATHON = 'HALF_MARATHON', MARATHON = 'MARATHON' }
-
-registerEnumType(ActivityFormat, { name: 'ActivityFormat' });
-registerEnumType(RaceDistance, { name: 'RaceDistance' });
 
 @ObjectType()
 export class WeeklyVolume {

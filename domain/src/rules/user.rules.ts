@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { TrainingLevel, Units, Weekday } from '../graphql/enums';
+import { TrainingLevel, Units, Weekday } from '../enums';
 import { keepIfNull } from './validate';
 
 export const usernameSchema = z

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { RaceDistance } from '../graphql/training';
+import { RaceDistance } from '../enums';
 
 /** askCoach: one message, at most this long (a question, not a document). */
 export const MAX_COACH_MESSAGE = 4000;

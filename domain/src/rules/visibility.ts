@@ -1,4 +1,4 @@
-import { Visibility } from '../graphql/enums';
+import { Visibility } from '../enums';
 
 /**
  * THE visibility rule (DESIGN.md, Rules of the domain). Every read path asks this module,

@@ -1,4 +1,8 @@
-// Pure domain rules and maths: no I/O, shared by the gateway and the ai-server.
+// The pure domain: rules, maths, activity-file readers and writers, errors and formatting. No I/O,
+// no TypeORM, type-graphql or graphql: shared by the gateway, the ai-server and the web client.
+export * from './enums';
+export * from './rules';
+export * from './units';
 export * from './geo';
 export * from './pace';
 export * from './activity-file';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { RunEnvironment, Visibility } from '../graphql/enums';
+import { RunEnvironment, Visibility } from '../enums';
 import { badInput } from './errors';
 import { keepIfNull } from './validate';
 
