@@ -2,7 +2,7 @@ import DataLoader from 'dataloader';
 import { CoachMessage } from '@maratron/schema';
 import type { RequestDb } from '../database/request-db';
 import { groupByKey, hydrate } from '../database/rows';
-import { MESSAGE_COLUMNS } from './coach.service';
+import { MESSAGE_COLUMNS } from './coach.sql';
 
 export function createCoachLoaders(db: RequestDb) {
   return {

@@ -12,6 +12,7 @@ import { requireViewer } from '../context';
 import type { RequestContext } from '../context';
 import { hydrate } from '../database/rows';
 import type { EventBus } from '../events';
+import { MESSAGE_COLUMNS } from './coach.sql';
 import { runClaude } from './claude';
 import type { CoachTurn } from './claude';
 import { runLocalCoach } from './local-coach';
@@ -24,8 +25,6 @@ export const COACH_DEADLINE_MS = 60_000;
 const HISTORY_MESSAGES = 20;
 /** The ai-server token issued per answer lives this long: enough for one answer, useless after. */
 const TOOL_TOKEN_TTL_SECONDS = 120;
-
-export const MESSAGE_COLUMNS = `m.id, m.conversation_id AS "conversationId", m.role, m.content, m.created_at AS "createdAt"`;
 
 type CoachConfig = Pick<Config, 'aiServerUrl' | 'aiServerPort' | 'anthropic'> & { jwtSecret: string };
 
