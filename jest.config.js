@@ -21,6 +21,8 @@ const project = (name, extra = {}) => ({
 });
 module.exports = {
   rootDir: __dirname,
+  // A global option: Jest does not read it from a project (where `project()` also sets it).
+  testTimeout: 30000,
   reporters: ['default', '<rootDir>/jest.summary-reporter.js'],
   // In CI the run must end when the tests have: a handle a failing test leaves open (a child
   // process, a socket) would otherwise keep Jest alive until CI's own time limit. Locally,
