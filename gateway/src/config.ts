@@ -21,6 +21,12 @@ export interface Config {
   seedDemo: boolean;
   /** Database pool size per process. */
   dbPoolSize: number;
+  /** Database timeouts, so nothing waits on or pins a connection without end; see `DatabaseTimeouts`. */
+  dbTimeouts: DatabaseTimeouts;
+  /** REDIS_COMMAND_TIMEOUT_MS: how long a Redis command may go unanswered before its caller takes its fallback (default 500). */
+  redisCommandTimeoutMs: number;
+  /** Account exports (GET /api/export) in progress at once; see `ExportLimits`. */
+  exports: ExportLimits;
   signInLimits: { perAccount: number; perAddress: number; windowSeconds: number };
   /** Mutations per minute. */
   mutationLimits: { perUser: number; perAddress: number };
@@ -38,6 +44,22 @@ export interface Config {
   aiRateLimitPerMinute: number;
   /** The coach's language model; without an API key the built-in local coach answers. */
   anthropic: { apiKey: string | null; model: string; baseUrl: string | null };
+}
+
+export interface DatabaseTimeouts {
+  /** DB_ACQUIRE_TIMEOUT_MS: longest wait for a pooled connection; then the request fails with SERVICE_UNAVAILABLE (default 5,000). */
+  acquireMs: number;
+  /** DB_STATEMENT_TIMEOUT_MS: longest a statement may run (PostgreSQL's statement_timeout; 0 = none; default 30,000). Migrations run without it. */
+  statementMs: number;
+  /** DB_IDLE_IN_TRANSACTION_TIMEOUT_MS: longest a transaction may sit idle before PostgreSQL ends its session (0 = none; default 60,000). */
+  idleInTransactionMs: number;
+}
+
+export interface ExportLimits {
+  /** EXPORT_MAX_CONCURRENT_PER_USER: one runner's exports at once, from the request to the last byte sent (default 1). */
+  perUser: number;
+  /** EXPORT_MAX_CONCURRENT: exports reading the database at once in this process, each on one pooled connection (default 2). */
+  reading: number;
 }
 
 export interface ImportConfig {
@@ -83,6 +105,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     jwtTtlSeconds: int(env.JWT_TTL_SECONDS, 7 * 24 * 3600),
     seedDemo: env.SEED_DEMO ? env.SEED_DEMO !== 'false' : !env.DATABASE_URL,
     dbPoolSize: int(env.DB_POOL_SIZE, 10),
+    dbTimeouts: {
+      acquireMs: int(env.DB_ACQUIRE_TIMEOUT_MS, 5_000),
+      statementMs: int(env.DB_STATEMENT_TIMEOUT_MS, 30_000),
+      idleInTransactionMs: int(env.DB_IDLE_IN_TRANSACTION_TIMEOUT_MS, 60_000),
+    },
+    redisCommandTimeoutMs: int(env.REDIS_COMMAND_TIMEOUT_MS, 500),
+    exports: {
+      perUser: int(env.EXPORT_MAX_CONCURRENT_PER_USER, 1),
+      reading: int(env.EXPORT_MAX_CONCURRENT, 2),
+    },
     signInLimits: {
       perAccount: int(env.SIGNIN_LIMIT_PER_ACCOUNT, 5),
       perAddress: int(env.SIGNIN_LIMIT_PER_ADDRESS, 50),
