@@ -9,6 +9,8 @@ export interface LiveClient {
   client: Client;
   /** Resolves with the close event's code once the server closes the socket. */
   closed: Promise<number>;
+  /** Resolves once the server has acknowledged the connection (connection_ack). */
+  connected: Promise<void>;
   subscribe<T = any>(query: string, variables?: Record<string, unknown>): LiveSubscription<T>;
   dispose(): Promise<void>;
 }
@@ -27,18 +29,21 @@ export interface LiveSubscription<T> {
 export function connectLive(url: string, token?: string, params?: Record<string, unknown>): LiveClient {
   let onClosed!: (code: number) => void;
   const closed = new Promise<number>((resolve) => (onClosed = resolve));
+  let onConnected!: () => void;
+  const connected = new Promise<void>((resolve) => (onConnected = resolve));
   const client = createClient({
     url,
     webSocketImpl: WebSocket,
     lazy: false,
     retryAttempts: 0,
     connectionParams: params ?? (token ? { authorization: `Bearer ${token}` } : {}),
-    on: { closed: (event) => onClosed((event as { code: number }).code) },
+    on: { closed: (event) => onClosed((event as { code: number }).code), connected: () => onConnected() },
     onNonLazyError: () => undefined,
   });
   return {
     client,
     closed,
+    connected,
     subscribe<T>(query: string, variables?: Record<string, unknown>): LiveSubscription<T> {
       const results: ExecutionResult<T>[] = [];
       const waiters: (() => void)[] = [];
