@@ -19,7 +19,7 @@ import { RUN_COLUMNS } from '../runs/runs.sql';
 import { SHOE_COLUMNS } from '../shoes/shoes.sql';
 import { COMMENT_COLUMNS, POST_COLUMNS } from '../social/posts.sql';
 import { USER_COLUMNS } from '../users/users.sql';
-import { ExportTurns } from './export-limits';
+import { ExportTurns } from './export-turns';
 
 /** Rows read per statement for the JSON lists, and runs (with their recordings) per statement for the GPX files. */
 const ROWS_PER_PAGE = 500;
