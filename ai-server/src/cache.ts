@@ -1,3 +1,4 @@
+import { withCommandTimeout } from '@maratron/gateway/dist/redis';
 import type { RedisClient } from '@maratron/gateway/dist/redis';
 
 /** A small JSON cache with a TTL: Redis when configured (shared by every process), memory otherwise. */
@@ -36,15 +37,15 @@ export class MemoryCache implements JsonCache {
 }
 
 /**
- * Redis-backed; a Redis that is away makes the cache miss (the caller computes the answer)
- * rather than fail the tool call.
+ * Redis-backed; a Redis that is away, or silent past the command timeout, makes the cache miss
+ * (the caller computes the answer) rather than fail or hold up the tool call.
  */
 export class RedisCache implements JsonCache {
   constructor(private readonly redis: RedisClient, private readonly prefix = 'maratron:ai:') {}
 
   async get<T>(key: string): Promise<T | null> {
     try {
-      const raw = await this.redis.get(this.prefix + key);
+      const raw = await withCommandTimeout(this.redis, this.redis.get(this.prefix + key));
       return raw ? (JSON.parse(raw) as T) : null;
     } catch {
       return null;
@@ -52,10 +53,10 @@ export class RedisCache implements JsonCache {
   }
 
   async set(key: string, value: unknown, ttlSeconds: number): Promise<void> {
-    await this.redis.set(this.prefix + key, JSON.stringify(value), { EX: ttlSeconds }).catch(() => undefined);
+    await withCommandTimeout(this.redis, this.redis.set(this.prefix + key, JSON.stringify(value), { EX: ttlSeconds })).catch(() => undefined);
   }
 
   async delete(key: string): Promise<void> {
-    await this.redis.del(this.prefix + key).catch(() => undefined);
+    await withCommandTimeout(this.redis, this.redis.del(this.prefix + key)).catch(() => undefined);
   }
 }

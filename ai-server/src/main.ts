@@ -4,6 +4,7 @@ import { loadConfig } from '@maratron/gateway/dist/config';
 import { openDatabase } from '@maratron/gateway/dist/database/open';
 import { createEventBus } from '@maratron/gateway/dist/events';
 import { createLogger } from '@maratron/gateway/dist/logger';
+import { handleProcessFaults } from '@maratron/gateway/dist/process-faults';
 import { connectRedis } from '@maratron/gateway/dist/redis';
 import { createAiServer } from './server';
 
@@ -15,11 +16,14 @@ import { createAiServer } from './server';
 async function main() {
   const config = loadConfig();
   const logger = createLogger(config.logLevel);
+  // Until the server has started, a fatal error simply exits; from then on it stops in order.
+  let shutdown: (exitCode?: number) => Promise<void> = async (exitCode = 1) => process.exit(exitCode);
+  handleProcessFaults(logger, () => void shutdown(1));
   if (!config.jwtSecret) throw new Error('JWT_SECRET must be set: the ai-server verifies the tokens the gateway issues');
   if (!config.databaseUrl) throw new Error('DATABASE_URL must be set for a standalone ai-server (npm start runs it inside the gateway instead)');
   const { dataSource, close: closeDatabase } = await openDatabase(config, (m) => logger.warn(m));
   await migrate(dataSource);
-  const redis = config.redisUrl ? await connectRedis(config.redisUrl, (err) => logger.warn({ err }, 'redis error')) : null;
+  const redis = config.redisUrl ? await connectRedis(config.redisUrl, (err) => logger.warn({ err }, 'redis error'), { commandTimeoutMs: config.redisCommandTimeoutMs }) : null;
   if (!redis) logger.warn('no REDIS_URL: events from this ai-server reach no other process');
   const bus = await createEventBus(redis, logger);
   const server = createAiServer({ config: { ...config, jwtSecret: config.jwtSecret }, dataSource, bus, redis, logger });
@@ -27,15 +31,20 @@ async function main() {
   logger.info({ port }, 'ai-server listening (MCP at /mcp)');
 
   let stopping = false;
-  const shutdown = async () => {
+  shutdown = async (exitCode = 0) => {
     if (stopping) return;
     stopping = true;
     setTimeout(() => process.exit(1), 10_000).unref();
-    await server.stop();
-    await bus.close();
-    await redis?.quit().catch(() => undefined);
-    await closeDatabase();
-    process.exit(0);
+    try {
+      await server.stop();
+      await bus.close();
+      await redis?.quit().catch(() => undefined);
+      await closeDatabase();
+      process.exit(exitCode);
+    } catch (err) {
+      logger.error({ err }, 'shutdown failed');
+      process.exit(1);
+    }
   };
   process.on('SIGINT', () => void shutdown());
   process.on('SIGTERM', () => void shutdown());

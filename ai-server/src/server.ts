@@ -8,10 +8,12 @@ import { DomainError } from '@maratron/domain';
 import { TokenService } from '@maratron/gateway/dist/auth/tokens';
 import type { Config } from '@maratron/gateway/dist/config';
 import { createRequestContext } from '@maratron/gateway/dist/context';
+import { asServiceUnavailable } from '@maratron/gateway/dist/database/unavailable';
 import type { RequestContext } from '@maratron/gateway/dist/context';
 import type { EventBus } from '@maratron/gateway/dist/events';
 import type { Logger } from '@maratron/gateway/dist/logger';
 import { Metrics } from '@maratron/gateway/dist/observability/metrics';
+import { withCommandTimeout } from '@maratron/gateway/dist/redis';
 import type { RedisClient } from '@maratron/gateway/dist/redis';
 import { createServices } from '@maratron/gateway/dist/services';
 import express from 'express';
@@ -83,7 +85,11 @@ export function createAiServer({ config, dataSource, bus, redis, logger }: AiSer
           const result = await asCaller(userId, address, (ctx) => work(ctx, args));
           metrics.toolCalls.inc({ tool: name, outcome: 'ok' });
           return { content: [{ type: 'text', text: JSON.stringify(result, null, 2) }] };
-        } catch (error) {
+        } catch (thrown) {
+          // The database unable to serve (no connection in time, PostgreSQL away) is SERVICE_UNAVAILABLE: the caller retries.
+          const unavailable = asServiceUnavailable(thrown);
+          if (unavailable) logger.error({ err: thrown, tool: name, userId }, 'database unavailable');
+          const error = unavailable ?? thrown;
           metrics.toolCalls.inc({ tool: name, outcome: error instanceof DomainError ? error.code : 'INTERNAL_SERVER_ERROR' });
           if (error instanceof DomainError) {
             const retry = error.retryAfterSeconds ? ` (retry-after: ${error.retryAfterSeconds}s)` : '';
@@ -201,7 +207,7 @@ export function createAiServer({ config, dataSource, bus, redis, logger }: AiSer
 
   async function health() {
     const database = await dataSource.query('SELECT 1').then(() => 'ok', () => 'unavailable');
-    const redisStatus = !redis ? 'not configured' : await redis.ping().then(() => 'ok', () => 'unavailable');
+    const redisStatus = !redis ? 'not configured' : await withCommandTimeout(redis, redis.ping()).then(() => 'ok', () => 'unavailable');
     return { status: database === 'ok' && redisStatus !== 'unavailable' ? 'ok' : 'degraded', database, redis: redisStatus, eventBus: redis ? 'redis' : 'in-process' };
   }
 

@@ -10,7 +10,7 @@ import express from 'express';
 import { GraphQLError } from 'graphql';
 import type { DataSource } from 'typeorm';
 import { TokenService } from './auth/tokens';
-import { createErrorFormatter } from './common/errors';
+import { createErrorFormatter, serviceUnavailableStatus } from './common/errors';
 import type { Config } from './config';
 import { createRequestContext } from './context';
 import type { RequestContext } from './context';
@@ -117,6 +117,7 @@ export async function createGateway({ config, dataSource, redis, bus, logger, me
       ApolloServerPluginCacheControlDisabled(),
       operationsPlugin(metrics),
       mutationLimitsPlugin(config.mutationLimits, redis, metrics),
+      serviceUnavailableStatus,
       requestDbPlugin,
       refuseSubscriptionsOverHttp,
       // graphql-ws's sockets close when the server drains, alongside in-flight HTTP requests.

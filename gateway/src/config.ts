@@ -26,6 +26,12 @@ export interface Config {
   dbPoolSize: number;
   /** Off only to measure what row-level security costs (ROW_LEVEL_SECURITY=false). */
   rowLevelSecurity: boolean;
+  /** Database timeouts, so nothing waits on or pins a connection without end; see `DatabaseTimeouts`. */
+  dbTimeouts: DatabaseTimeouts;
+  /** REDIS_COMMAND_TIMEOUT_MS: how long a Redis command may go unanswered before its caller takes its fallback (default 500). */
+  redisCommandTimeoutMs: number;
+  /** Account exports (GET /api/export) in progress at once; see `ExportLimits`. */
+  exports: ExportLimits;
   signInLimits: { perAccount: number; perAddress: number; windowSeconds: number };
   /** Mutations per minute. */
   mutationLimits: { perUser: number; perAddress: number };
@@ -66,6 +72,22 @@ export interface ImportConfig {
   worker: boolean;
   /** PGBOSS_SCHEMA: pg-boss's tables (default pgboss, or pgboss_<DATABASE_SCHEMA>). */
   queueSchema: string;
+}
+
+export interface DatabaseTimeouts {
+  /** DB_ACQUIRE_TIMEOUT_MS: longest wait for a pooled connection; then the request fails with SERVICE_UNAVAILABLE (default 5,000). */
+  acquireMs: number;
+  /** DB_STATEMENT_TIMEOUT_MS: longest a statement may run (PostgreSQL's statement_timeout; 0 = none; default 30,000). Migrations run without it. */
+  statementMs: number;
+  /** DB_IDLE_IN_TRANSACTION_TIMEOUT_MS: longest a transaction may sit idle before PostgreSQL ends its session (0 = none; default 60,000). */
+  idleInTransactionMs: number;
+}
+
+export interface ExportLimits {
+  /** EXPORT_MAX_CONCURRENT_PER_USER: one runner's exports at once, from the request to the last byte sent (default 1). */
+  perUser: number;
+  /** EXPORT_MAX_CONCURRENT: exports reading the database at once in this process, each on one pooled connection (default 2). */
+  reading: number;
 }
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -116,6 +138,12 @@ const environment = z.object({
   SEED_DEMO: z.preprocess((v) => (unset(v) ? undefined : v), z.enum(['true', 'false'], { error: '`true` or `false`' }).optional()),
   DB_POOL_SIZE: integer(10, 1, 1000),
   ROW_LEVEL_SECURITY: boolean(true),
+  DB_ACQUIRE_TIMEOUT_MS: integer(5_000, 1),
+  DB_STATEMENT_TIMEOUT_MS: integer(30_000, 0),
+  DB_IDLE_IN_TRANSACTION_TIMEOUT_MS: integer(60_000, 0),
+  REDIS_COMMAND_TIMEOUT_MS: integer(500, 1),
+  EXPORT_MAX_CONCURRENT_PER_USER: integer(1, 1),
+  EXPORT_MAX_CONCURRENT: integer(2, 1),
   SIGNIN_LIMIT_PER_ACCOUNT: integer(5, 1),
   SIGNIN_LIMIT_PER_ADDRESS: integer(50, 1),
   SIGNIN_LIMIT_WINDOW_SECONDS: integer(15 * 60, 1),
@@ -173,6 +201,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     seedDemo: e.SEED_DEMO ? e.SEED_DEMO === 'true' : !e.DATABASE_URL,
     dbPoolSize: e.DB_POOL_SIZE,
     rowLevelSecurity: e.ROW_LEVEL_SECURITY,
+    dbTimeouts: { acquireMs: e.DB_ACQUIRE_TIMEOUT_MS, statementMs: e.DB_STATEMENT_TIMEOUT_MS, idleInTransactionMs: e.DB_IDLE_IN_TRANSACTION_TIMEOUT_MS },
+    redisCommandTimeoutMs: e.REDIS_COMMAND_TIMEOUT_MS,
+    exports: { perUser: e.EXPORT_MAX_CONCURRENT_PER_USER, reading: e.EXPORT_MAX_CONCURRENT },
     signInLimits: { perAccount: e.SIGNIN_LIMIT_PER_ACCOUNT, perAddress: e.SIGNIN_LIMIT_PER_ADDRESS, windowSeconds: e.SIGNIN_LIMIT_WINDOW_SECONDS },
     mutationLimits: { perUser: e.MUTATION_LIMIT_PER_USER, perAddress: e.MUTATION_LIMIT_PER_ADDRESS },
     logLevel: e.LOG_LEVEL,

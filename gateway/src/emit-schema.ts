@@ -17,6 +17,7 @@ export function currentSdl(): string {
       aiServerUrl: null,
       aiServerPort: 0,
       anthropic: { apiKey: null, model: 'unused', baseUrl: null },
+      exports: { perUser: 1, reading: 1 },
     },
     null,
     new LocalEventBus(createLogger('silent')),

@@ -11,6 +11,7 @@ import { openDatabase } from './database/open';
 import { stopTracing } from './observability/tracing';
 import { createEventBus } from './events';
 import { createLogger } from './logger';
+import { handleProcessFaults } from './process-faults';
 import { connectRedis } from './redis';
 import { seedDemoData } from './seed/demo';
 import type { DataSource } from 'typeorm';
@@ -55,11 +56,15 @@ async function startEmbeddedAiServer(deps: EmbeddedAiServerDeps) {
 async function main() {
   const config = loadConfig();
   const logger = createLogger(config.logLevel);
+  // Until everything has started, a fatal error simply exits (the embedded PostgreSQL stops with
+  // the process, see database/embedded.ts); from then on it shuts down in order (below).
+  let shutdown: (reason: string, exitCode?: number) => Promise<void> = async (_reason, exitCode = 1) => process.exit(exitCode);
+  handleProcessFaults(logger, (reason) => void shutdown(reason, 1));
   if (!config.databaseUrl) logger.info({ dataDir: config.dataDir }, 'no DATABASE_URL: starting the embedded PostgreSQL');
   const { dataSource, close: closeDatabase } = await openDatabase(config, (m) => logger.warn(m));
   const applied = await migrate(dataSource);
   if (applied.length) logger.info({ migrations: applied }, 'applied migrations');
-  const redis = config.redisUrl ? await connectRedis(config.redisUrl, (err) => logger.warn({ err }, 'redis error')) : null;
+  const redis = config.redisUrl ? await connectRedis(config.redisUrl, (err) => logger.warn({ err }, 'redis error'), { commandTimeoutMs: config.redisCommandTimeoutMs }) : null;
   const bus = await createEventBus(redis, logger);
   const gatewayConfig = { ...config, jwtSecret: jwtSecretFor(config) };
   const gateway = await createGateway({ config: gatewayConfig, dataSource, redis, bus, logger });
@@ -74,10 +79,11 @@ async function main() {
   console.log(`\n  Maratron is running at http://localhost:${port}/   (GraphQL API: http://localhost:${port}/graphql)\n`);
 
   let stopping = false;
-  const shutdown = async (signal: string) => {
+  /** A signal's orderly stop (exit 0), or a fatal error's (exit 1: the supervisor restarts the process). */
+  shutdown = async (reason: string, exitCode = 0) => {
     if (stopping) return;
     stopping = true;
-    logger.info({ signal }, 'shutting down');
+    logger.info({ reason }, 'shutting down');
     // A hung dependency must not keep the process alive forever.
     setTimeout(() => {
       logger.error('shutdown timed out');
@@ -85,16 +91,17 @@ async function main() {
     }, (config.shutdownGraceSeconds + 10) * 1000).unref();
     try {
       // Not ready first, so load balancers stop sending new work; then, after the grace
-      // period, in-flight requests finish, WebSockets close with 1001 and the process exits.
+      // period (none after a fatal error), in-flight requests finish, WebSockets close with
+      // 1001 and the process exits.
       gateway.drain();
-      if (config.shutdownGraceSeconds > 0) await new Promise((r) => setTimeout(r, config.shutdownGraceSeconds * 1000));
+      if (config.shutdownGraceSeconds > 0 && exitCode === 0) await new Promise((r) => setTimeout(r, config.shutdownGraceSeconds * 1000));
       await gateway.stop();
       await aiServer?.server.stop();
       await bus.close();
       await redis?.quit().catch(() => undefined);
       await closeDatabase();
       await stopTracing();
-      process.exit(0);
+      process.exit(exitCode);
     } catch (err) {
       logger.error({ err }, 'shutdown failed');
       process.exit(1);

@@ -20,7 +20,7 @@ import { CoachService } from './coach/coach.service';
 
 /** One instance of each service per process; they hold no request state. */
 export function createServices(
-  config: Pick<Config, 'jwtTtlSeconds' | 'signInLimits' | 'aiServerUrl' | 'aiServerPort' | 'anthropic'> & { jwtSecret: string },
+  config: Pick<Config, 'jwtTtlSeconds' | 'signInLimits' | 'aiServerUrl' | 'aiServerPort' | 'anthropic' | 'exports'> & { jwtSecret: string },
   redis: RedisClient | null,
   events: EventBus,
 ) {
@@ -45,7 +45,7 @@ export function createServices(
     groups,
     leaderboards: new LeaderboardService(groups),
     imports: new ImportsService(),
-    exports: new ExportService(),
+    exports: new ExportService(config.exports),
     plans,
     coach: new CoachService(config, events, plans),
   };

@@ -6,6 +6,7 @@ import { loadConfig } from './config';
 import { openDatabase } from './database/open';
 import { createEventBus } from './events';
 import { createLogger } from './logger';
+import { handleProcessFaults } from './process-faults';
 import { connectRedis } from './redis';
 import { createServices } from './services';
 
@@ -17,21 +18,34 @@ import { createServices } from './services';
 async function main() {
   const config = loadConfig();
   const logger = createLogger(config.logLevel);
+  // Until the worker has started, a fatal error simply exits; from then on it stops in order.
+  let shutdown: (exitCode?: number) => Promise<void> = async (exitCode = 1) => process.exit(exitCode);
+  handleProcessFaults(logger, () => void shutdown(1));
   const { dataSource, close } = await openDatabase(config, (m) => logger.warn(m));
   await migrate(dataSource);
-  const redis = config.redisUrl ? await connectRedis(config.redisUrl, (err) => logger.warn({ err }, 'redis error')) : null;
+  const redis = config.redisUrl ? await connectRedis(config.redisUrl, (err) => logger.warn({ err }, 'redis error'), { commandTimeoutMs: config.redisCommandTimeoutMs }) : null;
   const bus = await createEventBus(redis, logger);
   // Tokens are never issued here; the services only need a secret to be constructed.
   const services = createServices({ ...config, jwtSecret: config.jwtSecret ?? 'worker-issues-no-tokens' }, redis, bus);
   const queue = createImportQueue(dataSource, services, bus, config, logger);
   await queue.start(true);
   logger.info('import worker started');
-  const shutdown = async () => {
-    await queue.stop();
-    await bus.close();
-    await redis?.quit().catch(() => undefined);
-    await close();
-    process.exit(0);
+  let stopping = false;
+  shutdown = async (exitCode = 0) => {
+    if (stopping) return;
+    stopping = true;
+    // A hung dependency must not keep the process alive forever.
+    setTimeout(() => process.exit(1), 15_000).unref();
+    try {
+      await queue.stop();
+      await bus.close();
+      await redis?.quit().catch(() => undefined);
+      await close();
+      process.exit(exitCode);
+    } catch (err) {
+      logger.error({ err }, 'shutdown failed');
+      process.exit(1);
+    }
   };
   process.on('SIGINT', () => void shutdown());
   process.on('SIGTERM', () => void shutdown());

@@ -1,14 +1,26 @@
 import net from 'node:net';
 
 /**
- * A TCP proxy in front of Redis that a test can cut and restore, to take Redis away from
- * one gateway without stopping the machine's Redis (other test files use it).
+ * A TCP proxy in front of Redis that a test can cut and restore, or pause and resume, to take
+ * Redis away from one gateway without stopping the machine's Redis (other test files use it).
  */
 export async function startRedisProxy(redisUrl: string) {
   const target = new URL(redisUrl);
   const sockets = new Set<net.Socket>();
   let server: net.Server | null = null;
   let port = 0;
+  let paused = false;
+
+  /** Copies `from` to `to` with backpressure, holding everything while the proxy is paused. */
+  const forward = (from: net.Socket, to: net.Socket) => {
+    from.on('data', (chunk) => {
+      if (!to.write(chunk)) from.pause();
+    });
+    to.on('drain', () => {
+      if (!paused) from.resume();
+    });
+    from.on('end', () => to.end());
+  };
 
   const listen = () =>
     new Promise<void>((resolve, reject) => {
@@ -21,8 +33,11 @@ export async function startRedisProxy(redisUrl: string) {
             client.destroy();
             upstream.destroy();
           });
+          // A connection made while paused is accepted and then hears nothing, like the others.
+          if (paused) s.pause();
         }
-        client.pipe(upstream).pipe(client);
+        forward(client, upstream);
+        forward(upstream, client);
       });
       server.once('error', reject);
       server.listen(port, '127.0.0.1', () => {
@@ -46,7 +61,22 @@ export async function startRedisProxy(redisUrl: string) {
     },
     /** Accepts connections again, on the same port. */
     restore: listen,
+    /**
+     * Redis hung: every connection stays open but no byte goes through in either direction
+     * (what is sent waits in the sockets' buffers), as with a Redis that is stopped (SIGSTOP) or
+     * a network that silently drops. New connections are accepted and hang the same way.
+     */
+    pause() {
+      paused = true;
+      for (const s of sockets) s.pause();
+    },
+    /** Lets the held bytes and everything after them through again. */
+    resume() {
+      paused = false;
+      for (const s of sockets) s.resume();
+    },
     async close() {
+      paused = false;
       await this.cut().catch(() => undefined);
     },
   };

@@ -1,4 +1,5 @@
-import type { DataSource } from 'typeorm';
+import { MigrationExecutor } from 'typeorm';
+import type { DataSource, QueryRunner } from 'typeorm';
 import { AccountsRunsShoes1764100000000 } from './1764100000000-accounts-runs-shoes';
 import { UserSearch1764150000000 } from './1764150000000-user-search';
 import { RowLevelSecurity1764160000000 } from './1764160000000-row-level-security';
@@ -32,28 +33,36 @@ const SCHEMA_LOCK_KEY = 7_204_655_118;
 /**
  * Runs `change` while holding the database-wide lock that every schema change takes, so
  * replicas starting together take turns instead of racing (racing DDL deadlocks or fails on
- * duplicates). Held on a connection of its own, outside any transaction.
+ * duplicates). Held on a connection of its own, outside any transaction, and handed to
+ * `change`. That connection runs without the pool's statement_timeout (DB_STATEMENT_TIMEOUT_MS),
+ * for as long as it is held: a replica waits for the lock while another migrates, and a
+ * migration may rewrite a large table; the setting is restored before the connection goes back.
  */
-export async function withSchemaLock<T>(dataSource: DataSource, change: () => Promise<T>): Promise<T> {
+export async function withSchemaLock<T>(dataSource: DataSource, change: (lock: QueryRunner) => Promise<T>): Promise<T> {
   const lock = dataSource.createQueryRunner();
   await lock.connect();
   try {
+    await lock.query('SET statement_timeout = 0');
     await lock.query('SELECT pg_advisory_lock($1)', [SCHEMA_LOCK_KEY]);
-    return await change();
+    return await change(lock);
   } finally {
     await lock.query('SELECT pg_advisory_unlock($1)', [SCHEMA_LOCK_KEY]).catch(() => undefined);
+    await lock.query('RESET statement_timeout').catch(() => undefined);
     await lock.release();
   }
 }
 
 /**
  * Applies pending migrations once, even when several replicas start together: they queue on
- * the schema lock and the later ones find nothing left to do.
+ * the schema lock and the later ones find nothing left to do. The migrations run on the lock's
+ * own connection (so without a statement timeout), each in a transaction of its own.
  * Returns the names of the migrations this call applied.
  */
 export async function migrate(dataSource: DataSource): Promise<string[]> {
-  return withSchemaLock(dataSource, async () => {
-    const applied = await dataSource.runMigrations({ transaction: 'each' });
+  return withSchemaLock(dataSource, async (lock) => {
+    const executor = new MigrationExecutor(dataSource, lock);
+    executor.transaction = 'each';
+    const applied = await executor.executePendingMigrations();
     return applied.map((m) => m.name);
   });
 }

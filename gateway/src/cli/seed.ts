@@ -15,7 +15,7 @@ openDatabase()
     // Events of the seed (new posts, notifications) reach running gateways through Redis.
     const config = loadConfig();
     const logger = createLogger('warn');
-    const redis = config.redisUrl ? await connectRedis(config.redisUrl, (err) => logger.warn({ err }, 'redis error')) : null;
+    const redis = config.redisUrl ? await connectRedis(config.redisUrl, (err) => logger.warn({ err }, 'redis error'), { commandTimeoutMs: config.redisCommandTimeoutMs }) : null;
     const bus = await createEventBus(redis, logger);
     const services = createServices({ ...config, jwtSecret: config.jwtSecret ?? 'unused: the seed issues no tokens' }, redis, bus);
     const seeded = await seedDemoData(dataSource, services);

@@ -1,7 +1,9 @@
 import { unwrapResolverError } from '@apollo/server/errors';
 import type { GraphQLFormattedError } from 'graphql';
 import { GraphQLError } from 'graphql';
+import type { ApolloServerPlugin } from '@apollo/server';
 import { DomainError } from '@maratron/domain';
+import { asServiceUnavailable } from '../database/unavailable';
 
 const PUBLIC_CODES = new Set([
   'UNAUTHENTICATED',
@@ -43,7 +45,14 @@ function fieldFromCoercionMessage(message: string): string | undefined {
  */
 export function createErrorFormatter(logError: (error: unknown) => void) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
-    const original = unwrapResolverError(error);
+    let original = unwrapResolverError(error);
+    // The database could not serve it (no connection in time, PostgreSQL away, a statement over
+    // its time limit): the client is told to retry; what happened goes to the log.
+    const unavailable = asServiceUnavailable(original);
+    if (unavailable) {
+      logError(original);
+      original = unavailable;
+    }
     if (original instanceof DomainError) {
       const { message, extensions } = domainToGraphQLError(original);
       return { message, locations: formatted.locations, path: formatted.path, extensions };
@@ -66,3 +75,21 @@ export function createErrorFormatter(logError: (error: unknown) => void) {
     };
   };
 }
+
+/**
+ * An answer carrying SERVICE_UNAVAILABLE goes out as HTTP 503 with Retry-After, as the /api
+ * routes do, so load balancers and clients back off and retry.
+ */
+export const serviceUnavailableStatus: ApolloServerPlugin = {
+  async requestDidStart() {
+    return {
+      async willSendResponse({ response }) {
+        if (response.body.kind !== 'single') return;
+        const error = response.body.singleResult.errors?.find((e) => e.extensions?.code === 'SERVICE_UNAVAILABLE');
+        if (!error) return;
+        response.http.status = 503;
+        response.http.headers.set('retry-after', String(error.extensions?.retryAfterSeconds ?? 5));
+      },
+    };
+  },
+};

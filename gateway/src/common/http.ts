@@ -1,4 +1,5 @@
 import type { Writable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import type { Request, RequestHandler, Response } from 'express';
 import type { DataSource } from 'typeorm';
 import { DomainError } from '@maratron/domain';
@@ -6,7 +7,10 @@ import type { DomainErrorCode } from '@maratron/domain';
 import { TokenService } from '../auth/tokens';
 import { createRequestContext } from '../context';
 import type { RequestContext } from '../context';
+import { asServiceUnavailable } from '../database/unavailable';
 import type { Logger } from '../logger';
+import { spoolToFile } from './spool';
+import type { SpooledFile } from './spool';
 
 /** What the plain HTTP routes under /api need: the same database and tokens as GraphQL. */
 export interface HttpRouteDeps {
@@ -31,6 +35,7 @@ const STATUS: Record<DomainErrorCode, number> = {
   NOT_FOUND: 404,
   RATE_LIMITED: 429,
   COACH_UNAVAILABLE: 503,
+  SERVICE_UNAVAILABLE: 503,
 };
 
 /**
@@ -70,8 +75,17 @@ function viewerContext(deps: HttpRouteDeps, req: Request, res: Response): Reques
   return createRequestContext(deps.dataSource, req.info.requestId, viewerId, req.ip ?? 'unknown', { info: req.info });
 }
 
-/** A domain error as `{ error: { code, message, field? } }` with its status; anything else a bare 500 (details to the log). */
+/**
+ * A domain error as `{ error: { code, message, field? } }` with its status; the database unable
+ * to serve as SERVICE_UNAVAILABLE (503, details to the log); anything else a bare 500 (details to
+ * the log).
+ */
 function sendError(deps: HttpRouteDeps, ctx: RequestContext, res: Response, error: unknown): void {
+  const unavailable = asServiceUnavailable(error);
+  if (unavailable) {
+    deps.logger.error({ err: error, requestId: ctx.requestId }, 'database unavailable');
+    error = unavailable;
+  }
   if (error instanceof DomainError) {
     if (error.retryAfterSeconds) res.set('Retry-After', String(error.retryAfterSeconds));
     res.status(STATUS[error.code]).json({ error: { code: error.code, message: error.message, ...(error.field ? { field: error.field } : {}) } });
@@ -81,40 +95,62 @@ function sendError(deps: HttpRouteDeps, ctx: RequestContext, res: Response, erro
   }
 }
 
-/** A streamed download: its checks are done, its body is written from the request's open transaction. */
+/**
+ * A download too big to hold in memory: its checks are done (the handler's errors answer as in
+ * authenticatedRoute); `write` produces the body from the request's transaction.
+ */
 export interface HttpDownload {
   contentType: string;
   fileName: string;
-  /** Writes the body to `out`; rejects when it can't finish (the client went away, a query failed). */
+  /** Writes the body to `out`; rejects when it can't finish (a query failed). */
   write(out: Writable): Promise<void>;
+  /** Called once when the download has ended, sent or not (to release what the handler took). */
+  finished?(): void;
 }
 
 /**
- * authenticatedRoute for bodies too big to hold in memory: `handler` makes its checks (its errors
- * answer as in authenticatedRoute), then the body streams from the same transaction. A failure
- * once the headers are out can only cut the response short: the client gets an incomplete file.
+ * authenticatedRoute for bodies too big to hold in memory. The body is written to a temporary
+ * file inside the request's transaction, the transaction ends (the connection goes back to the
+ * pool), and only then is the file sent: a client that reads slowly, or not at all, holds a file
+ * and a socket but never a database connection. The file is unlinked as soon as it is open, so
+ * it is gone when the download ends however it ends, even if the process dies (common/spool.ts).
+ *
+ * A failure while the body is written answers like any route error (nothing has been sent yet).
+ * A client that goes away mid-download only ends its own response.
  */
 export function authenticatedDownload(deps: HttpRouteDeps, handler: (ctx: RequestContext, req: Request) => Promise<HttpDownload>): RequestHandler {
   return async (req, res) => {
     const ctx = viewerContext(deps, req, res);
     if (!ctx) return;
-    let download: HttpDownload;
+    let download: HttpDownload | null = null;
+    let body: SpooledFile | null = null;
     try {
-      download = await handler(ctx, req);
-    } catch (error) {
-      await ctx.db.close(false).catch((closeError) => deps.logger.error({ err: closeError }, 'rollback failed'));
-      sendError(deps, ctx, res, error);
-      return;
-    }
-    res.type(download.contentType);
-    res.attachment(download.fileName);
-    try {
-      await download.write(res);
-      await ctx.db.close(true);
-    } catch (error) {
-      await ctx.db.close(false).catch((closeError) => deps.logger.error({ err: closeError }, 'rollback failed'));
-      if (!res.destroyed) deps.logger.error({ err: error, requestId: ctx.requestId }, 'download failed');
-      res.destroy();
+      try {
+        download = await handler(ctx, req);
+        body = await spoolToFile(download.write);
+        await ctx.db.close(true);
+      } catch (error) {
+        await body?.close();
+        await ctx.db.close(false).catch((closeError) => deps.logger.error({ err: closeError }, 'rollback failed'));
+        sendError(deps, ctx, res, error);
+        return;
+      }
+      res.type(download.contentType);
+      res.attachment(download.fileName);
+      res.setHeader('content-length', String(body.size));
+      try {
+        await pipeline(body.read(), res);
+      } catch (error) {
+        // Most often the client went away before the end (ERR_STREAM_PREMATURE_CLOSE): pipeline has
+        // ended both streams, and only this download stops.
+        deps.logger.info({ requestId: ctx.requestId, reason: (error as NodeJS.ErrnoException).code ?? String(error) }, 'download ended before it was all sent');
+      }
+    } finally {
+      try {
+        await body?.close();
+      } finally {
+        download?.finished?.();
+      }
     }
   };
 }

