@@ -1,4 +1,4 @@
-import type { RedisClient } from '@maratron/gateway/dist/redis';
+import type { RedisClient } from '@maratron/core';
 
 /** A small JSON cache with a TTL: Redis when configured (shared by every process), memory otherwise. */
 export interface JsonCache {

@@ -9,25 +9,18 @@ import { ApolloArmor } from '@escape.tech/graphql-armor';
 import express from 'express';
 import { GraphQLError } from 'graphql';
 import type { DataSource } from 'typeorm';
-import { TokenService } from './auth/tokens';
+import { TokenService, createRequestContext, Metrics, requestLog } from '@maratron/core';
 import { createErrorFormatter } from './common/errors';
-import type { Config } from './config';
-import { createRequestContext } from './context';
-import type { RequestContext } from './context';
-import type { EventBus } from './events';
-import type { Logger } from './logger';
-import { Metrics } from './observability/metrics';
+import type { Config, RequestContext, EventBus, Logger, RedisClient, createServices } from '@maratron/core';
 import { operationsPlugin } from './observability/operations.plugin';
-import { requestLog } from './observability/request-log';
 import { mutationLimitsPlugin } from './protection/mutation-limits';
-import type { RedisClient } from './redis';
 import { runsRouter } from './runs/runs.routes';
 import { ImportQueue } from './imports/import-queue';
 import { Importer } from './imports/importer';
 import { importsRouter } from './imports/imports.routes';
 import { exportRouter } from './exports/export.routes';
 import { buildGatewaySchema } from './schema';
-import { createServices } from './services';
+import { createGatewayServices } from './services';
 import { createChannels } from './subscriptions/channels';
 import { LiveDispatcher } from './subscriptions/dispatcher';
 import { refuseSubscriptionsOverHttp } from './subscriptions/http-guard';
@@ -74,7 +67,7 @@ const requestDbPlugin: ApolloServerPlugin<RequestContext> = {
 };
 
 export async function createGateway({ config, dataSource, redis, bus, logger, metrics = new Metrics() }: GatewayDeps) {
-  const services = createServices(config, redis, bus);
+  const services = createGatewayServices(config, redis, bus);
   const schema = buildGatewaySchema(services);
   const app = express();
   app.disable('x-powered-by');

@@ -2,12 +2,7 @@ import './tracing-first';
 import 'reflect-metadata';
 import { migrate } from '@maratron/migrations';
 import { createImportQueue } from './app';
-import { loadConfig } from './config';
-import { openDatabase } from './database/open';
-import { createEventBus } from './events';
-import { createLogger } from './logger';
-import { connectRedis } from './redis';
-import { createServices } from './services';
+import { loadConfig, openDatabase, createEventBus, createLogger, connectRedis, createServices } from '@maratron/core';
 
 /**
  * `node gateway/dist/worker.js`: a process that only processes bulk imports, for deployments that

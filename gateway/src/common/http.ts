@@ -3,10 +3,8 @@ import type { Request, RequestHandler, Response } from 'express';
 import type { DataSource } from 'typeorm';
 import { DomainError } from '@maratron/domain';
 import type { DomainErrorCode } from '@maratron/domain';
-import { TokenService } from '../auth/tokens';
-import { createRequestContext } from '../context';
-import type { RequestContext } from '../context';
-import type { Logger } from '../logger';
+import { TokenService, createRequestContext } from '@maratron/core';
+import type { RequestContext, Logger } from '@maratron/core';
 
 /** What the plain HTTP routes under /api need: the same database and tokens as GraphQL. */
 export interface HttpRouteDeps {
