@@ -43,7 +43,7 @@ export default tseslint.config(
   },
   {
     // The one module that reads the environment; and the build tools' own configuration.
-    files: ['gateway/src/config.ts', 'client/vite.config.ts', 'codegen.ts'],
+    files: ['core/src/config.ts', 'client/vite.config.ts', 'codegen.ts'],
     rules: { 'no-restricted-properties': 'off' },
   },
   {

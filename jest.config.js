@@ -6,8 +6,7 @@ const moduleNameMapper = {
   '^@maratron/domain/(.*)$': '<rootDir>/../domain/src/$1.ts',
   '^@maratron/schema$': '<rootDir>/../schema/src/index.ts',
   '^@maratron/migrations$': '<rootDir>/../migrations/src/index.ts',
-  // The ai-server imports the gateway's compiled modules at run time; tests use their sources.
-  '^@maratron/gateway/dist/(.*)$': '<rootDir>/../gateway/src/$1',
+  '^@maratron/core$': '<rootDir>/../core/src/index.ts',
   '^@maratron/ai-server$': '<rootDir>/../ai-server/src/index.ts',
 };
 const project = (name, extra = {}) => ({

@@ -67,7 +67,7 @@ async function startTarget(kind, dbUrl, subscribers, port, posts) {
   if (kind === 'gateway') {
     // The gateway has migrated the database by now.
     const { fanIds, authorId } = await seedFanout(dbUrl, subscribers);
-    const { TokenService } = require(path.join(ROOT, 'gateway/dist/auth/tokens.js'));
+    const { TokenService } = require('@maratron/core');
     const issuer = new TokenService(SECRET, 3600);
     const authorToken = issuer.issue(authorId);
     const startedAt = new Date(Date.now() - 3600_000).toISOString();

@@ -11,7 +11,7 @@ const BENCH_DB = 'maratron_bench';
 /** A PostgreSQL server URL: DATABASE_URL's server, or an embedded one started here. */
 async function databaseServer() {
   if (process.env.DATABASE_URL) return { url: process.env.DATABASE_URL, stop: async () => {} };
-  const { startEmbeddedPostgres } = require(path.join(ROOT, 'gateway/dist/database/embedded.js'));
+  const { startEmbeddedPostgres } = require('@maratron/core');
   const db = await startEmbeddedPostgres(path.join(ROOT, '.data', 'bench'));
   return db;
 }

@@ -144,7 +144,7 @@ async function benchFeed(dbUrl, rowLevelSecurity = true) {
   const gateway = await startProcess('gateway/dist/main.js', { DATABASE_URL: dbUrl, REDIS_URL: '', SEED_DEMO: 'false', JWT_SECRET: secret, ROW_LEVEL_SECURITY: String(rowLevelSecurity) }, FEED_PORT);
   try {
     const { readerId } = await seedFeed(dbUrl);
-    const { TokenService } = require('../gateway/dist/auth/tokens.js');
+    const { TokenService } = require('@maratron/core');
     const token = new TokenService(secret, 3600).issue(readerId);
     const title = `feed(first: 20) with author, run, likeCount, likedByViewer, commentCount (row-level security ${rowLevelSecurity ? 'on' : 'off'})`;
     return await load({ title, url: `http://127.0.0.1:${FEED_PORT}/graphql`, body: { query: FEED_QUERY }, headers: { authorization: `Bearer ${token}` }, connections: CONNECTIONS, duration: DURATION });
@@ -223,7 +223,7 @@ async function benchImport(serverUrl) {
 }
 
 async function hashOf(password) {
-  const { hashPassword } = require('../gateway/dist/auth/passwords.js');
+  const { hashPassword } = require('@maratron/core');
   return hashPassword(password);
 }
 

@@ -2,7 +2,7 @@
 // Sundays, a tempo on Wednesdays, a race every ~6 weeks), two shoes, and every run's best efforts,
 // written by SQL exactly as the gateway stores them (bestEffortsForRun, whole-run for typed-in runs).
 const { Client } = require('pg');
-const { bestEffortsForRun, RACE_DISTANCE_KEYS } = require('../schema/dist/domain');
+const { bestEffortsForRun, RACE_DISTANCE_KEYS } = require('@maratron/domain');
 
 const EMAIL = 'trainer@bench.local';
 const DAYS = 3 * 365;

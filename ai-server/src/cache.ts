@@ -1,5 +1,5 @@
-import { withCommandTimeout } from '@maratron/gateway/dist/redis';
-import type { RedisClient } from '@maratron/gateway/dist/redis';
+import { withCommandTimeout } from '@maratron/core';
+import type { RedisClient } from '@maratron/core';
 
 /** A small JSON cache with a TTL: Redis when configured (shared by every process), memory otherwise. */
 export interface JsonCache {

@@ -1,11 +1,6 @@
 import 'reflect-metadata';
 import { migrate } from '@maratron/migrations';
-import { loadConfig } from '@maratron/gateway/dist/config';
-import { openDatabase } from '@maratron/gateway/dist/database/open';
-import { createEventBus } from '@maratron/gateway/dist/events';
-import { createLogger } from '@maratron/gateway/dist/logger';
-import { handleProcessFaults } from '@maratron/gateway/dist/process-faults';
-import { connectRedis } from '@maratron/gateway/dist/redis';
+import { loadConfig, openDatabase, createEventBus, createLogger, handleProcessFaults, connectRedis } from '@maratron/core';
 import { createAiServer } from './server';
 
 /**

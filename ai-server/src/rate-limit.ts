@@ -1,6 +1,6 @@
 import { rateLimited } from '@maratron/domain';
-import type { RedisClient } from '@maratron/gateway/dist/redis';
-import { createLimiter } from '@maratron/gateway/dist/protection/limiter';
+import type { RedisClient } from '@maratron/core';
+import { createLimiter } from '@maratron/core';
 import { RateLimiterRes } from 'rate-limiter-flexible';
 import type { RateLimiterAbstract } from 'rate-limiter-flexible';
 

@@ -1,8 +1,7 @@
 import { formatDuration, formatPace, paceSecondsPerKm, parseId, parseInput, RACE_DISTANCES, RaceDistance, RunEnvironment, SHOE_ALERT_USAGE, Visibility, notFound } from '@maratron/domain';
 import type { Run } from '@maratron/schema';
-import { requireViewer } from '@maratron/gateway/dist/context';
-import type { RequestContext } from '@maratron/gateway/dist/context';
-import type { Services } from '@maratron/gateway/dist/services';
+import { requireViewer } from '@maratron/core';
+import type { RequestContext, Services } from '@maratron/core';
 import { z } from 'zod';
 
 // What each MCP tool does, on a RequestContext acting as the caller: the gateway's services

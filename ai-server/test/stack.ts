@@ -1,8 +1,7 @@
 import net from 'node:net';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
-import { loadConfig } from '../../gateway/src/config';
-import { createLogger } from '../../gateway/src/logger';
+import { loadConfig, createLogger } from '@maratron/core';
 import { startTestGateway, TEST_JWT_SECRET } from '../../gateway/test/harness';
 import type { TestGateway, TestGatewayOptions } from '../../gateway/test/harness';
 import { createAiServer } from '../src';

@@ -9,25 +9,19 @@ import { ApolloArmor } from '@escape.tech/graphql-armor';
 import express from 'express';
 import { GraphQLError } from 'graphql';
 import type { DataSource } from 'typeorm';
-import { TokenService } from './auth/tokens';
+import { TokenService, createRequestContext, Metrics, requestLog } from '@maratron/core';
 import { createErrorFormatter, serviceUnavailableStatus } from './common/errors';
-import type { Config } from './config';
-import { createRequestContext } from './context';
-import type { RequestContext } from './context';
-import type { EventBus } from './events';
-import type { Logger } from './logger';
-import { Metrics } from './observability/metrics';
+import type { Config, RequestContext, EventBus, Logger, RedisClient } from '@maratron/core';
 import { operationsPlugin } from './observability/operations.plugin';
-import { requestLog } from './observability/request-log';
 import { mutationLimitsPlugin } from './protection/mutation-limits';
-import type { RedisClient } from './redis';
 import { runsRouter } from './runs/runs.routes';
 import { ImportQueue } from './imports/import-queue';
 import { Importer } from './imports/importer';
 import { importsRouter } from './imports/imports.routes';
 import { exportRouter } from './exports/export.routes';
 import { buildGatewaySchema } from './schema';
-import { createServices } from './services';
+import type { Services } from '@maratron/core';
+import { createGatewayServices } from './services';
 import { createChannels } from './subscriptions/channels';
 import { LiveDispatcher } from './subscriptions/dispatcher';
 import { refuseSubscriptionsOverHttp } from './subscriptions/http-guard';
@@ -74,7 +68,7 @@ const requestDbPlugin: ApolloServerPlugin<RequestContext> = {
 };
 
 export async function createGateway({ config, dataSource, redis, bus, logger, metrics = new Metrics() }: GatewayDeps) {
-  const services = createServices(config, redis, bus);
+  const services = createGatewayServices(config, redis, bus);
   const schema = buildGatewaySchema(services);
   const app = express();
   app.disable('x-powered-by');
@@ -221,7 +215,7 @@ function watchPool(dataSource: DataSource, metrics: Metrics) {
 }
 
 /** The import queue and its worker, over the gateway's database (see imports/import-queue.ts). */
-export function createImportQueue(dataSource: DataSource, services: Pick<ReturnType<typeof createServices>, 'runs' | 'shoes'>, bus: EventBus, config: Config, logger: Logger): ImportQueue {
+export function createImportQueue(dataSource: DataSource, services: Pick<Services, 'runs' | 'shoes'>, bus: EventBus, config: Config, logger: Logger): ImportQueue {
   const url = (dataSource.options as { url?: string }).url;
   if (!url) throw new Error('the import queue needs the database URL');
   const importer = new Importer(dataSource, services.runs, services.shoes, bus, config.imports, logger);

@@ -1,15 +1,14 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { LocalEventBus } from './events';
-import { createLogger } from './logger';
+import { LocalEventBus, createLogger } from '@maratron/core';
 import { buildGatewaySchema, printGatewaySchema } from './schema';
-import { createServices } from './services';
+import { createGatewayServices } from './services';
 
 /** Writes the gateway's SDL to schema/schema.graphql (committed; a test fails when it is stale). */
 export const SCHEMA_FILE = path.resolve(__dirname, '..', '..', 'schema', 'schema.graphql');
 
 export function currentSdl(): string {
-  const services = createServices(
+  const services = createGatewayServices(
     {
       jwtSecret: 'unused',
       jwtTtlSeconds: 1,

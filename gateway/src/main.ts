@@ -4,20 +4,13 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { migrate } from '@maratron/migrations';
+import { createAiServer } from '@maratron/ai-server';
 import { createGateway } from './app';
-import { loadConfig } from './config';
-import type { Config } from './config';
-import { openDatabase } from './database/open';
+import { loadConfig, openDatabase, createEventBus, createLogger, handleProcessFaults, connectRedis } from '@maratron/core';
+import type { Config, EventBus, Logger, RedisClient } from '@maratron/core';
 import { stopTracing } from './observability/tracing';
-import { createEventBus } from './events';
-import { createLogger } from './logger';
-import { handleProcessFaults } from './process-faults';
-import { connectRedis } from './redis';
 import { seedDemoData } from './seed/demo';
 import type { DataSource } from 'typeorm';
-import type { EventBus } from './events';
-import type { Logger } from './logger';
-import type { RedisClient } from './redis';
 
 /** Outside production a secret is generated once and kept beside the data, so tokens survive restarts. */
 function jwtSecretFor(config: Config): string {
@@ -41,13 +34,9 @@ interface EmbeddedAiServerDeps {
 /**
  * Without AI_SERVER_URL the ai-server runs in this process on AI_SERVER_PORT, sharing the
  * database pool and the event bus — so a run logged over MCP reaches this gateway's live
- * subscriptions without Redis. @maratron/ai-server depends on the gateway, so it is loaded at
- * run time rather than imported.
+ * subscriptions without Redis.
  */
 async function startEmbeddedAiServer(deps: EmbeddedAiServerDeps) {
-  const { createAiServer } = require('@maratron/ai-server') as {
-    createAiServer(d: EmbeddedAiServerDeps): { listen(port: number, host?: string): Promise<number>; stop(): Promise<void> };
-  };
   const server = createAiServer(deps);
   const port = await server.listen(deps.config.aiServerPort, deps.config.host);
   return { server, port };

@@ -6,7 +6,7 @@ import { buildSchemaSync } from 'type-graphql';
 import type { ContainerType } from 'type-graphql';
 import { RunResolver } from './runs/run.resolver';
 import { RunsResolver } from './runs/runs.resolver';
-import type { Services } from './services';
+import type { GatewayServices as Services } from './services';
 import { ShoeResolver } from './shoes/shoe.resolver';
 import { ShoesResolver } from './shoes/shoes.resolver';
 import { GroupResolver } from './groups/group.resolver';

@@ -1,54 +1,18 @@
-import { SignInLimiter } from './auth/sign-in-limiter';
-import { TokenService } from './auth/tokens';
-import type { Config } from './config';
-import type { EventBus } from './events';
-import { GroupsService } from './groups/groups.service';
-import { NotificationsService } from './notifications/notifications.service';
-import type { RedisClient } from './redis';
-import { RunsService } from './runs/runs.service';
-import { ShoesService } from './shoes/shoes.service';
-import { CommentsService } from './social/comments.service';
-import { FollowsService } from './social/follows.service';
-import { TrainingService } from './training/training.service';
-import { LeaderboardService } from './social/leaderboard.service';
-import { PostsService } from './social/posts.service';
-import { UsersService } from './users/users.service';
-import { ImportsService } from './imports/imports.service';
-import { ExportService } from './exports/export.service';
-import { TrainingPlansService } from './coach/training-plans.service';
+import { createServices } from '@maratron/core';
+import type { Config, EventBus, RedisClient } from '@maratron/core';
 import { CoachService } from './coach/coach.service';
 
-/** One instance of each service per process; they hold no request state. */
-export function createServices(
+/**
+ * The core's services, and the coach: the MCP host that only the gateway runs (it talks to
+ * the ai-server's tools and to the language model).
+ */
+export function createGatewayServices(
   config: Pick<Config, 'jwtTtlSeconds' | 'signInLimits' | 'aiServerUrl' | 'aiServerPort' | 'anthropic' | 'exports'> & { jwtSecret: string },
   redis: RedisClient | null,
   events: EventBus,
 ) {
-  const tokens = new TokenService(config.jwtSecret, config.jwtTtlSeconds);
-  const shoes = new ShoesService(events);
-  const notifications = new NotificationsService(events);
-  const posts = new PostsService(notifications, events);
-  const groups = new GroupsService(notifications);
-  const training = new TrainingService(shoes);
-  const plans = new TrainingPlansService(training);
-  return {
-    tokens,
-    events,
-    users: new UsersService(tokens, new SignInLimiter(config.signInLimits, redis), events),
-    shoes,
-    runs: new RunsService(shoes, posts, events),
-    follows: new FollowsService(notifications),
-    training,
-    notifications,
-    posts,
-    comments: new CommentsService(posts, notifications, events),
-    groups,
-    leaderboards: new LeaderboardService(groups),
-    imports: new ImportsService(),
-    exports: new ExportService(config.exports),
-    plans,
-    coach: new CoachService(config, events, plans),
-  };
+  const core = createServices(config, redis, events);
+  return { ...core, coach: new CoachService(config, events, core.plans) };
 }
 
-export type Services = ReturnType<typeof createServices>;
+export type GatewayServices = ReturnType<typeof createGatewayServices>;

@@ -2,13 +2,7 @@ import './tracing-first';
 import 'reflect-metadata';
 import { migrate } from '@maratron/migrations';
 import { createImportQueue } from './app';
-import { loadConfig } from './config';
-import { openDatabase } from './database/open';
-import { createEventBus } from './events';
-import { createLogger } from './logger';
-import { handleProcessFaults } from './process-faults';
-import { connectRedis } from './redis';
-import { createServices } from './services';
+import { loadConfig, openDatabase, createEventBus, createLogger, handleProcessFaults, connectRedis, createServices } from '@maratron/core';
 
 /**
  * `node gateway/dist/worker.js`: a process that only processes bulk imports, for deployments that

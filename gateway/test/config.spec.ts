@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { ConfigError, loadConfig } from '../src/config';
+import { ConfigError, loadConfig } from '@maratron/core';
 
 /** The problems a configuration has, or [] when it loads. */
 function problems(env: Record<string, string>): string[] {

@@ -1,9 +1,6 @@
 import { createClient } from 'redis';
-import { createEventBus, LocalEventBus, CHANNEL_PREFIX } from '../src/events';
-import type { EventBus, Topics } from '../src/events';
-import { createLogger } from '../src/logger';
-import { connectRedis } from '../src/redis';
-import type { RedisClient } from '../src/redis';
+import { createEventBus, LocalEventBus, CHANNEL_PREFIX, createLogger, connectRedis } from '@maratron/core';
+import type { EventBus, Topics, RedisClient } from '@maratron/core';
 import { redisUrlOrSkip } from './harness';
 import { eventually } from './live';
 

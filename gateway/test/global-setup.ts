@@ -1,7 +1,7 @@
 import os from 'node:os';
 import fs from 'node:fs';
 import path from 'node:path';
-import { startEmbeddedPostgres } from '../src/database/embedded';
+import { startEmbeddedPostgres } from '@maratron/core';
 
 /**
  * Tests use DATABASE_URL when it is set (CI points it at the machine's PostgreSQL). On a

@@ -6,14 +6,9 @@ import { Client } from 'pg';
 import type { DataSource } from 'typeorm';
 import { createGateway } from '../src/app';
 import type { Gateway } from '../src/app';
-import { loadConfig } from '../src/config';
-import { createDataSource } from '../src/database/data-source';
+import { loadConfig, createDataSource, createEventBus, createLogger, connectRedis } from '@maratron/core';
 import { StatementCounter } from '../src/database/statement-counter';
-import { createEventBus } from '../src/events';
-import type { EventBus } from '../src/events';
-import { createLogger } from '../src/logger';
-import { connectRedis } from '../src/redis';
-import type { RedisClient } from '../src/redis';
+import type { EventBus, RedisClient } from '@maratron/core';
 
 export interface GqlResponse<T = any> {
   status: number;

@@ -1,4 +1,4 @@
-import { RequestDb } from '../src/database/request-db';
+import { RequestDb } from '@maratron/core';
 import { startTestGateway } from './harness';
 import type { TestGateway } from './harness';
 

@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { migrate } from '@maratron/migrations';
-import { openDatabase } from '../database/open';
+import { openDatabase } from '@maratron/core';
 
 /** `npm run migrate`: applies pending migrations to DATABASE_URL (or the embedded database). */
 openDatabase()

@@ -1,12 +1,7 @@
 import 'reflect-metadata';
 import { migrate } from '@maratron/migrations';
-import { loadConfig } from '../config';
-import { openDatabase } from '../database/open';
-import { createEventBus } from '../events';
-import { createLogger } from '../logger';
-import { connectRedis } from '../redis';
+import { loadConfig, openDatabase, createEventBus, createLogger, connectRedis, createServices } from '@maratron/core';
 import { DEMO_PASSWORD, seedDemoData } from '../seed/demo';
-import { createServices } from '../services';
 
 /** `npm run seed`: loads the demo data set into an empty database. */
 openDatabase()

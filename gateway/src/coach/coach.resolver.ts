@@ -1,11 +1,9 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root, Subscription } from 'type-graphql';
 import { CoachChunk, CoachConversation, CoachMessage, CoachReply, TrainingPlan } from '@maratron/schema';
-import type { RequestContext } from '../context';
-import type { Topics } from '../events';
+import type { RequestContext, Topics, TrainingPlansService } from '@maratron/core';
 import { live } from '../subscriptions/live-source';
 import { TrainingPlanInput } from './coach.inputs';
 import type { CoachService } from './coach.service';
-import type { TrainingPlansService } from './training-plans.service';
 
 @Resolver()
 export class CoachResolver {

@@ -5,19 +5,12 @@ import { coachMessageSchema, DomainError, notFound, parseId, parseInput, trainin
 import { CoachConversation, CoachMessage } from '@maratron/schema';
 import type { DomainErrorCode } from '@maratron/domain';
 import type { CoachReply, TrainingPlan } from '@maratron/schema';
-import { TokenService } from '../auth/tokens';
-import { pageSize } from '../common/pagination';
-import type { Config } from '../config';
-import { requireViewer } from '../context';
-import type { RequestContext } from '../context';
-import { hydrate } from '../database/rows';
-import type { EventBus } from '../events';
-import { MESSAGE_COLUMNS } from './coach.sql';
+import { TokenService, pageSize, requireViewer, hydrate, MESSAGE_COLUMNS } from '@maratron/core';
+import type { Config, RequestContext, EventBus, TrainingPlansService } from '@maratron/core';
 import { runClaude } from './claude';
 import type { CoachTurn } from './claude';
 import { runLocalCoach } from './local-coach';
 import { openMcpSession } from './mcp-client';
-import type { TrainingPlansService } from './training-plans.service';
 
 /** How long one answer may take, tool calls included. */
 export const COACH_DEADLINE_MS = 60_000;

@@ -3,7 +3,7 @@ import type { GraphQLFormattedError } from 'graphql';
 import { GraphQLError } from 'graphql';
 import type { ApolloServerPlugin } from '@apollo/server';
 import { DomainError } from '@maratron/domain';
-import { asServiceUnavailable } from '../database/unavailable';
+import { asServiceUnavailable } from '@maratron/core';
 
 const PUBLIC_CODES = new Set([
   'UNAUTHENTICATED',

@@ -4,11 +4,8 @@ import type { Request, RequestHandler, Response } from 'express';
 import type { DataSource } from 'typeorm';
 import { DomainError } from '@maratron/domain';
 import type { DomainErrorCode } from '@maratron/domain';
-import { TokenService } from '../auth/tokens';
-import { createRequestContext } from '../context';
-import type { RequestContext } from '../context';
-import { asServiceUnavailable } from '../database/unavailable';
-import type { Logger } from '../logger';
+import { TokenService, createRequestContext, asServiceUnavailable } from '@maratron/core';
+import type { RequestContext, Logger } from '@maratron/core';
 import { spoolToFile } from './spool';
 import type { SpooledFile } from './spool';
 

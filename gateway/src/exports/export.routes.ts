@@ -1,7 +1,7 @@
 import { Router } from 'express';
 import { authenticatedDownload } from '../common/http';
 import type { HttpRouteDeps } from '../common/http';
-import type { ExportService } from './export.service';
+import type { ExportService } from '@maratron/core';
 
 /** GET /api/export — everything the viewer owns as a zip (see ExportService), prepared on disk and then sent. */
 export function exportRouter(deps: HttpRouteDeps, exports: ExportService): Router {

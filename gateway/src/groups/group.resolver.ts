@@ -1,9 +1,7 @@
 import { Arg, Ctx, Extensions, FieldResolver, Int, Resolver, Root } from 'type-graphql';
 import { Group, PostConnection, User, UserConnection } from '@maratron/schema';
-import type { RequestContext } from '../context';
-import type { PostsService } from '../social/posts.service';
+import type { RequestContext, PostsService, GroupsService } from '@maratron/core';
 import { PER_VIEWER } from '../subscriptions/per-viewer';
-import type { GroupsService } from './groups.service';
 
 @Resolver(() => Group)
 export class GroupResolver {

@@ -1,8 +1,7 @@
 import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
 import { Group, GroupConnection } from '@maratron/schema';
-import type { RequestContext } from '../context';
+import type { RequestContext, GroupsService } from '@maratron/core';
 import { GroupInput } from './groups.inputs';
-import type { GroupsService } from './groups.service';
 
 @Resolver()
 export class GroupsResolver {

@@ -1,8 +1,7 @@
 // A Maratron export's shoes.json, brought back by the bulk import: the shoes are restored before
 // the runs (which name them by their old ids), and those that were retired are retired after,
 // since a retired shoe can't be given to a run.
-import type { RequestContext } from '../context';
-import type { ShoesService } from '../shoes/shoes.service';
+import type { RequestContext, ShoesService } from '@maratron/core';
 import { exportList } from './archive';
 
 /** A shoe in shoes.json (export.service.ts writes the shoes' columns). */

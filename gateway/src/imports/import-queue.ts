@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import { withSchemaLock } from '@maratron/migrations';
 import PgBoss from 'pg-boss';
 import type { DataSource } from 'typeorm';
-import type { Logger } from '../logger';
+import type { Logger } from '@maratron/core';
 import { IMPORT_STALE_SECONDS } from './importer';
 import type { Importer } from './importer';
 

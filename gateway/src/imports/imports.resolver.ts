@@ -1,9 +1,7 @@
 import { Arg, Ctx, ID, Int, Query, Resolver, Root, Subscription } from 'type-graphql';
 import { ImportJob } from '@maratron/schema';
-import type { RequestContext } from '../context';
-import type { Topics } from '../events';
+import type { RequestContext, Topics, ImportsService } from '@maratron/core';
 import { live } from '../subscriptions/live-source';
-import type { ImportsService } from './imports.service';
 
 @Resolver()
 export class ImportsResolver {

@@ -8,13 +8,11 @@ import Busboy from 'busboy';
 import { Router } from 'express';
 import type { Request } from 'express';
 import { DomainError } from '@maratron/domain';
-import { TokenService } from '../auth/tokens';
+import { TokenService, createRequestContext } from '@maratron/core';
 import type { HttpRouteDeps } from '../common/http';
-import type { ImportConfig } from '../config';
-import { createRequestContext } from '../context';
+import type { ImportConfig, ImportsService } from '@maratron/core';
 import { ArchiveRefused, indexArchive, openZip } from './archive';
 import type { ImportQueue } from './import-queue';
-import type { ImportsService } from './imports.service';
 
 /**
  * POST /api/imports — a zip of activity files (a Strava or Garmin export, a Maratron export, any

@@ -1,9 +1,7 @@
 import { Arg, Ctx, Int, Mutation, Query, Resolver, Root, Subscription } from 'type-graphql';
 import { Notification, NotificationConnection } from '@maratron/schema';
-import type { RequestContext } from '../context';
-import type { Topics } from '../events';
+import type { RequestContext, Topics, NotificationsService } from '@maratron/core';
 import { live } from '../subscriptions/live-source';
-import type { NotificationsService } from './notifications.service';
 
 @Resolver()
 export class NotificationsResolver {

@@ -1,7 +1,6 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { trace } from '@opentelemetry/api';
-import type { RequestContext } from '../context';
-import type { Metrics } from './metrics';
+import type { RequestContext, Metrics } from '@maratron/core';
 
 /** Names each request's GraphQL operation for the request log, and times and counts it. */
 export function operationsPlugin(metrics: Metrics): ApolloServerPlugin<RequestContext> {

@@ -5,7 +5,7 @@
  * the standard OTEL_* variables (service name, headers, sampling, batch delay) apply.
  */
 import type { NodeSDK } from '@opentelemetry/sdk-node';
-import type { Config } from '../config';
+import type { Config } from '@maratron/core';
 
 let sdk: NodeSDK | null = null;
 

@@ -2,10 +2,8 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import { GraphQLError } from 'graphql';
 import { RateLimiterRes } from 'rate-limiter-flexible';
 import type { RateLimiterAbstract } from 'rate-limiter-flexible';
-import type { RequestContext } from '../context';
-import type { Metrics } from '../observability/metrics';
-import type { RedisClient } from '../redis';
-import { createLimiter } from './limiter';
+import type { RequestContext, Metrics, RedisClient } from '@maratron/core';
+import { createLimiter } from '@maratron/core';
 
 export interface MutationLimits {
   /** Mutations per minute per signed-in runner. */

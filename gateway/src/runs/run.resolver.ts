@@ -1,7 +1,7 @@
 import { Ctx, FieldResolver, Float, Resolver, Root } from 'type-graphql';
 import { paceSecondsPerKm, trackOf } from '@maratron/domain';
 import { Run, Shoe, Split, User } from '@maratron/schema';
-import type { RequestContext } from '../context';
+import type { RequestContext } from '@maratron/core';
 
 @Resolver(() => Run)
 export class RunResolver {

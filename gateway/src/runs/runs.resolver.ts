@@ -1,9 +1,8 @@
 import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
 import { ActivityFormat, Visibility } from '@maratron/domain';
 import { Run, RunConnection } from '@maratron/schema';
-import type { RequestContext } from '../context';
+import type { RequestContext, RunsService } from '@maratron/core';
 import { RunInput, RunUpdateInput } from './runs.inputs';
-import type { RunsService } from './runs.service';
 
 @Resolver()
 export class RunsResolver {

@@ -1,7 +1,7 @@
 import { Router } from 'express';
 import { authenticatedRoute } from '../common/http';
 import type { HttpRouteDeps } from '../common/http';
-import type { RunsService } from './runs.service';
+import type { RunsService } from '@maratron/core';
 
 /** Runs over plain HTTP, mounted under /api: what GraphQL is bad at (files). */
 export function runsRouter(deps: HttpRouteDeps, runs: RunsService): Router {

@@ -1,10 +1,6 @@
 import type { DataSource } from 'typeorm';
-import { hashPassword } from '../auth/passwords';
-import type { RequestContext } from '../context';
-import { RequestDb } from '../database/request-db';
-import { createLoaders } from '../loaders';
-import { insertEfforts } from '../runs/recordings';
-import type { Services } from '../services';
+import { hashPassword, RequestDb, createLoaders, insertEfforts } from '@maratron/core';
+import type { RequestContext, Services } from '@maratron/core';
 import { DEMO_LOOPS, demoRunGpx } from './demo-tracks';
 
 /** Every demo runner signs in with this password (README: "Demo data"). */

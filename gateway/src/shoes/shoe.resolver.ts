@@ -1,8 +1,7 @@
 import { Ctx, Extensions, FieldResolver, Float, Int, Resolver, Root } from 'type-graphql';
 import { Shoe } from '@maratron/schema';
-import type { RequestContext } from '../context';
+import type { RequestContext, ShoesService } from '@maratron/core';
 import { PER_VIEWER } from '../subscriptions/per-viewer';
-import type { ShoesService } from './shoes.service';
 
 @Resolver(() => Shoe)
 export class ShoeResolver {

@@ -1,9 +1,8 @@
 import { Arg, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import { Shoe } from '@maratron/schema';
-import type { RequestContext } from '../context';
-import { requireViewer } from '../context';
+import type { RequestContext, ShoesService } from '@maratron/core';
+import { requireViewer } from '@maratron/core';
 import { ShoeInput, ShoeUpdateInput } from './shoes.inputs';
-import type { ShoesService } from './shoes.service';
 
 @Resolver()
 export class ShoesResolver {

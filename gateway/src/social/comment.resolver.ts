@@ -1,6 +1,6 @@
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import { Comment, Post, User } from '@maratron/schema';
-import type { RequestContext } from '../context';
+import type { RequestContext } from '@maratron/core';
 
 @Resolver(() => Comment)
 export class CommentResolver {

@@ -1,9 +1,7 @@
 import { Arg, Ctx, ID, Mutation, Resolver, Root, Subscription } from 'type-graphql';
 import { Comment } from '@maratron/schema';
-import type { RequestContext } from '../context';
-import type { Topics } from '../events';
+import type { RequestContext, Topics, CommentsService } from '@maratron/core';
 import { live } from '../subscriptions/live-source';
-import type { CommentsService } from './comments.service';
 
 @Resolver()
 export class CommentsResolver {

@@ -1,7 +1,6 @@
 import { Arg, Ctx, ID, Mutation, Resolver } from 'type-graphql';
 import { User } from '@maratron/schema';
-import type { RequestContext } from '../context';
-import type { FollowsService } from './follows.service';
+import type { RequestContext, FollowsService } from '@maratron/core';
 
 @Resolver()
 export class FollowsResolver {

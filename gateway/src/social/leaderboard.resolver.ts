@@ -1,9 +1,8 @@
 import { Arg, Ctx, ID, Int, Query, Resolver, Subscription } from 'type-graphql';
 import { Period } from '@maratron/domain';
 import { LeaderboardEntry } from '@maratron/schema';
-import type { RequestContext } from '../context';
+import type { RequestContext, LeaderboardService } from '@maratron/core';
 import { live } from '../subscriptions/live-source';
-import type { LeaderboardService } from './leaderboard.service';
 
 @Resolver()
 export class LeaderboardResolver {

@@ -1,9 +1,7 @@
 import { Arg, Ctx, Extensions, FieldResolver, Int, Resolver, Root } from 'type-graphql';
 import { CommentConnection, Group, Post, Run, User } from '@maratron/schema';
-import type { RequestContext } from '../context';
+import type { RequestContext, CommentsService, PostsService } from '@maratron/core';
 import { PER_VIEWER } from '../subscriptions/per-viewer';
-import type { CommentsService } from './comments.service';
-import type { PostsService } from './posts.service';
 
 /** Fields of Post beyond its columns. Whoever may see a post may see its run, group and comments. */
 @Resolver(() => Post)

@@ -1,10 +1,8 @@
 import { Arg, Ctx, ID, Int, Mutation, Query, Resolver, Root, Subscription } from 'type-graphql';
 import { Post, PostConnection } from '@maratron/schema';
-import type { RequestContext } from '../context';
-import type { Topics } from '../events';
+import type { RequestContext, Topics, PostsService } from '@maratron/core';
 import { live } from '../subscriptions/live-source';
 import { PostInput } from './posts.inputs';
-import type { PostsService } from './posts.service';
 
 @Resolver()
 export class PostsResolver {

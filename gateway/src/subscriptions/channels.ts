@@ -1,10 +1,6 @@
 import { parseId } from '@maratron/domain';
-import { requireViewer } from '../context';
-import type { RequestContext } from '../context';
-import type { RequestDb } from '../database/request-db';
-import type { Topic, Topics } from '../events';
-import type { Services } from '../services';
-import type { AudienceScope } from '../social/posts.service';
+import { requireViewer } from '@maratron/core';
+import type { RequestContext, RequestDb, Topic, Topics, Services, AudienceScope } from '@maratron/core';
 
 /** One subscriber of a live channel, as the dispatcher keeps it (dispatcher.ts). */
 export interface Subscriber {

@@ -1,5 +1,5 @@
 import type { SubscribeResolverData } from 'type-graphql';
-import type { RequestContext } from '../context';
+import type { RequestContext } from '@maratron/core';
 
 /**
  * What a subscription field's `subscribe` returns: which live channel, with which arguments,

@@ -6,9 +6,7 @@ import type { Context } from 'graphql-ws';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
 import type { WebSocket } from 'ws';
-import type { TokenService } from '../auth/tokens';
-import type { EventBus } from '../events';
-import type { Logger } from '../logger';
+import type { TokenService, EventBus, Logger } from '@maratron/core';
 import type { ErrorFormatter, LiveDispatcher, LiveEnvelope } from './dispatcher';
 
 /** Largest WebSocket message a client may send (a subscribe with its query): far below ws's 100 MiB default. */

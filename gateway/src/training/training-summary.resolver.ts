@@ -1,7 +1,6 @@
 import { Ctx, FieldResolver, Float, Resolver, Root } from 'type-graphql';
 import { PersonalRecord, RacePrediction, Shoe, TrainingLoad, TrainingSummary, WeeklyVolume } from '@maratron/schema';
-import type { RequestContext } from '../context';
-import type { TrainingService } from './training.service';
+import type { RequestContext, TrainingService } from '@maratron/core';
 
 /** The parts of a TrainingSummary, each computed only when a client asks for it. */
 @Resolver(() => TrainingSummary)

@@ -1,7 +1,6 @@
 import { Arg, Ctx, Int, Query, Resolver } from 'type-graphql';
 import { TrainingSummary } from '@maratron/schema';
-import type { RequestContext } from '../context';
-import type { TrainingService } from './training.service';
+import type { RequestContext, TrainingService } from '@maratron/core';
 
 @Resolver()
 export class TrainingResolver {

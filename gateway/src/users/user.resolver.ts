@@ -1,10 +1,7 @@
 import { Arg, Ctx, Extensions, FieldResolver, Int, Resolver, Root } from 'type-graphql';
 import { Period } from '@maratron/domain';
 import { RunConnection, RunStats, Shoe, TrainingProfile, User } from '@maratron/schema';
-import type { RequestContext } from '../context';
-import type { RunsService } from '../runs/runs.service';
-import type { ShoesService } from '../shoes/shoes.service';
-import type { FollowsService } from '../social/follows.service';
+import type { RequestContext, RunsService, ShoesService, FollowsService } from '@maratron/core';
 import { PER_VIEWER } from '../subscriptions/per-viewer';
 
 /** Fields of User beyond its columns. Private ones answer null to anyone but the runner. */

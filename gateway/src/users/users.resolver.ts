@@ -1,8 +1,7 @@
 import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
 import { AuthPayload, User } from '@maratron/schema';
-import type { RequestContext } from '../context';
+import type { RequestContext, UsersService } from '@maratron/core';
 import { SignUpInput, UpdateProfileInput } from './users.inputs';
-import type { UsersService } from './users.service';
 
 @Resolver()
 export class UsersResolver {

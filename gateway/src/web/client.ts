@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import express from 'express';
 import type { Express } from 'express';
-import type { Logger } from '../logger';
+import type { Logger } from '@maratron/core';
 
 /** Paths the API owns: an unknown one there is a 404, never the web client's page. */
 const API_PATHS = /^\/(graphql|api|healthz|readyz|metrics)(\/|$)/;

@@ -171,7 +171,7 @@ const environment = z.object({
   ANTHROPIC_BASE_URL: url(['http:', 'https:']),
 });
 
-/** The repository's `.data/` (same path from gateway/src under ts-jest and from gateway/dist). */
+/** The repository's `.data/` (same path from core/src under ts-jest and from core/dist). */
 const DEFAULT_DATA_DIR = path.join(__dirname, '..', '..', '.data');
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
