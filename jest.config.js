@@ -21,8 +21,6 @@ const project = (name, extra = {}) => ({
 });
 module.exports = {
   rootDir: __dirname,
-  // A global option: Jest does not read it from a project (where `project()` also sets it).
-  testTimeout: 30000,
   reporters: ['default', '<rootDir>/jest.summary-reporter.js'],
   // Jest reads testTimeout from the root config only: inside a project it is silently ignored
   // and every hook and test falls back to 5 s, which a loaded 2-core machine can exceed while

@@ -1,3 +1,4 @@
+import http from 'node:http';
 import { connectLive, eventually } from '../../gateway/test/live';
 import { ok } from '../../gateway/test/harness';
 import type { TestUser } from '../../gateway/test/harness';
@@ -42,9 +43,9 @@ describe('the ai-server over MCP', () => {
   it('refuses a Host header it does not know (DNS rebinding)', async () => {
     const url = new URL(s.mcpUrl);
     const res = await new Promise<number>((resolve, reject) => {
-      const req = require('node:http').request(
+      const req = http.request(
         { host: '127.0.0.1', port: url.port, path: '/mcp', method: 'POST', headers: { host: 'evil.example:80', authorization: `Bearer ${ann.token}`, 'content-type': 'application/json', accept: 'application/json, text/event-stream' } },
-        (r: { statusCode: number; resume(): void }) => (r.resume(), resolve(r.statusCode)),
+        (r) => (r.resume(), resolve(r.statusCode ?? 0)),
       );
       req.on('error', reject);
       req.end(JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'tools/list', params: {} }));

@@ -3,7 +3,10 @@ import type { GraphQLSchema } from 'graphql';
 import { lexicographicSortSchema, printSchema } from 'graphql';
 import { DateTimeResolver } from 'graphql-scalars';
 import { buildSchemaSync } from 'type-graphql';
-import type { ContainerType } from 'type-graphql';
+import type { ContainerType, NonEmptyArray } from 'type-graphql';
+
+/** A resolver class as type-graphql takes it. */
+type ResolverClass = abstract new (...args: never[]) => object;
 import { RunResolver } from './runs/run.resolver';
 import { RunsResolver } from './runs/runs.resolver';
 import type { GatewayServices as Services } from './services';
@@ -60,7 +63,7 @@ export function buildGatewaySchema(services: Services): GraphQLSchema {
     get: (cls) => instances.find((r) => r.constructor === cls),
   };
   return buildSchemaSync({
-    resolvers: instances.map((r) => r.constructor) as unknown as [Function, ...Function[]],
+    resolvers: instances.map((r) => r.constructor) as unknown as NonEmptyArray<ResolverClass>,
     container,
     scalarsMap: [{ type: Date, scalar: DateTimeResolver }],
     validate: false,

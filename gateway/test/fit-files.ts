@@ -58,7 +58,6 @@ export function fitActivity(sim: SimulatedRun, opts: FitOptions = {}): Buffer {
   const lapMetres = opts.lapMetres ?? 1000;
   let lapStart = first;
   let lapTimer = 0;
-  let lapIndex = 0;
   const lap = (end: (typeof points)[number]) => {
     enc.writeMessage(
       MESG.lap,
@@ -67,7 +66,6 @@ export function fitActivity(sim: SimulatedRun, opts: FitOptions = {}): Buffer {
     );
     lapStart = end;
     lapTimer = 0;
-    lapIndex++;
   };
   sim.segments.forEach((segment, i) => {
     event(segment[0].time, 0); // timer start

@@ -22,17 +22,20 @@ export interface EventBus {
 
 /** Local handlers per topic, shared by both buses. */
 class Handlers {
-  private readonly byTopic = new Map<Topic, Set<Handler<any>>>();
+  // Each set holds the handlers of its own topic: the map's type can't say so, so a handler is
+  // stored as one taking any topic's payload (deliver only ever passes it its own).
+  private readonly byTopic = new Map<Topic, Set<(payload: unknown) => void>>();
 
   add<T extends Topic>(topic: T, handler: Handler<T>): { first: boolean; remove: () => boolean } {
     let set = this.byTopic.get(topic);
     const first = !set;
     if (!set) this.byTopic.set(topic, (set = new Set()));
-    set.add(handler);
+    const stored = handler as (payload: unknown) => void;
+    set.add(stored);
     return {
       first,
       remove: () => {
-        set.delete(handler);
+        set.delete(stored);
         if (set.size > 0) return false;
         this.byTopic.delete(topic);
         return true;

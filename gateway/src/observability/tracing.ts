@@ -5,16 +5,21 @@
  * the standard OTEL_* variables (service name, headers, sampling, batch delay) apply.
  */
 import type { NodeSDK } from '@opentelemetry/sdk-node';
+import type * as OtelSdk from '@opentelemetry/sdk-node';
+import type * as OtlpHttp from '@opentelemetry/exporter-trace-otlp-http';
+import type * as OtelHttp from '@opentelemetry/instrumentation-http';
 import type { Config } from '@maratron/core';
 
 let sdk: NodeSDK | null = null;
 
 export function startTracing(serviceName: string, settings: Config['tracing']): void {
   if (!settings.endpoint || sdk) return;
+  // Loaded only when tracing is on, so a server without it never loads OpenTelemetry.
   /* eslint-disable @typescript-eslint/no-require-imports */
-  const { NodeSDK: Sdk } = require('@opentelemetry/sdk-node') as typeof import('@opentelemetry/sdk-node');
-  const { OTLPTraceExporter } = require('@opentelemetry/exporter-trace-otlp-http') as typeof import('@opentelemetry/exporter-trace-otlp-http');
-  const { HttpInstrumentation } = require('@opentelemetry/instrumentation-http') as typeof import('@opentelemetry/instrumentation-http');
+  const { NodeSDK: Sdk } = require('@opentelemetry/sdk-node') as typeof OtelSdk;
+  const { OTLPTraceExporter } = require('@opentelemetry/exporter-trace-otlp-http') as typeof OtlpHttp;
+  const { HttpInstrumentation } = require('@opentelemetry/instrumentation-http') as typeof OtelHttp;
+  /* eslint-enable @typescript-eslint/no-require-imports */
   sdk = new Sdk({
     serviceName: settings.serviceName ?? serviceName,
     traceExporter: new OTLPTraceExporter({ url: new URL('v1/traces', settings.endpoint.endsWith('/') ? settings.endpoint : `${settings.endpoint}/`).href }),
