@@ -195,6 +195,7 @@ export async function createGateway({ config, dataSource, redis, bus, logger, me
       draining = true;
       await apollo.stop();
       await imports.stop();
+      await services.activityReaders.close();
     },
   };
 }
@@ -223,6 +224,6 @@ function watchPool(dataSource: DataSource, metrics: Metrics) {
 export function createImportQueue(dataSource: DataSource, services: Pick<ReturnType<typeof createServices>, 'runs' | 'shoes'>, bus: EventBus, config: Config, logger: Logger): ImportQueue {
   const url = (dataSource.options as { url?: string }).url;
   if (!url) throw new Error('the import queue needs the database URL');
-  const importer = new Importer(dataSource, services.runs, services.shoes, bus, config.imports, logger);
+  const importer = new Importer(dataSource, services.runs, services.shoes, bus, config.imports, logger, config.activityFiles.parseThreads);
   return new ImportQueue(dataSource, importer, logger, { url, schema: config.imports.queueSchema });
 }

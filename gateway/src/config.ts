@@ -1,4 +1,6 @@
+import os from 'node:os';
 import path from 'node:path';
+import { DEFAULT_ACTIVITY_FILE_LIMITS } from '@maratron/schema';
 
 /**
  * Every setting, read once from the environment. Each has a default that works on one
@@ -29,6 +31,8 @@ export interface Config {
   shutdownGraceSeconds: number;
   /** Bulk imports (POST /api/imports); see the README's "Bulk import" section. */
   imports: ImportConfig;
+  /** Reading activity files (importActivity, archive entries) off the main thread, within limits. */
+  activityFiles: ActivityFileConfig;
   /** The MCP server (ai-server): its port, and where the coach reaches it (unset: started in this process). */
   aiServerPort: number;
   aiServerUrl: string | null;
@@ -47,14 +51,33 @@ export interface ImportConfig {
   maxUncompressedBytes: number;
   /** IMPORT_MAX_ENTRIES (default 20,000). */
   maxEntries: number;
-  /** IMPORT_MAX_COMPRESSION_RATIO: inflated ÷ compressed size of one entry (default 200). */
+  /** IMPORT_MAX_COMPRESSION_RATIO: inflated ÷ compressed size of any entry read (default 100; real GPX/TCX/FIT deflate 2–20:1). */
   maxCompressionRatio: number;
+  /** The most one activity entry may inflate to: ACTIVITY_MAX_DECODED_BYTES, the limit of any activity file. */
+  maxEntryBytes: number;
+  /** IMPORT_MAX_QUEUED_PER_USER: a runner's imports waiting or running at once; the next upload is refused with 429 (default 3). */
+  maxQueuedPerUser: number;
   /** IMPORT_DIR: where uploads wait for the worker (default DATA_DIR/imports); a dedicated worker must share it. */
   dir: string;
   /** IMPORT_WORKER=false: this process only accepts uploads; `node gateway/dist/worker.js` processes them. */
   worker: boolean;
   /** PGBOSS_SCHEMA: pg-boss's tables (default pgboss, or pgboss_<DATABASE_SCHEMA>). */
   queueSchema: string;
+}
+
+export interface ActivityFileConfig {
+  /** ACTIVITY_MAX_DECODED_BYTES: a file as read, after base64 and gunzip (default 25 MB); inflating stops past it. */
+  maxDecodedBytes: number;
+  /** ACTIVITY_MAX_DEPTH: element nesting in GPX/TCX (default 32). */
+  maxDepth: number;
+  /** ACTIVITY_MAX_ELEMENTS: elements in one GPX/TCX document (default 2,000,000). */
+  maxElements: number;
+  /** ACTIVITY_MAX_POINTS: recorded points in one file (default 100,000). */
+  maxPoints: number;
+  /** ACTIVITY_PARSE_TIMEOUT_MS: the time one file may take to read; its worker thread is stopped past it (default 10 s). */
+  parseTimeoutMs: number;
+  /** ACTIVITY_PARSE_THREADS: worker threads reading files (default: the CPUs available, at most 4). */
+  parseThreads: number;
 }
 
 const int = (value: string | undefined, fallback: number) => {
@@ -98,10 +121,20 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       maxUploadBytes: int(env.IMPORT_MAX_UPLOAD_BYTES, 200 * 1024 * 1024),
       maxUncompressedBytes: int(env.IMPORT_MAX_UNCOMPRESSED_BYTES, 2 * 1024 * 1024 * 1024),
       maxEntries: int(env.IMPORT_MAX_ENTRIES, 20_000),
-      maxCompressionRatio: int(env.IMPORT_MAX_COMPRESSION_RATIO, 200),
+      maxCompressionRatio: int(env.IMPORT_MAX_COMPRESSION_RATIO, 100),
+      maxEntryBytes: int(env.ACTIVITY_MAX_DECODED_BYTES, DEFAULT_ACTIVITY_FILE_LIMITS.maxBytes),
+      maxQueuedPerUser: int(env.IMPORT_MAX_QUEUED_PER_USER, 3),
       dir: path.resolve(env.IMPORT_DIR ?? path.join(env.DATA_DIR ?? path.join(__dirname, '..', '..', '.data'), 'imports')),
       worker: env.IMPORT_WORKER !== 'false',
       queueSchema: env.PGBOSS_SCHEMA || (databaseSchema ? `pgboss_${databaseSchema}` : 'pgboss'),
+    },
+    activityFiles: {
+      maxDecodedBytes: int(env.ACTIVITY_MAX_DECODED_BYTES, DEFAULT_ACTIVITY_FILE_LIMITS.maxBytes),
+      maxDepth: int(env.ACTIVITY_MAX_DEPTH, DEFAULT_ACTIVITY_FILE_LIMITS.maxDepth),
+      maxElements: int(env.ACTIVITY_MAX_ELEMENTS, DEFAULT_ACTIVITY_FILE_LIMITS.maxElements),
+      maxPoints: int(env.ACTIVITY_MAX_POINTS, DEFAULT_ACTIVITY_FILE_LIMITS.maxPoints),
+      parseTimeoutMs: int(env.ACTIVITY_PARSE_TIMEOUT_MS, 10_000),
+      parseThreads: Math.max(1, int(env.ACTIVITY_PARSE_THREADS, Math.min(4, os.availableParallelism()))),
     },
     aiServerPort: int(env.AI_SERVER_PORT, 4001),
     aiServerUrl: env.AI_SERVER_URL || null,

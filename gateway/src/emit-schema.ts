@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { loadConfig } from './config';
 import { LocalEventBus } from './events';
 import { createLogger } from './logger';
 import { buildGatewaySchema, printGatewaySchema } from './schema';
@@ -17,6 +18,7 @@ export function currentSdl(): string {
       aiServerUrl: null,
       aiServerPort: 0,
       anthropic: { apiKey: null, model: 'unused', baseUrl: null },
+      activityFiles: loadConfig({}).activityFiles,
     },
     null,
     new LocalEventBus(createLogger('silent')),

@@ -28,6 +28,7 @@ async function main() {
   logger.info('import worker started');
   const shutdown = async () => {
     await queue.stop();
+    await services.activityReaders.close();
     await bus.close();
     await redis?.quit().catch(() => undefined);
     await close();
