@@ -36,9 +36,6 @@ const IDLE_MS = 60_000;
 export class ActivityReaders {
   private pool: Piscina | null = null;
   private readonly limits: ActivityFileLimits;
-  /** Tasks handed to the pool; never more than it has threads, so a task starts as soon as it is handed over. */
-  private running = 0;
-  private readonly waiting: (() => void)[] = [];
 
   constructor(private readonly config: ActivityFileConfig) {
     this.limits = { maxBytes: config.maxDecodedBytes, maxDepth: config.maxDepth, maxElements: config.maxElements, maxPoints: config.maxPoints };
@@ -50,12 +47,25 @@ export class ActivityReaders {
    * budget (TOO_SLOW: its thread is terminated) or more memory than a thread has (TOO_LARGE).
    */
   async read(file: ActivityFile): Promise<ImportedActivity> {
-    await this.turn();
+    const budget = new AbortController();
+    const startedAt = new BigInt64Array(new SharedArrayBuffer(8));
+    const timer = this.timeBudget(startedAt, budget);
+    let result: ReadResult;
     try {
-      return await this.run(file);
+      result = await this.threads().run({ file, limits: this.limits, startedAt } satisfies ReadTask, { signal: budget.signal });
+    } catch (error) {
+      if (budget.signal.aborted) {
+        throw new ActivityRefused('TOO_SLOW', 'content', `content: the ${file.format} file takes longer than ${this.config.parseTimeoutMs / 1000} s to read`);
+      }
+      if ((error as NodeJS.ErrnoException).code === 'ERR_WORKER_OUT_OF_MEMORY') {
+        throw new ActivityRefused('TOO_LARGE', 'content', `content: the ${file.format} file needs more memory to read than one file may use`);
+      }
+      throw error;
     } finally {
-      this.done();
+      timer.stop();
     }
+    if ('refusal' in result) throw refusalError(result.refusal);
+    return result.activity;
   }
 
   /** Stops the threads (a shutdown); reads still waiting fail. */
@@ -65,23 +75,21 @@ export class ActivityReaders {
     await pool?.destroy();
   }
 
-  private async run(file: ActivityFile): Promise<ImportedActivity> {
-    // The budget starts when the task is handed over, which is when a thread takes it (see turn()).
-    const budget = AbortSignal.timeout(this.config.parseTimeoutMs);
-    let result: ReadResult;
-    try {
-      result = await this.threads().run({ file, limits: this.limits } satisfies ReadTask, { signal: budget });
-    } catch (error) {
-      if (budget.aborted) {
-        throw new ActivityRefused('TOO_SLOW', 'content', `content: the ${file.format} file takes longer than ${this.config.parseTimeoutMs / 1000} s to read`);
-      }
-      if ((error as NodeJS.ErrnoException).code === 'ERR_WORKER_OUT_OF_MEMORY') {
-        throw new ActivityRefused('TOO_LARGE', 'content', `content: the ${file.format} file needs more memory to read than one file may use`);
-      }
-      throw error;
-    }
-    if ('refusal' in result) throw refusalError(result.refusal);
-    return result.activity;
+  /**
+   * Aborts the task parseTimeoutMs after its thread started on it (`startedAt`, written by the
+   * thread): time spent waiting for a free thread, or for a new thread to load its code, is not the
+   * file's. Aborting a running task terminates its thread (piscina starts another for the next).
+   */
+  private timeBudget(startedAt: BigInt64Array, budget: AbortController): { stop(): void } {
+    let timer: NodeJS.Timeout;
+    const check = () => {
+      const started = Number(Atomics.load(startedAt, 0));
+      const left = started === 0 ? this.config.parseTimeoutMs : started + this.config.parseTimeoutMs - Date.now();
+      if (started !== 0 && left <= 0) budget.abort();
+      else timer = setTimeout(check, Math.max(left, 10)).unref();
+    };
+    timer = setTimeout(check, this.config.parseTimeoutMs).unref();
+    return { stop: () => clearTimeout(timer) };
   }
 
   private threads(): Piscina {
@@ -94,21 +102,5 @@ export class ActivityReaders {
       resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB },
     });
     return this.pool;
-  }
-
-  /** Waits for a free thread, first come first served. */
-  private turn(): Promise<void> {
-    if (this.running < this.config.parseThreads) {
-      this.running++;
-      return Promise.resolve();
-    }
-    return new Promise((resolve) => this.waiting.push(resolve));
-  }
-
-  /** Hands the thread to the next waiting read. */
-  private done(): void {
-    const next = this.waiting.shift();
-    if (next) next();
-    else this.running--;
   }
 }

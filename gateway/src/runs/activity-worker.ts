@@ -9,6 +9,8 @@ import type { ActivityFile, ImportedActivity } from './activity-import';
 export interface ReadTask {
   file: ActivityFile;
   limits: ActivityFileLimits;
+  /** Shared with the main thread: this thread writes when it started on the task (ms since the epoch), so its time budget leaves out a cold thread's start-up. */
+  startedAt: BigInt64Array;
 }
 
 /** What readActivity refused, as data. */
@@ -22,7 +24,8 @@ export interface Refusal {
 
 export type ReadResult = { activity: ImportedActivity } | { refusal: Refusal };
 
-export default function read({ file, limits }: ReadTask): ReadResult {
+export default function read({ file, limits, startedAt }: ReadTask): ReadResult {
+  Atomics.store(startedAt, 0, BigInt(Date.now()));
   try {
     return { activity: readActivity(file, limits) };
   } catch (error) {
