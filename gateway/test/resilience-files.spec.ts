@@ -10,6 +10,7 @@ import { Client } from 'pg';
 import { simulateRun, stravaGpx } from './activity-files';
 import { fitActivity } from './fit-files';
 import { TEST_PASSWORD } from './harness';
+import { expectHealthyThroughout, watchHealth } from './health-watch';
 import { launchGateway, stopAll } from './processes';
 import type { GatewayProcess } from './processes';
 
@@ -55,35 +56,6 @@ afterAll(async () => {
   for (const s of schemas) await admin.query(`DROP SCHEMA IF EXISTS ${s} CASCADE; DROP SCHEMA IF EXISTS pgboss_${s} CASCADE`);
   await admin.end();
 });
-
-/** Polls /healthz every 100 ms until stopped; resolves with each answer's time in ms (Infinity for no answer). */
-function watchHealth(base: string) {
-  const times: number[] = [];
-  let stopped = false;
-  const polling = (async () => {
-    const deadline = Date.now() + 170_000;
-    for (let i = 0; i < 5000 && !stopped && Date.now() < deadline; i++) {
-      const started = performance.now();
-      const res = await fetch(`${base}/healthz`, { signal: AbortSignal.timeout(10_000) }).catch(() => null);
-      times.push(res?.ok ? performance.now() - started : Infinity);
-      await new Promise((r) => setTimeout(r, 100));
-    }
-  })();
-  return {
-    async stop(): Promise<number[]> {
-      stopped = true;
-      await polling;
-      return times;
-    },
-  };
-}
-
-/** Every /healthz answer came, and within a second. */
-async function expectHealthyThroughout(health: ReturnType<typeof watchHealth>) {
-  const times = await health.stop();
-  expect(times.length).toBeGreaterThan(0);
-  expect(Math.max(...times)).toBeLessThan(1000);
-}
 
 let n = 0;
 async function signUp(gateway: GatewayProcess, name: string) {
