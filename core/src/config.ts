@@ -1,4 +1,6 @@
+import os from 'node:os';
 import path from 'node:path';
+import { DEFAULT_ACTIVITY_FILE_LIMITS } from '@maratron/domain';
 import { z } from 'zod';
 
 /**
@@ -44,6 +46,8 @@ export interface Config {
   tracing: { endpoint: string | null; serviceName: string | null };
   /** On SIGTERM, how long /readyz reports "draining" before the server stops taking requests. */
   shutdownGraceSeconds: number;
+  /** Reading activity files (importActivity, archive entries) off the main thread, within limits. */
+  activityFiles: ActivityFileConfig;
   /** Bulk imports (POST /api/imports); see the README's "Bulk import" section. */
   imports: ImportConfig;
   /** The MCP server (ai-server): its port, and where the coach reaches it (unset: started in this process). */
@@ -64,14 +68,33 @@ export interface ImportConfig {
   maxUncompressedBytes: number;
   /** IMPORT_MAX_ENTRIES (default 20,000). */
   maxEntries: number;
-  /** IMPORT_MAX_COMPRESSION_RATIO: inflated ÷ compressed size of one entry (default 200). */
+  /** IMPORT_MAX_COMPRESSION_RATIO: inflated ÷ compressed size of any entry read (default 100; real GPX/TCX/FIT deflate 2–20:1). */
   maxCompressionRatio: number;
+  /** The most one activity entry may inflate to: ACTIVITY_MAX_DECODED_BYTES, the limit of any activity file. */
+  maxEntryBytes: number;
+  /** IMPORT_MAX_QUEUED_PER_USER: a runner's imports waiting or running at once; the next upload is refused with 429 (default 3). */
+  maxQueuedPerUser: number;
   /** IMPORT_DIR: where uploads wait for the worker (default DATA_DIR/imports); a dedicated worker must share it. */
   dir: string;
   /** IMPORT_WORKER=false: this process only accepts uploads; `node gateway/dist/worker.js` processes them. */
   worker: boolean;
   /** PGBOSS_SCHEMA: pg-boss's tables (default pgboss, or pgboss_<DATABASE_SCHEMA>). */
   queueSchema: string;
+}
+
+export interface ActivityFileConfig {
+  /** ACTIVITY_MAX_DECODED_BYTES: a file as read, after base64 and gunzip (default 25 MB); inflating stops past it. */
+  maxDecodedBytes: number;
+  /** ACTIVITY_MAX_DEPTH: element nesting in GPX/TCX (default 32). */
+  maxDepth: number;
+  /** ACTIVITY_MAX_ELEMENTS: elements in one GPX/TCX document (default 2,000,000). */
+  maxElements: number;
+  /** ACTIVITY_MAX_POINTS: recorded points in one file (default 100,000). */
+  maxPoints: number;
+  /** ACTIVITY_PARSE_TIMEOUT_MS: the time one file may take to read; its worker thread is stopped past it (default 10 s). */
+  parseTimeoutMs: number;
+  /** ACTIVITY_PARSE_THREADS: worker threads reading files (default: the CPUs available, at most 4). */
+  parseThreads: number;
 }
 
 export interface DatabaseTimeouts {
@@ -158,7 +181,14 @@ const environment = z.object({
   IMPORT_MAX_UPLOAD_BYTES: integer(200 * 1024 * 1024, 1),
   IMPORT_MAX_UNCOMPRESSED_BYTES: integer(2 * 1024 * 1024 * 1024, 1),
   IMPORT_MAX_ENTRIES: integer(20_000, 1),
-  IMPORT_MAX_COMPRESSION_RATIO: integer(200, 1),
+  IMPORT_MAX_COMPRESSION_RATIO: integer(100, 1),
+  IMPORT_MAX_QUEUED_PER_USER: integer(3, 1),
+  ACTIVITY_MAX_DECODED_BYTES: integer(DEFAULT_ACTIVITY_FILE_LIMITS.maxBytes, 1),
+  ACTIVITY_MAX_DEPTH: integer(DEFAULT_ACTIVITY_FILE_LIMITS.maxDepth, 1),
+  ACTIVITY_MAX_ELEMENTS: integer(DEFAULT_ACTIVITY_FILE_LIMITS.maxElements, 1),
+  ACTIVITY_MAX_POINTS: integer(DEFAULT_ACTIVITY_FILE_LIMITS.maxPoints, 1),
+  ACTIVITY_PARSE_TIMEOUT_MS: integer(10_000, 1),
+  ACTIVITY_PARSE_THREADS: integer(Math.min(4, os.availableParallelism()), 1, 64),
   IMPORT_DIR: optional,
   IMPORT_WORKER: boolean(true),
   PGBOSS_SCHEMA: optional,
@@ -216,9 +246,19 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       maxUncompressedBytes: e.IMPORT_MAX_UNCOMPRESSED_BYTES,
       maxEntries: e.IMPORT_MAX_ENTRIES,
       maxCompressionRatio: e.IMPORT_MAX_COMPRESSION_RATIO,
+      maxEntryBytes: e.ACTIVITY_MAX_DECODED_BYTES,
+      maxQueuedPerUser: e.IMPORT_MAX_QUEUED_PER_USER,
       dir: path.resolve(e.IMPORT_DIR ?? path.join(dataDir, 'imports')),
       worker: e.IMPORT_WORKER,
       queueSchema: e.PGBOSS_SCHEMA ?? (e.DATABASE_SCHEMA ? `pgboss_${e.DATABASE_SCHEMA}` : 'pgboss'),
+    },
+    activityFiles: {
+      maxDecodedBytes: e.ACTIVITY_MAX_DECODED_BYTES,
+      maxDepth: e.ACTIVITY_MAX_DEPTH,
+      maxElements: e.ACTIVITY_MAX_ELEMENTS,
+      maxPoints: e.ACTIVITY_MAX_POINTS,
+      parseTimeoutMs: e.ACTIVITY_PARSE_TIMEOUT_MS,
+      parseThreads: e.ACTIVITY_PARSE_THREADS,
     },
     aiServerPort: e.AI_SERVER_PORT,
     aiServerUrl: e.AI_SERVER_URL,

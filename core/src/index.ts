@@ -36,6 +36,7 @@ export * from './process-faults';
 export * from './protection/limiter';
 export * from './redis';
 export * from './runs/activity-import';
+export * from './runs/activity-readers';
 export * from './runs/recordings';
 export * from './runs/runs.loaders';
 export * from './runs/runs.service';

@@ -5,6 +5,7 @@ import type { EventBus } from './events';
 import { GroupsService } from './groups/groups.service';
 import { NotificationsService } from './notifications/notifications.service';
 import type { RedisClient } from './redis';
+import { ActivityReaders } from './runs/activity-readers';
 import { RunsService } from './runs/runs.service';
 import { ShoesService } from './shoes/shoes.service';
 import { CommentsService } from './social/comments.service';
@@ -19,7 +20,7 @@ import { TrainingPlansService } from './coach/training-plans.service';
 
 /** One instance of each service per process; they hold no request state. */
 export function createServices(
-  config: Pick<Config, 'jwtTtlSeconds' | 'signInLimits' | 'exports'> & { jwtSecret: string },
+  config: Pick<Config, 'jwtTtlSeconds' | 'signInLimits' | 'exports' | 'activityFiles'> & { jwtSecret: string },
   redis: RedisClient | null,
   events: EventBus,
 ) {
@@ -30,12 +31,15 @@ export function createServices(
   const groups = new GroupsService(notifications);
   const training = new TrainingService(shoes);
   const plans = new TrainingPlansService(training);
+  // Worker threads that read activity files; started with the first file, stopped by close().
+  const activityReaders = new ActivityReaders(config.activityFiles);
   return {
     tokens,
     events,
     users: new UsersService(tokens, new SignInLimiter(config.signInLimits, redis), events),
     shoes,
-    runs: new RunsService(shoes, posts, events),
+    runs: new RunsService(shoes, posts, events, activityReaders),
+    activityReaders,
     follows: new FollowsService(notifications),
     training,
     notifications,

@@ -1,4 +1,12 @@
-import { ActivityFileError, assertRunningActivity, LAP_JOIN_MAX_GAP_S, MAX_ACTIVITY_FILE_BYTES, nonRunningSport, parseActivityFile } from './activity-file';
+import {
+  ActivityFileError,
+  assertRunningActivity,
+  DEFAULT_ACTIVITY_FILE_LIMITS,
+  LAP_JOIN_MAX_GAP_S,
+  MAX_ACTIVITY_FILE_BYTES,
+  nonRunningSport,
+  parseActivityFile,
+} from './activity-file';
 
 // Shaped like a Garmin Connect export: GPX 1.1, gpxtpx:TrackPointExtension, metadata time.
 const GARMIN_GPX = `<?xml version="1.0" encoding="UTF-8"?>
@@ -385,6 +393,42 @@ describe('parseActivityFile — errors', () => {
     // 'é' is one UTF-16 unit but two UTF-8 bytes.
     const e = fail('TCX', 'é'.repeat(MAX_ACTIVITY_FILE_BYTES / 2 + 1));
     expect(e.message).toBe('the TCX file is larger than 25 MB');
+  });
+});
+
+describe('parseActivityFile — limits', () => {
+  const limits = { ...DEFAULT_ACTIVITY_FILE_LIMITS, maxDepth: 10, maxElements: 60, maxPoints: 5 };
+  const refusal = (text: string): ActivityFileError => {
+    try {
+      parseActivityFile('GPX', text, limits);
+    } catch (e) {
+      expect(e).toBeInstanceOf(ActivityFileError);
+      return e as ActivityFileError;
+    }
+    throw new Error('expected parseActivityFile to throw');
+  };
+  const trkpts = (n: number) => Array.from({ length: n }, (_, i) => `<trkpt lat="1" lon="${i / 1000}"/>`).join('');
+
+  it('stops at the first element nested past maxDepth, however deep the rest goes', () => {
+    const e = refusal(`<gpx>${'<a>'.repeat(100_000)}`);
+    expect(e.code).toBe('TOO_DEEP');
+    expect(e.message).toBe('the GPX file nests elements more than 10 deep');
+    expect(parseActivityFile('GPX', `<gpx><trk><trkseg><trkpt lat="1" lon="2">${'<x>'.repeat(5)}${'</x>'.repeat(5)}</trkpt></trkseg></trk></gpx>`, limits).segments).toHaveLength(1);
+  });
+
+  it('stops at the element past maxElements', () => {
+    const e = refusal(`<gpx>${'<a/>'.repeat(1_000_000)}</gpx>`);
+    expect(e.code).toBe('TOO_MANY_ELEMENTS');
+    expect(e.message).toBe('the GPX file has more than 60 elements');
+  });
+
+  it('stops at the point past maxPoints, in GPX and TCX', () => {
+    expect(parseActivityFile('GPX', `<gpx><trk><trkseg>${trkpts(5)}</trkseg></trk></gpx>`, limits).segments[0]).toHaveLength(5);
+    const e = refusal(`<gpx><trk><trkseg>${trkpts(6)}</trkseg></trk></gpx>`);
+    expect(e.code).toBe('TOO_MANY_POINTS');
+    expect(e.message).toBe('the GPX file has more than 5 recorded points');
+    const tcx = `<TrainingCenterDatabase><Activities><Activity Sport="Running"><Lap><Track>${'<Trackpoint><DistanceMeters>1</DistanceMeters></Trackpoint>'.repeat(6)}</Track></Lap></Activity></Activities></TrainingCenterDatabase>`;
+    expect(() => parseActivityFile('TCX', tcx, limits)).toThrow(new ActivityFileError('TOO_MANY_POINTS', 'the TCX file has more than 5 recorded points'));
   });
 });
 

@@ -50,7 +50,59 @@ export interface ParsedActivity {
 /** Upload limit: a 12 h activity recorded every second is ≈ 10 MB of TCX, so 25 MiB leaves headroom. */
 export const MAX_ACTIVITY_FILE_BYTES = 25 * 1024 * 1024;
 
-export type ActivityFileErrorCode = 'TOO_LARGE' | 'EMPTY' | 'MALFORMED' | 'UNSUPPORTED' | 'NO_POINTS' | 'NO_START_TIME' | 'NOT_A_RUN';
+/**
+ * How much of a file the readers take on before they give up: a public server reads files that
+ * anyone wrote, and a crafted one (a few kB of gzip inflating to millions of nested or repeated
+ * elements) must cost a bounded amount of work and memory, refused as soon as it passes a limit.
+ */
+export interface ActivityFileLimits {
+  /** The file as read (decompressed): GPX/TCX text in UTF-8 bytes, FIT bytes. */
+  maxBytes: number;
+  /** Deepest element nesting (GPX/TCX; real files nest 7–9 deep). */
+  maxDepth: number;
+  /** Elements in the whole document (GPX/TCX; a point is 5–12 of them). */
+  maxElements: number;
+  /** Recorded points: track points, FIT records. */
+  maxPoints: number;
+}
+
+/**
+ * The defaults: 25 MiB; 32 levels; 2 million elements and 100,000 points — about 28 hours recorded
+ * every second, past what any real run needs (a 100-mile race records every few seconds).
+ */
+export const DEFAULT_ACTIVITY_FILE_LIMITS: Readonly<ActivityFileLimits> = {
+  maxBytes: MAX_ACTIVITY_FILE_BYTES,
+  maxDepth: 32,
+  maxElements: 2_000_000,
+  maxPoints: 100_000,
+};
+
+export type ActivityFileErrorCode =
+  | 'TOO_LARGE'
+  | 'TOO_DEEP'
+  | 'TOO_MANY_ELEMENTS'
+  | 'TOO_MANY_POINTS'
+  /** Reading took longer than its time budget (set by whoever runs the reader). */
+  | 'TOO_SLOW'
+  | 'EMPTY'
+  | 'MALFORMED'
+  | 'UNSUPPORTED'
+  | 'NO_POINTS'
+  | 'NO_START_TIME'
+  | 'NOT_A_RUN';
+
+/** Codes of files refused for a limit rather than for what they contain. */
+export const ACTIVITY_FILE_LIMIT_CODES: ReadonlySet<ActivityFileErrorCode> = new Set(['TOO_LARGE', 'TOO_DEEP', 'TOO_MANY_ELEMENTS', 'TOO_MANY_POINTS', 'TOO_SLOW']);
+
+/** The message for a file with more than `max` points. */
+export const tooManyPoints = (format: ActivityFileFormat, max: number) =>
+  new ActivityFileError('TOO_MANY_POINTS', `the ${format} file has more than ${max.toLocaleString('en')} recorded points`);
+
+const megabytes = (bytes: number) => `${Math.round((bytes / 1024 / 1024) * 10) / 10} MB`;
+
+/** The message for a file over `maxBytes` (`decompressed`: it only grew past it once inflated). */
+export const tooLarge = (format: ActivityFileFormat, maxBytes: number, decompressed = false) =>
+  new ActivityFileError('TOO_LARGE', `the ${format} file is larger than ${megabytes(maxBytes)}${decompressed ? ' once decompressed' : ''}`);
 
 /** A file we cannot use; `message` is written for the runner who uploaded it. */
 export class ActivityFileError extends Error {
@@ -66,13 +118,13 @@ export class ActivityFileError extends Error {
 /**
  * Parses the text of a GPX or TCX file. The root element decides how it is read, so a TCX file
  * uploaded as GPX still works; `format` is what the runner said it was and is used in messages.
- * @throws ActivityFileError for oversized, empty, malformed, non-GPX/TCX or point-less files.
+ * Reading stops at the first limit passed (`limits`): nesting, elements and points are counted as
+ * the elements stream past, so a crafted file costs no more than the limits allow.
+ * @throws ActivityFileError for oversized, over-limit, empty, malformed, non-GPX/TCX or point-less files.
  */
-export function parseActivityFile(format: ActivityFileFormat, text: string): ParsedActivity {
+export function parseActivityFile(format: ActivityFileFormat, text: string, limits: Readonly<ActivityFileLimits> = DEFAULT_ACTIVITY_FILE_LIMITS): ParsedActivity {
   // UTF-8 needs at least one byte per UTF-16 unit, so the cheap length test settles most cases.
-  if (text.length > MAX_ACTIVITY_FILE_BYTES || Buffer.byteLength(text, 'utf8') > MAX_ACTIVITY_FILE_BYTES) {
-    throw new ActivityFileError('TOO_LARGE', `the ${format} file is larger than ${MAX_ACTIVITY_FILE_BYTES / 1024 / 1024} MB`);
-  }
+  if (text.length > limits.maxBytes || Buffer.byteLength(text, 'utf8') > limits.maxBytes) throw tooLarge(format, limits.maxBytes);
   // A BOM or blank lines before <?xml … ?> are common in exports and harmless.
   const xml = text.replace(/^\uFEFF/, '').trimStart();
   if (xml.length === 0) throw new ActivityFileError('EMPTY', `the ${format} file is empty`);
@@ -81,12 +133,21 @@ export function parseActivityFile(format: ActivityFileFormat, text: string): Par
   // is reported as such before it is called unsupported.
   let reader: GpxReader | TcxReader | undefined;
   let root = '';
+  let points = 0;
+  const countPoint = () => {
+    if (++points > limits.maxPoints) throw tooManyPoints(format, limits.maxPoints);
+  };
+  let elements = 0;
   try {
     streamXml(xml, {
       open(name, depth, attributes) {
+        if (depth > limits.maxDepth) throw new ActivityFileError('TOO_DEEP', `the ${format} file nests elements more than ${limits.maxDepth} deep`);
+        if (++elements > limits.maxElements) {
+          throw new ActivityFileError('TOO_MANY_ELEMENTS', `the ${format} file has more than ${limits.maxElements.toLocaleString('en')} elements`);
+        }
         if (depth === 1) {
           root = name;
-          reader = name === 'gpx' ? new GpxReader() : name === 'TrainingCenterDatabase' ? new TcxReader() : undefined;
+          reader = name === 'gpx' ? new GpxReader(countPoint) : name === 'TrainingCenterDatabase' ? new TcxReader(countPoint) : undefined;
         }
         reader?.open(name, depth, attributes);
       },

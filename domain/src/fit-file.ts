@@ -1,8 +1,8 @@
 // Garmin FIT (the binary format most watches record) into the same ParsedActivity as GPX and TCX,
 // so summarizeActivity and the recording code stay the one path for every format.
 // Decoding is fit-file-parser's (MIT): header and CRC checks, the FIT profile, developer data fields.
-import { ActivityFileError, MAX_ACTIVITY_FILE_BYTES } from './activity-file';
-import type { ActivityPoint, ParsedActivity } from './activity-file';
+import { ActivityFileError, DEFAULT_ACTIVITY_FILE_LIMITS, tooLarge, tooManyPoints } from './activity-file';
+import type { ActivityFileLimits, ActivityPoint, ParsedActivity } from './activity-file';
 
 type FitMessage = Record<string, unknown>;
 
@@ -78,15 +78,16 @@ const heartRate = (v: unknown): number | undefined => {
  * device's distance counter); each timer stop … start pause starts a new segment, so paused time and
  * distance never count (summarizeActivity never bridges segments). Laps' totals are the device
  * totals, as TCX laps are. Developer data fields are decoded by the parser and ignored here.
+ * The decoder reads the whole file at once, so `limits.maxBytes` is what bounds its work; the
+ * records are then counted against `limits.maxPoints` before any is used.
  * @throws ActivityFileError: MALFORMED (not FIT, truncated, bad CRC), NOT_A_RUN (naming the sport),
- *   NO_POINTS, TOO_LARGE.
+ *   NO_POINTS, TOO_LARGE, TOO_MANY_POINTS.
  */
-export function parseFitFile(bytes: Uint8Array): ParsedActivity {
-  if (bytes.byteLength > MAX_ACTIVITY_FILE_BYTES) {
-    throw new ActivityFileError('TOO_LARGE', `the FIT file is larger than ${MAX_ACTIVITY_FILE_BYTES / 1024 / 1024} MB`);
-  }
+export function parseFitFile(bytes: Uint8Array, limits: Readonly<ActivityFileLimits> = DEFAULT_ACTIVITY_FILE_LIMITS): ParsedActivity {
+  if (bytes.byteLength > limits.maxBytes) throw tooLarge('FIT', limits.maxBytes);
   if (bytes.byteLength === 0) throw new ActivityFileError('EMPTY', 'the FIT file is empty');
   const fit = decode(bytes);
+  if (list(fit.records).length > limits.maxPoints) throw tooManyPoints('FIT', limits.maxPoints);
   const session = list(fit.sessions)[0];
   const sportMessage = list(fit.sports)[0];
   const sport = (session?.sport ?? sportMessage?.sport) as string | undefined;

@@ -57,6 +57,9 @@ export class GpxReader implements XmlVisitor {
   /** The first non-empty text at each of FIRST_TEXTS in the file. */
   private readonly texts = new Map<string, string>();
 
+  /** `countPoint` is called for every point read (it throws past the file's point limit). */
+  constructor(private readonly countPoint: () => void = () => undefined) {}
+
   open(name: string, depth: number, attributes: Readonly<Record<string, string>>): void {
     if (this.reading) return this.reading.open(name, depth);
     switch (this.paths.enter(name, depth)) {
@@ -105,6 +108,7 @@ export class GpxReader implements XmlVisitor {
   }
 
   private finishPoint(): ActivityPoint {
+    this.countPoint();
     const point = this.reading!.finish();
     this.reading = null;
     return point;

@@ -141,6 +141,9 @@ export class TcxReader implements XmlVisitor {
   private lapStart?: Date;
   private courseName?: string;
 
+  /** `countPoint` is called for every point read (it throws past the file's point limit). */
+  constructor(private readonly countPoint: () => void = () => undefined) {}
+
   open(name: string, depth: number, attributes: Readonly<Record<string, string>>): void {
     if (this.reading) return this.reading.open(name, depth);
     switch (this.paths.enter(name, depth)) {
@@ -173,6 +176,7 @@ export class TcxReader implements XmlVisitor {
     switch (this.paths.at(depth)) {
       case `${LAP}/Track/Trackpoint`:
       case `${COURSE}/Track/Trackpoint`:
+        this.countPoint();
         this.points.push(this.reading!.finish());
         this.reading = null;
         break;

@@ -11,7 +11,7 @@ import { GraphQLError } from 'graphql';
 import type { DataSource } from 'typeorm';
 import { TokenService, createRequestContext, Metrics, requestLog } from '@maratron/core';
 import { createErrorFormatter, serviceUnavailableStatus } from './common/errors';
-import type { Config, RequestContext, EventBus, Logger, RedisClient } from '@maratron/core';
+import type { Config, RequestContext, EventBus, Logger, RedisClient, Services } from '@maratron/core';
 import { operationsPlugin } from './observability/operations.plugin';
 import { mutationLimitsPlugin } from './protection/mutation-limits';
 import { runsRouter } from './runs/runs.routes';
@@ -20,7 +20,6 @@ import { Importer } from './imports/importer';
 import { importsRouter } from './imports/imports.routes';
 import { exportRouter } from './exports/export.routes';
 import { buildGatewaySchema } from './schema';
-import type { Services } from '@maratron/core';
 import { createGatewayServices } from './services';
 import { createChannels } from './subscriptions/channels';
 import { LiveDispatcher } from './subscriptions/dispatcher';
@@ -190,6 +189,7 @@ export async function createGateway({ config, dataSource, redis, bus, logger, me
       draining = true;
       await apollo.stop();
       await imports.stop();
+      await services.activityReaders.close();
     },
   };
 }
@@ -218,6 +218,6 @@ function watchPool(dataSource: DataSource, metrics: Metrics) {
 export function createImportQueue(dataSource: DataSource, services: Pick<Services, 'runs' | 'shoes'>, bus: EventBus, config: Config, logger: Logger): ImportQueue {
   const url = (dataSource.options as { url?: string }).url;
   if (!url) throw new Error('the import queue needs the database URL');
-  const importer = new Importer(dataSource, services.runs, services.shoes, bus, config.imports, logger);
+  const importer = new Importer(dataSource, services.runs, services.shoes, bus, config.imports, logger, config.activityFiles.parseThreads);
   return new ImportQueue(dataSource, importer, logger, { url, schema: config.imports.queueSchema });
 }

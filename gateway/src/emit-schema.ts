@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { LocalEventBus, createLogger } from '@maratron/core';
+import { LocalEventBus, createLogger, loadConfig } from '@maratron/core';
 import { buildGatewaySchema, printGatewaySchema } from './schema';
 import { createGatewayServices } from './services';
 
@@ -17,6 +17,7 @@ export function currentSdl(): string {
       aiServerPort: 0,
       anthropic: { apiKey: null, model: 'unused', baseUrl: null },
       exports: { perUser: 1, reading: 1 },
+      activityFiles: loadConfig({}).activityFiles,
     },
     null,
     new LocalEventBus(createLogger('silent')),

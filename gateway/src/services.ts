@@ -7,7 +7,7 @@ import { CoachService } from './coach/coach.service';
  * the ai-server's tools and to the language model).
  */
 export function createGatewayServices(
-  config: Pick<Config, 'jwtTtlSeconds' | 'signInLimits' | 'aiServerUrl' | 'aiServerPort' | 'anthropic' | 'exports'> & { jwtSecret: string },
+  config: Pick<Config, 'jwtTtlSeconds' | 'signInLimits' | 'aiServerUrl' | 'aiServerPort' | 'anthropic' | 'exports' | 'activityFiles'> & { jwtSecret: string },
   redis: RedisClient | null,
   events: EventBus,
 ) {

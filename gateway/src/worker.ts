@@ -32,6 +32,7 @@ async function main() {
     setTimeout(() => process.exit(1), 15_000).unref();
     try {
       await queue.stop();
+      await services.activityReaders.close();
       await bus.close();
       await redis?.quit().catch(() => undefined);
       await close();

@@ -15,6 +15,11 @@ export interface SignInLimits {
  * (rate-limiter-flexible; in Redis when configured so every replica shares the count).
  * Past the limit sign-in is refused with RATE_LIMITED until the window passes; a successful
  * sign-in clears the account's count.
+ *
+ * Counted first, checked second: each attempt takes its point with one atomic increment per key
+ * (Redis INCR, or the in-process counter) before the password is hashed, so concurrent attempts
+ * can't all read "under the limit" during the ~50 ms hash and all go through. A right password
+ * gives its point back (succeeded()); a wrong one keeps it — that is the count.
  */
 export class SignInLimiter {
   private readonly byAccount: RateLimiterAbstract;
@@ -26,24 +31,26 @@ export class SignInLimiter {
     this.byAddress = make('signin:address', limits.perAddress);
   }
 
-  /** Throws RATE_LIMITED when either key has used up its failures. */
-  async check(account: string, address: string): Promise<void> {
-    const [a, b] = await Promise.all([this.byAccount.get(account), this.byAddress.get(address)]);
-    for (const [res, limiter] of [[a, this.byAccount], [b, this.byAddress]] as const) {
-      if (res && res.consumedPoints >= limiter.points) throw rateLimited(res.msBeforeNext / 1000);
-    }
+  /**
+   * Takes one attempt from the account's and the address's limits before the password is checked;
+   * RATE_LIMITED when either has none left. A refused attempt is no attempt: the limit it did not
+   * exceed gets its point back.
+   */
+  async reserve(account: string, address: string): Promise<void> {
+    const keys = [
+      [this.byAccount, account],
+      [this.byAddress, address],
+    ] as const;
+    const taken = await Promise.allSettled(keys.map(([limiter, key]) => limiter.consume(key, 1)));
+    const refused = taken.find((t) => t.status === 'rejected');
+    if (!refused) return;
+    await Promise.all(keys.map(([limiter, key], i) => (taken[i].status === 'fulfilled' ? limiter.reward(key, 1) : undefined)));
+    if (refused.reason instanceof RateLimiterRes) throw rateLimited(refused.reason.msBeforeNext / 1000);
+    throw refused.reason;
   }
 
-  async recordFailure(account: string, address: string): Promise<void> {
-    await Promise.all([
-      this.byAccount.penalty(account, 1),
-      this.byAddress.penalty(address, 1),
-    ]).catch((e: unknown) => {
-      if (!(e instanceof RateLimiterRes)) throw e;
-    });
-  }
-
-  async recordSuccess(account: string): Promise<void> {
-    await this.byAccount.delete(account);
+  /** The password was right: the account's failures are forgotten and the address gets its point back. */
+  async succeeded(account: string, address: string): Promise<void> {
+    await Promise.all([this.byAccount.delete(account), this.byAddress.reward(address, 1)]);
   }
 }

@@ -10,8 +10,8 @@ import { hydrate } from '../database/rows';
 import { publishAfterCommit } from '../events';
 import type { EventBus } from '../events';
 import type { ShoesService } from '../shoes/shoes.service';
-import { readActivity } from './activity-import';
 import type { ActivityFile, ImportedActivity } from './activity-import';
+import type { ActivityReaders } from './activity-readers';
 import { insertEfforts, insertRecordings, moveEfforts, replaceEfforts } from './recordings';
 import type { EffortSource } from './recordings';
 import type { PostsService } from '../social/posts.service';
@@ -34,6 +34,7 @@ export class RunsService {
     private readonly shoes: ShoesService,
     private readonly posts: PostsService,
     private readonly events: EventBus,
+    private readonly readers: ActivityReaders,
   ) {}
 
   /** A run the viewer may see, or null (missing and hidden look the same). */
@@ -77,12 +78,18 @@ export class RunsService {
    * importActivity: a GPX/TCX file becomes a run through the same rules as createRun (the run
    * fields from the file's summary, validated by newRunSchema and the pace rule), stored with its
    * recording, splits and track-derived best efforts in one transaction. A file that can't be
-   * used is BAD_USER_INPUT (field `content`) and stores nothing.
+   * used is BAD_USER_INPUT (field `content`) and stores nothing. The file is read on a worker
+   * thread (ActivityReaders), within the configured limits, before the transaction's work starts.
    */
   async createFromActivity(ctx: RequestContext, file: ActivityFile): Promise<Run> {
-    requireViewer(ctx); // before any work on the file: an anonymous caller gets no parse
-    const [run] = await this.createFromActivities(ctx, [readActivity(file)]);
+    requireViewer(ctx);
+    const [run] = await this.createFromActivities(ctx, [await this.readers.read(file)]);
     return run;
+  }
+
+  /** Reads a file on a worker thread without storing it (a bulk import's files, checked before their batch is stored). */
+  readActivity(file: ActivityFile): Promise<ImportedActivity> {
+    return this.readers.read(file);
   }
 
   /**

@@ -54,7 +54,8 @@ export class UsersService {
 
   async signIn(ctx: RequestContext, emailInput: string, password: string): Promise<Session> {
     const email = parseInput(emailSchema, emailInput, 'email');
-    await this.signInLimiter.check(email, ctx.address);
+    // The attempt counts from here (see SignInLimiter): a wrong password keeps it counted.
+    await this.signInLimiter.reserve(email, ctx.address);
     const rows = await ctx.db.query<User & { passwordHash: string }>(
       `SELECT ${USER_COLUMNS}, u.password_hash AS "passwordHash" FROM users u WHERE u.email = $1`,
       [email],
@@ -62,11 +63,10 @@ export class UsersService {
     const found = rows[0];
     const ok = await verifyPassword(password, found?.passwordHash ?? DUMMY_HASH);
     if (!found || !ok) {
-      await this.signInLimiter.recordFailure(email, ctx.address);
       // One message for both cases: sign-in must not tell which emails have accounts.
       throw badInput('password', 'Wrong email or password');
     }
-    await this.signInLimiter.recordSuccess(email);
+    await this.signInLimiter.succeeded(email, ctx.address);
     await actAs(ctx, found.id);
     const { passwordHash: _hash, ...user } = found;
     return { token: this.tokens.issue(found.id), user: Object.assign(new User(), user) };
@@ -150,11 +150,11 @@ export class UsersService {
       [viewerId],
     );
     if (!user) throw notFound('User');
-    await this.signInLimiter.check(user.email, ctx.address);
+    await this.signInLimiter.reserve(user.email, ctx.address);
     if (typeof password !== 'string' || !(await verifyPassword(password, user.passwordHash))) {
-      await this.signInLimiter.recordFailure(user.email, ctx.address);
       throw badInput('password', 'password: wrong password; the account was not deleted');
     }
+    await this.signInLimiter.succeeded(user.email, ctx.address);
     await ctx.db.transaction(async () => {
       await ctx.db.query(`SELECT maratron_hand_over_groups()`);
       await ctx.db.query(`DELETE FROM users WHERE id = $1`, [viewerId]);

@@ -14,6 +14,7 @@ openDatabase()
     const bus = await createEventBus(redis, logger);
     const services = createServices({ ...config, jwtSecret: config.jwtSecret ?? 'unused: the seed issues no tokens' }, redis, bus);
     const seeded = await seedDemoData(dataSource, services);
+    await services.activityReaders.close();
     await bus.close();
     await redis?.quit();
     console.log(seeded ? `loaded ${seeded.runners} runners and ${seeded.runs} runs, ${seeded.imported} of them from GPX files (password: ${DEMO_PASSWORD})` : 'the database already has runners; nothing loaded');

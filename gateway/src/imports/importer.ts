@@ -1,21 +1,22 @@
 // One bulk import job, start to finish: the archive read entry by entry from disk, each activity
-// read (readActivity) and checked for duplicates as it comes, then stored a batch at a time through
-// RunsService.createFromActivities as the job's owner (row-level security applies) while the next
-// batch is read, progress committed together with the runs it counts, so an interrupted job
-// resumes exactly where it was.
+// read on a worker thread (RunsService.readActivity, a few files ahead) and checked for duplicates
+// in archive order, then stored a batch at a time through RunsService.createFromActivities as the
+// job's owner (row-level security applies) while the next batch is read, progress committed
+// together with the runs it counts, so an interrupted job resumes exactly where it was.
 import fs from 'node:fs/promises';
 import { randomUUID } from 'node:crypto';
 import { parse as parseCsv } from 'csv-parse/sync';
 import type { DataSource } from 'typeorm';
 import type { ZipFile } from 'yauzl';
-import { DomainError, nonRunningSport } from '@maratron/domain';
+import { ActivityFileError, DomainError, nonRunningSport, tooLarge } from '@maratron/domain';
 import type { ImportProblem } from '@maratron/schema';
 import type { ImportConfig, RequestContext, EventBus, Logger, ActivityFile, ImportedActivity, RunsService, ShoesService } from '@maratron/core';
-import { createRequestContext, RequestDb, readActivity } from '@maratron/core';
+import { createRequestContext, RequestDb, ActivityRefused } from '@maratron/core';
 import { ArchiveRefused, exportList, indexArchive, openZip, readEntry } from './archive';
 import { parseExportedShoes, restoreShoes, retireRestoredShoes } from './exported-shoes';
 import type { ExportedShoe } from './exported-shoes';
 import type { ActivityEntry, ArchiveIndex } from './archive';
+import { isDatabaseOutage } from './database-outage';
 
 /** What an archive says about one activity besides its file. */
 interface Meta {
@@ -119,9 +120,16 @@ export class Importer {
     private readonly bus: EventBus,
     private readonly config: ImportConfig,
     private readonly logger: Logger,
+    /** Files read ahead of the one being checked: enough to keep every reading thread busy. */
+    private readonly readAhead = 2,
   ) {}
 
-  /** Processes (or resumes) a job as its owner. A job that is gone or finished is left alone. */
+  /**
+   * Processes (or resumes) a job as its owner. A job that is gone or finished is left alone.
+   * It ends DONE, or FAILED with the reason — except when the database goes away (isDatabaseOutage):
+   * then the error is thrown as it is, nothing more is written, the upload stays, and the job stays
+   * where its last committed batch left it, to be resumed (ImportQueue) once the database is back.
+   */
   async run(jobId: string, userId: string): Promise<void> {
     const claim = new RequestDb(this.dataSource, userId);
     const rows = await claim.query(
@@ -146,6 +154,7 @@ export class Importer {
       if (shoes) await this.asOwner(userId, (ctx) => retireRestoredShoes(ctx, this.shoes, userId, shoes.exported, shoes.ids));
       await this.finish(jobId, userId, 'DONE', null);
     } catch (error) {
+      if (isDatabaseOutage(error)) throw error;
       const reason =
         error instanceof ArchiveRefused ? error.message : (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'the uploaded archive is gone' : null;
       if (!reason) this.logger.error({ err: error, jobId }, 'import job failed');
@@ -159,6 +168,11 @@ export class Importer {
   /** A job that can't go on (its upload is gone after a restart): FAILED with the reason. */
   async fail(jobId: string, userId: string, message: string): Promise<void> {
     await this.finish(jobId, userId, 'FAILED', { file: 'archive', message });
+  }
+
+  /** A job interrupted by a database outage, waiting again (its committed batches kept); the caller queues it. */
+  async requeue(jobId: string, userId: string): Promise<void> {
+    await this.asOwner(userId, ({ db }) => db.query(`UPDATE import_jobs SET status = 'QUEUED', heartbeat_at = now() WHERE id = $1 AND status = 'RUNNING'`, [jobId]));
   }
 
   /**
@@ -213,7 +227,9 @@ export class Importer {
   }
 
   private async process(jobId: string, userId: string, zip: ZipFile, items: Item[], from: number): Promise<void> {
-    const entries = new EntriesAhead(zip, items, { bytes: 0, limit: this.config.maxUncompressedBytes });
+    const entries = new FilesAhead(zip, items, { bytes: 0, limit: this.config.maxUncompressedBytes }, this.config.maxEntryBytes, this.readAhead, (file) =>
+      this.runs.readActivity(file),
+    );
     const known = await this.storedRuns(userId);
     let db = new RequestDb(this.dataSource, userId);
     await db.query(`UPDATE import_jobs SET total = $2 WHERE id = $1`, [jobId, items.length]);
@@ -271,10 +287,10 @@ export class Importer {
 
   /**
    * A file read and checked (not stored yet), or a record stored; only a broken archive
-   * (ArchiveRefused) stops the job. A file is taken as stored from here on for the duplicate rule,
-   * so a second copy in the same batch is skipped.
+   * (ArchiveRefused) or a database outage stops the job. A file is taken as stored from here on
+   * for the duplicate rule, so a second copy in the same batch is skipped.
    */
-  private async readItem(ctx: RequestContext, item: Item, entries: EntriesAhead, i: number, known: KnownRuns): Promise<Outcome | { result: 'read'; activity: ImportedActivity }> {
+  private async readItem(ctx: RequestContext, item: Item, entries: FilesAhead, i: number, known: KnownRuns): Promise<Outcome | { result: 'read'; activity: ImportedActivity }> {
     try {
       if (item.kind === 'record') {
         const r = item.run;
@@ -290,17 +306,12 @@ export class Importer {
       }
       const { activity, meta } = item;
       if (meta.notRunning) return { result: 'skipped', message: `a ${meta.notRunning} activity, not a run` };
-      const content = await entries.take(i);
-      const file: ActivityFile = {
-        format: activity.format, content, name: meta.name, notes: meta.notes, startedAt: meta.startedAt, visibility: meta.visibility,
-        ...(meta.shoeId === undefined ? {} : { shoeId: meta.shoeId }),
-      };
-      const read = readActivity(file);
+      const read = await entries.take(i);
       if (known.has(read.run.startedAt, read.run.distance)) return { result: 'skipped', message: 'a duplicate of a run already stored (same start and distance)' };
       known.add(read.run.startedAt, read.run.distance);
       return { result: 'read', activity: read };
     } catch (error) {
-      if (error instanceof ArchiveRefused) throw error;
+      if (error instanceof ArchiveRefused || isDatabaseOutage(error)) throw error;
       return failure(error);
     }
   }
@@ -314,13 +325,15 @@ export class Importer {
     try {
       await this.runs.createFromActivities(ctx, files.map((f) => f.activity));
       return files.map(() => ({ result: 'imported' }));
-    } catch {
+    } catch (error) {
+      if (isDatabaseOutage(error)) throw error;
       const outcomes: Outcome[] = [];
       for (const { activity } of files) {
         try {
           await this.runs.createFromActivities(ctx, [activity]);
           outcomes.push({ result: 'imported' });
         } catch (error) {
+          if (isDatabaseOutage(error)) throw error;
           known.remove(activity.run.startedAt, activity.run.distance);
           outcomes.push(failure(error));
         }
@@ -360,44 +373,64 @@ export class Importer {
   }
 }
 
-/** What a file that could not be imported counts as, with the message the runner sees. */
+/**
+ * What a file that could not be imported counts as, with the message the runner sees: decided by
+ * the reader's code (a file that is not a run is skipped, any other refusal fails), never by wording.
+ */
 function failure(error: unknown): Outcome {
-  if (error instanceof DomainError) {
-    const message = error.message.replace(/^content: /, '');
-    // readActivity's NOT_A_RUN message ("the file is a cycling activity, not a run; …").
-    return { result: /, not a run/.test(message) ? 'skipped' : 'failed', message };
+  const code = error instanceof ActivityRefused ? error.reason : error instanceof ActivityFileError ? error.code : null;
+  if (error instanceof DomainError || error instanceof ActivityFileError) {
+    return { result: code === 'NOT_A_RUN' ? 'skipped' : 'failed', message: error.message.replace(/^content: /, '') };
   }
   const message = error instanceof Error ? error.message : String(error);
   return { result: 'failed', message: `unreadable: ${message}` };
 }
 
 /**
- * The bytes of the files to import, read one file ahead: the next entry inflates (on libuv's
- * threads) while this one is parsed.
+ * The files to import, read `depth` files ahead of the one being checked: each entry inflates (on
+ * libuv's threads) and is read on a worker thread while earlier ones are checked and stored. They
+ * are taken in archive order, so the duplicate rule sees them as they come.
  */
-class EntriesAhead {
-  private readonly reading = new Map<number, Promise<Buffer>>();
+class FilesAhead {
+  private readonly reading = new Map<number, Promise<ImportedActivity>>();
+  /** Items before this one have been started (or are not files to read). */
+  private next = 0;
 
   constructor(
     private readonly zip: ZipFile,
     private readonly items: readonly Item[],
     private readonly counter: { bytes: number; limit: number },
+    /** The most one entry may inflate to; a larger one is that file's failure, never inflated. */
+    private readonly maxEntryBytes: number,
+    private readonly depth: number,
+    private readonly read: (file: ActivityFile) => Promise<ImportedActivity>,
   ) {}
 
-  /** The bytes of item `i`, a file; the next item's start to be read if it is a file to read too. */
-  take(i: number): Promise<Buffer> {
-    const bytes = this.reading.get(i) ?? this.read(i);
+  /** Item `i` (a file) read; the files after it up to `depth` ahead started. */
+  take(i: number): Promise<ImportedActivity> {
+    const activity = this.reading.get(i) ?? this.start(i);
     this.reading.delete(i);
-    const next = this.items[i + 1];
-    if (next?.kind === 'file' && !next.meta.notRunning) this.reading.set(i + 1, this.read(i + 1));
-    return bytes;
+    for (let j = Math.max(this.next, i + 1); j <= i + this.depth && j < this.items.length; j++) {
+      const item = this.items[j];
+      if (item.kind === 'file' && !item.meta.notRunning) this.reading.set(j, this.start(j));
+    }
+    this.next = Math.max(this.next, i + this.depth + 1);
+    return activity;
   }
 
-  private read(i: number): Promise<Buffer> {
-    const bytes = readEntry(this.zip, (this.items[i] as FileItem).activity.entry, this.counter);
+  private start(i: number): Promise<ImportedActivity> {
+    const { activity, meta } = this.items[i] as FileItem;
+    const read = (async () => {
+      if (activity.entry.uncompressedSize > this.maxEntryBytes) throw tooLarge(activity.format, this.maxEntryBytes);
+      const content = await readEntry(this.zip, activity.entry, this.counter, this.maxEntryBytes);
+      return this.read({
+        format: activity.format, content, name: meta.name, notes: meta.notes, startedAt: meta.startedAt, visibility: meta.visibility,
+        ...(meta.shoeId === undefined ? {} : { shoeId: meta.shoeId }),
+      });
+    })();
     // Awaited by take()'s caller in its turn; a job that stops before then leaves it unawaited.
-    bytes.catch(() => undefined);
-    return bytes;
+    read.catch(() => undefined);
+    return read;
   }
 }
 

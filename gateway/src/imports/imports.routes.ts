@@ -32,9 +32,18 @@ export function importsRouter(deps: HttpRouteDeps, imports: ImportsService, queu
     }
     fs.mkdirSync(config.dir, { recursive: true });
     const archivePath = path.join(config.dir, `${randomUUID()}.zip`);
+    const requestId = String(req.headers['x-request-id'] ?? randomUUID());
     try {
       const declared = Number(req.headers['content-length'] ?? 0);
       if (declared > config.maxUploadBytes) throw new ArchiveRefused(413, `the upload is larger than ${config.maxUploadBytes} bytes`);
+      // A runner at their limit of waiting imports is told before the upload is received (a short
+      // transaction of its own: none is held open while the body streams in).
+      const check = createRequestContext(deps.dataSource, requestId, viewerId, req.ip ?? 'unknown');
+      try {
+        await imports.assertRoomForAnother(check, config.maxQueuedPerUser);
+      } finally {
+        await check.db.close(false);
+      }
       const fileName = await receive(req, archivePath, config.maxUploadBytes);
       const zip = await openZip(archivePath);
       let total: number;
@@ -44,10 +53,10 @@ export function importsRouter(deps: HttpRouteDeps, imports: ImportsService, queu
       } finally {
         zip.close();
       }
-      const ctx = createRequestContext(deps.dataSource, String(req.headers['x-request-id'] ?? randomUUID()), viewerId, req.ip ?? 'unknown');
+      const ctx = createRequestContext(deps.dataSource, requestId, viewerId, req.ip ?? 'unknown');
       let id: string;
       try {
-        const job = await imports.create(ctx, { fileName, archivePath, total });
+        const job = await imports.create(ctx, { fileName, archivePath, total }, config.maxQueuedPerUser);
         id = job.id;
         ctx.db.afterCommit(() => queue.enqueue(job.id, viewerId).catch((err) => deps.logger.warn({ err, jobId: job.id }, 'enqueue failed; recovery will queue it')));
         await ctx.db.close(true);
@@ -61,7 +70,8 @@ export function importsRouter(deps: HttpRouteDeps, imports: ImportsService, queu
       if (error instanceof ArchiveRefused) {
         res.status(error.status).json({ error: { code: error.status === 413 ? 'PAYLOAD_TOO_LARGE' : 'BAD_USER_INPUT', message: error.message } });
       } else if (error instanceof DomainError) {
-        res.status(error.code === 'UNAUTHENTICATED' ? 401 : 400).json({ error: { code: error.code, message: error.message } });
+        const status = error.code === 'UNAUTHENTICATED' ? 401 : error.code === 'RATE_LIMITED' ? 429 : 400;
+        res.status(status).json({ error: { code: error.code, message: error.message } });
       } else {
         deps.logger.error({ err: error }, 'import upload failed');
         if (!res.headersSent) res.status(500).json({ error: { code: 'INTERNAL_SERVER_ERROR', message: 'Internal server error' } });
