@@ -38,6 +38,19 @@ export interface Config {
   aiRateLimitPerMinute: number;
   /** The coach's language model; without an API key the built-in local coach answers. */
   anthropic: { apiKey: string | null; model: string; baseUrl: string | null };
+  /** What one GraphQL operation may ask for; see protection/query-cost.ts. */
+  query: QueryLimits;
+  /** graphql-ws: WS_MAX_CONNECTIONS_PER_USER, WS_MAX_SUBSCRIPTIONS_PER_CONNECTION. */
+  ws: { maxConnectionsPerUser: number; maxSubscriptionsPerConnection: number };
+  /** METRICS_TOKEN: GET /metrics wants `Authorization: Bearer <it>`; unset, /metrics answers loopback clients only. */
+  metricsToken: string | null;
+}
+
+export interface QueryLimits {
+  /** QUERY_MAX_COST: the cost budget of one operation (each field 1, lists × their page size, tracks × their points). */
+  maxCost: number;
+  /** TRACK_MAX_POINTS_PER_RESPONSE: most points one run's track has in an answer (a longer one is thinned evenly, first and last kept). */
+  trackMaxPoints: number;
 }
 
 export interface ImportConfig {
@@ -108,5 +121,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     aiAllowedHosts: (env.AI_ALLOWED_HOSTS ?? '').split(',').map((h) => h.trim()).filter(Boolean),
     aiRateLimitPerMinute: int(env.AI_RATE_LIMIT_PER_MINUTE, 120),
     anthropic: { apiKey: env.ANTHROPIC_API_KEY || null, model: env.ANTHROPIC_MODEL || 'claude-sonnet-4-5', baseUrl: env.ANTHROPIC_BASE_URL || null },
+    query: {
+      maxCost: int(env.QUERY_MAX_COST, 25_000),
+      trackMaxPoints: Math.max(2, int(env.TRACK_MAX_POINTS_PER_RESPONSE, 2000)),
+    },
+    ws: {
+      maxConnectionsPerUser: int(env.WS_MAX_CONNECTIONS_PER_USER, 10),
+      maxSubscriptionsPerConnection: int(env.WS_MAX_SUBSCRIPTIONS_PER_CONNECTION, 100),
+    },
+    metricsToken: env.METRICS_TOKEN || null,
   };
 }

@@ -17,6 +17,8 @@ export function currentSdl(): string {
       aiServerUrl: null,
       aiServerPort: 0,
       anthropic: { apiKey: null, model: 'unused', baseUrl: null },
+      query: { maxCost: 1, trackMaxPoints: 2000 },
+      imports: { queueSchema: 'unused' },
     },
     null,
     new LocalEventBus(createLogger('silent')),
