@@ -122,7 +122,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     aiRateLimitPerMinute: int(env.AI_RATE_LIMIT_PER_MINUTE, 120),
     anthropic: { apiKey: env.ANTHROPIC_API_KEY || null, model: env.ANTHROPIC_MODEL || 'claude-sonnet-4-5', baseUrl: env.ANTHROPIC_BASE_URL || null },
     query: {
-      maxCost: int(env.QUERY_MAX_COST, 25_000),
+      maxCost: int(env.QUERY_MAX_COST, 50_000),
       trackMaxPoints: Math.max(2, int(env.TRACK_MAX_POINTS_PER_RESPONSE, 2000)),
     },
     ws: {

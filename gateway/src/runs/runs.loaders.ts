@@ -180,6 +180,10 @@ export function createRunLoaders(db: RequestDb, viewerId: string | null, prime: 
      * order, thinned in the database to at most `maxPoints` evenly spaced points (the first and the
      * last always kept), so a 200,000-point recording never crosses into this process whole. Null
      * for runs without positions.
+     *
+     * Even thinning: of the points 0..last, keep those at floor(k · last / (maxPoints − 1)) for
+     * k = 0..maxPoints − 1 — point i is one of them when some k·last/(maxPoints − 1) falls in
+     * [i, i + 1), i.e. ceil(i·(maxPoints − 1) / last) · last < (i + 1)·(maxPoints − 1), in integers.
      */
     runTrack: new DataLoader<TrackKey, number[][] | null, string>(
       async (keys) => {
@@ -193,13 +197,13 @@ export function createRunLoaders(db: RequestDb, viewerId: string | null, prime: 
                     json_agg(CASE WHEN p.point->>2 IS NULL THEN json_build_array(p.point->0, p.point->1)
                                   ELSE json_build_array(p.point->0, p.point->1, p.point->2) END ORDER BY p.n) AS track
                FROM (SELECT t.run_id, pt.point,
-                            row_number() OVER (PARTITION BY t.run_id ORDER BY s.i, pt.j) AS n,
-                            count(*) OVER (PARTITION BY t.run_id) AS total
+                            row_number() OVER (PARTITION BY t.run_id ORDER BY s.i, pt.j) - 1 AS n,
+                            count(*) OVER (PARTITION BY t.run_id) - 1 AS last
                        FROM run_tracks t
                       CROSS JOIN LATERAL json_array_elements(t.segments) WITH ORDINALITY s(segment, i)
                       CROSS JOIN LATERAL json_array_elements(s.segment) WITH ORDINALITY pt(point, j)
                       WHERE t.run_id = ANY($1::uuid[])) p
-              WHERE p.n = p.total OR (p.n - 1) % greatest(1, ceil((p.total - 1)::numeric / ($2::int - 1)))::bigint = 0
+              WHERE p.last < $2::int OR ((p.n * ($2::int - 1) + p.last - 1) / p.last) * p.last < (p.n + 1) * ($2::int - 1)
               GROUP BY p.run_id`,
             [ids, group[0].maxPoints],
           );
