@@ -5,7 +5,7 @@ import { RateLimiterRes } from 'rate-limiter-flexible';
 import type { RateLimiterAbstract } from 'rate-limiter-flexible';
 
 /**
- * MCP tool calls per runner per minute: shared through Redis when configured (every
+ * MCP tool calls and resource reads per runner per minute (one budget): shared through Redis when configured (every
  * ai-server process counts together; memory while Redis is away), per process otherwise.
  */
 export class ToolRateLimit {

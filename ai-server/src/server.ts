@@ -3,9 +3,10 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
+import { ErrorCode, McpError } from '@modelcontextprotocol/sdk/types.js';
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import { DomainError } from '@maratron/domain';
-import { TokenService, createRequestContext, asServiceUnavailable, Metrics, withCommandTimeout, createServices } from '@maratron/core';
+import { TokenService, createRequestContext, Metrics, metricsRoute, createServices, asServiceUnavailable, withCommandTimeout } from '@maratron/core';
 import type { Config, RequestContext, EventBus, Logger, RedisClient } from '@maratron/core';
 import express from 'express';
 import type { DataSource } from 'typeorm';
@@ -28,7 +29,7 @@ export interface AiServer {
   stop(): Promise<void>;
 }
 
-/** get_user_context answers are cached this long (writes of the runner invalidate them sooner). */
+/** get_user_context answers are cached this long (the runner's changes drop them sooner: see `invalidate`). */
 const USER_CONTEXT_TTL_SECONDS = 300;
 const userContextKey = (userId: string) => `user-context:${userId}`;
 
@@ -47,14 +48,23 @@ export function createAiServer({ config, dataSource, bus, redis, logger }: AiSer
   const metrics = new Metrics();
   let boundPort = 0;
 
-  // A runner's writes (from GraphQL, MCP, any process) make their cached context stale.
+  // The one place the cached context is dropped: whatever changes what it holds (from GraphQL,
+  // MCP, any process) — runs, shoes, the profile and training profile — and the account's
+  // deletion, so no copy of a deleted runner's profile outlives it, in memory or in Redis.
   const invalidate = ({ userId }: { userId: string }) => void cache.delete(userContextKey(userId));
-  const unsubscribes = [bus.subscribe('run.created', invalidate), bus.subscribe('leaderboard.changed', invalidate), bus.subscribe('shoe.changed', invalidate)];
+  const unsubscribes = (['run.created', 'leaderboard.changed', 'shoe.changed', 'profile.changed', 'account.deleted'] as const).map((topic) =>
+    bus.subscribe(topic, invalidate),
+  );
 
-  /** Runs `work` in a fresh context as the caller: committed on success, rolled back on error. */
+  /**
+   * Runs `work` in a fresh context as the caller: committed on success, rolled back on error. The
+   * transaction opens first, whatever `work` does — opening it checks that the caller's account
+   * still exists, so a deleted account's token is refused even by an answer from the cache.
+   */
   async function asCaller<T>(userId: string, address: string, work: (ctx: RequestContext) => Promise<T>): Promise<T> {
     const ctx = createRequestContext(dataSource, randomUUID(), userId, address);
     try {
+      await ctx.db.begin();
       const result = await work(ctx);
       await ctx.db.close(true);
       return result;
@@ -159,9 +169,25 @@ export function createAiServer({ config, dataSource, bus, redis, logger }: AiSer
       call('server_health', () => health()),
     );
 
-    const resource = (uri: string, work: (ctx: RequestContext) => Promise<unknown>) => async () => ({
-      contents: [{ uri, mimeType: 'application/json', text: JSON.stringify(await asCaller(userId, address, work), null, 2) }],
-    });
+    /**
+     * A resource read: rate-limited like a tool call (the same per-runner budget), in its own
+     * context; a domain error is a JSON-RPC error with its code and message, anything else a
+     * generic one (the cause in the log).
+     */
+    const resource = (uri: string, work: (ctx: RequestContext) => Promise<unknown>) => async () => {
+      try {
+        await limit.consume(userId);
+        const result = await asCaller(userId, address, work);
+        return { contents: [{ uri, mimeType: 'application/json', text: JSON.stringify(result, null, 2) }] };
+      } catch (error) {
+        if (error instanceof DomainError) {
+          const retry = error.retryAfterSeconds ? ` (retry-after: ${error.retryAfterSeconds}s)` : '';
+          throw new McpError(ErrorCode.InvalidRequest, `${error.code}: ${error.message}${retry}`);
+        }
+        logger.error({ err: error, resource: uri, userId }, 'MCP resource read failed');
+        throw new McpError(ErrorCode.InternalError, `INTERNAL: ${uri} could not be read; try again later`);
+      }
+    };
     server.registerResource(
       'recent-runs',
       'maratron://runs/recent',
@@ -206,10 +232,7 @@ export function createAiServer({ config, dataSource, bus, redis, logger }: AiSer
   const app = express();
   app.disable('x-powered-by');
   app.get('/healthz', (_req, res) => void res.json({ status: 'ok' }));
-  app.get('/metrics', async (_req, res) => {
-    res.setHeader('content-type', metrics.registry.contentType);
-    res.end(await metrics.registry.metrics());
-  });
+  app.get('/metrics', metricsRoute(metrics, config.metricsToken));
   app.all('/mcp', express.json({ limit: '1mb' }), async (req, res) => {
     const token = TokenService.fromHeader(req.headers.authorization);
     const userId = token ? tokens.verify(token) : null;

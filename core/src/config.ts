@@ -59,6 +59,19 @@ export interface Config {
   aiRateLimitPerMinute: number;
   /** The coach's language model; without an API key the built-in local coach answers. */
   anthropic: { apiKey: string | null; model: string; baseUrl: string | null };
+  /** What one GraphQL operation may ask for; see gateway/src/protection/query-cost.ts. */
+  query: QueryLimits;
+  /** graphql-ws: WS_MAX_CONNECTIONS_PER_USER, WS_MAX_SUBSCRIPTIONS_PER_CONNECTION. */
+  ws: { maxConnectionsPerUser: number; maxSubscriptionsPerConnection: number };
+  /** METRICS_TOKEN: GET /metrics wants `Authorization: Bearer <it>`; unset, /metrics answers loopback clients only. */
+  metricsToken: string | null;
+}
+
+export interface QueryLimits {
+  /** QUERY_MAX_COST: the cost budget of one operation (each field 1, lists × their page size, tracks × their points). */
+  maxCost: number;
+  /** TRACK_MAX_POINTS_PER_RESPONSE: most points one run's track has in an answer (a longer one is thinned evenly, first and last kept). */
+  trackMaxPoints: number;
 }
 
 export interface ImportConfig {
@@ -199,6 +212,11 @@ const environment = z.object({
   ANTHROPIC_API_KEY: optional,
   ANTHROPIC_MODEL: text('claude-sonnet-4-5'),
   ANTHROPIC_BASE_URL: url(['http:', 'https:']),
+  QUERY_MAX_COST: integer(50_000, 1),
+  TRACK_MAX_POINTS_PER_RESPONSE: integer(2000, 2),
+  WS_MAX_CONNECTIONS_PER_USER: integer(10, 1),
+  WS_MAX_SUBSCRIPTIONS_PER_CONNECTION: integer(100, 1),
+  METRICS_TOKEN: optional,
 });
 
 /** The repository's `.data/` (same path from core/src under ts-jest and from core/dist). */
@@ -267,5 +285,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       .filter(Boolean),
     aiRateLimitPerMinute: e.AI_RATE_LIMIT_PER_MINUTE,
     anthropic: { apiKey: e.ANTHROPIC_API_KEY, model: e.ANTHROPIC_MODEL, baseUrl: e.ANTHROPIC_BASE_URL },
+    query: { maxCost: e.QUERY_MAX_COST, trackMaxPoints: e.TRACK_MAX_POINTS_PER_RESPONSE },
+    ws: { maxConnectionsPerUser: e.WS_MAX_CONNECTIONS_PER_USER, maxSubscriptionsPerConnection: e.WS_MAX_SUBSCRIPTIONS_PER_CONNECTION },
+    metricsToken: e.METRICS_TOKEN,
   };
 }

@@ -1,6 +1,6 @@
 import { SignInLimiter } from './auth/sign-in-limiter';
 import { TokenService } from './auth/tokens';
-import type { Config } from './config';
+import type { Config, ImportConfig } from './config';
 import type { EventBus } from './events';
 import { GroupsService } from './groups/groups.service';
 import { NotificationsService } from './notifications/notifications.service';
@@ -20,7 +20,7 @@ import { TrainingPlansService } from './coach/training-plans.service';
 
 /** One instance of each service per process; they hold no request state. */
 export function createServices(
-  config: Pick<Config, 'jwtTtlSeconds' | 'signInLimits' | 'exports' | 'activityFiles'> & { jwtSecret: string },
+  config: Pick<Config, 'jwtTtlSeconds' | 'signInLimits' | 'exports' | 'activityFiles' | 'query'> & { jwtSecret: string; imports: Pick<ImportConfig, 'queueSchema'> },
   redis: RedisClient | null,
   events: EventBus,
 ) {
@@ -36,9 +36,9 @@ export function createServices(
   return {
     tokens,
     events,
-    users: new UsersService(tokens, new SignInLimiter(config.signInLimits, redis), events),
+    users: new UsersService(tokens, new SignInLimiter(config.signInLimits, redis), events, config.imports.queueSchema),
     shoes,
-    runs: new RunsService(shoes, posts, events, activityReaders),
+    runs: new RunsService(shoes, posts, events, activityReaders, config.query.trackMaxPoints),
     activityReaders,
     follows: new FollowsService(notifications),
     training,

@@ -9,11 +9,13 @@ import { ApolloArmor } from '@escape.tech/graphql-armor';
 import express from 'express';
 import { GraphQLError } from 'graphql';
 import type { DataSource } from 'typeorm';
-import { TokenService, createRequestContext, Metrics, requestLog } from '@maratron/core';
+import { TokenService, createRequestContext, atMostEvery, Metrics, metricsRoute, requestLog } from '@maratron/core';
 import { createErrorFormatter, serviceUnavailableStatus } from './common/errors';
 import type { Config, RequestContext, EventBus, Logger, RedisClient, Services } from '@maratron/core';
 import { operationsPlugin } from './observability/operations.plugin';
 import { mutationLimitsPlugin } from './protection/mutation-limits';
+import { queryCostPlugin } from './protection/query-cost';
+import { textInputPlugin } from './protection/text-input';
 import { runsRouter } from './runs/runs.routes';
 import { ImportQueue } from './imports/import-queue';
 import { Importer } from './imports/importer';
@@ -41,30 +43,42 @@ export interface GatewayDeps {
 export const MAX_TOKENS = 2000;
 
 /**
- * Query limits (graphql-armor): depth, aliases, directives, tokens and a cost budget, so one
- * request can't ask for the world. The same rules guard graphql-ws subscriptions.
+ * Query limits (graphql-armor): depth, aliases, directives and tokens, so one request can't ask
+ * for the world. The cost budget is protection/query-cost.ts (it reads the variables and counts
+ * tracks by their points). The same rules guard graphql-ws subscriptions.
  */
 export const armor = new ApolloArmor({
   maxDepth: { n: 12 },
   maxAliases: { n: 15 },
   maxDirectives: { n: 10 },
   maxTokens: { n: MAX_TOKENS },
-  // graphql-armor's default cost model (depth-weighted) puts a page of 20 groups with their owner
-  // and counts at ~5,400: 15,000 leaves room for real screens while pages stay bounded (≤ 100).
-  costLimit: { maxCost: 15000 },
+  costLimit: { enabled: false },
   blockFieldSuggestion: { enabled: false },
 });
 
-/** Ends each request's database transaction once the response is ready. */
-const requestDbPlugin: ApolloServerPlugin<RequestContext> = {
-  async requestDidStart() {
-    return {
-      async willSendResponse({ contextValue }) {
-        await contextValue.db.close();
-      },
-    };
-  },
-};
+/**
+ * Ends each request's database transaction once the response is ready. The COMMIT itself can
+ * fail (a deferred constraint, a serialization failure, the connection lost): then nothing the
+ * operation did was stored, so its answer must not say otherwise. It is replaced by an
+ * INTERNAL_SERVER_ERROR (HTTP 500) and the cause goes to the log, never to the client.
+ */
+function requestDbPlugin(logger: Logger): ApolloServerPlugin<RequestContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async willSendResponse({ contextValue, response, operationName }) {
+          try {
+            await contextValue.db.close();
+          } catch (err) {
+            logger.error({ err, requestId: contextValue.requestId, operation: operationName ?? undefined }, 'the request could not commit');
+            response.body = { kind: 'single', singleResult: { errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] } };
+            response.http.status = 500;
+          }
+        },
+      };
+    },
+  };
+}
 
 export async function createGateway({ config, dataSource, redis, bus, logger, metrics = new Metrics() }: GatewayDeps) {
   const services = createGatewayServices(config, redis, bus);
@@ -87,6 +101,8 @@ export async function createGateway({ config, dataSource, redis, bus, logger, me
     dispatcher: live,
     validationRules: protection.validationRules ?? [],
     maxTokens: MAX_TOKENS,
+    queryLimits: config.query,
+    limits: config.ws,
     formatError,
     logger,
     accountExists: async (userId) => (await dataSource.query(`SELECT 1 FROM users WHERE id = $1`, [userId])).length > 0,
@@ -104,6 +120,8 @@ export async function createGateway({ config, dataSource, redis, bus, logger, me
     validationRules: protection.validationRules,
     plugins: [
       ...protection.plugins,
+      queryCostPlugin(config.query),
+      textInputPlugin,
       ApolloServerPluginCacheControlDisabled(),
       ApolloServerPluginDrainHttpServer({ httpServer }),
       // No HTTP caching of this API (every answer depends on the viewer), so skip the per-field hook.
@@ -111,7 +129,7 @@ export async function createGateway({ config, dataSource, redis, bus, logger, me
       operationsPlugin(metrics),
       mutationLimitsPlugin(config.mutationLimits, redis, metrics),
       serviceUnavailableStatus,
-      requestDbPlugin,
+      requestDbPlugin(logger),
       refuseSubscriptionsOverHttp,
       // graphql-ws's sockets close when the server drains, alongside in-flight HTTP requests.
       { serverWillStart: async () => ({ drainServer: () => subscriptions.dispose() }) },
@@ -123,10 +141,7 @@ export async function createGateway({ config, dataSource, redis, bus, logger, me
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
   });
-  app.get('/metrics', async (_req, res) => {
-    res.setHeader('content-type', metrics.registry.contentType);
-    res.end(await metrics.registry.metrics());
-  });
+  app.get('/metrics', metricsRoute(metrics, config.metricsToken));
   app.get('/readyz', async (_req, res) => {
     if (draining) return void res.status(503).json({ status: 'draining' });
     try {
@@ -196,14 +211,18 @@ export async function createGateway({ config, dataSource, redis, bus, logger, me
 
 export type Gateway = Awaited<ReturnType<typeof createGateway>>;
 
+/** How old the import queue's depth in /metrics may be. */
+const IMPORT_JOBS_GAUGE_MS = 30_000;
+
 /** Database pool in use / idle / waiting, read from node-pg's pool at scrape time; and the import queue. */
 function watchPool(dataSource: DataSource, metrics: Metrics) {
-  // Read as the table owner: the queue's depth across all runners (a count, no rows).
-  metrics.gaugeFrom('maratron_import_jobs', 'Bulk import jobs waiting or running (the job queue depth)', ['status'], async (set) => {
-    const rows: { status: string; n: number }[] = await dataSource.query(
-      `SELECT s.status, count(j.id)::int AS n FROM (VALUES ('QUEUED'), ('RUNNING')) s(status) LEFT JOIN import_jobs j ON j.status = s.status GROUP BY s.status`,
-    );
-    for (const row of rows) set({ status: row.status }, row.n);
+  // Read as the table owner: the queue's depth across all runners (a count, no rows) — at most
+  // once per IMPORT_JOBS_GAUGE_MS whatever the scrape rate, so scrapes stay cheap.
+  const importJobs = atMostEvery(IMPORT_JOBS_GAUGE_MS, (): Promise<{ status: string; n: number }[]> =>
+    dataSource.query(`SELECT s.status, count(j.id)::int AS n FROM (VALUES ('QUEUED'), ('RUNNING')) s(status) LEFT JOIN import_jobs j ON j.status = s.status GROUP BY s.status`),
+  );
+  metrics.gaugeFrom('maratron_import_jobs', 'Bulk import jobs waiting or running (the job queue depth, refreshed at most every 30 s)', ['status'], async (set) => {
+    for (const row of await importJobs()) set({ status: row.status }, row.n);
   });
   metrics.gaugeFrom('maratron_db_pool_connections', 'Database pool connections by state', ['state'], (set) => {
     const pool = (dataSource.driver as unknown as { master?: { totalCount: number; idleCount: number; waitingCount: number } }).master;

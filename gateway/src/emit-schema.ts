@@ -18,6 +18,8 @@ export function currentSdl(): string {
       anthropic: { apiKey: null, model: 'unused', baseUrl: null },
       exports: { perUser: 1, reading: 1 },
       activityFiles: loadConfig({}).activityFiles,
+      query: { maxCost: 1, trackMaxPoints: 2000 },
+      imports: { queueSchema: 'unused' },
     },
     null,
     new LocalEventBus(createLogger('silent')),

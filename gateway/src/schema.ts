@@ -36,7 +36,7 @@ function resolverInstances(s: Services) {
     new UsersResolver(s.users),
     new UserResolver(s.runs, s.shoes, s.follows),
     new RunsResolver(s.runs),
-    new RunResolver(),
+    new RunResolver(s.runs),
     new ShoesResolver(s.shoes),
     new ShoeResolver(s.shoes),
     new FollowsResolver(s.follows),

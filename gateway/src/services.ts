@@ -1,5 +1,5 @@
 import { createServices } from '@maratron/core';
-import type { Config, EventBus, RedisClient } from '@maratron/core';
+import type { Config, EventBus, ImportConfig, RedisClient } from '@maratron/core';
 import { CoachService } from './coach/coach.service';
 
 /**
@@ -7,7 +7,10 @@ import { CoachService } from './coach/coach.service';
  * the ai-server's tools and to the language model).
  */
 export function createGatewayServices(
-  config: Pick<Config, 'jwtTtlSeconds' | 'signInLimits' | 'aiServerUrl' | 'aiServerPort' | 'anthropic' | 'exports' | 'activityFiles'> & { jwtSecret: string },
+  config: Pick<Config, 'jwtTtlSeconds' | 'signInLimits' | 'aiServerUrl' | 'aiServerPort' | 'anthropic' | 'exports' | 'activityFiles' | 'query'> & {
+    jwtSecret: string;
+    imports: Pick<ImportConfig, 'queueSchema'>;
+  },
   redis: RedisClient | null,
   events: EventBus,
 ) {

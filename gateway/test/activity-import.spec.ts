@@ -84,9 +84,13 @@ describe('importActivity — device files', () => {
     expect(run.splits.reduce((s: number, x: any) => s + x.duration, 0)).toBe(run.duration);
     expect(run.splits.every((s: any) => typeof s.elevationGain === 'number')).toBe(true);
 
-    // The track: every point, [lat, lon, elevation].
-    expect(run.track).toHaveLength(sim.segments.flat().length);
-    expect(run.track[0]).toEqual([Math.round(sim.segments[0][0].lat * 1e6) / 1e6, Math.round(sim.segments[0][0].lon * 1e6) / 1e6, expect.any(Number)]);
+    // The track: [lat, lon, elevation], at most TRACK_MAX_POINTS_PER_RESPONSE (2000) points: these 3001 thinned evenly, first and last kept.
+    const points = sim.segments.flat();
+    expect(points.length).toBe(3001);
+    expect(run.track).toHaveLength(2000);
+    const at = (p: { lat: number; lon: number }) => [Math.round(p.lat * 1e6) / 1e6, Math.round(p.lon * 1e6) / 1e6, expect.any(Number)];
+    expect(run.track[0]).toEqual(at(points[0]));
+    expect(run.track[1999]).toEqual(at(points[3000]));
 
     // Records slide over the track: the fast 5 km in the middle, not 5/10.5 of the whole run.
     const pr = await records(a);

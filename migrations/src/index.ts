@@ -10,6 +10,8 @@ import { SocialRowLevelSecurity1764350000000 } from './1764350000000-social-row-
 import { Coach1764400000000 } from './1764400000000-coach';
 import { ImportJobs1764500000000 } from './1764500000000-import-jobs';
 import { AccountDeletion1764650000000 } from './1764650000000-account-deletion';
+import { FollowNotificationOnce1764700000000 } from './1764700000000-follow-notification-once';
+import { ForgetQueuedJobs1764710000000 } from './1764710000000-forget-queued-jobs';
 
 /** Every migration, oldest first. Add new ones at the end; never edit one that has shipped. */
 export const migrations = [
@@ -23,6 +25,8 @@ export const migrations = [
   Coach1764400000000,
   ImportJobs1764500000000,
   AccountDeletion1764650000000,
+  FollowNotificationOnce1764700000000,
+  ForgetQueuedJobs1764710000000,
 ];
 
 export { APP_ROLE, VIEWER_SETTING } from './app-role';

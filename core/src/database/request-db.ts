@@ -72,6 +72,15 @@ export class RequestDb {
   }
 
   /**
+   * Opens the transaction now rather than at the first statement: for work that may answer
+   * without one (from a cache) but must still be refused when the viewer's account is gone —
+   * opening checks that (UNAUTHENTICATED).
+   */
+  async begin(): Promise<void> {
+    await this.open();
+  }
+
+  /**
    * Runs `work` as a unit inside the request's transaction (a savepoint): if it throws,
    * everything it wrote is undone and the error propagates, while earlier work stays.
    */

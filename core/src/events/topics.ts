@@ -17,6 +17,8 @@ export interface Topics {
   'import.progress': { jobId: string; userId: string };
   /** An account was deleted: its live connections close. */
   'account.deleted': { userId: string };
+  /** A runner's profile or training profile changed: cached summaries of them are stale. */
+  'profile.changed': { userId: string };
   /** A runner's shoes changed (added, edited, retired): cached summaries of them are stale. */
   'shoe.changed': { userId: string };
   /** A piece of the coach's answer in a conversation of `userId`'s; `done` marks the last. */

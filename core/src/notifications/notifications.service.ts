@@ -27,7 +27,8 @@ export class NotificationsService {
 
   /**
    * Notifies each recipient of something the actor did — never the actor themself — in the
-   * caller's transaction; `notification.created` goes out once it commits.
+   * caller's transaction; `notification.created` goes out once it commits. A notification the
+   * database already holds once (a follow: notifications_followed_once_idx) is not repeated.
    */
   async notify(ctx: RequestContext, recipientIds: string[], facts: NotificationFacts): Promise<void> {
     const recipients = [...new Set(recipientIds)].filter((id) => id !== facts.actorId);
@@ -35,6 +36,7 @@ export class NotificationsService {
     const rows = await ctx.db.query<{ id: string; userId: string }>(
       `INSERT INTO notifications (user_id, actor_id, kind, post_id, group_id)
        SELECT r, $2, $3, $4, $5 FROM unnest($1::uuid[]) AS r
+       ON CONFLICT DO NOTHING
        RETURNING id, user_id AS "userId"`,
       [recipients, facts.actorId, facts.kind, facts.postId ?? null, facts.groupId ?? null],
     );

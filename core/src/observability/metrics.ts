@@ -1,3 +1,5 @@
+import { timingSafeEqual } from 'node:crypto';
+import type { Request, Response } from 'express';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 
 /** Operation names come from clients: keep label values bounded. */
@@ -89,4 +91,50 @@ export class Metrics {
     this.seenOperations.add(name);
     return name;
   }
+}
+
+const LOOPBACK = /^(127\.\d+\.\d+\.\d+|::1|::ffff:127\.\d+\.\d+\.\d+)$/;
+
+/**
+ * GET /metrics (both servers). Metrics tell how the platform is used, so they are not public:
+ * with METRICS_TOKEN set, a scrape must send `Authorization: Bearer <token>`; without it, only a
+ * client on this machine may scrape — the socket is loopback and so is the client address a
+ * trusted proxy reports (a request relayed by a local reverse proxy is not). Refused: 403.
+ */
+export function metricsRoute(metrics: Metrics, token: string | null) {
+  const expected = token ? Buffer.from(`Bearer ${token}`) : null;
+  return async (req: Request, res: Response): Promise<void> => {
+    const allowed = expected
+      ? (() => {
+          const given = Buffer.from(req.headers.authorization ?? '');
+          return given.length === expected.length && timingSafeEqual(given, expected);
+        })()
+      : LOOPBACK.test(req.socket.remoteAddress ?? '') && LOOPBACK.test(req.ip ?? '');
+    if (!allowed) {
+      const message = expected ? 'Send Authorization: Bearer <METRICS_TOKEN>' : 'Metrics answer clients on this machine only (or set METRICS_TOKEN)';
+      res.status(403).json({ error: { code: 'FORBIDDEN', message } });
+      return;
+    }
+    res.setHeader('content-type', metrics.registry.contentType);
+    res.end(await metrics.registry.metrics());
+  };
+}
+
+/**
+ * `read` at most once per `maxAgeMs`, however often it is asked for: a scrape gets the last
+ * value (concurrent ones share one read), so scraping faster costs the database nothing more.
+ */
+export function atMostEvery<T>(maxAgeMs: number, read: () => Promise<T>): () => Promise<T> {
+  let last: { at: number; value: Promise<T> } | null = null;
+  return () => {
+    if (!last || Date.now() - last.at >= maxAgeMs) {
+      const value = read();
+      last = { at: Date.now(), value };
+      // A failed read is not kept: the next scrape tries again.
+      value.catch(() => {
+        if (last?.value === value) last = null;
+      });
+    }
+    return last.value;
+  };
 }

@@ -27,6 +27,14 @@ export interface RunsPageKey {
   to: Date | null;
 }
 
+/** A run's track for the API, at most `maxPoints` points (TRACK_MAX_POINTS_PER_RESPONSE). */
+export interface TrackKey {
+  runId: string;
+  maxPoints: number;
+}
+
+const trackKey = (k: TrackKey) => `${k.runId}:${k.maxPoints}`;
+
 export interface RunsRangeKey {
   ownerId: string;
   from: Date | null;
@@ -168,6 +176,45 @@ export function createRunLoaders(db: RequestDb, viewerId: string | null, prime: 
       );
       return byKey(ids, rows, (r) => r.runId).map((r) => r?.splits ?? []);
     }),
+
+    /**
+     * `Run.track` as the API answers it: [lat, lon] or [lat, lon, elevation] per point, segments in
+     * order, thinned in the database to at most `maxPoints` evenly spaced points (the first and the
+     * last always kept), so a 200,000-point recording never crosses into this process whole. Null
+     * for runs without positions.
+     *
+     * Even thinning: of the points 0..last, keep those at floor(k · last / (maxPoints − 1)) for
+     * k = 0..maxPoints − 1 — point i is one of them when some k·last/(maxPoints − 1) falls in
+     * [i, i + 1), i.e. ceil(i·(maxPoints − 1) / last) · last < (i + 1)·(maxPoints − 1), in integers.
+     */
+    runTrack: new DataLoader<TrackKey, number[][] | null, string>(
+      async (keys) => {
+        const results = new Map<string, number[][] | null>();
+        const byLimit = new Map<number, TrackKey[]>();
+        for (const key of keys) byLimit.set(key.maxPoints, [...(byLimit.get(key.maxPoints) ?? []), key]);
+        for (const group of byLimit.values()) {
+          const ids = group.map((k) => k.runId);
+          const rows = await db.query<{ runId: string; track: number[][] }>(
+            `SELECT p.run_id AS "runId",
+                    json_agg(CASE WHEN p.point->>2 IS NULL THEN json_build_array(p.point->0, p.point->1)
+                                  ELSE json_build_array(p.point->0, p.point->1, p.point->2) END ORDER BY p.n) AS track
+               FROM (SELECT t.run_id, pt.point,
+                            row_number() OVER (PARTITION BY t.run_id ORDER BY s.i, pt.j) - 1 AS n,
+                            count(*) OVER (PARTITION BY t.run_id) - 1 AS last
+                       FROM run_tracks t
+                      CROSS JOIN LATERAL json_array_elements(t.segments) WITH ORDINALITY s(segment, i)
+                      CROSS JOIN LATERAL json_array_elements(s.segment) WITH ORDINALITY pt(point, j)
+                      WHERE t.run_id = ANY($1::uuid[])) p
+              WHERE p.last < $2::int OR ((p.n * ($2::int - 1) + p.last - 1) / p.last) * p.last < (p.n + 1) * ($2::int - 1)
+              GROUP BY p.run_id`,
+            [ids, group[0].maxPoints],
+          );
+          byKey(ids, rows, (r) => r.runId).forEach((row, i) => results.set(trackKey(group[i]), row?.track ?? null));
+        }
+        return keys.map((k) => results.get(trackKey(k)) ?? null);
+      },
+      { cacheKeyFn: trackKey },
+    ),
 
     /** The recording of runs imported from a file (null for the others). */
     runRecording: new DataLoader<string, RecordedPoint[][] | null>(async (ids) => {

@@ -35,7 +35,19 @@ export class RunsService {
     private readonly posts: PostsService,
     private readonly events: EventBus,
     private readonly readers: ActivityReaders,
+    /** TRACK_MAX_POINTS_PER_RESPONSE: the most points a run's track has in any answer. */
+    private readonly trackMaxPoints: number,
   ) {}
+
+  /**
+   * A run's track as the API answers it (GraphQL, live updates): at most `trackMaxPoints` points,
+   * a longer recording thinned evenly with its first and last point kept. The run is one the
+   * viewer already holds (every path to a Run applied the visibility rule). The query cost counts
+   * the field at that many points (protection/query-cost.ts), so an answer's points are bounded too.
+   */
+  track(ctx: RequestContext, run: Run): Promise<number[][] | null> {
+    return ctx.loaders.runTrack.load({ runId: run.id, maxPoints: this.trackMaxPoints });
+  }
 
   /** A run the viewer may see, or null (missing and hidden look the same). */
   async get(ctx: RequestContext, id: string): Promise<Run | null> {

@@ -24,6 +24,8 @@ export class UsersService {
     private readonly tokens: TokenService,
     private readonly signInLimiter: SignInLimiter,
     private readonly events: EventBus,
+    /** PGBOSS_SCHEMA: the job queue's tables, whose rows name the runner (deleteAccount empties them of the account's). */
+    private readonly queueSchema: string,
   ) {}
 
   async signUp(ctx: RequestContext, input: unknown): Promise<Session> {
@@ -129,6 +131,7 @@ export class UsersService {
       if (changes.trainingProfile) await this.saveTrainingProfile(ctx.db, viewerId, changes.trainingProfile);
       ctx.loaders.userById.clear(viewerId);
       ctx.loaders.trainingProfile.clear(viewerId);
+      publishAfterCommit(ctx.db, this.events, 'profile.changed', { userId: viewerId });
       return hydrate(User, rows)[0];
     });
   }
@@ -157,6 +160,7 @@ export class UsersService {
     await this.signInLimiter.succeeded(user.email, ctx.address);
     await ctx.db.transaction(async () => {
       await ctx.db.query(`SELECT maratron_hand_over_groups()`);
+      await ctx.db.query(`SELECT maratron_forget_queued_jobs($1)`, [this.queueSchema]);
       await ctx.db.query(`DELETE FROM users WHERE id = $1`, [viewerId]);
     });
     ctx.loaders.userById.clear(viewerId);

@@ -9,6 +9,9 @@ export const SLOWEST_PACE = 3600;
 /** A run may start at most this far in the future (clock skew, time zones). */
 export const FUTURE_TOLERANCE_MS = 24 * 3600 * 1000;
 
+/** The earliest start a run may have: older dates are typos (year 0001) or a clock that was never set. */
+export const EARLIEST_START = new Date('1900-01-01T00:00:00Z');
+
 const notInFuture = (d: Date) => d.getTime() <= Date.now() + FUTURE_TOLERANCE_MS;
 
 const optionalText = (max: number) =>
@@ -16,7 +19,10 @@ const optionalText = (max: number) =>
 
 /** Every field a run has, as a client may set it. Used by createRun, updateRun and MCP log_run. */
 export const runFields = {
-  startedAt: z.date({ error: 'must be a date' }).refine(notInFuture, 'must not be in the future'),
+  startedAt: z
+    .date({ error: 'must be a date' })
+    .min(EARLIEST_START, 'must not be before 1900')
+    .refine(notInFuture, 'must not be in the future'),
   distance: z.number().positive('must be greater than 0').max(1_000_000, 'must be at most 1,000 km'),
   duration: z.number().int('must be whole seconds').positive('must be greater than 0').max(14 * 24 * 3600, 'must be at most 14 days'),
   name: optionalText(120),

@@ -1,10 +1,12 @@
 import { Ctx, FieldResolver, Float, Resolver, Root } from 'type-graphql';
-import { paceSecondsPerKm, trackOf } from '@maratron/domain';
+import { paceSecondsPerKm } from '@maratron/domain';
 import { Run, Shoe, Split, User } from '@maratron/schema';
-import type { RequestContext } from '@maratron/core';
+import type { RequestContext, RunsService } from '@maratron/core';
 
 @Resolver(() => Run)
 export class RunResolver {
+  constructor(private readonly runs: RunsService) {}
+
   @FieldResolver(() => User)
   async user(@Root() run: Run, @Ctx() ctx: RequestContext) {
     return ctx.loaders.userById.load(run.userId);
@@ -27,10 +29,11 @@ export class RunResolver {
 
   @FieldResolver(() => [[Float]], {
     nullable: true,
-    description: '[lat, lon, elevation?] points when imported from a file; null otherwise (also for a file without positions, e.g. a treadmill).',
+    description:
+      '[lat, lon, elevation?] points when imported from a file; null otherwise (also for a file without positions, e.g. a treadmill). ' +
+      'At most the server\'s TRACK_MAX_POINTS_PER_RESPONSE points (default 2000): a longer recording is thinned evenly, first and last point kept; the full recording is GET /api/runs/:id.gpx.',
   })
-  async track(@Root() run: Run, @Ctx() ctx: RequestContext) {
-    const recording = await ctx.loaders.runRecording.load(run.id);
-    return recording ? trackOf(recording) : null;
+  track(@Root() run: Run, @Ctx() ctx: RequestContext) {
+    return this.runs.track(ctx, run);
   }
 }

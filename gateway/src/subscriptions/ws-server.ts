@@ -1,18 +1,20 @@
 import type http from 'node:http';
-import { getOperationAST, GraphQLError, parse, specifiedRules, validate } from 'graphql';
+import { getOperationAST, GraphQLError, parse, print, specifiedRules, validate } from 'graphql';
 import type { DocumentNode, GraphQLSchema, ValidationRule } from 'graphql';
 import { CloseCode } from 'graphql-ws';
 import type { Context } from 'graphql-ws';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
 import type { WebSocket } from 'ws';
-import type { TokenService, EventBus, Logger } from '@maratron/core';
+import type { TokenService, EventBus, QueryLimits, Logger } from '@maratron/core';
+import { checkQueryCost } from '../protection/query-cost';
+import { nulCharacterError } from '../protection/text-input';
 import type { ErrorFormatter, LiveDispatcher, LiveEnvelope } from './dispatcher';
 
 /** Largest WebSocket message a client may send (a subscribe with its query): far below ws's 100 MiB default. */
 export const MAX_MESSAGE_BYTES = 64 * 1024;
-/** Operations one connection may keep open at once. */
-export const MAX_SUBSCRIPTIONS_PER_CONNECTION = 100;
+/** Close code for a connection over its account's cap (WebSocket's 1008 Policy Violation). */
+export const TOO_MANY_CONNECTIONS = 1008;
 /** Distinct query texts whose parsed and validated document is kept (clients send the same few). */
 const DOCUMENT_CACHE_SIZE = 1000;
 
@@ -49,7 +51,11 @@ const labelled = (error: GraphQLError, code: string) =>
  * - Each subscribe is parsed with the same token limit and validated with the same
  *   graphql-armor rules as HTTP; only subscriptions run here (queries and mutations go
  *   over HTTP, where their transaction is handled).
- * - Errors are formatted by the HTTP error formatter.
+ * - Each subscribe is priced by the same query cost as HTTP (with its variables).
+ * - Caps: at most `limits.maxConnectionsPerUser` open connections per runner (one more is
+ *   closed with 1008) and `limits.maxSubscriptionsPerConnection` operations per connection.
+ * - Errors are formatted by the HTTP error formatter; a failure in `connection_init` closes
+ *   with 4500 and a generic reason (the detail goes to the log, never to the client).
  * Tokens travel in the connection_init message, not in cookies, so a cross-site page can't
  * ride a user's session over WebSocket.
  */
@@ -60,6 +66,9 @@ export function createSubscriptionServer(deps: {
   dispatcher: LiveDispatcher;
   validationRules: ValidationRule[];
   maxTokens: number;
+  /** The query cost budget (protection/query-cost.ts), as over HTTP. */
+  queryLimits: QueryLimits;
+  limits: { maxConnectionsPerUser: number; maxSubscriptionsPerConnection: number };
   formatError: ErrorFormatter;
   logger: Logger;
   /** Whether a token's account still exists (a deleted account's token is refused like a bad one). */
@@ -71,16 +80,27 @@ export function createSubscriptionServer(deps: {
   const rules = [...specifiedRules, ...deps.validationRules];
   // Thousands of clients subscribe with the same query text (all the more after a restart,
   // when they all reconnect): parse and validate each text once, and share the document.
-  type Prepared = { document: DocumentNode; errors?: undefined } | { document?: undefined; errors: GraphQLError[] };
+  // Texts that differ only in layout (whitespace, commas, comments) print the same: they share
+  // one document and one key, so the dispatcher executes them once per event.
+  type Prepared = { document: DocumentNode; printed: string; errors?: undefined } | { document?: undefined; printed?: undefined; errors: GraphQLError[] };
   const documents = new Map<string, Prepared>();
+  const byPrinted = new Map<string, DocumentNode>();
   const prepare = (query: string): Prepared => {
     const cached = documents.get(query);
     if (cached) return cached;
     let prepared: Prepared;
     try {
-      const document = parse(query, { maxTokens: deps.maxTokens });
-      const errors = validate(schema, document, rules);
-      prepared = errors.length ? { errors: errors.map((e) => labelled(e, 'GRAPHQL_VALIDATION_FAILED')) } : { document };
+      const parsed = parse(query, { maxTokens: deps.maxTokens });
+      const errors = validate(schema, parsed, rules);
+      if (errors.length) {
+        prepared = { errors: errors.map((e) => labelled(e, 'GRAPHQL_VALIDATION_FAILED')) };
+      } else {
+        const printed = print(parsed);
+        const document = byPrinted.get(printed) ?? parsed;
+        if (byPrinted.size >= DOCUMENT_CACHE_SIZE) byPrinted.clear();
+        byPrinted.set(printed, document);
+        prepared = { document, printed };
+      }
     } catch (error) {
       prepared = { errors: [labelled(error as GraphQLError, 'GRAPHQL_PARSE_FAILED')] };
     }
@@ -101,9 +121,20 @@ export function createSubscriptionServer(deps: {
         if (token === false) return false;
         const session = token === null ? null : tokens.verifySession(token);
         if (token !== null && !session) return false;
-        if (session && !(await deps.accountExists(session.userId))) return false;
+        try {
+          if (session && !(await deps.accountExists(session.userId))) return false;
+        } catch (err) {
+          // graphql-ws would close with the error's own text as the reason: SQL, hosts, whatever it says.
+          deps.logger.error({ err }, 'graphql-ws connection_init failed');
+          ctx.extra.socket.close(CloseCode.InternalServerError, 'Internal server error');
+          return false;
+        }
         if (session) {
           const sockets = socketsByViewer.get(session.userId) ?? new Set<WebSocket>();
+          if (sockets.size >= deps.limits.maxConnectionsPerUser) {
+            ctx.extra.socket.close(TOO_MANY_CONNECTIONS, `Too many connections for this account (at most ${deps.limits.maxConnectionsPerUser})`);
+            return false;
+          }
           socketsByViewer.set(session.userId, sockets.add(ctx.extra.socket));
         }
         const expiry = session
@@ -122,11 +153,17 @@ export function createSubscriptionServer(deps: {
       },
 
       onSubscribe(ctx: Context<Record<string, unknown>, Extra>, id, payload) {
-        if (Object.keys(ctx.subscriptions).length > MAX_SUBSCRIPTIONS_PER_CONNECTION) {
-          return [new GraphQLError(`At most ${MAX_SUBSCRIPTIONS_PER_CONNECTION} subscriptions per connection`, { extensions: { code: 'BAD_REQUEST' } })];
+        // graphql-ws has already counted this one in.
+        const max = deps.limits.maxSubscriptionsPerConnection;
+        if (Object.keys(ctx.subscriptions).length > max) {
+          return [new GraphQLError(`At most ${max} subscriptions per connection`, { extensions: { code: 'BAD_REQUEST' } })];
         }
-        const { document, errors } = prepare(payload.query);
+        const { document, printed, errors } = prepare(payload.query);
         if (errors) return errors;
+        const tooCostly = checkQueryCost(schema, document, payload.operationName, payload.variables, deps.queryLimits);
+        if (tooCostly) return [tooCostly];
+        const badText = nulCharacterError(document, payload.variables);
+        if (badText) return [badText];
         const operation = getOperationAST(document, payload.operationName);
         if (!operation) return [new GraphQLError('Unable to identify the operation to run', { extensions: { code: 'BAD_REQUEST' } })];
         if (operation.operation !== 'subscription') {
@@ -137,7 +174,7 @@ export function createSubscriptionServer(deps: {
           address: ctx.extra.request.socket.remoteAddress ?? 'unknown',
           socket: ctx.extra.socket,
           operationId: id,
-          documentKey: `${payload.operationName ?? ''}\n${payload.query}\n${JSON.stringify(payload.variables ?? {})}`,
+          documentKey: `${payload.operationName ?? ''}\n${printed}\n${JSON.stringify(payload.variables ?? {})}`,
         };
         return { schema, document, operationName: payload.operationName, variableValues: payload.variables, contextValue: envelope };
       },
