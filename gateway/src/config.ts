@@ -76,7 +76,7 @@ export interface ActivityFileConfig {
   maxPoints: number;
   /** ACTIVITY_PARSE_TIMEOUT_MS: the time one file may take to read; its worker thread is stopped past it (default 10 s). */
   parseTimeoutMs: number;
-  /** ACTIVITY_PARSE_THREADS: worker threads reading files (default: the CPUs available, at most 4). */
+  /** ACTIVITY_PARSE_THREADS: worker threads reading files (default: the CPUs available less one, 1–4). */
   parseThreads: number;
 }
 
@@ -134,7 +134,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       maxElements: int(env.ACTIVITY_MAX_ELEMENTS, DEFAULT_ACTIVITY_FILE_LIMITS.maxElements),
       maxPoints: int(env.ACTIVITY_MAX_POINTS, DEFAULT_ACTIVITY_FILE_LIMITS.maxPoints),
       parseTimeoutMs: int(env.ACTIVITY_PARSE_TIMEOUT_MS, 10_000),
-      parseThreads: Math.max(1, int(env.ACTIVITY_PARSE_THREADS, Math.min(4, os.availableParallelism()))),
+      // One core is left to the event loop (and a local PostgreSQL): on 2 cores, one reading thread
+      // imported faster than two and held 80 MB less (bench/RESULTS.md, "Bulk import").
+      parseThreads: Math.max(1, int(env.ACTIVITY_PARSE_THREADS, Math.min(4, os.availableParallelism() - 1))),
     },
     aiServerPort: int(env.AI_SERVER_PORT, 4001),
     aiServerUrl: env.AI_SERVER_URL || null,
