@@ -106,7 +106,7 @@ export interface ActivityFileConfig {
   maxPoints: number;
   /** ACTIVITY_PARSE_TIMEOUT_MS: the time one file may take to read; its worker thread is stopped past it (default 10 s). */
   parseTimeoutMs: number;
-  /** ACTIVITY_PARSE_THREADS: worker threads reading files (default: the CPUs available, at most 4). */
+  /** ACTIVITY_PARSE_THREADS: worker threads reading files (default: the CPUs available less one, 1–4). */
   parseThreads: number;
 }
 
@@ -201,7 +201,9 @@ const environment = z.object({
   ACTIVITY_MAX_ELEMENTS: integer(DEFAULT_ACTIVITY_FILE_LIMITS.maxElements, 1),
   ACTIVITY_MAX_POINTS: integer(DEFAULT_ACTIVITY_FILE_LIMITS.maxPoints, 1),
   ACTIVITY_PARSE_TIMEOUT_MS: integer(10_000, 1),
-  ACTIVITY_PARSE_THREADS: integer(Math.min(4, os.availableParallelism()), 1, 64),
+  // One core is left to the event loop (and a local PostgreSQL): on 2 cores, one reading thread
+  // imported faster than two and held 80 MB less (bench/RESULTS.md, "Bulk import").
+  ACTIVITY_PARSE_THREADS: integer(Math.max(1, Math.min(4, os.availableParallelism() - 1)), 1, 64),
   IMPORT_DIR: optional,
   IMPORT_WORKER: boolean(true),
   PGBOSS_SCHEMA: optional,

@@ -107,7 +107,11 @@ describeFixtures('real FIT files against the watch\'s own session totals', () =>
     within(run.duration, 4487.8, 0.05);
     expect(Math.abs(run.averageHeartRate - 143)).toBeLessThanOrEqual(3);
     within(run.elevationGain, 57, 0.25);
-    expect(run.track).toHaveLength(4488);
+    // All 4,488 records are kept; an answer carries at most TRACK_MAX_POINTS_PER_RESPONSE (2,000)
+    // of them, thinned evenly with the first and the last kept.
+    const gpx = await (await fetch(`${t.url}/api/runs/${run.id}.gpx`, { headers: { authorization: `Bearer ${runner.token}` } })).text();
+    expect(gpx.match(/<trkpt /g)).toHaveLength(4488);
+    expect(run.track).toHaveLength(2000);
     expect(run.splits).toHaveLength(12);
   });
 

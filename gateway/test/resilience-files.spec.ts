@@ -57,6 +57,8 @@ afterAll(async () => {
   await admin.end();
 });
 
+// Whatever takes the test seconds to build is built before its first request: a keep-alive
+// connection left idle past the server's 5 s can be closed just as fetch reuses it.
 let n = 0;
 async function signUp(gateway: GatewayProcess, name: string) {
   const username = `${name.toLowerCase()}${++n}${randomBytes(3).toString('hex')}`;
@@ -131,8 +133,8 @@ function fitBomb(records: number): Buffer {
 
 describe('activity files past the limits, while /healthz keeps answering', () => {
   it('refuses a gzip of millions of nested elements (a few kB) at the nesting limit', async () => {
-    const runner = await signUp(gw, 'Nested');
     const bomb = base64Gzip(`<?xml version="1.0"?><gpx version="1.1">${'<a>'.repeat(3_500_000)}`);
+    const runner = await signUp(gw, 'Nested');
     expect(bomb.length).toBeLessThan(32 * 1024);
     const health = watchHealth(gw.base);
     const messages = await Promise.all([1, 2, 3].map(() => refusal(gw, runner.token, 'GPX', bomb)));
@@ -142,8 +144,8 @@ describe('activity files past the limits, while /healthz keeps answering', () =>
   });
 
   it('refuses a gzip of millions of elements side by side at the element limit', async () => {
-    const runner = await signUp(gw, 'Flat');
     const bomb = base64Gzip(`<gpx version="1.1">${'<a/>'.repeat(5_000_000)}</gpx>`);
+    const runner = await signUp(gw, 'Flat');
     const health = watchHealth(gw.base);
     const message = await refusal(gw, runner.token, 'GPX', bomb);
     await expectHealthyThroughout(health);
@@ -151,22 +153,23 @@ describe('activity files past the limits, while /healthz keeps answering', () =>
   });
 
   it('refuses a FIT that decodes into millions of records, stopping its thread (memory or time)', async () => {
-    const runner = await signUp(gw, 'Fit');
     const bomb = gzipSync(fitBomb(1_700_000), { level: 9 }).toString('base64');
     expect(bomb.length).toBeLessThan(200 * 1024);
+    const good = fitActivity(sim(21)).toString('base64');
+    const runner = await signUp(gw, 'Fit');
     const health = watchHealth(gw.base);
     const message = await refusal(gw, runner.token, 'FIT', bomb);
     await expectHealthyThroughout(health);
     expect(message).toMatch(/^content: the FIT file (needs more memory to read than one file may use|takes longer than 10 s to read|has more than 100,000 recorded points)$/);
     // The gateway goes on reading good files.
-    expect((await gw.gql(IMPORT, { f: 'FIT', c: fitActivity(sim(21)).toString('base64') }, runner.token)).errors).toBeUndefined();
+    expect((await gw.gql(IMPORT, { f: 'FIT', c: good }, runner.token)).errors).toBeUndefined();
   });
 
   it('refuses files past ACTIVITY_MAX_POINTS (GPX and FIT) and a gzip past ACTIVITY_MAX_DECODED_BYTES', async () => {
-    const runner = await signUp(small, 'Limits');
     const long = sim(22, 1); // 1,501 points at one a second
     const longer = simulateRun({ start: day(23), plan: [{ run: 10_000, pace: 300 }], seed: 23 }); // 3,001 points
     const [gpx, tooLong, tooLongFit, inflating] = [stravaGpx(long), stravaGpx(longer), fitActivity(longer).toString('base64'), base64Gzip(' '.repeat(2 * 1024 * 1024))];
+    const runner = await signUp(small, 'Limits');
     const health = watchHealth(small.base);
     expect((await small.gql(IMPORT, { f: 'GPX', c: gpx }, runner.token)).errors).toBeUndefined();
     expect(await refusal(small, runner.token, 'GPX', tooLong)).toBe('content: the GPX file has more than 2,000 recorded points');
@@ -177,11 +180,11 @@ describe('activity files past the limits, while /healthz keeps answering', () =>
   });
 
   it('stops reading a file past ACTIVITY_PARSE_TIMEOUT_MS and ends its thread', async () => {
+    const flood = base64Gzip(`<gpx version="1.1">${'<a/>'.repeat(6_000_000)}</gpx>`);
+    const [first, next] = [stravaGpx(sim(24)), stravaGpx(sim(25))];
     const runner = await signUp(slow, 'Slow');
     // An ordinary file reads well within the budget (the budget leaves out the thread's start-up).
-    expect((await slow.gql(IMPORT, { f: 'GPX', c: stravaGpx(sim(24)) }, runner.token)).errors).toBeUndefined();
-    const flood = base64Gzip(`<gpx version="1.1">${'<a/>'.repeat(6_000_000)}</gpx>`);
-    const next = stravaGpx(sim(25));
+    expect((await slow.gql(IMPORT, { f: 'GPX', c: first }, runner.token)).errors).toBeUndefined();
     const health = watchHealth(slow.base);
     expect(await refusal(slow, runner.token, 'GPX', flood)).toBe('content: the GPX file takes longer than 0.5 s to read');
     // A new thread takes the next file.
@@ -201,7 +204,6 @@ describe('archives', () => {
   });
 
   it('refuses an archive whose 25 MB entry comes from ~160 kB (a 167:1 entry)', async () => {
-    const runner = await signUp(gw, 'BigBomb');
     const entry = Buffer.alloc(25 * 1024 * 1024, 'a');
     let seed = 7;
     for (let i = 0; i < entry.length; i += 600) {
@@ -211,6 +213,7 @@ describe('archives', () => {
     }
     const zip = zipSync({ 'activities/big.gpx': entry }, { level: 6 });
     expect(zip.length).toBeLessThan(200 * 1024);
+    const runner = await signUp(gw, 'BigBomb');
     const health = watchHealth(gw.base);
     const res = await upload(gw, runner.token, zip);
     await expectHealthyThroughout(health);
@@ -219,7 +222,6 @@ describe('archives', () => {
   });
 
   it('reports an entry past the per-file size, a nested bomb and a ride as those files’ problems, importing the rest', async () => {
-    const runner = await signUp(small, 'Entries');
     // 2 MB that deflate about 2:1 (random hex), past small's 1 MiB per file.
     const big = new TextEncoder().encode(`<gpx>${randomBytes(1024 * 1024).toString('hex')}</gpx>`);
     const zip = zipSync({
@@ -228,6 +230,7 @@ describe('archives', () => {
       'a/ride.gpx': new TextEncoder().encode(stravaGpx(sim(26)).replace('<type>running</type>', '<type>cycling</type>')),
       'a/good.gpx': new TextEncoder().encode(stravaGpx(sim(27))),
     });
+    const runner = await signUp(small, 'Entries');
     const health = watchHealth(small.base);
     const { status, body } = await upload(small, runner.token, zip);
     expect(status).toBe(202);
@@ -260,11 +263,11 @@ describe('the import queue', () => {
   });
 
   it('takes one runner’s single upload before another runner’s later ones (fair between runners)', async () => {
-    const a = await signUp(gw, 'Busy');
-    const b = await signUp(gw, 'Quiet');
     // Built first: the watch below runs on this process's event loop too.
     const archivesOfA = [0, 1, 2].map((k) => archive(Array.from({ length: 40 }, (_, i) => 1 + k * 40 + i)));
     const archiveOfB = archive([3]);
+    const a = await signUp(gw, 'Busy');
+    const b = await signUp(gw, 'Quiet');
     const health = watchHealth(gw.base);
     const ids: string[] = [];
     for (const zip of archivesOfA) {

@@ -11,9 +11,8 @@ import path from 'node:path';
 import { Piscina } from 'piscina';
 import type { ActivityFileLimits } from '@maratron/domain';
 import type { ActivityFileConfig } from '../config';
-import { ActivityRefused } from './activity-import';
+import { ActivityRefused, refusalOf, toImportedActivity } from './activity-import';
 import type { ActivityFile, ImportedActivity } from './activity-import';
-import { refusalError } from './activity-worker';
 import type { ReadResult, ReadTask } from './activity-worker';
 
 /**
@@ -42,9 +41,10 @@ export class ActivityReaders {
   }
 
   /**
-   * Reads a file on a worker thread (readActivity, within the limits). Every problem with the file
-   * is an ActivityRefused, BAD_USER_INPUT on `content` — including taking longer than the time
-   * budget (TOO_SLOW: its thread is terminated) or more memory than a thread has (TOO_LARGE).
+   * Reads a file on a worker thread (activity-worker.ts, within the limits), then applies the run
+   * rules (toImportedActivity). Every problem with the file is an ActivityRefused, BAD_USER_INPUT on
+   * `content` — including taking longer than the time budget (TOO_SLOW: its thread is terminated)
+   * or more memory than a thread has (TOO_LARGE).
    */
   async read(file: ActivityFile): Promise<ImportedActivity> {
     const budget = new AbortController();
@@ -52,7 +52,8 @@ export class ActivityReaders {
     const timer = this.timeBudget(startedAt, budget);
     let result: ReadResult;
     try {
-      result = await this.threads().run({ file, limits: this.limits, startedAt } satisfies ReadTask, { signal: budget.signal });
+      const task: ReadTask = { format: file.format, content: file.content, limits: this.limits, startedAt };
+      result = await this.threads().run(task, { signal: budget.signal });
     } catch (error) {
       if (budget.signal.aborted) {
         throw new ActivityRefused('TOO_SLOW', 'content', `content: the ${file.format} file takes longer than ${this.config.parseTimeoutMs / 1000} s to read`);
@@ -64,8 +65,8 @@ export class ActivityReaders {
     } finally {
       timer.stop();
     }
-    if ('refusal' in result) throw refusalError(result.refusal);
-    return result.activity;
+    if ('refusal' in result) throw refusalOf(result.refusal);
+    return toImportedActivity(file, result.read);
   }
 
   /** Stops the threads (a shutdown); reads still waiting fail. */

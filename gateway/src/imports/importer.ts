@@ -109,6 +109,13 @@ const BATCH_MS = 500;
  * statement already take the round trips out of the way.
  */
 const BATCH_POINTS = 10_000;
+/**
+ * Files read ahead per reading thread, so that a thread finishing one finds the next already
+ * inflated and waiting (measured: with one per thread, the threads sat idle a third of the time);
+ * AHEAD_MAX_BYTES bounds what they hold when the files are large.
+ */
+const READ_AHEAD_PER_THREAD = 3;
+const AHEAD_MAX_BYTES = 64 * 1024 * 1024;
 /** A RUNNING job whose worker has not committed progress for this long was interrupted (a restart). */
 export const IMPORT_STALE_SECONDS = 60;
 
@@ -120,8 +127,8 @@ export class Importer {
     private readonly bus: EventBus,
     private readonly config: ImportConfig,
     private readonly logger: Logger,
-    /** Files read ahead of the one being checked: enough to keep every reading thread busy. */
-    private readonly readAhead = 2,
+    /** Reading threads (ACTIVITY_PARSE_THREADS): files are read ahead enough to keep each busy. */
+    private readonly readingThreads = 1,
   ) {}
 
   /**
@@ -227,7 +234,7 @@ export class Importer {
   }
 
   private async process(jobId: string, userId: string, zip: ZipFile, items: Item[], from: number): Promise<void> {
-    const entries = new FilesAhead(zip, items, { bytes: 0, limit: this.config.maxUncompressedBytes }, this.config.maxEntryBytes, this.readAhead, (file) =>
+    const entries = new FilesAhead(zip, items, { bytes: 0, limit: this.config.maxUncompressedBytes }, this.config.maxEntryBytes, READ_AHEAD_PER_THREAD * this.readingThreads, (file) =>
       this.runs.readActivity(file),
     );
     const known = await this.storedRuns(userId);
@@ -387,14 +394,17 @@ function failure(error: unknown): Outcome {
 }
 
 /**
- * The files to import, read `depth` files ahead of the one being checked: each entry inflates (on
- * libuv's threads) and is read on a worker thread while earlier ones are checked and stored. They
- * are taken in archive order, so the duplicate rule sees them as they come.
+ * The files to import, read up to `depth` files (and AHEAD_MAX_BYTES) ahead of the one being
+ * checked: each entry inflates (on libuv's threads) and is read on a worker thread while earlier
+ * ones are checked and stored. They are taken in archive order, so the duplicate rule sees them as
+ * they come.
  */
 class FilesAhead {
-  private readonly reading = new Map<number, Promise<ImportedActivity>>();
+  private readonly reading = new Map<number, { read: Promise<ImportedActivity>; bytes: number }>();
   /** Items before this one have been started (or are not files to read). */
   private next = 0;
+  /** Inflated bytes of the files started and not taken yet. */
+  private aheadBytes = 0;
 
   constructor(
     private readonly zip: ZipFile,
@@ -406,16 +416,23 @@ class FilesAhead {
     private readonly read: (file: ActivityFile) => Promise<ImportedActivity>,
   ) {}
 
-  /** Item `i` (a file) read; the files after it up to `depth` ahead started. */
+  /** Item `i` (a file) read; the files after it started, up to `depth` ahead and AHEAD_MAX_BYTES. */
   take(i: number): Promise<ImportedActivity> {
-    const activity = this.reading.get(i) ?? this.start(i);
+    const started = this.reading.get(i);
     this.reading.delete(i);
-    for (let j = Math.max(this.next, i + 1); j <= i + this.depth && j < this.items.length; j++) {
-      const item = this.items[j];
-      if (item.kind === 'file' && !item.meta.notRunning) this.reading.set(j, this.start(j));
+    if (started) this.aheadBytes -= started.bytes;
+    const read = started?.read ?? this.start(i);
+    this.next = Math.max(this.next, i + 1);
+    while (this.next <= i + this.depth && this.next < this.items.length && this.aheadBytes < AHEAD_MAX_BYTES) {
+      const item = this.items[this.next];
+      if (item.kind === 'file' && !item.meta.notRunning) {
+        const bytes = item.activity.entry.uncompressedSize;
+        this.reading.set(this.next, { read: this.start(this.next), bytes });
+        this.aheadBytes += bytes;
+      }
+      this.next++;
     }
-    this.next = Math.max(this.next, i + this.depth + 1);
-    return activity;
+    return read;
   }
 
   private start(i: number): Promise<ImportedActivity> {
