@@ -90,7 +90,7 @@ export async function createGateway({ config, dataSource, redis, bus, logger, me
     maxTokens: MAX_TOKENS,
     formatError,
     logger,
-    accountExists: async (userId) => (await dataSource.query(`SELECT 1 FROM users WHERE id = $1`, [userId])).length > 0,
+    accountExists: async (userId) => (await dataSource.query<unknown[]>(`SELECT 1 FROM users WHERE id = $1`, [userId])).length > 0,
     bus,
   });
   metrics.gaugeFrom('maratron_ws_connections', 'Open graphql-ws connections', [], (set) => set({}, subscriptions.connections));
@@ -131,7 +131,7 @@ export async function createGateway({ config, dataSource, redis, bus, logger, me
   app.get('/readyz', async (_req, res) => {
     if (draining) return void res.status(503).json({ status: 'draining' });
     try {
-      await dataSource.query('SELECT 1');
+      await dataSource.query<unknown[]>('SELECT 1');
       res.json({ status: 'ready' });
     } catch {
       res.status(503).json({ status: 'database unavailable' });
@@ -200,7 +200,7 @@ export type Gateway = Awaited<ReturnType<typeof createGateway>>;
 function watchPool(dataSource: DataSource, metrics: Metrics) {
   // Read as the table owner: the queue's depth across all runners (a count, no rows).
   metrics.gaugeFrom('maratron_import_jobs', 'Bulk import jobs waiting or running (the job queue depth)', ['status'], async (set) => {
-    const rows: { status: string; n: number }[] = await dataSource.query(
+    const rows = await dataSource.query<{ status: string; n: number }[]>(
       `SELECT s.status, count(j.id)::int AS n FROM (VALUES ('QUEUED'), ('RUNNING')) s(status) LEFT JOIN import_jobs j ON j.status = s.status GROUP BY s.status`,
     );
     for (const row of rows) set({ status: row.status }, row.n);
