@@ -28,8 +28,13 @@ export type StoredTrainingPlan = Omit<TrainingPlan, 'workouts'> & { workouts: (O
 export const PLAN_FIELDS: ColumnMap<StoredTrainingPlan> = {
   table: 'training_plans',
   fields: {
-    id: 'id', goal: 'goal', raceDate: 'race_date', targetDuration: 'target_duration', daysPerWeek: 'days_per_week',
-    workouts: 'workouts', createdAt: 'created_at',
+    id: 'id',
+    goal: 'goal',
+    raceDate: 'race_date',
+    targetDuration: 'target_duration',
+    daysPerWeek: 'days_per_week',
+    workouts: 'workouts',
+    createdAt: 'created_at',
   },
   unmapped: { user_id: 'the owner: plans are only read by their owner (row-level security), who needs no id' },
 };

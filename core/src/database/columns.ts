@@ -24,7 +24,12 @@ export function select<Row>(alias: string, map: ColumnMap<Row>, prefix = ''): st
     .join(', ');
 }
 
-export function pick<Row extends object>(Type: new () => Row, row: Record<string, unknown>, map: ColumnMap<Row>, prefix: string): Row | null {
+export function pick<Row extends object>(
+  Type: new () => Row,
+  row: Record<string, unknown>,
+  map: ColumnMap<Row>,
+  prefix: string,
+): Row | null {
   if (row[`${prefix}id`] === null || row[`${prefix}id`] === undefined) return null;
   const value = new Type() as Record<string, unknown>;
   for (const prop of Object.keys(map.fields)) value[prop] = row[`${prefix}${prop}`];

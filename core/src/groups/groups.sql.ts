@@ -6,7 +6,11 @@ import type { ColumnMap } from '../database/columns';
 export const GROUP_FIELDS: ColumnMap<Group> = {
   table: 'groups',
   fields: {
-    id: 'id', name: 'name', description: 'description', isPrivate: 'private', ownerId: 'owner_id',
+    id: 'id',
+    name: 'name',
+    description: 'description',
+    isPrivate: 'private',
+    ownerId: 'owner_id',
     createdAt: 'created_at',
   },
   unmapped: { updated_at: 'bookkeeping, never read' },

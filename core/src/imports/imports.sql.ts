@@ -6,8 +6,17 @@ import type { ColumnMap } from '../database/columns';
 export const IMPORT_JOB_FIELDS: ColumnMap<ImportJob> = {
   table: 'import_jobs',
   fields: {
-    id: 'id', userId: 'user_id', status: 'status', fileName: 'file_name', total: 'total', imported: 'imported',
-    skipped: 'skipped', failed: 'failed', problems: 'problems', createdAt: 'created_at', finishedAt: 'finished_at',
+    id: 'id',
+    userId: 'user_id',
+    status: 'status',
+    fileName: 'file_name',
+    total: 'total',
+    imported: 'imported',
+    skipped: 'skipped',
+    failed: 'failed',
+    problems: 'problems',
+    createdAt: 'created_at',
+    finishedAt: 'finished_at',
   },
   unmapped: {
     archive_path: "the upload on the worker's disk: the importer's, never shown",

@@ -6,8 +6,14 @@ import type { ColumnMap } from '../database/columns';
 export const NOTIFICATION_FIELDS: ColumnMap<Notification> = {
   table: 'notifications',
   fields: {
-    id: 'id', userId: 'user_id', actorId: 'actor_id', kind: 'kind', postId: 'post_id',
-    groupId: 'group_id', readAt: 'read_at', createdAt: 'created_at',
+    id: 'id',
+    userId: 'user_id',
+    actorId: 'actor_id',
+    kind: 'kind',
+    postId: 'post_id',
+    groupId: 'group_id',
+    readAt: 'read_at',
+    createdAt: 'created_at',
   },
 };
 export const NOTIFICATION_COLUMNS = select('n', NOTIFICATION_FIELDS);

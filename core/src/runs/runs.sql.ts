@@ -6,10 +6,19 @@ import type { ColumnMap } from '../database/columns';
 export const RUN_FIELDS: ColumnMap<Run> = {
   table: 'runs',
   fields: {
-    id: 'id', userId: 'user_id', shoeId: 'shoe_id', name: 'name', startedAt: 'started_at',
-    distance: 'distance', duration: 'duration', elevationGain: 'elevation_gain',
-    averageHeartRate: 'average_heart_rate', environment: 'environment', visibility: 'visibility',
-    notes: 'notes', createdAt: 'created_at',
+    id: 'id',
+    userId: 'user_id',
+    shoeId: 'shoe_id',
+    name: 'name',
+    startedAt: 'started_at',
+    distance: 'distance',
+    duration: 'duration',
+    elevationGain: 'elevation_gain',
+    averageHeartRate: 'average_heart_rate',
+    environment: 'environment',
+    visibility: 'visibility',
+    notes: 'notes',
+    createdAt: 'created_at',
   },
   unmapped: { updated_at: 'bookkeeping, never read' },
 };

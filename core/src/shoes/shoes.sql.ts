@@ -6,8 +6,14 @@ import type { ColumnMap } from '../database/columns';
 export const SHOE_FIELDS: ColumnMap<Shoe> = {
   table: 'shoes',
   fields: {
-    id: 'id', userId: 'user_id', name: 'name', brand: 'brand', maxDistance: 'max_distance',
-    initialDistance: 'initial_distance', retired: 'retired', isDefault: 'is_default',
+    id: 'id',
+    userId: 'user_id',
+    name: 'name',
+    brand: 'brand',
+    maxDistance: 'max_distance',
+    initialDistance: 'initial_distance',
+    retired: 'retired',
+    isDefault: 'is_default',
     createdAt: 'created_at',
   },
   unmapped: { updated_at: 'bookkeeping, never read' },

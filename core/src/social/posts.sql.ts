@@ -6,7 +6,12 @@ import type { ColumnMap } from '../database/columns';
 export const POST_FIELDS: ColumnMap<Post> = {
   table: 'posts',
   fields: {
-    id: 'id', userId: 'user_id', runId: 'run_id', groupId: 'group_id', text: 'text', visibility: 'visibility',
+    id: 'id',
+    userId: 'user_id',
+    runId: 'run_id',
+    groupId: 'group_id',
+    text: 'text',
+    visibility: 'visibility',
     createdAt: 'created_at',
   },
 };

@@ -6,7 +6,12 @@ import type { ColumnMap } from '../database/columns';
 export const USER_FIELDS: ColumnMap<User> = {
   table: 'users',
   fields: {
-    id: 'id', email: 'email', username: 'username', name: 'name', bio: 'bio', units: 'units',
+    id: 'id',
+    email: 'email',
+    username: 'username',
+    name: 'name',
+    bio: 'bio',
+    units: 'units',
     createdAt: 'created_at',
   },
   unmapped: {
@@ -20,8 +25,13 @@ export const USER_COLUMNS = select('u', USER_FIELDS);
 export const TRAINING_PROFILE_FIELDS: ColumnMap<TrainingProfile> = {
   table: 'training_profiles',
   fields: {
-    userId: 'user_id', level: 'level', goals: 'goals', weeklyDistanceGoal: 'weekly_distance_goal',
-    preferredDays: 'preferred_days', yearsRunning: 'years_running', injuryNotes: 'injury_notes',
+    userId: 'user_id',
+    level: 'level',
+    goals: 'goals',
+    weeklyDistanceGoal: 'weekly_distance_goal',
+    preferredDays: 'preferred_days',
+    yearsRunning: 'years_running',
+    injuryNotes: 'injury_notes',
   },
   unmapped: { updated_at: 'bookkeeping, never read' },
 };

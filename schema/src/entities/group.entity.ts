@@ -17,7 +17,10 @@ export class Group {
   description!: string | null;
 
   /** `private` in GraphQL (a TypeScript modifier keyword, hence the property name). */
-  @Field(() => Boolean, { name: 'private', description: 'Private groups: posts and members visible to members only; joining takes an invitation.' })
+  @Field(() => Boolean, {
+    name: 'private',
+    description: 'Private groups: posts and members visible to members only; joining takes an invitation.',
+  })
   isPrivate!: boolean;
 
   /** The owner is always a member; deleting the owner's account deletes the group. */
