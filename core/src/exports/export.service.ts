@@ -9,8 +9,9 @@ import { PassThrough } from 'node:stream';
 import type { Readable, Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import yazl from 'yazl';
-import { notFound, recordingToGpx } from '@maratron/domain';
-import type { RecordedPoint } from '@maratron/domain';
+import { z } from 'zod';
+import { exportedRunSchema, exportedShoeSchema, notFound, recordingToGpx } from '@maratron/domain';
+import type { ExportedRun, RecordedPoint } from '@maratron/domain';
 import type { Comment, Post, Run, Shoe, TrainingProfile, User } from '@maratron/schema';
 import { requireViewer } from '../context';
 import type { RequestContext } from '../context';
@@ -27,23 +28,6 @@ const ROWS_PER_PAGE = 500;
 const TRACKS_PER_PAGE = 25;
 /** Before any row: keyset pages start here. */
 const FIRST_KEY = { at: '-infinity', id: '00000000-0000-0000-0000-000000000000' };
-
-/** A run in runs.json: what the importer (imports/importer.ts, ExportedRun) reads back. */
-interface ExportedRun {
-  id: string;
-  name: string | null;
-  startedAt: Date;
-  distance: number;
-  duration: number;
-  elevationGain: number | null;
-  averageHeartRate: number | null;
-  environment: string;
-  visibility: string;
-  notes: string | null;
-  shoeId: string | null;
-  /** Its GPX inside the archive (relative to runs.json), or null for a run without a track. */
-  file: string | null;
-}
 
 export interface AccountExport {
   fileName: string;
@@ -112,7 +96,11 @@ export class ExportService {
       await entries.add('profile.json', async (write) => write(`${JSON.stringify({ user, trainingProfile: profile ? trainingProfile : null }, null, 2)}\n`));
       await entries.add('runs.json', (write) => this.writeRuns(db, viewerId, write));
       await entries.add('shoes.json', (write) =>
-        jsonList(write, 'shoes', keyset<Shoe>(db, `SELECT ${SHOE_COLUMNS}, s.created_at::text AS "key" FROM shoes s WHERE s.user_id = $1`, 's.created_at', 's.id', [viewerId])),
+        jsonList(
+          write,
+          'shoes',
+          encoded(exportedShoeSchema, keyset<Shoe>(db, `SELECT ${SHOE_COLUMNS}, s.created_at::text AS "key" FROM shoes s WHERE s.user_id = $1`, 's.created_at', 's.id', [viewerId])),
+        ),
       );
       await entries.add('posts.json', (write) =>
         jsonList(write, 'posts', keyset<Post>(db, `SELECT ${POST_COLUMNS}, p.created_at::text AS "key" FROM posts p WHERE p.user_id = $1`, 'p.created_at', 'p.id', [viewerId])),
@@ -132,7 +120,7 @@ export class ExportService {
     }
   }
 
-  /** runs.json, page by page; a run with a recording names its GPX file (written by writeTracks). */
+  /** runs.json (the archive format's), page by page; a run with a recording names its GPX file (written by writeTracks). */
   private async writeRuns(db: RequestDb, viewerId: string, write: Write): Promise<void> {
     const rows = keyset<Run & { hasTrack: boolean }>(
       db,
@@ -152,7 +140,7 @@ export class ExportService {
         };
       }
     }
-    await jsonList(write, 'runs', runs());
+    await jsonList(write, 'runs', encoded(exportedRunSchema, runs()));
   }
 
   /** One GPX per run with a recording, a page of recordings at a time. */
@@ -214,6 +202,14 @@ async function jsonList(write: Write, name: string, items: Iterable<unknown> | A
     first = false;
   }
   await write(first ? '] }\n' : '\n] }\n');
+}
+
+/**
+ * Items as the archive format writes them (archive-format.ts: dates as ISO text), checked
+ * against it on the way: runs.json and shoes.json are what the bulk import reads back.
+ */
+async function* encoded<Schema extends z.ZodType>(schema: Schema, items: AsyncIterable<z.output<Schema>>): AsyncGenerator<z.input<Schema>> {
+  for await (const item of items) yield z.encode(schema, item);
 }
 
 /**
