@@ -223,7 +223,7 @@ export function createAiServer({ config, dataSource, bus, redis, logger }: AiSer
   }
 
   async function health() {
-    const database = await dataSource.query('SELECT 1').then(() => 'ok', () => 'unavailable');
+    const database = await dataSource.query<unknown[]>('SELECT 1').then(() => 'ok', () => 'unavailable');
     const redisStatus = !redis ? 'not configured' : await withCommandTimeout(redis, redis.ping()).then(() => 'ok', () => 'unavailable');
     return { status: database === 'ok' && redisStatus !== 'unavailable' ? 'ok' : 'degraded', database, redis: redisStatus, eventBus: redis ? 'redis' : 'in-process' };
   }

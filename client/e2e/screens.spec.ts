@@ -8,11 +8,13 @@ const app = e2eApp();
  * more; it has settled well when no error alert shows — a screen that can only show an error
  * fails the test, however accessible the error is.
  */
-async function settled(page: Page) {
+async function settled(page: Page, expectedAlert?: RegExp) {
   await visible(page.locator('h1, [role="alert"]'));
   await page.waitForFunction(() => ![...document.querySelectorAll('[role="status"]')].some((e) => /Loading/.test(e.textContent ?? '')), undefined, { timeout: 15_000 });
   const alerts = await page.locator('[role="alert"]').allTextContents();
-  if (alerts.length > 0) throw new Error(`it shows an error: ${alerts.join(' | ')}`);
+  const unexpected = alerts.filter((text) => !expectedAlert?.test(text));
+  if (unexpected.length > 0) throw new Error(`it shows an error: ${unexpected.join(' | ')}`);
+  if (expectedAlert && alerts.length === 0) throw new Error(`it should say ${expectedAlert}`);
 }
 
 /**
@@ -33,6 +35,8 @@ describe('every screen', () => {
       runner.user.token,
     );
     const runId = run.data.createRun.id as string;
+    // The one screen whose content is an alert: a page that does not exist says so.
+    const expectedAlerts: Record<string, RegExp> = { 'not-found': /not found/i };
     const screens: [string, string][] = [
       ['dashboard', '/'],
       ['runs', '/runs'],
@@ -52,7 +56,7 @@ describe('every screen', () => {
     ];
     for (const [name, path] of screens) {
       await runner.goto(path);
-      await settled(runner.page).catch(async (err) => {
+      await settled(runner.page, expectedAlerts[name]).catch(async (err) => {
         await screenshot(runner.page, `failed-${name}-${label}`);
         throw new Error(`${name} (${path}) did not settle: ${err instanceof Error ? err.message : err}`);
       });

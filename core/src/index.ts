@@ -25,6 +25,7 @@ export * from './groups/groups.loaders';
 export * from './groups/groups.service';
 export * from './groups/groups.sql';
 export * from './imports/imports.service';
+export * from './imports/imports.sql';
 export * from './loaders';
 export * from './logger';
 export * from './notifications/notifications.loaders';

@@ -16,3 +16,4 @@ export * from './recording';
 export * from './predictions';
 export * from './fit-file';
 export * from './training-plan';
+export * from './archive-format';

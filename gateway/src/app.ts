@@ -105,7 +105,7 @@ export async function createGateway({ config, dataSource, redis, bus, logger, me
     limits: config.ws,
     formatError,
     logger,
-    accountExists: async (userId) => (await dataSource.query(`SELECT 1 FROM users WHERE id = $1`, [userId])).length > 0,
+    accountExists: async (userId) => (await dataSource.query<unknown[]>(`SELECT 1 FROM users WHERE id = $1`, [userId])).length > 0,
     bus,
   });
   metrics.gaugeFrom('maratron_ws_connections', 'Open graphql-ws connections', [], (set) => set({}, subscriptions.connections));
@@ -145,7 +145,7 @@ export async function createGateway({ config, dataSource, redis, bus, logger, me
   app.get('/readyz', async (_req, res) => {
     if (draining) return void res.status(503).json({ status: 'draining' });
     try {
-      await dataSource.query('SELECT 1');
+      await dataSource.query<unknown[]>('SELECT 1');
       res.json({ status: 'ready' });
     } catch {
       res.status(503).json({ status: 'database unavailable' });

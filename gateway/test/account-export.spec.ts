@@ -1,6 +1,6 @@
 // GET /api/export: a runner's whole account as a zip, and the round trip through POST /api/imports
 // into a fresh account (run count, total distance and duration, names, notes and visibility).
-import { unzipSync } from 'fflate';
+import { strToU8, unzipSync, zipSync } from 'fflate';
 import { XMLValidator } from 'fast-xml-parser';
 import { garminConnectGpx, simulateRun, stravaGpx } from './activity-files';
 import { fitActivity } from './fit-files';
@@ -19,7 +19,8 @@ const sim = (n: number, metres: number) => simulateRun({ start: day(n), plan: [{
 const download = (token?: string) => fetch(`${t.url}/api/export`, { headers: token ? { authorization: `Bearer ${token}` } : {} });
 const json = (files: Record<string, Uint8Array>, name: string) => JSON.parse(new TextDecoder().decode(files[name]));
 
-const RUNS = `{ runs(first: 100) { totalCount edges { node { name startedAt distance duration visibility notes track shoe { name } } } } }`;
+// A page of 20 (the runner has fewer): each track costs its points, so a page of 100 tracks is over the query cost.
+const RUNS = `{ runs(first: 20) { totalCount edges { node { name startedAt distance duration visibility notes track shoe { name } } } } }`;
 
 /** A runner with runs with and without tracks in every visibility, a shoe, a post and a comment. */
 async function busyRunner(): Promise<TestUser> {
@@ -144,5 +145,43 @@ describe('GET /api/export', () => {
     }
     expect(repeat).toEqual({ status: 'DONE', imported: 0, skipped: 7 });
     expect(ok(await t.gql(SHOES, {}, fresh.token)).shoes).toHaveLength(2);
+  });
+
+  it("refuses an export whose runs.json or shoes.json is not the export's format, naming the file and the place, storing no run", async () => {
+    const a = await busyRunner();
+    const files = unzipSync(new Uint8Array(await (await download(a.token)).arrayBuffer()));
+    /** The export with one of its JSON files edited. */
+    const edited = (name: string, edit: (doc: any) => unknown) => zipSync({ ...files, [name]: strToU8(JSON.stringify(edit(json(files, name)))) });
+    const fresh = await t.signUp('Refused');
+    const importJob = async (zip: Uint8Array) => {
+      const upload = await fetch(`${t.url}/api/imports`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${fresh.token}`, 'content-type': 'application/zip', 'x-file-name': 'export.zip' },
+        body: zip,
+      });
+      expect(upload.status).toBe(202);
+      const { id } = (await upload.json()) as { id: string };
+      let job: any;
+      for (let i = 0; i < 200 && job?.status !== 'DONE' && job?.status !== 'FAILED'; i++) {
+        await new Promise((r) => setTimeout(r, 100));
+        job = ok(await t.gql(`query($id: ID!) { importJob(id: $id) { status imported failed problems { file message } } }`, { id }, fresh.token)).importJob;
+      }
+      return job;
+    };
+
+    // A start time written as a number (epoch milliseconds) instead of the export's ISO text.
+    const epoch = edited('runs.json', ({ runs }) => ({ runs: runs.map((r: any, i: number) => (i === 1 ? { ...r, startedAt: Date.parse(r.startedAt) } : r)) }));
+    expect(await importJob(epoch)).toEqual({
+      status: 'FAILED',
+      imported: 0,
+      failed: 0,
+      problems: [{ file: 'export.zip', message: 'runs.json: runs[1].startedAt: expected a date and time such as 2025-03-01T08:00:00.000Z' }],
+    });
+    // A shoe without its name, and a list under another key.
+    const nameless = edited('shoes.json', ({ shoes }) => ({ shoes: shoes.map(({ name: _name, ...shoe }: any) => shoe) }));
+    expect((await importJob(nameless)).problems).toEqual([{ file: 'export.zip', message: 'shoes.json: shoes[0].name: Invalid input: expected string, received undefined' }]);
+    const renamed = edited('runs.json', ({ runs }) => ({ activities: runs }));
+    expect((await importJob(renamed)).problems).toEqual([{ file: 'export.zip', message: 'runs.json: runs: Invalid input: expected array, received undefined' }]);
+    expect(ok(await t.gql(`{ runs { totalCount } }`, {}, fresh.token)).runs.totalCount).toBe(0);
   });
 });

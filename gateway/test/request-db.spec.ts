@@ -89,3 +89,20 @@ describe('RequestDb.readOneSnapshot', () => {
     await db.close(false);
   });
 });
+
+describe('RequestDb.query and execute', () => {
+  it('reads rows as the type the call states, and execute answers how many rows a statement wrote or found', async () => {
+    const db = new RequestDb(t.dataSource, null);
+    await db.execute(`CREATE TEMP TABLE typed_probe (n int)`);
+    expect(await db.execute(`INSERT INTO typed_probe SELECT generate_series(1, 3)`)).toBe(3);
+    expect(await db.execute(`DELETE FROM typed_probe WHERE n > 5`)).toBe(0);
+    expect(await db.execute(`SELECT 1 FROM typed_probe WHERE n >= 2`)).toBe(2);
+    const [typed] = await db.query<{ total: number }>(`SELECT sum(n)::int AS total FROM typed_probe`);
+    expect(typed.total).toBe(6);
+    // A row read without a stated type is a plain object: reading a column of it does not compile.
+    const [untyped] = await db.query(`SELECT sum(n)::int AS total FROM typed_probe`);
+    // @ts-expect-error: the call did not say what its rows are
+    expect(untyped.total).toBe(6);
+    await db.close(false);
+  });
+});

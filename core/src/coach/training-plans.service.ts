@@ -1,15 +1,14 @@
-import { badInput, generateTrainingPlan, parseId, parseInput, RaceDistance, trainingPlanInputSchema } from '@maratron/domain';
+import { badInput, generateTrainingPlan, parseId, parseInput, trainingPlanInputSchema } from '@maratron/domain';
 import { TrainingPlan } from '@maratron/schema';
 import type { PlannedWorkout } from '@maratron/schema';
 import { requireViewer } from '../context';
 import type { RequestContext } from '../context';
 import type { TrainingService } from '../training/training.service';
+import { PLAN_COLUMNS } from './coach.sql';
+import type { StoredTrainingPlan } from './coach.sql';
 
 /** The recent volume a plan starts from: the average of the last four complete weeks. */
 const RECENT_WEEKS = 4;
-
-const PLAN_COLUMNS = `p.id, p.goal, p.race_date AS "raceDate", p.target_duration AS "targetDuration",
-  p.days_per_week AS "daysPerWeek", p.workouts, p.created_at AS "createdAt"`;
 
 /**
  * Training plans: generated from the runner's own recent volume and VDOT by the pure
@@ -41,7 +40,7 @@ export class TrainingPlansService {
       targetPace: w.targetPace === null ? null : Math.round(w.targetPace * 10) / 10,
       description: w.description,
     }));
-    const rows = await ctx.db.query(
+    const rows = await ctx.db.query<StoredTrainingPlan>(
       `INSERT INTO training_plans AS p (user_id, goal, race_date, target_duration, days_per_week, workouts)
        VALUES ($1, $2, $3, $4, $5, $6) RETURNING ${PLAN_COLUMNS}`,
       [viewerId, req.goal, req.raceDate, req.targetDuration, req.daysPerWeek, JSON.stringify(workouts)],
@@ -52,23 +51,19 @@ export class TrainingPlansService {
   /** One of the viewer's plans, or null. */
   async get(ctx: RequestContext, id: string): Promise<TrainingPlan | null> {
     requireViewer(ctx);
-    const rows = await ctx.db.query(`SELECT ${PLAN_COLUMNS} FROM training_plans p WHERE p.id = $1`, [parseId(id)]);
+    const rows = await ctx.db.query<StoredTrainingPlan>(`SELECT ${PLAN_COLUMNS} FROM training_plans p WHERE p.id = $1`, [parseId(id)]);
     return rows[0] ? toPlan(rows[0]) : null;
   }
 
   /** The viewer's most recent plan, or null. */
   async latest(ctx: RequestContext): Promise<TrainingPlan | null> {
     const viewerId = requireViewer(ctx);
-    const rows = await ctx.db.query(`SELECT ${PLAN_COLUMNS} FROM training_plans p WHERE p.user_id = $1 ORDER BY p.created_at DESC, p.id DESC LIMIT 1`, [viewerId]);
+    const rows = await ctx.db.query<StoredTrainingPlan>(`SELECT ${PLAN_COLUMNS} FROM training_plans p WHERE p.user_id = $1 ORDER BY p.created_at DESC, p.id DESC LIMIT 1`, [viewerId]);
     return rows[0] ? toPlan(rows[0]) : null;
   }
 }
 
 /** Workouts come back from jsonb with ISO strings for dates. */
-function toPlan(row: { workouts: (Omit<PlannedWorkout, 'date'> & { date: string })[]; goal: string } & Record<string, unknown>): TrainingPlan {
-  return Object.assign(new TrainingPlan(), {
-    ...row,
-    goal: row.goal as RaceDistance,
-    workouts: row.workouts.map((w) => ({ ...w, date: new Date(w.date) })),
-  });
+function toPlan(row: StoredTrainingPlan): TrainingPlan {
+  return Object.assign(new TrainingPlan(), { ...row, workouts: row.workouts.map((w) => ({ ...w, date: new Date(w.date) })) });
 }

@@ -1,20 +1,37 @@
 /**
- * Column lists for hand-written SQL. A table's columns are declared once as
- * `{ property: 'column' }`; `select()` aliases them to entity property names (optionally
- * with a prefix, when one statement returns several entities side by side) and `pick()` takes
- * one entity's properties back out of such a row.
+ * Column maps for hand-written SQL: the one place a table's column names are written down. Each
+ * table whose rows the code reads into a type has one map (in its domain's `*.sql.ts`) naming the
+ * column behind every property of that type, and the table's other columns with the reason no
+ * property carries them. The compiler checks that a map names every property of its row type and
+ * no other; gateway/test/columns.spec.ts checks every map against the database the migrations
+ * build (each column it names exists, and it accounts for every column of its table).
+ *
+ * `select()` aliases the columns to the property names (with a prefix when one statement returns
+ * several types side by side) and `pick()` takes one type's properties back out of such a row.
  */
-export type Fields = Record<string, string>;
+export interface ColumnMap<Row> {
+  /** The table's name in SQL. */
+  readonly table: string;
+  /** `{ property: 'column' }` for every property of the row type. */
+  readonly fields: { readonly [K in keyof Row]-?: string };
+  /** `{ column: 'why no property carries it' }` for the table's other columns. */
+  readonly unmapped?: Readonly<Record<string, string>>;
+}
 
-export function select(alias: string, fields: Fields, prefix = ''): string {
-  return Object.entries(fields)
+export function select<Row>(alias: string, map: ColumnMap<Row>, prefix = ''): string {
+  return Object.entries<string>(map.fields)
     .map(([prop, col]) => `${alias}.${col} AS "${prefix}${prop}"`)
     .join(', ');
 }
 
-export function pick<T extends object>(Entity: new () => T, row: Record<string, unknown>, fields: Fields, prefix: string): T | null {
+export function pick<Row extends object>(
+  Type: new () => Row,
+  row: Record<string, unknown>,
+  map: ColumnMap<Row>,
+  prefix: string,
+): Row | null {
   if (row[`${prefix}id`] === null || row[`${prefix}id`] === undefined) return null;
-  const entity = new Entity() as Record<string, unknown>;
-  for (const prop of Object.keys(fields)) entity[prop] = row[`${prefix}${prop}`];
-  return entity as T;
+  const value = new Type() as Record<string, unknown>;
+  for (const prop of Object.keys(map.fields)) value[prop] = row[`${prefix}${prop}`];
+  return value as Row;
 }

@@ -1,7 +1,6 @@
 import { DataSource } from 'typeorm';
 import type { Logger } from 'typeorm';
 import type { DatabaseTimeouts } from '../config';
-import { entities } from '@maratron/schema';
 import { migrations } from '@maratron/migrations';
 
 export interface DataSourceOptions {
@@ -32,7 +31,6 @@ export function createDataSource(opts: DataSourceOptions): DataSource {
   const dataSource = new DataSource({
     type: 'postgres',
     url: opts.url,
-    entities,
     migrations,
     migrationsTableName: 'migrations',
     synchronize: false,

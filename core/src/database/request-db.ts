@@ -4,8 +4,13 @@ import { APP_ROLE, VIEWER_SETTING } from '@maratron/migrations';
 import { unauthenticated } from '@maratron/domain';
 import { rowLevelSecurityOn } from './data-source';
 
+interface PgResult {
+  rows: unknown[];
+  rowCount: number | null;
+}
+
 interface PgClient {
-  query(config: { name?: string; text: string; values: unknown[] }): Promise<{ rows: unknown[] }>;
+  query(config: { name?: string; text: string; values: unknown[] }): Promise<PgResult>;
 }
 
 const names = new Map<string, string>();
@@ -56,19 +61,32 @@ export class RequestDb {
   ) {}
 
   /**
-   * Raw SQL on the request's connection; the rows it returns (RETURNING rows for writes).
+   * Raw SQL on the request's connection: the rows it returns (RETURNING rows for writes), typed
+   * by the caller as what the statement selects — `db.query<Row>(…)`. There is no default: rows
+   * read without a stated type are plain `object`s, so using them fails to compile.
    * `prepare: false` for statements whose best plan depends on a parameter's size (a list of
    * thousands of subscriber ids): a generic plan cached from small lists would serve them badly.
    */
-  async query<T = any>(sql: string, params: unknown[] = [], { prepare = true }: { prepare?: boolean } = {}): Promise<T[]> {
+  async query<Row extends object>(sql: string, params: unknown[] = [], options: { prepare?: boolean } = {}): Promise<Row[]> {
+    return (await this.run(sql, params, options)).rows as Row[];
+  }
+
+  /**
+   * A statement whose rows are not read (a write, a lock, a function called for its effect): the
+   * number of rows it wrote (or returned).
+   */
+  async execute(sql: string, params: unknown[] = [], options: { prepare?: boolean } = {}): Promise<number> {
+    return (await this.run(sql, params, options)).rowCount ?? 0;
+  }
+
+  private async run(sql: string, params: unknown[], { prepare = true }: { prepare?: boolean }): Promise<PgResult> {
     const runner = await this.open();
     // Every statement is a prepared statement on its connection, named by its text: PostgreSQL
     // parses and plans it once per connection (row-level security makes planning the larger
     // part of a short query's cost) instead of on every request.
     const client = (await runner.connect()) as PgClient;
     this.dataSource.logger.logQuery(sql, params, runner);
-    const result = await client.query({ name: prepare ? statementName(sql) : undefined, text: sql, values: params });
-    return result.rows as T[];
+    return client.query({ name: prepare ? statementName(sql) : undefined, text: sql, values: params });
   }
 
   /**

@@ -1,10 +1,10 @@
 /**
  * Reads go through hand-written SQL (one statement per DataLoader batch) and come back as
- * plain rows with camelCase aliases; this turns them into entity instances without
- * TypeORM's per-row hydration cost on hot paths.
+ * plain rows with camelCase aliases (a column map's `select`); this makes them instances of
+ * their GraphQL object type. The rows must already have the type's shape.
  */
-export function hydrate<T extends object>(Entity: new () => T, rows: object[]): T[] {
-  return rows.map((row) => Object.assign(new Entity(), row));
+export function hydrate<T extends object>(Type: new () => T, rows: readonly T[]): T[] {
+  return rows.map((row) => Object.assign(new Type(), row));
 }
 
 /** Orders batch results as DataLoader needs them: one slot per key, null where missing. */

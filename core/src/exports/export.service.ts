@@ -9,8 +9,10 @@ import { PassThrough } from 'node:stream';
 import type { Readable, Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import yazl from 'yazl';
-import { notFound, recordingToGpx } from '@maratron/domain';
-import type { RecordedPoint } from '@maratron/domain';
+import { z } from 'zod';
+import { exportedRunSchema, exportedShoeSchema, notFound, recordingToGpx } from '@maratron/domain';
+import type { ExportedRun, RecordedPoint } from '@maratron/domain';
+import type { Comment, Post, Run, Shoe, TrainingProfile, User } from '@maratron/schema';
 import { requireViewer } from '../context';
 import type { RequestContext } from '../context';
 import type { ExportLimits } from '../config';
@@ -18,7 +20,7 @@ import type { RequestDb } from '../database/request-db';
 import { RUN_COLUMNS } from '../runs/runs.sql';
 import { SHOE_COLUMNS } from '../shoes/shoes.sql';
 import { COMMENT_COLUMNS, POST_COLUMNS } from '../social/posts.sql';
-import { USER_COLUMNS } from '../users/users.sql';
+import { TRAINING_PROFILE_COLUMNS, USER_COLUMNS } from '../users/users.sql';
 import { ExportTurns } from './export-turns';
 
 /** Rows read per statement for the JSON lists, and runs (with their recordings) per statement for the GPX files. */
@@ -26,23 +28,6 @@ const ROWS_PER_PAGE = 500;
 const TRACKS_PER_PAGE = 25;
 /** Before any row: keyset pages start here. */
 const FIRST_KEY = { at: '-infinity', id: '00000000-0000-0000-0000-000000000000' };
-
-/** A run in runs.json: what the importer (imports/importer.ts, ExportedRun) reads back. */
-interface ExportedRun {
-  id: string;
-  name: string | null;
-  startedAt: Date;
-  distance: number;
-  duration: number;
-  elevationGain: number | null;
-  averageHeartRate: number | null;
-  environment: string;
-  visibility: string;
-  notes: string | null;
-  shoeId: string | null;
-  /** Its GPX inside the archive (relative to runs.json), or null for a run without a track. */
-  file: string | null;
-}
 
 export interface AccountExport {
   fileName: string;
@@ -75,7 +60,7 @@ export class ExportService {
       // runs.json, the GPX files and the shoes' totals must agree even if the runner logs a run
       // while the zip is written.
       ctx.db.readOneSnapshot();
-      const [user] = await ctx.db.query(`SELECT ${USER_COLUMNS} FROM users u WHERE u.id = $1`, [viewerId]);
+      const [user] = await ctx.db.query<User>(`SELECT ${USER_COLUMNS} FROM users u WHERE u.id = $1`, [viewerId]);
       if (!user) throw notFound('User');
       const date = new Date().toISOString().slice(0, 10);
       return {
@@ -95,7 +80,7 @@ export class ExportService {
     }
   }
 
-  private async writeZip(db: RequestDb, viewerId: string, user: Record<string, unknown>, out: Writable): Promise<void> {
+  private async writeZip(db: RequestDb, viewerId: string, user: User, out: Writable): Promise<void> {
     const zip = new yazl.ZipFile();
     const abort = new AbortController();
     const sent = pipeline(zip.outputStream, out).catch((error: Error) => {
@@ -105,22 +90,23 @@ export class ExportService {
     const mtime = new Date();
     const entries = new ZipWriter(zip, abort.signal, mtime);
     try {
-      const [profile] = await db.query(
-        `SELECT level, goals, weekly_distance_goal AS "weeklyDistanceGoal", preferred_days AS "preferredDays",
-                years_running AS "yearsRunning", injury_notes AS "injuryNotes"
-           FROM training_profiles WHERE user_id = $1`,
-        [viewerId],
-      );
-      await entries.add('profile.json', async (write) => write(`${JSON.stringify({ user, trainingProfile: profile ?? null }, null, 2)}\n`));
+      const [profile] = await db.query<TrainingProfile>(`SELECT ${TRAINING_PROFILE_COLUMNS} FROM training_profiles t WHERE t.user_id = $1`, [viewerId]);
+      // The profile is the runner's own: the file names no owner.
+      const { userId: _owner, ...trainingProfile } = profile ?? { userId: null };
+      await entries.add('profile.json', async (write) => write(`${JSON.stringify({ user, trainingProfile: profile ? trainingProfile : null }, null, 2)}\n`));
       await entries.add('runs.json', (write) => this.writeRuns(db, viewerId, write));
       await entries.add('shoes.json', (write) =>
-        jsonList(write, 'shoes', keyset(db, `SELECT ${SHOE_COLUMNS}, s.created_at::text AS "key" FROM shoes s WHERE s.user_id = $1`, 's.created_at', 's.id', [viewerId])),
+        jsonList(
+          write,
+          'shoes',
+          encoded(exportedShoeSchema, keyset<Shoe>(db, `SELECT ${SHOE_COLUMNS}, s.created_at::text AS "key" FROM shoes s WHERE s.user_id = $1`, 's.created_at', 's.id', [viewerId])),
+        ),
       );
       await entries.add('posts.json', (write) =>
-        jsonList(write, 'posts', keyset(db, `SELECT ${POST_COLUMNS}, p.created_at::text AS "key" FROM posts p WHERE p.user_id = $1`, 'p.created_at', 'p.id', [viewerId])),
+        jsonList(write, 'posts', keyset<Post>(db, `SELECT ${POST_COLUMNS}, p.created_at::text AS "key" FROM posts p WHERE p.user_id = $1`, 'p.created_at', 'p.id', [viewerId])),
       );
       await entries.add('comments.json', (write) =>
-        jsonList(write, 'comments', keyset(db, `SELECT ${COMMENT_COLUMNS}, c.created_at::text AS "key" FROM comments c WHERE c.user_id = $1`, 'c.created_at', 'c.id', [viewerId])),
+        jsonList(write, 'comments', keyset<Comment>(db, `SELECT ${COMMENT_COLUMNS}, c.created_at::text AS "key" FROM comments c WHERE c.user_id = $1`, 'c.created_at', 'c.id', [viewerId])),
       );
       await entries.add('plans.json', async (write) => jsonList(write, 'plans', await this.plans(db, viewerId)));
       await this.writeTracks(db, viewerId, entries);
@@ -134,9 +120,9 @@ export class ExportService {
     }
   }
 
-  /** runs.json, page by page; a run with a recording names its GPX file (written by writeTracks). */
+  /** runs.json (the archive format's), page by page; a run with a recording names its GPX file (written by writeTracks). */
   private async writeRuns(db: RequestDb, viewerId: string, write: Write): Promise<void> {
-    const rows = keyset(
+    const rows = keyset<Run & { hasTrack: boolean }>(
       db,
       `SELECT ${RUN_COLUMNS}, r.started_at::text AS "key",
               EXISTS (SELECT 1 FROM run_tracks k WHERE k.run_id = r.id AND json_array_length(k.segments) > 0) AS "hasTrack"
@@ -154,12 +140,12 @@ export class ExportService {
         };
       }
     }
-    await jsonList(write, 'runs', runs());
+    await jsonList(write, 'runs', encoded(exportedRunSchema, runs()));
   }
 
   /** One GPX per run with a recording, a page of recordings at a time. */
   private async writeTracks(db: RequestDb, viewerId: string, entries: ZipWriter): Promise<void> {
-    const rows = keyset(
+    const rows = keyset<{ id: string; name: string | null; startedAt: Date; segments: RecordedPoint[][] }>(
       db,
       `SELECT r.id, r.name, r.started_at AS "startedAt", k.segments, r.started_at::text AS "key"
          FROM runs r JOIN run_tracks k ON k.run_id = r.id WHERE r.user_id = $1 AND json_array_length(k.segments) > 0`,
@@ -169,15 +155,15 @@ export class ExportService {
       TRACKS_PER_PAGE,
     );
     for await (const run of rows) {
-      await entries.add(gpxPath(run), async (write) => write(recordingToGpx(run, run.segments as RecordedPoint[][])));
+      await entries.add(gpxPath(run), async (write) => write(recordingToGpx(run, run.segments)));
     }
   }
 
   /** Training plans, when that table exists in this deployment (the coach's); an empty list otherwise. */
   private async plans(db: RequestDb, viewerId: string): Promise<unknown[]> {
-    const [{ exists }] = await db.query(`SELECT to_regclass('training_plans') IS NOT NULL AS exists`);
+    const [{ exists }] = await db.query<{ exists: boolean }>(`SELECT to_regclass('training_plans') IS NOT NULL AS exists`);
     if (!exists) return [];
-    const rows = await db.query(`SELECT to_jsonb(p) AS plan FROM training_plans p WHERE p.user_id = $1`, [viewerId]);
+    const rows = await db.query<{ plan: Record<string, unknown> }>(`SELECT to_jsonb(p) AS plan FROM training_plans p WHERE p.user_id = $1`, [viewerId]);
     return rows.map((r) => r.plan);
   }
 }
@@ -219,20 +205,29 @@ async function jsonList(write: Write, name: string, items: Iterable<unknown> | A
 }
 
 /**
+ * Items as the archive format writes them (archive-format.ts: dates as ISO text), checked
+ * against it on the way: runs.json and shoes.json are what the bulk import reads back.
+ */
+async function* encoded<Schema extends z.ZodType>(schema: Schema, items: AsyncIterable<z.output<Schema>>): AsyncGenerator<z.input<Schema>> {
+  for await (const item of items) yield z.encode(schema, item);
+}
+
+/**
  * The rows of `select` (which must select its sort timestamp as text in "key", exact to the
  * microsecond, and filter with a WHERE) in (at, id) order, `size` rows per statement.
  */
-async function* keyset(db: RequestDb, select: string, at: string, id: string, params: unknown[], size = ROWS_PER_PAGE): AsyncGenerator<any> {
+async function* keyset<Row extends object>(db: RequestDb, select: string, at: string, id: string, params: unknown[], size = ROWS_PER_PAGE): AsyncGenerator<Row> {
   let after = FIRST_KEY;
   const n = params.length;
   for (;;) {
-    const rows = await db.query(
+    const rows = await db.query<Row & { id: string; key: string }>(
       `${select} AND (${at}, ${id}) > ($${n + 1}::timestamptz, $${n + 2}::uuid) ORDER BY ${at}, ${id} LIMIT $${n + 3}`,
       [...params, after.at, after.id, size],
     );
     for (const row of rows) {
+      // Without its key, a row is what `select` returned: a Row.
       const { key: _key, ...rest } = row;
-      yield rest;
+      yield rest as Row;
     }
     if (rows.length < size) return;
     const last = rows[rows.length - 1];

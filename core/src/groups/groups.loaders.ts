@@ -13,7 +13,7 @@ export type Member = User & { joinedAt: Date };
 export function createGroupLoaders(db: RequestDb, viewerId: string | null) {
   return {
     groupById: new DataLoader<string, Group | null>(async (ids) => {
-      const rows = await db.query(`SELECT ${GROUP_COLUMNS} FROM groups g WHERE g.id = ANY($1::uuid[])`, [ids]);
+      const rows = await db.query<Group>(`SELECT ${GROUP_COLUMNS} FROM groups g WHERE g.id = ANY($1::uuid[])`, [ids]);
       return byKey(ids, hydrate(Group, rows), (g) => g.id);
     }),
 

@@ -25,12 +25,12 @@ export class GroupsService {
     const viewerId = requireViewer(ctx);
     const data = parseInput(newGroupSchema, input);
     return ctx.db.transaction(async () => {
-      const rows = await ctx.db.query(
+      const rows = await ctx.db.query<Group>(
         `INSERT INTO groups AS g (name, description, private, owner_id) VALUES ($1, $2, $3, $4) RETURNING ${GROUP_COLUMNS}`,
         [data.name, data.description, data.private, viewerId],
       );
       const group = hydrate(Group, rows)[0];
-      await ctx.db.query(`INSERT INTO group_members (group_id, user_id) VALUES ($1, $2)`, [group.id, viewerId]);
+      await ctx.db.execute(`INSERT INTO group_members (group_id, user_id) VALUES ($1, $2)`, [group.id, viewerId]);
       return group;
     });
   }
@@ -58,7 +58,7 @@ export class GroupsService {
     const after = decodeCursor(afterArg);
     const pattern = prefix === null ? null : prefix.replace(/[\\%_]/g, (c) => `\\${c}`);
     if (first === 0) return toPage([], 0, (g: Group) => ({ at: g.createdAt, id: g.id }));
-    const rows = await ctx.db.query(
+    const rows = await ctx.db.query<Group>(
       `SELECT ${GROUP_COLUMNS} FROM groups g
         WHERE ($2::text IS NULL OR lower(g.name) LIKE $2 || '%')
           AND (NOT g.private
@@ -78,10 +78,10 @@ export class GroupsService {
     return ctx.db.transaction(async () => {
       if (await this.isMember(ctx, group.id, viewerId)) return group;
       if (group.isPrivate) {
-        const used = await ctx.db.query(`DELETE FROM group_invitations WHERE group_id = $1 AND user_id = $2 RETURNING 1`, [group.id, viewerId]);
-        if (!used.length) throw forbidden('This group is private: a member has to invite you first');
+        const used = await ctx.db.execute(`DELETE FROM group_invitations WHERE group_id = $1 AND user_id = $2`, [group.id, viewerId]);
+        if (!used) throw forbidden('This group is private: a member has to invite you first');
       }
-      await ctx.db.query(`INSERT INTO group_members (group_id, user_id) VALUES ($1, $2) ON CONFLICT DO NOTHING`, [group.id, viewerId]);
+      await ctx.db.execute(`INSERT INTO group_members (group_id, user_id) VALUES ($1, $2) ON CONFLICT DO NOTHING`, [group.id, viewerId]);
       this.forget(ctx, group.id);
       return group;
     });
@@ -92,7 +92,7 @@ export class GroupsService {
     const viewerId = requireViewer(ctx);
     const group = await this.require(ctx, groupId);
     if (group.ownerId === viewerId) throw forbidden('The owner cannot leave their own group');
-    await ctx.db.query(`DELETE FROM group_members WHERE group_id = $1 AND user_id = $2`, [group.id, viewerId]);
+    await ctx.db.execute(`DELETE FROM group_members WHERE group_id = $1 AND user_id = $2`, [group.id, viewerId]);
     this.forget(ctx, group.id);
     return group;
   }
@@ -110,11 +110,11 @@ export class GroupsService {
     return ctx.db.transaction(async () => {
       if (!(await this.isMember(ctx, group.id, viewerId))) throw forbidden('Only members can invite to a group');
       if (await this.isMember(ctx, group.id, invitee.id)) return group;
-      const inserted = await ctx.db.query(
-        `INSERT INTO group_invitations (group_id, user_id, invited_by) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING RETURNING 1`,
+      const inserted = await ctx.db.execute(
+        `INSERT INTO group_invitations (group_id, user_id, invited_by) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING`,
         [group.id, invitee.id, viewerId],
       );
-      if (inserted.length) await this.notifications.notify(ctx, [invitee.id], { actorId: viewerId, kind: NotificationKind.GROUP_INVITE, groupId: group.id });
+      if (inserted) await this.notifications.notify(ctx, [invitee.id], { actorId: viewerId, kind: NotificationKind.GROUP_INVITE, groupId: group.id });
       return group;
     });
   }
@@ -146,8 +146,7 @@ export class GroupsService {
   }
 
   private async isMember(ctx: RequestContext, groupId: string, userId: string): Promise<boolean> {
-    const rows = await ctx.db.query(`SELECT 1 FROM group_members WHERE group_id = $1 AND user_id = $2`, [groupId, userId]);
-    return rows.length > 0;
+    return (await ctx.db.execute(`SELECT 1 FROM group_members WHERE group_id = $1 AND user_id = $2`, [groupId, userId])) > 0;
   }
 
   private forget(ctx: RequestContext, groupId: string) {

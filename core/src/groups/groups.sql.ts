@@ -1,2 +1,18 @@
-/** Columns of `groups` (aliased g) as Group properties. */
-export const GROUP_COLUMNS = `g.id, g.name, g.description, g.private AS "isPrivate", g.owner_id AS "ownerId", g.created_at AS "createdAt", g.updated_at AS "updatedAt"`;
+import type { Group } from '@maratron/schema';
+import { select } from '../database/columns';
+import type { ColumnMap } from '../database/columns';
+
+/** Columns of `groups` as Group properties. */
+export const GROUP_FIELDS: ColumnMap<Group> = {
+  table: 'groups',
+  fields: {
+    id: 'id',
+    name: 'name',
+    description: 'description',
+    isPrivate: 'private',
+    ownerId: 'owner_id',
+    createdAt: 'created_at',
+  },
+  unmapped: { updated_at: 'bookkeeping, never read' },
+};
+export const GROUP_COLUMNS = select('g', GROUP_FIELDS);

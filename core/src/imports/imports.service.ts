@@ -1,15 +1,10 @@
 import { DomainError, notFound, parseId } from '@maratron/domain';
 import { ImportJob } from '@maratron/schema';
-import type { ImportStatus } from '@maratron/schema';
 import { requireViewer } from '../context';
 import type { RequestContext } from '../context';
 import type { RequestDb } from '../database/request-db';
-
-/** import_jobs columns as ImportJob's fields. */
-export const IMPORT_JOB_COLUMNS = `j.id, j.user_id AS "userId", j.status, j.file_name AS "fileName", j.total, j.imported, j.skipped, j.failed,
-  j.problems, j.created_at AS "createdAt", j.finished_at AS "finishedAt"`;
-
-export const toImportJob = (row: Record<string, unknown>): ImportJob => Object.assign(new ImportJob(), row, { status: row.status as ImportStatus });
+import { hydrate } from '../database/rows';
+import { IMPORT_JOB_COLUMNS } from './imports.sql';
 
 /** Most jobs importJobs lists. */
 const MAX_JOBS = 50;
@@ -26,13 +21,13 @@ export class ImportsService {
   async create(ctx: RequestContext, upload: { fileName: string | null; archivePath: string; total: number }, maxActive: number): Promise<ImportJob> {
     const viewerId = requireViewer(ctx);
     // Two uploads finishing together take turns here, so both can't slip under the limit.
-    await ctx.db.query(`SELECT pg_advisory_xact_lock(hashtext('maratron:imports:' || $1))`, [viewerId]);
+    await ctx.db.execute(`SELECT pg_advisory_xact_lock(hashtext('maratron:imports:' || $1))`, [viewerId]);
     await this.assertRoomForAnother(ctx, maxActive);
-    const rows = await ctx.db.query(
+    const rows = await ctx.db.query<ImportJob>(
       `INSERT INTO import_jobs AS j (user_id, file_name, archive_path, total) VALUES ($1, $2, $3, $4) RETURNING ${IMPORT_JOB_COLUMNS}`,
       [viewerId, upload.fileName?.slice(0, 255) ?? null, upload.archivePath, upload.total],
     );
-    return toImportJob(rows[0]);
+    return hydrate(ImportJob, rows)[0];
   }
 
   /**
@@ -65,15 +60,15 @@ export class ImportsService {
   async list(ctx: RequestContext, first: number | null | undefined): Promise<ImportJob[]> {
     const viewerId = requireViewer(ctx);
     const limit = Math.max(0, Math.min(first ?? 10, MAX_JOBS));
-    const rows = await ctx.db.query(
+    const rows = await ctx.db.query<ImportJob>(
       `SELECT ${IMPORT_JOB_COLUMNS} FROM import_jobs j WHERE j.user_id = $1 ORDER BY j.created_at DESC, j.id DESC LIMIT $2`,
       [viewerId, limit],
     );
-    return rows.map(toImportJob);
+    return hydrate(ImportJob, rows);
   }
 }
 
 export async function jobOf(db: RequestDb, id: string, userId: string): Promise<ImportJob | null> {
-  const rows = await db.query(`SELECT ${IMPORT_JOB_COLUMNS} FROM import_jobs j WHERE j.id = $1 AND j.user_id = $2`, [id, userId]);
-  return rows[0] ? toImportJob(rows[0]) : null;
+  const rows = await db.query<ImportJob>(`SELECT ${IMPORT_JOB_COLUMNS} FROM import_jobs j WHERE j.id = $1 AND j.user_id = $2`, [id, userId]);
+  return hydrate(ImportJob, rows)[0] ?? null;
 }

@@ -45,7 +45,7 @@ export class NotificationsService {
 
   /** Takes back what an undone action notified (an unlike removes the like's notification). */
   async retract(ctx: RequestContext, facts: NotificationFacts & { postId: string }): Promise<void> {
-    await ctx.db.query(`DELETE FROM notifications WHERE actor_id = $1 AND kind = $2 AND post_id = $3`, [facts.actorId, facts.kind, facts.postId]);
+    await ctx.db.execute(`DELETE FROM notifications WHERE actor_id = $1 AND kind = $2 AND post_id = $3`, [facts.actorId, facts.kind, facts.postId]);
   }
 
   /** The viewer's notifications, newest first. */
@@ -56,7 +56,7 @@ export class NotificationsService {
     const rows =
       first === 0
         ? []
-        : await ctx.db.query(
+        : await ctx.db.query<Notification>(
             `SELECT ${NOTIFICATION_COLUMNS} FROM notifications n
               WHERE n.user_id = $1 AND ($2::timestamptz IS NULL OR (n.created_at, n.id) < ($2, $3::uuid))
               ORDER BY n.created_at DESC, n.id DESC LIMIT $4`,

@@ -1,3 +1,19 @@
-/** Columns of `notifications` (aliased n) as Notification properties. */
-export const NOTIFICATION_COLUMNS = `n.id, n.user_id AS "userId", n.actor_id AS "actorId", n.kind, n.post_id AS "postId",
-  n.group_id AS "groupId", n.read_at AS "readAt", n.created_at AS "createdAt"`;
+import type { Notification } from '@maratron/schema';
+import { select } from '../database/columns';
+import type { ColumnMap } from '../database/columns';
+
+/** Columns of `notifications` as Notification properties. */
+export const NOTIFICATION_FIELDS: ColumnMap<Notification> = {
+  table: 'notifications',
+  fields: {
+    id: 'id',
+    userId: 'user_id',
+    actorId: 'actor_id',
+    kind: 'kind',
+    postId: 'post_id',
+    groupId: 'group_id',
+    readAt: 'read_at',
+    createdAt: 'created_at',
+  },
+};
+export const NOTIFICATION_COLUMNS = select('n', NOTIFICATION_FIELDS);

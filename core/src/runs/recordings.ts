@@ -34,7 +34,7 @@ export async function insertEfforts(db: RequestDb, runs: readonly EffortSource[]
     }
   }
   if (cols[0].length === 0) return;
-  await db.query(
+  await db.execute(
     `INSERT INTO run_efforts (run_id, distance, user_id, duration, started_at)
      SELECT * FROM unnest($1::uuid[], $2::varchar[], $3::uuid[], $4::int[], $5::timestamptz[])`,
     cols,
@@ -43,13 +43,13 @@ export async function insertEfforts(db: RequestDb, runs: readonly EffortSource[]
 
 /** Recomputes a run's efforts after its distance or duration changed. */
 export async function replaceEfforts(db: RequestDb, run: EffortSource): Promise<void> {
-  await db.query(`DELETE FROM run_efforts WHERE run_id = $1`, [run.id]);
+  await db.execute(`DELETE FROM run_efforts WHERE run_id = $1`, [run.id]);
   await insertEfforts(db, [run]);
 }
 
 /** Keeps the efforts' copy of the start time (the VDOT window reads it) in step with the run's. */
 export async function moveEfforts(db: RequestDb, runId: string, startedAt: Date): Promise<void> {
-  await db.query(`UPDATE run_efforts SET started_at = $2 WHERE run_id = $1`, [runId, startedAt]);
+  await db.execute(`UPDATE run_efforts SET started_at = $2 WHERE run_id = $1`, [runId, startedAt]);
 }
 
 /** An imported run's recording and splits, kept beside it. */
@@ -65,7 +65,7 @@ export interface RunRecording {
 /** Stores the recordings of new runs, in one statement however many runs. */
 export async function insertRecordings(db: RequestDb, recordings: readonly RunRecording[]): Promise<void> {
   if (recordings.length === 0) return;
-  await db.query(
+  await db.execute(
     `INSERT INTO run_tracks (run_id, source_format, segments, splits)
      SELECT * FROM unnest($1::uuid[], $2::varchar[], $3::json[], $4::json[])`,
     [

@@ -60,7 +60,7 @@ export function createRunLoaders(db: RequestDb, viewerId: string | null, prime: 
   return {
     /** Runs by id that the viewer may see; null for missing or hidden ones. */
     visibleRunById: new DataLoader<string, Run | null>(async (ids) => {
-      const rows = await db.query(`SELECT ${RUN_COLUMNS} FROM runs r WHERE r.id = ANY($2::uuid[]) AND ${visible}`, [viewerId, ids]);
+      const rows = await db.query<Run>(`SELECT ${RUN_COLUMNS} FROM runs r WHERE r.id = ANY($2::uuid[]) AND ${visible}`, [viewerId, ids]);
       return byKey(ids, hydrate(Run, rows), (r) => r.id);
     }),
 

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { assertHumanPace, forbidden, newRunSchema, notFound, parseId, parseInput, Period, periodRange, recordingToGpx, runChangesSchema } from '@maratron/domain';
+import { assertHumanPace, forbidden, newRunSchema, notFound, parseId, parseInput, periodRange, recordingToGpx, runChangesSchema } from '@maratron/domain';
 import { Run } from '@maratron/schema';
-import type { NewRun } from '@maratron/domain';
+import type { NewRun, Period } from '@maratron/domain';
 import type { Page, RunStats } from '@maratron/schema';
 import { decodeCursor, pageSize, toPage } from '../common/pagination';
 import { requireViewer } from '../context';
@@ -140,7 +140,7 @@ export class RunsService {
       const next = { ...run, ...definedOnly(changes) };
       assertHumanPace(next.distance, next.duration);
       const shoeId = await this.shoes.shoeForRun(ctx.db, viewerId, changes.shoeId, run.shoeId);
-      const rows = await ctx.db.query(
+      const rows = await ctx.db.query<Run>(
         `UPDATE runs AS r SET shoe_id = $2, name = $3, started_at = $4, distance = $5, duration = $6, elevation_gain = $7,
                 average_heart_rate = $8, environment = $9, visibility = $10, notes = $11, updated_at = now()
           WHERE r.id = $1 RETURNING ${RUN_COLUMNS}`,
@@ -162,7 +162,7 @@ export class RunsService {
     const viewerId = requireViewer(ctx);
     return ctx.db.transaction(async () => {
       const run = await this.ownRunForUpdate(ctx, viewerId, parseId(id));
-      await ctx.db.query(`DELETE FROM runs WHERE id = $1`, [run.id]);
+      await ctx.db.execute(`DELETE FROM runs WHERE id = $1`, [run.id]);
       ctx.loaders.visibleRunById.clear(run.id);
       publishAfterCommit(ctx.db, this.events, 'leaderboard.changed', { userId: viewerId });
       return run.id;
@@ -181,7 +181,7 @@ export class RunsService {
     // Ids chosen here, not by the table's default, tie each returned row to its item.
     const ids = items.map(() => randomUUID());
     const column = <T>(value: (data: NewRun) => T): T[] => items.map(({ data }) => value(data));
-    const rows = await ctx.db.query(
+    const rows = await ctx.db.query<Run>(
       `INSERT INTO runs AS r (id, user_id, shoe_id, name, started_at, distance, duration, elevation_gain, average_heart_rate, environment, visibility, notes)
        SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::varchar[], $5::timestamptz[], $6::float8[], $7::int[], $8::float8[], $9::int[],
                             $10::varchar[], $11::varchar[], $12::text[])
@@ -213,7 +213,7 @@ export class RunsService {
    * see it and NOT_FOUND when not, so an error never reveals a hidden run.
    */
   private async ownRunForUpdate(ctx: RequestContext, viewerId: string, id: string): Promise<Run> {
-    const rows = await ctx.db.query(`SELECT ${RUN_COLUMNS} FROM runs r WHERE r.id = $1 AND r.user_id = $2 FOR UPDATE`, [id, viewerId]);
+    const rows = await ctx.db.query<Run>(`SELECT ${RUN_COLUMNS} FROM runs r WHERE r.id = $1 AND r.user_id = $2 FOR UPDATE`, [id, viewerId]);
     const run = hydrate(Run, rows)[0];
     if (run) return run;
     throw (await ctx.loaders.visibleRunById.load(id)) ? forbidden('That run is not yours') : notFound('Run');

@@ -34,7 +34,7 @@ export class ShoesService {
     const data = parseInput(newShoeSchema, input);
     return ctx.db.transaction(async () => {
       if (data.isDefault) await clearDefault(ctx.db, viewerId);
-      const rows = await ctx.db.query(
+      const rows = await ctx.db.query<Shoe>(
         `INSERT INTO shoes AS s (user_id, name, brand, max_distance, initial_distance, is_default)
          VALUES ($1, $2, $3, $4, $5, $6) RETURNING ${SHOE_COLUMNS}`,
         [viewerId, data.name, data.brand, data.maxDistance, data.initialDistance, data.isDefault],
@@ -52,7 +52,7 @@ export class ShoesService {
       const shoe = await ownShoeForUpdate(ctx, viewerId, parseId(id));
       if (changes.isDefault && shoe.retired) throw badInput('isDefault', 'isDefault: a retired shoe cannot be the default');
       if (changes.isDefault) await clearDefault(ctx.db, viewerId);
-      const rows = await ctx.db.query(
+      const rows = await ctx.db.query<Shoe>(
         `UPDATE shoes AS s SET name = coalesce($2, s.name), brand = CASE WHEN $3::boolean THEN $4 ELSE s.brand END,
                 max_distance = coalesce($5, s.max_distance), is_default = coalesce($6, s.is_default), updated_at = now()
           WHERE s.id = $1 RETURNING ${SHOE_COLUMNS}`,
@@ -70,7 +70,7 @@ export class ShoesService {
     const viewerId = requireViewer(ctx);
     return ctx.db.transaction(async () => {
       const shoe = await ownShoeForUpdate(ctx, viewerId, parseId(id));
-      const rows = await ctx.db.query(
+      const rows = await ctx.db.query<Shoe>(
         `UPDATE shoes AS s SET retired = true, is_default = false, updated_at = now() WHERE s.id = $1 RETURNING ${SHOE_COLUMNS}`,
         [shoe.id],
       );
@@ -90,24 +90,24 @@ export class ShoesService {
     if (shoeId === null) return null;
     if (shoeId === undefined) {
       if (currentShoeId !== undefined) return currentShoeId;
-      const rows = await db.query(`SELECT id FROM shoes WHERE user_id = $1 AND is_default AND NOT retired`, [ownerId]);
+      const rows = await db.query<{ id: string }>(`SELECT id FROM shoes WHERE user_id = $1 AND is_default AND NOT retired`, [ownerId]);
       return rows[0]?.id ?? null;
     }
-    const rows = await db.query(`SELECT id, user_id, retired FROM shoes WHERE id = $1`, [shoeId]);
+    const rows = await db.query<{ id: string; userId: string; retired: boolean }>(`SELECT id, user_id AS "userId", retired FROM shoes WHERE id = $1`, [shoeId]);
     const shoe = rows[0];
-    if (!shoe || shoe.user_id !== ownerId) throw badInput('shoeId', 'shoeId: no such shoe of yours');
+    if (!shoe || shoe.userId !== ownerId) throw badInput('shoeId', 'shoeId: no such shoe of yours');
     if (shoe.retired && shoe.id !== currentShoeId) throw badInput('shoeId', 'shoeId: that shoe is retired');
     return shoe.id;
   }
 }
 
 async function clearDefault(db: RequestDb, ownerId: string) {
-  await db.query(`UPDATE shoes SET is_default = false, updated_at = now() WHERE user_id = $1 AND is_default`, [ownerId]);
+  await db.execute(`UPDATE shoes SET is_default = false, updated_at = now() WHERE user_id = $1 AND is_default`, [ownerId]);
 }
 
 /** The viewer's shoe, locked for a write; someone else's (shoes are public) is FORBIDDEN. */
 async function ownShoeForUpdate(ctx: RequestContext, viewerId: string, id: string): Promise<Shoe> {
-  const rows = await ctx.db.query(`SELECT ${SHOE_COLUMNS} FROM shoes s WHERE s.id = $1 AND s.user_id = $2 FOR UPDATE`, [id, viewerId]);
+  const rows = await ctx.db.query<Shoe>(`SELECT ${SHOE_COLUMNS} FROM shoes s WHERE s.id = $1 AND s.user_id = $2 FOR UPDATE`, [id, viewerId]);
   const shoe = hydrate(Shoe, rows)[0];
   if (shoe) return shoe;
   throw (await ctx.loaders.shoeById.load(id)) ? forbidden('That shoe is not yours') : notFound('Shoe');

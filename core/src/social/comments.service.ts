@@ -28,7 +28,7 @@ export class CommentsService {
     const text = parseInput(commentTextSchema, textArg, 'text');
     return ctx.db.transaction(async () => {
       const post = await this.posts.require(ctx, postId);
-      const rows = await ctx.db.query(`INSERT INTO comments AS c (post_id, user_id, text) VALUES ($1, $2, $3) RETURNING ${COMMENT_COLUMNS}`, [post.id, viewerId, text]);
+      const rows = await ctx.db.query<Comment>(`INSERT INTO comments AS c (post_id, user_id, text) VALUES ($1, $2, $3) RETURNING ${COMMENT_COLUMNS}`, [post.id, viewerId, text]);
       const comment = hydrate(Comment, rows)[0];
       await this.notifications.notify(ctx, [post.userId], { actorId: viewerId, kind: NotificationKind.COMMENTED, postId: post.id });
       this.posts.changed(ctx, post.id);
@@ -45,7 +45,7 @@ export class CommentsService {
       if (!comment) throw notFound('Comment');
       const post = await this.posts.require(ctx, comment.postId);
       if (comment.userId !== viewerId && post.userId !== viewerId) throw forbidden('Only its author or the post’s author can delete a comment');
-      await ctx.db.query(`DELETE FROM comments WHERE id = $1`, [comment.id]);
+      await ctx.db.execute(`DELETE FROM comments WHERE id = $1`, [comment.id]);
       ctx.loaders.visibleCommentById.clear(comment.id);
       this.posts.changed(ctx, post.id);
       return comment.id;

@@ -13,8 +13,8 @@ export class FollowsService {
     const target = await this.target(ctx, userId);
     if (target.id === viewerId) throw badInput('userId', 'userId: you cannot follow yourself');
     await ctx.db.transaction(async () => {
-      const added = await ctx.db.query(`INSERT INTO follows (follower_id, followee_id) VALUES ($1, $2) ON CONFLICT DO NOTHING RETURNING 1`, [viewerId, target.id]);
-      if (added.length) await this.notifications.notify(ctx, [target.id], { actorId: viewerId, kind: NotificationKind.FOLLOWED });
+      const added = await ctx.db.execute(`INSERT INTO follows (follower_id, followee_id) VALUES ($1, $2) ON CONFLICT DO NOTHING`, [viewerId, target.id]);
+      if (added) await this.notifications.notify(ctx, [target.id], { actorId: viewerId, kind: NotificationKind.FOLLOWED });
     });
     this.forget(ctx, viewerId, target.id);
     return target;
@@ -23,7 +23,7 @@ export class FollowsService {
   async unfollow(ctx: RequestContext, userId: string): Promise<User> {
     const viewerId = requireViewer(ctx);
     const target = await this.target(ctx, userId);
-    await ctx.db.query(`DELETE FROM follows WHERE follower_id = $1 AND followee_id = $2`, [viewerId, target.id]);
+    await ctx.db.execute(`DELETE FROM follows WHERE follower_id = $1 AND followee_id = $2`, [viewerId, target.id]);
     this.forget(ctx, viewerId, target.id);
     return target;
   }

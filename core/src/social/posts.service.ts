@@ -57,7 +57,7 @@ export class PostsService {
     const after = decodeCursor(afterArg);
     if (first === 0) return toPage([] as Post[], 0, (p) => ({ at: p.createdAt, id: p.id }));
     const newest = `${visible} AND ${afterCursor} ORDER BY p.created_at DESC, p.id DESC LIMIT $4`;
-    const rows = await ctx.db.query(
+    const rows = await ctx.db.query<Post>(
       `SELECT ${POST_COLUMNS} FROM (
           SELECT p.* FROM (SELECT $1::uuid AS id UNION ALL SELECT f.followee_id FROM follows f WHERE f.follower_id = $1) a
             CROSS JOIN LATERAL (SELECT p.* FROM posts p WHERE p.user_id = a.id AND ${newest}) p
@@ -97,8 +97,8 @@ export class PostsService {
       if (data.groupId) {
         const group = await ctx.loaders.groupById.load(data.groupId);
         if (!group) throw notFound('Group');
-        const member = await ctx.db.query(`SELECT 1 FROM group_members WHERE group_id = $1 AND user_id = $2`, [group.id, viewerId]);
-        if (!member.length) throw forbidden('Only members can post in a group');
+        const member = await ctx.db.execute(`SELECT 1 FROM group_members WHERE group_id = $1 AND user_id = $2`, [group.id, viewerId]);
+        if (!member) throw forbidden('Only members can post in a group');
       }
       const post = await this.insert(ctx, viewerId, data);
       if (post.groupId) {
@@ -128,7 +128,7 @@ export class PostsService {
     return ctx.db.transaction(async () => {
       const post = await this.require(ctx, id, 'id');
       if (post.userId !== viewerId) throw forbidden('That post is not yours');
-      await ctx.db.query(`DELETE FROM posts WHERE id = $1`, [post.id]);
+      await ctx.db.execute(`DELETE FROM posts WHERE id = $1`, [post.id]);
       ctx.loaders.visiblePostById.clear(post.id);
       return post.id;
     });
@@ -139,8 +139,8 @@ export class PostsService {
     const viewerId = requireViewer(ctx);
     return ctx.db.transaction(async () => {
       const post = await this.require(ctx, postId);
-      const added = await ctx.db.query(`INSERT INTO post_likes (post_id, user_id) VALUES ($1, $2) ON CONFLICT DO NOTHING RETURNING 1`, [post.id, viewerId]);
-      if (added.length) {
+      const added = await ctx.db.execute(`INSERT INTO post_likes (post_id, user_id) VALUES ($1, $2) ON CONFLICT DO NOTHING`, [post.id, viewerId]);
+      if (added) {
         await this.notifications.notify(ctx, [post.userId], { actorId: viewerId, kind: NotificationKind.LIKED, postId: post.id });
         this.changed(ctx, post.id);
       }
@@ -153,8 +153,8 @@ export class PostsService {
     const viewerId = requireViewer(ctx);
     return ctx.db.transaction(async () => {
       const post = await this.require(ctx, postId);
-      const removed = await ctx.db.query(`DELETE FROM post_likes WHERE post_id = $1 AND user_id = $2 RETURNING 1`, [post.id, viewerId]);
-      if (removed.length) {
+      const removed = await ctx.db.execute(`DELETE FROM post_likes WHERE post_id = $1 AND user_id = $2`, [post.id, viewerId]);
+      if (removed) {
         await this.notifications.retract(ctx, { actorId: viewerId, kind: NotificationKind.LIKED, postId: post.id });
         this.changed(ctx, post.id);
       }
@@ -207,7 +207,7 @@ export class PostsService {
   }
 
   private async insert(ctx: RequestContext, authorId: string, data: NewPost): Promise<Post> {
-    const rows = await ctx.db.query(
+    const rows = await ctx.db.query<Post>(
       `INSERT INTO posts AS p (user_id, run_id, group_id, text) VALUES ($1, $2, $3, $4) RETURNING ${POST_COLUMNS}`,
       [authorId, data.runId, data.groupId, data.text],
     );

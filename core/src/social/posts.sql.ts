@@ -1,5 +1,25 @@
-/** Columns of `posts` (aliased p) as Post properties. */
-export const POST_COLUMNS = `p.id, p.user_id AS "userId", p.run_id AS "runId", p.group_id AS "groupId", p.text, p.visibility, p.created_at AS "createdAt"`;
+import type { Comment, Post } from '@maratron/schema';
+import { select } from '../database/columns';
+import type { ColumnMap } from '../database/columns';
 
-/** Columns of `comments` (aliased c) as Comment properties. */
-export const COMMENT_COLUMNS = `c.id, c.post_id AS "postId", c.user_id AS "userId", c.text, c.created_at AS "createdAt"`;
+/** Columns of `posts` as Post properties. */
+export const POST_FIELDS: ColumnMap<Post> = {
+  table: 'posts',
+  fields: {
+    id: 'id',
+    userId: 'user_id',
+    runId: 'run_id',
+    groupId: 'group_id',
+    text: 'text',
+    visibility: 'visibility',
+    createdAt: 'created_at',
+  },
+};
+export const POST_COLUMNS = select('p', POST_FIELDS);
+
+/** Columns of `comments` as Comment properties. */
+export const COMMENT_FIELDS: ColumnMap<Comment> = {
+  table: 'comments',
+  fields: { id: 'id', postId: 'post_id', userId: 'user_id', text: 'text', createdAt: 'created_at' },
+};
+export const COMMENT_COLUMNS = select('c', COMMENT_FIELDS);

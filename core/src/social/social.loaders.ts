@@ -44,7 +44,7 @@ export function createSocialLoaders(db: RequestDb, viewerId: string | null) {
 
     /** Posts by id that the viewer may see; null for missing or hidden ones. */
     visiblePostById: new DataLoader<string, Post | null>(async (ids) => {
-      const rows = await db.query(`SELECT ${POST_COLUMNS} FROM posts p WHERE p.id = ANY($2::uuid[]) AND ${visiblePost}`, [viewerId, ids]);
+      const rows = await db.query<Post>(`SELECT ${POST_COLUMNS} FROM posts p WHERE p.id = ANY($2::uuid[]) AND ${visiblePost}`, [viewerId, ids]);
       return byKey(ids, hydrate(Post, rows), (p) => p.id);
     }),
 
@@ -64,7 +64,7 @@ export function createSocialLoaders(db: RequestDb, viewerId: string | null) {
 
     /** Comments by id whose post the viewer may see. */
     visibleCommentById: new DataLoader<string, Comment | null>(async (ids) => {
-      const rows = await db.query(
+      const rows = await db.query<Comment>(
         `SELECT ${COMMENT_COLUMNS} FROM comments c JOIN posts p ON p.id = c.post_id WHERE c.id = ANY($2::uuid[]) AND ${visiblePost}`,
         [viewerId, ids],
       );

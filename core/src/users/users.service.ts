@@ -32,11 +32,11 @@ export class UsersService {
     const data = parseInput(signUpSchema, input);
     const passwordHash = await hashPassword(data.password);
     return ctx.db.transaction(async () => {
-      const taken = await ctx.db.query(`SELECT email, username FROM users WHERE email = $1 OR username = $2`, [data.email, data.username]);
-      if (taken.some((t: { email: string }) => t.email === data.email)) throw badInput('email', 'email: already registered');
+      const taken = await ctx.db.query<{ email: string; username: string }>(`SELECT email, username FROM users WHERE email = $1 OR username = $2`, [data.email, data.username]);
+      if (taken.some((t) => t.email === data.email)) throw badInput('email', 'email: already registered');
       if (taken.length) throw badInput('username', 'username: already taken');
       try {
-        const rows = await ctx.db.query(
+        const rows = await ctx.db.query<User>(
           `INSERT INTO users AS u (email, username, password_hash, name) VALUES ($1, $2, $3, $4) RETURNING ${USER_COLUMNS}`,
           [data.email, data.username, passwordHash, data.name],
         );
@@ -83,7 +83,7 @@ export class UsersService {
     requireViewer(ctx);
     if (by.id) return ctx.loaders.userById.load(parseId(by.id));
     if (by.username) {
-      const rows = await ctx.db.query(`SELECT ${USER_COLUMNS} FROM users u WHERE u.username = $1`, [by.username.trim().toLowerCase()]);
+      const rows = await ctx.db.query<User>(`SELECT ${USER_COLUMNS} FROM users u WHERE u.username = $1`, [by.username.trim().toLowerCase()]);
       return hydrate(User, rows)[0] ?? null;
     }
     throw badInput('id', 'id: give an id or a username');
@@ -99,7 +99,7 @@ export class UsersService {
     if (q.length < 1 || q.length > 100) throw badInput('query', 'query: must be 1-100 characters');
     if (!Number.isInteger(first) || first < 1 || first > 50) throw badInput('first', 'first: must be between 1 and 50');
     const pattern = q.replace(/[\\%_]/g, (c) => `\\${c}`);
-    const rows = await ctx.db.query(
+    const rows = await ctx.db.query<User>(
       `SELECT ${USER_COLUMNS} FROM users u
         WHERE u.username LIKE '%' || $1 || '%' OR lower(u.name) LIKE '%' || $1 || '%'
         ORDER BY (u.username = $2) DESC, (u.username LIKE $1 || '%' OR lower(u.name) LIKE $1 || '%') DESC, u.username
@@ -114,10 +114,10 @@ export class UsersService {
     const changes = parseInput(profileChangesSchema, input);
     return ctx.db.transaction(async () => {
       if (changes.username) {
-        const taken = await ctx.db.query(`SELECT 1 FROM users WHERE username = $1 AND id <> $2`, [changes.username, viewerId]);
-        if (taken.length) throw badInput('username', 'username: already taken');
+        const taken = await ctx.db.execute(`SELECT 1 FROM users WHERE username = $1 AND id <> $2`, [changes.username, viewerId]);
+        if (taken) throw badInput('username', 'username: already taken');
       }
-      const rows = await ctx.db.query(
+      const rows = await ctx.db.query<User>(
         `UPDATE users AS u SET
             name = coalesce($2, u.name),
             bio = CASE WHEN $3::boolean THEN $4 ELSE u.bio END,
@@ -159,9 +159,9 @@ export class UsersService {
     }
     await this.signInLimiter.succeeded(user.email, ctx.address);
     await ctx.db.transaction(async () => {
-      await ctx.db.query(`SELECT maratron_hand_over_groups()`);
-      await ctx.db.query(`SELECT maratron_forget_queued_jobs($1)`, [this.queueSchema]);
-      await ctx.db.query(`DELETE FROM users WHERE id = $1`, [viewerId]);
+      await ctx.db.execute(`SELECT maratron_hand_over_groups()`);
+      await ctx.db.execute(`SELECT maratron_forget_queued_jobs($1)`, [this.queueSchema]);
+      await ctx.db.execute(`DELETE FROM users WHERE id = $1`, [viewerId]);
     });
     ctx.loaders.userById.clear(viewerId);
     publishAfterCommit(ctx.db, this.events, 'account.deleted', { userId: viewerId });
@@ -179,9 +179,9 @@ export class UsersService {
       injury_notes: p.injuryNotes,
     };
     const given = Object.entries(cols).filter(([, v]) => v !== undefined);
-    await db.query(`INSERT INTO training_profiles (user_id) VALUES ($1) ON CONFLICT (user_id) DO NOTHING`, [userId]);
+    await db.execute(`INSERT INTO training_profiles (user_id) VALUES ($1) ON CONFLICT (user_id) DO NOTHING`, [userId]);
     if (!given.length) return;
     const sets = given.map(([col], i) => `${col} = $${i + 2}`).join(', ');
-    await db.query(`UPDATE training_profiles SET ${sets}, updated_at = now() WHERE user_id = $1`, [userId, ...given.map(([, v]) => v)]);
+    await db.execute(`UPDATE training_profiles SET ${sets}, updated_at = now() WHERE user_id = $1`, [userId, ...given.map(([, v]) => v)]);
   }
 }

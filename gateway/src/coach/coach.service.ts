@@ -5,8 +5,8 @@ import { coachMessageSchema, DomainError, notFound, parseId, parseInput, trainin
 import { CoachConversation, CoachMessage } from '@maratron/schema';
 import type { DomainErrorCode } from '@maratron/domain';
 import type { CoachReply, TrainingPlan } from '@maratron/schema';
-import { TokenService, pageSize, requireViewer, hydrate, MESSAGE_COLUMNS } from '@maratron/core';
-import type { Config, RequestContext, EventBus, TrainingPlansService } from '@maratron/core';
+import { TokenService, pageSize, requireViewer, hydrate, CONVERSATION_COLUMNS, MESSAGE_COLUMNS } from '@maratron/core';
+import type { Config, RequestContext, EventBus, StoredCoachMessage, TrainingPlansService } from '@maratron/core';
 import { runClaude } from './claude';
 import type { CoachTurn } from './claude';
 import { runLocalCoach } from './local-coach';
@@ -63,14 +63,14 @@ export class CoachService {
       await this.claim(ctx, viewerId, conversationId);
       await this.insertMessage(ctx, conversationId, 'user', message, [], askedAt);
       const stored = await this.insertMessage(ctx, conversationId, 'assistant', turn.text, turn.toolCalls);
-      await ctx.db.query(`UPDATE coach_conversations SET updated_at = now() WHERE id = $1`, [conversationId]);
+      await ctx.db.execute(`UPDATE coach_conversations SET updated_at = now() WHERE id = $1`, [conversationId]);
       return { conversationId, message: stored, toolCalls: turn.toolCalls };
     });
   }
 
   async conversation(ctx: RequestContext, id: string): Promise<CoachConversation | null> {
     requireViewer(ctx);
-    const rows = await ctx.db.query(`SELECT c.id, c.user_id AS "userId", c.created_at AS "createdAt" FROM coach_conversations c WHERE c.id = $1`, [parseId(id)]);
+    const rows = await ctx.db.query<CoachConversation>(`SELECT ${CONVERSATION_COLUMNS} FROM coach_conversations c WHERE c.id = $1`, [parseId(id)]);
     return hydrate(CoachConversation, rows)[0] ?? null;
   }
 
@@ -78,8 +78,8 @@ export class CoachService {
   async conversations(ctx: RequestContext, first: number | null | undefined): Promise<CoachConversation[]> {
     const viewerId = requireViewer(ctx);
     const limit = pageSize(first);
-    const rows = await ctx.db.query(
-      `SELECT c.id, c.user_id AS "userId", c.created_at AS "createdAt" FROM coach_conversations c
+    const rows = await ctx.db.query<CoachConversation>(
+      `SELECT ${CONVERSATION_COLUMNS} FROM coach_conversations c
         WHERE c.user_id = $1 ORDER BY c.updated_at DESC, c.id DESC LIMIT $2`,
       [viewerId, limit],
     );
@@ -119,10 +119,9 @@ export class CoachService {
    * runners' conversations, so an id taken by someone else shows up only as a conflict.
    */
   private async claim(ctx: RequestContext, viewerId: string, id: string): Promise<void> {
-    const own = await ctx.db.query(`SELECT 1 FROM coach_conversations WHERE id = $1 FOR UPDATE`, [id]);
-    if (own.length) return;
-    const created = await ctx.db.query(`INSERT INTO coach_conversations (id, user_id) VALUES ($1, $2) ON CONFLICT (id) DO NOTHING RETURNING id`, [id, viewerId]);
-    if (!created.length) throw notFound('Conversation');
+    if (await ctx.db.execute(`SELECT 1 FROM coach_conversations WHERE id = $1 FOR UPDATE`, [id])) return;
+    const created = await ctx.db.execute(`INSERT INTO coach_conversations (id, user_id) VALUES ($1, $2) ON CONFLICT (id) DO NOTHING`, [id, viewerId]);
+    if (!created) throw notFound('Conversation');
   }
 
   private async history(ctx: RequestContext, conversationId: string): Promise<MessageParam[]> {
@@ -135,7 +134,7 @@ export class CoachService {
   }
 
   private async insertMessage(ctx: RequestContext, conversationId: string, role: string, content: string, toolCalls: CoachTurn['toolCalls'], at?: Date): Promise<CoachMessage> {
-    const rows = await ctx.db.query(
+    const rows = await ctx.db.query<StoredCoachMessage>(
       `INSERT INTO coach_messages AS m (conversation_id, role, content, tool_calls, created_at)
        VALUES ($1, $2, $3, $4, coalesce($5, clock_timestamp())) RETURNING ${MESSAGE_COLUMNS}`,
       [conversationId, role, content, JSON.stringify(toolCalls), at ?? null],

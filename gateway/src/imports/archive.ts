@@ -3,8 +3,8 @@
 // one entry at a time, each at most an activity file's size.
 import yauzl from 'yauzl';
 import type { Entry, ZipFile } from 'yauzl';
-import { MAX_ACTIVITY_FILE_BYTES } from '@maratron/domain';
-import type { ActivityFileFormat } from '@maratron/domain';
+import { MAX_ACTIVITY_FILE_BYTES, parseArchiveFile } from '@maratron/domain';
+import type { ActivityFileFormat, ArchiveFile, ArchiveFileName } from '@maratron/domain';
 
 export interface ArchiveLimits {
   /** Sum of the inflated sizes of the entries read (declared, and counted as they inflate). */
@@ -130,15 +130,13 @@ export function readEntry(zip: ZipFile, entry: Entry, counter: { bytes: number; 
   });
 }
 
-/** The `{ "<key>": [ … ] }` list of a Maratron export's JSON file (runs.json, shoes.json). */
-export function exportList<T>(bytes: Buffer, file: string, key: string): T[] {
-  let doc: unknown;
-  try {
-    doc = JSON.parse(bytes.toString('utf8'));
-  } catch {
-    throw new ArchiveRefused(400, `${file} is not valid JSON`);
-  }
-  const list = (doc as Record<string, unknown> | null)?.[key];
-  if (!Array.isArray(list)) throw new ArchiveRefused(400, `${file} has no "${key}" list`);
-  return list as T[];
+/**
+ * One of a Maratron export's JSON files (runs.json, shoes.json), read by the archive format the
+ * export writes (domain's archive-format.ts); a file that does not fit it refuses the archive,
+ * naming the file and the place in it.
+ */
+export function readExportFile<F extends ArchiveFileName>(bytes: Buffer, file: F): ArchiveFile<F> {
+  const read = parseArchiveFile(file, bytes.toString('utf8'));
+  if ('problem' in read) throw new ArchiveRefused(400, read.problem);
+  return read.data;
 }

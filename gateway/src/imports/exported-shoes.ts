@@ -2,21 +2,13 @@
 // the runs (which name them by their old ids), and those that were retired are retired after,
 // since a retired shoe can't be given to a run.
 import type { RequestContext, ShoesService } from '@maratron/core';
-import { exportList } from './archive';
+import type { ExportedShoe } from '@maratron/domain';
+import { readExportFile } from './archive';
 
-/** A shoe in shoes.json (export.service.ts writes the shoes' columns). */
-export interface ExportedShoe {
-  id: string;
-  name: string;
-  brand: string | null;
-  maxDistance: number;
-  initialDistance: number;
-  retired: boolean;
-  isDefault: boolean;
-}
+export type { ExportedShoe };
 
 export function parseExportedShoes(bytes: Buffer): ExportedShoe[] {
-  return exportList<ExportedShoe>(bytes, 'shoes.json', 'shoes');
+  return readExportFile(bytes, 'shoes.json').shoes;
 }
 
 /**

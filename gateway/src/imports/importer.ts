@@ -9,10 +9,11 @@ import { parse as parseCsv } from 'csv-parse/sync';
 import type { DataSource } from 'typeorm';
 import type { ZipFile } from 'yauzl';
 import { ActivityFileError, DomainError, nonRunningSport, tooLarge } from '@maratron/domain';
+import type { ExportedRun } from '@maratron/domain';
 import type { ImportProblem } from '@maratron/schema';
 import type { ImportConfig, RequestContext, EventBus, Logger, ActivityFile, ImportedActivity, RunsService, ShoesService } from '@maratron/core';
 import { createRequestContext, RequestDb, ActivityRefused } from '@maratron/core';
-import { ArchiveRefused, exportList, indexArchive, openZip, readEntry } from './archive';
+import { ArchiveRefused, indexArchive, openZip, readEntry, readExportFile } from './archive';
 import { parseExportedShoes, restoreShoes, retireRestoredShoes } from './exported-shoes';
 import type { ExportedShoe } from './exported-shoes';
 import type { ActivityEntry, ArchiveIndex } from './archive';
@@ -28,22 +29,6 @@ interface Meta {
   notRunning?: string | null;
   /** A Maratron export's shoe id for the run (null: none); absent: the runner's default shoe. */
   shoeId?: string | null;
-}
-
-/** A run from a Maratron export's runs.json (see export.service.ts). */
-interface ExportedRun {
-  name: string | null;
-  startedAt: string;
-  distance: number;
-  duration: number;
-  elevationGain: number | null;
-  averageHeartRate: number | null;
-  environment: string;
-  visibility: string;
-  notes: string | null;
-  shoeId: string | null;
-  /** Its GPX inside the archive, or null for a run without a track. */
-  file: string | null;
 }
 
 type FileItem = { kind: 'file'; activity: ActivityEntry; meta: Meta };
@@ -221,7 +206,7 @@ export class Importer {
       // had none, or when its shoe could not be restored).
       const shoeOf = (run: ExportedRun) => (shoeIds ? (run.shoeId ? (shoeIds.get(run.shoeId) ?? null) : null) : undefined);
       exported.forEach((run, i) => {
-        const runMeta: Meta = { name: run.name, notes: run.notes, startedAt: new Date(run.startedAt), visibility: run.visibility, shoeId: shoeOf(run) };
+        const runMeta: Meta = { name: run.name, notes: run.notes, startedAt: run.startedAt, visibility: run.visibility, shoeId: shoeOf(run) };
         if (run.file) meta.set(base + run.file, runMeta);
         else records.push({ kind: 'record', run, label: `runs.json #${i + 1}`, shoeId: runMeta.shoeId });
       });
@@ -301,7 +286,7 @@ export class Importer {
     try {
       if (item.kind === 'record') {
         const r = item.run;
-        const startedAt = new Date(r.startedAt);
+        const { startedAt } = r;
         if (known.has(startedAt, r.distance)) return { result: 'skipped', message: 'a duplicate of a run already stored (same start and distance)' };
         await this.runs.create(ctx, {
           name: r.name, startedAt, distance: r.distance, duration: r.duration, elevationGain: r.elevationGain,
@@ -483,7 +468,7 @@ class KnownRuns {
 const folderOf = (name: string) => name.slice(0, name.lastIndexOf('/') + 1);
 
 function parseExportedRuns(bytes: Buffer): ExportedRun[] {
-  return exportList<ExportedRun>(bytes, 'runs.json', 'runs');
+  return readExportFile(bytes, 'runs.json').runs;
 }
 
 /*

@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
 import { hashPassword, RequestDb, createLoaders, insertEfforts } from '@maratron/core';
-import type { RequestContext, Services } from '@maratron/core';
+import type { EffortSource, RequestContext, Services } from '@maratron/core';
 import { DEMO_LOOPS, demoRunGpx } from './demo-tracks';
 
 /** Every demo runner signs in with this password (README: "Demo data"). */
@@ -66,7 +66,7 @@ function actingAs(db: RequestDb, userId: string): RequestContext {
 }
 
 async function load(db: RequestDb, services: Services, now: Date): Promise<{ runners: number; runs: number; imported: number } | null> {
-  const [{ n }] = await db.query(`SELECT count(*)::int AS n FROM users`);
+  const [{ n }] = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM users`);
   if (n > 0) return null;
   const random = prng(42);
   const { runs } = services;
@@ -77,22 +77,22 @@ async function load(db: RequestDb, services: Services, now: Date): Promise<{ run
   let imported = 0;
 
   for (const [index, r] of RUNNERS.entries()) {
-    const [{ id }] = await db.query(
+    const [{ id }] = await db.query<{ id: string }>(
       `INSERT INTO users (email, username, password_hash, name, bio, created_at) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
       [`${r.username}@demo.maratron.run`, r.username, passwordHash, r.name, r.bio, new Date(now.getTime() - 150 * DAY)],
     );
     ids.set(r.username, id);
     await db.actAs(id);
-    await db.query(
+    await db.execute(
       `INSERT INTO training_profiles (user_id, level, goals, weekly_distance_goal, preferred_days, years_running) VALUES ($1, $2, $3, $4, $5, $6)`,
       [id, r.level, ['Run a strong half marathon', 'Stay injury free'], r.weekly, ['TUE', 'THU', 'SAT', 'SUN'], Math.floor(random() * 10) + 1],
     );
     // An old pair near retirement (a shoe alert), a racer, and the current default.
     const shoe = async (name: string, brand: string, max: number, initial: number, isDefault: boolean, ageDays: number) =>
-      (await db.query(
+      (await db.query<{ id: string }>(
         `INSERT INTO shoes (user_id, name, brand, max_distance, initial_distance, is_default, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
         [id, name, brand, max, initial, isDefault, new Date(now.getTime() - ageDays * DAY)],
-      ))[0].id as string;
+      ))[0].id;
     const oldShoe = await shoe('Pegasus 40', 'Nike', 700_000, Math.round(r.weekly * 7), false, 400);
     const midShoe = await shoe('Endorphin Speed 4', 'Saucony', 800_000, 0, false, 130);
     const newShoe = await shoe('Novablast 4', 'ASICS', 900_000, 0, true, 60);
@@ -129,7 +129,7 @@ async function load(db: RequestDb, services: Services, now: Date): Promise<{ run
         id, shoeId, name, startedAt, distance, Math.round((distance / 1000) * pace), Math.round(random() * distance * 0.012), r.heartRate + Math.round(random() * 20 - 5), visibility,
       ]);
     }
-    const inserted = await db.query(
+    const inserted = await db.query<Pick<EffortSource, 'id' | 'userId' | 'startedAt' | 'distance' | 'duration'>>(
       `INSERT INTO runs (user_id, shoe_id, name, started_at, distance, duration, elevation_gain, average_heart_rate, visibility)
        SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::varchar[], $4::timestamptz[], $5::float8[], $6::int[], $7::float8[], $8::int[], $9::varchar[])
        RETURNING id, user_id AS "userId", started_at AS "startedAt", distance, duration`,
@@ -144,7 +144,7 @@ async function load(db: RequestDb, services: Services, now: Date): Promise<{ run
 
   for (const [follower, followee] of FOLLOWS) {
     await db.actAs(ids.get(follower)!);
-    await db.query(`INSERT INTO follows (follower_id, followee_id) VALUES ($1, $2)`, [ids.get(follower), ids.get(followee)]);
+    await db.execute(`INSERT INTO follows (follower_id, followee_id) VALUES ($1, $2)`, [ids.get(follower), ids.get(followee)]);
   }
   await socialLife(db, services, ids, latestImport);
   return { runners: RUNNERS.length, runs: runCount, imported };
