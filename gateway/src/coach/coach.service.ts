@@ -191,5 +191,5 @@ function fromToolError(text: string): DomainError {
   if (!match || !['BAD_USER_INPUT', 'FORBIDDEN', 'NOT_FOUND', 'RATE_LIMITED'].includes(code!)) return unavailable(text, null);
   const field = code === 'BAD_USER_INPUT' ? /^([\w.]+):/.exec(match[2])?.[1] : undefined;
   const retry = /retry-after: (\d+)s/.exec(match[2]);
-  return new DomainError(code!, match[2].replace(/ \(retry-after: \d+s\)$/, ''), field, retry ? Number(retry[1]) : undefined);
+  return new DomainError(code!, match[2].replace(/ \(retry-after: \d+s\)$/, ''), { field, retryAfterSeconds: retry ? Number(retry[1]) : undefined });
 }
