@@ -166,16 +166,16 @@ describe('the ai-server over MCP', () => {
   it('answers bad input with BAD_USER_INPUT and the field as data, and stores nothing', async () => {
     const c = await s.mcp(ann.token);
     const bad = (field: string, message: string) => ({ code: 'BAD_USER_INPUT', field, message });
-    expect(toolError(await c.callTool({ name: 'log_run', arguments: { startedAt: iso(0), distance: -5, duration: 1500 } }))).toEqual(bad('distance', 'distance: must be greater than 0'));
+    expect(toolError(await c.callTool({ name: 'log_run', arguments: { startedAt: iso(0), distance: -5, duration: 1500 } }))).toEqual(bad('distance', 'Distance must be greater than 0'));
     expect(toolError(await c.callTool({ name: 'log_run', arguments: { startedAt: iso(0), distance: 5000, duration: 100 } }))).toEqual(
-      bad('duration', 'duration: too fast for that distance (faster than 1:30 per km)'),
+      bad('duration', 'Duration is too short for that distance (faster than 1:30 per km)'),
     );
-    expect(toolError(await c.callTool({ name: 'list_runs', arguments: { limit: 500 } }))).toEqual(bad('limit', 'limit: must be between 1 and 100'));
+    expect(toolError(await c.callTool({ name: 'list_runs', arguments: { limit: 500 } }))).toEqual(bad('limit', 'Limit must be between 1 and 100'));
     expect(toolError(await c.callTool({ name: 'generate_training_plan', arguments: { goal: 'K5', raceDate: '2001-01-01', daysPerWeek: 9 } }))).toEqual(
-      bad('daysPerWeek', 'daysPerWeek: must be between 3 and 7'),
+      bad('daysPerWeek', 'Days per week must be between 3 and 7'),
     );
-    expect(toolError(await c.callTool({ name: 'generate_training_plan', arguments: { goal: 'K5', raceDate: '2001-01-01' } }))).toEqual(bad('raceDate', 'raceDate: the race must be after today'));
-    expect(toolError(await c.callTool({ name: 'get_run', arguments: { runId: 'nope' } }))).toEqual(bad('runId', 'runId: not a valid ID'));
+    expect(toolError(await c.callTool({ name: 'generate_training_plan', arguments: { goal: 'K5', raceDate: '2001-01-01' } }))).toEqual(bad('raceDate', 'The race must be after today'));
+    expect(toolError(await c.callTool({ name: 'get_run', arguments: { runId: 'nope' } }))).toEqual(bad('runId', 'Run ID is not valid'));
     const runs = await s.t.sql(`SELECT count(*)::int AS n FROM ${s.t.schema}.runs WHERE user_id = $1`, [ann.id]);
     expect(runs[0].n).toBe(1);
   });

@@ -169,7 +169,7 @@ describe('the local coach (no ANTHROPIC_API_KEY)', () => {
   it("says why a tool refused, in the error's own words, and logs nothing", async () => {
     const before = ok(await s.t.gql(`{ runs { totalCount } }`, {}, ann.token)).runs.totalCount;
     const reply = await ask('I ran 2000 km in 10 hours');
-    expect(reply.message.content).toBe("I couldn't do that: distance: must be at most 1,000 km.");
+    expect(reply.message.content).toBe("I couldn't do that: Distance must be at most 1,000 km.");
     expect(reply.toolCalls.map((c: { name: string }) => c.name)).toEqual(['log_run']);
     expect(ok(await s.t.gql(`{ runs { totalCount } }`, {}, ann.token)).runs.totalCount).toBe(before);
   });
@@ -211,7 +211,7 @@ describe('the local coach (no ANTHROPIC_API_KEY)', () => {
     expect(errorOf(bad)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'daysPerWeek' });
     // Refused by the tool: its error comes back as data, field and message as the tool gave them.
     const past = await s.t.gql(`mutation($i: TrainingPlanInput!) { generateTrainingPlan(input: $i) { id } }`, { i: { goal: 'K5', raceDate: '2020-01-01T00:00:00Z' } }, ann.token);
-    expect(errorOf(past)).toEqual({ code: 'BAD_USER_INPUT', field: 'raceDate', message: 'raceDate: the race must be after today' });
+    expect(errorOf(past)).toEqual({ code: 'BAD_USER_INPUT', field: 'raceDate', message: 'The race must be after today' });
   });
 
   it("keeps conversations to their owner: no reading, no continuing, no chunks", async () => {

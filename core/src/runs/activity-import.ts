@@ -1,6 +1,6 @@
 import { gunzipSync } from 'node:zlib';
 import { ActivityFileError, MAX_ACTIVITY_FILE_BYTES, assertHumanPace, assertRunningActivity, badInput, bestEffortsForRun, DomainError, newRunSchema, parseActivityFile, parseFitFile, parseInput, recordingOf, runFromActivity, summarizeActivity } from '@maratron/domain';
-import type { ActivityFileFormat, NewRun, ParsedActivity, RaceDistanceKey } from '@maratron/domain';
+import type { ActivityFileErrorCode, ActivityFileFormat, NewRun, ParsedActivity, RaceDistanceKey } from '@maratron/domain';
 
 /** The runner's choices that come with a file (importActivity's arguments besides the file). */
 export interface ActivityFile {
@@ -34,15 +34,28 @@ export interface ImportedActivity {
   efforts: Record<RaceDistanceKey, number | null>;
 }
 
-const NO_TIME = 'content: the file has no timestamps (a planned route rather than a recorded run), so it has no start time or duration to import';
+/**
+ * Why a file was refused, in BAD_USER_INPUT's `reason`: the reader's code (`MALFORMED`,
+ * `NOT_A_RUN`, `NO_START_TIME`…), a file that records no distance, or a run the run rules refuse
+ * (a pace no human runs, a start in the future). A bulk import skips NOT_A_RUN and fails the rest.
+ */
+export type ActivityRefusal = ActivityFileErrorCode | 'NO_DISTANCE' | 'INVALID_RUN';
+
+const refused = (reason: ActivityRefusal, message: string) => badInput('content', message, reason);
+
+const NO_TIME = 'The file has no timestamps (a planned route rather than a recorded run), so it has no start time or duration to import';
+
+/** "the GPX file is empty" → "The GPX file is empty"; "Start time must…" → "start time must…". */
+const upperFirst = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+const lowerFirst = (text: string) => (/^[A-Z][a-z]/.test(text) ? text.charAt(0).toLowerCase() + text.slice(1) : text);
 
 /** The runner's own arguments keep their field in errors; everything else came from the file. */
 const CHOSEN_FIELDS = new Set(['shoeId', 'visibility']);
 
 /**
- * Reads an activity file into a run. Every problem is BAD_USER_INPUT: with field `content` for the
- * file (unreadable, not a run, no time or distance, or values the run rules refuse, such as a pace
- * no human runs), with `shoeId`/`visibility` for those choices. CPU only: call it before opening a
+ * Reads an activity file into a run. Every problem is BAD_USER_INPUT: with field `content` and a
+ * `reason` (ActivityRefusal) for the file (unreadable, not a run, no time or distance, or values the
+ * run rules refuse, such as a pace no human runs), with `shoeId`/`visibility` for those choices. CPU only: call it before opening a
  * transaction.
  */
 export function readActivity(file: ActivityFile): ImportedActivity {
@@ -54,10 +67,10 @@ export function readActivity(file: ActivityFile): ImportedActivity {
     summary = summarizeActivity(parsed);
   } catch (error) {
     if (!(error instanceof ActivityFileError)) throw error;
-    throw badInput('content', error.code === 'NO_START_TIME' ? NO_TIME : `content: ${error.message}`);
+    throw refused(error.code, error.code === 'NO_START_TIME' ? NO_TIME : upperFirst(error.message));
   }
-  if (summary.duration <= 0) throw badInput('content', NO_TIME);
-  if (summary.distance <= 0) throw badInput('content', 'content: the file records no distance (no positions and no distance counter)');
+  if (summary.duration <= 0) throw refused('NO_START_TIME', NO_TIME);
+  if (summary.distance <= 0) throw refused('NO_DISTANCE', 'The file records no distance (no positions and no distance counter)');
 
   let run: NewRun;
   try {
@@ -72,7 +85,8 @@ export function readActivity(file: ActivityFile): ImportedActivity {
     assertHumanPace(run.distance, run.duration);
   } catch (error) {
     if (error instanceof DomainError && error.code === 'BAD_USER_INPUT' && error.field && !CHOSEN_FIELDS.has(error.field)) {
-      throw badInput('content', `content: the activity's ${error.message}`);
+      // "The file's start time must not be in the future".
+      throw refused('INVALID_RUN', `The file's ${lowerFirst(error.message)}`);
     }
     throw error;
   }
