@@ -10,7 +10,7 @@ import type { DataSource } from 'typeorm';
 import type { ZipFile } from 'yauzl';
 import { DomainError, nonRunningSport } from '@maratron/domain';
 import type { ImportProblem } from '@maratron/schema';
-import type { ImportConfig, RequestContext, EventBus, Logger, ActivityFile, ImportedActivity, RunsService, ShoesService } from '@maratron/core';
+import type { ImportConfig, RequestContext, EventBus, Logger, ActivityFile, ActivityRefusal, ImportedActivity, RunsService, ShoesService } from '@maratron/core';
 import { createRequestContext, RequestDb, readActivity } from '@maratron/core';
 import { ArchiveRefused, exportList, indexArchive, openZip, readEntry } from './archive';
 import { parseExportedShoes, restoreShoes, retireRestoredShoes } from './exported-shoes';
@@ -363,9 +363,9 @@ export class Importer {
 /** What a file that could not be imported counts as, with the message the runner sees. */
 function failure(error: unknown): Outcome {
   if (error instanceof DomainError) {
-    const message = error.message.replace(/^content: /, '');
-    // readActivity's NOT_A_RUN message ("the file is a cycling activity, not a run; …").
-    return { result: /, not a run/.test(message) ? 'skipped' : 'failed', message };
+    // A file of another sport is no fault of the file: it is skipped, as a duplicate is.
+    const notARun: ActivityRefusal = 'NOT_A_RUN';
+    return { result: error.reason === notARun ? 'skipped' : 'failed', message: error.message };
   }
   const message = error instanceof Error ? error.message : String(error);
   return { result: 'failed', message: `unreadable: ${message}` };
