@@ -45,7 +45,7 @@ const refused = (reason: ActivityRefusal, message: string) => badInput('content'
 
 const NO_TIME = 'The file has no timestamps (a planned route rather than a recorded run), so it has no start time or duration to import';
 
-/** "the GPX file is empty" → "The GPX file is empty"; "Start time must…" → "start time must…". */
+/** The readers' messages continue a sentence ("the GPX file is empty"); the rules' start one ("Start time must…"). */
 const upperFirst = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 const lowerFirst = (text: string) => (/^[A-Z][a-z]/.test(text) ? text.charAt(0).toLowerCase() + text.slice(1) : text);
 
@@ -54,9 +54,9 @@ const CHOSEN_FIELDS = new Set(['shoeId', 'visibility']);
 
 /**
  * Reads an activity file into a run. Every problem is BAD_USER_INPUT: with field `content` and a
- * `reason` (ActivityRefusal) for the file (unreadable, not a run, no time or distance, or values the
- * run rules refuse, such as a pace no human runs), with `shoeId`/`visibility` for those choices. CPU only: call it before opening a
- * transaction.
+ * `reason` (ActivityRefusal) for the file (unreadable, not a run, no time or distance, or values
+ * the run rules refuse, such as a pace no human runs), with `shoeId`/`visibility` for those
+ * choices. CPU only: call it before opening a transaction.
  */
 export function readActivity(file: ActivityFile): ImportedActivity {
   let parsed;
