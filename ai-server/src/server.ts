@@ -13,7 +13,9 @@ import type { DataSource } from 'typeorm';
 import { MemoryCache, RedisCache } from './cache';
 import type { JsonCache } from './cache';
 import { ToolRateLimit } from './rate-limit';
-import { createTools, inputs } from './tools';
+import { createTools, inputs, outputs } from './tools';
+import type { ToolOutput } from './tools';
+import { toolErrorResult, toolResult } from './tool-results';
 
 export interface AiServerDeps {
   config: Config & { jwtSecret: string };
@@ -77,36 +79,41 @@ export function createAiServer({ config, dataSource, bus, redis, logger }: AiSer
   function buildServer(userId: string, address: string): McpServer {
     const server = new McpServer({ name: 'maratron', version: '0.1.0' }, { instructions: "Tools over one runner's Maratron training log: runs, shoes, training summary, predictions and plans." });
 
-    /** A tool call: rate-limited, in its own context, errors as `isError` results with the domain's code and message. */
+    /**
+     * A tool call: rate-limited, in its own context; the result as structuredContent, an error as
+     * an `isError` result with the domain's code, message, field and reason as data.
+     */
     const call =
-      <A>(name: string, work: (ctx: RequestContext, args: A) => Promise<unknown>) =>
+      <A>(name: string, work: (ctx: RequestContext, args: A) => Promise<Record<string, unknown>>) =>
       async (args: A): Promise<CallToolResult> => {
         try {
           await limit.consume(userId);
           const result = await asCaller(userId, address, (ctx) => work(ctx, args));
           metrics.toolCalls.inc({ tool: name, outcome: 'ok' });
-          return { content: [{ type: 'text', text: JSON.stringify(result, null, 2) }] };
+          return toolResult(result);
         } catch (thrown) {
           // The database unable to serve (no connection in time, PostgreSQL away) is SERVICE_UNAVAILABLE: the caller retries.
           const unavailable = asServiceUnavailable(thrown);
           if (unavailable) logger.error({ err: thrown, tool: name, userId }, 'database unavailable');
           const error = unavailable ?? thrown;
           metrics.toolCalls.inc({ tool: name, outcome: error instanceof DomainError ? error.code : 'INTERNAL_SERVER_ERROR' });
-          if (error instanceof DomainError) {
-            const retry = error.retryAfterSeconds ? ` (retry-after: ${error.retryAfterSeconds}s)` : '';
-            return { isError: true, content: [{ type: 'text', text: `${error.code}: ${error.message}${retry}` }] };
-          }
+          if (error instanceof DomainError) return toolErrorResult(error.toJSON());
           logger.error({ err: error, tool: name, userId }, 'MCP tool failed');
-          return { isError: true, content: [{ type: 'text', text: `INTERNAL: ${name} failed; try again later` }] };
+          return toolErrorResult({ code: 'INTERNAL_SERVER_ERROR', message: `${name} failed; try again later` });
         }
       };
 
     server.registerTool(
       'get_user_context',
-      { title: 'Runner context', description: "The runner at a glance: profile, units, goals, this week and the last four weeks, active shoes with usage, VDOT and records. Start here.", inputSchema: {} },
+      {
+        title: 'Runner context',
+        description: 'The runner at a glance: profile, units, goals, this week and the last four weeks, active shoes with usage, VDOT and records. Start here.',
+        inputSchema: {},
+        outputSchema: outputs.userContext,
+      },
       call('get_user_context', async (ctx) => {
         const key = userContextKey(userId);
-        const cached = await cache.get(key);
+        const cached = await cache.get<ToolOutput<'userContext'>>(key);
         if (cached) return cached;
         const fresh = await tools.userContext(ctx);
         await cache.set(key, fresh, USER_CONTEXT_TTL_SECONDS);
@@ -115,12 +122,12 @@ export function createAiServer({ config, dataSource, bus, redis, logger }: AiSer
     );
     server.registerTool(
       'list_runs',
-      { title: 'List runs', description: "The runner's runs, newest first, optionally within a date range.", inputSchema: inputs.listRuns },
+      { title: 'List runs', description: "The runner's runs, newest first, optionally within a date range.", inputSchema: inputs.listRuns, outputSchema: outputs.listRuns },
       call('list_runs', (ctx, args) => tools.listRuns(ctx, args)),
     );
     server.registerTool(
       'get_run',
-      { title: 'Get a run', description: 'One run the runner may see, with per-kilometre splits when it was recorded.', inputSchema: inputs.getRun },
+      { title: 'Get a run', description: 'One run the runner may see, with per-kilometre splits when it was recorded.', inputSchema: inputs.getRun, outputSchema: outputs.getRun },
       call('get_run', (ctx, args: { runId: string }) => tools.getRun(ctx, args)),
     );
     server.registerTool(
@@ -129,6 +136,7 @@ export function createAiServer({ config, dataSource, bus, redis, logger }: AiSer
         title: 'Log a run',
         description: "Records a run for the runner (the same rules as the app's createRun); with share, also posts it to followers' feeds.",
         inputSchema: inputs.logRun,
+        outputSchema: outputs.logRun,
         annotations: { readOnlyHint: false, idempotentHint: false },
       },
       call('log_run', async (ctx, args: Parameters<typeof tools.logRun>[1]) => {
@@ -140,17 +148,27 @@ export function createAiServer({ config, dataSource, bus, redis, logger }: AiSer
     );
     server.registerTool(
       'shoe_report',
-      { title: 'Shoe report', description: 'Active shoes: distance, remaining life, and whether to retire them.', inputSchema: {} },
+      { title: 'Shoe report', description: 'Active shoes: distance, remaining life, and whether to retire them.', inputSchema: {}, outputSchema: outputs.shoeReport },
       call('shoe_report', (ctx) => tools.shoeReport(ctx)),
     );
     server.registerTool(
       'training_summary',
-      { title: 'Training summary', description: 'Weekly volume, training load balance, VDOT, personal records and race predictions.', inputSchema: inputs.trainingSummary },
+      {
+        title: 'Training summary',
+        description: 'Weekly volume, training load balance, VDOT, personal records and race predictions.',
+        inputSchema: inputs.trainingSummary,
+        outputSchema: outputs.trainingSummary,
+      },
       call('training_summary', (ctx, args: { weeks?: number }) => tools.trainingSummary(ctx, args)),
     );
     server.registerTool(
       'predict_race',
-      { title: 'Predict a race', description: 'Predicted time for a race distance from recent best efforts, and the method used (VDOT or Riegel).', inputSchema: inputs.predictRace },
+      {
+        title: 'Predict a race',
+        description: 'Predicted time for a race distance from recent best efforts, and the method used (VDOT or Riegel).',
+        inputSchema: inputs.predictRace,
+        outputSchema: outputs.predictRace,
+      },
       call('predict_race', (ctx, args: Parameters<typeof tools.predictRace>[1]) => tools.predictRace(ctx, args)),
     );
     server.registerTool(
@@ -159,13 +177,14 @@ export function createAiServer({ config, dataSource, bus, redis, logger }: AiSer
         title: 'Generate a training plan',
         description: "A dated, periodised plan (base, build, peak, taper) to a goal race at the runner's Daniels paces, rising at most 10 % a week from their recent volume; stored as their current plan.",
         inputSchema: inputs.generatePlan,
+        outputSchema: outputs.generatePlan,
         annotations: { readOnlyHint: false },
       },
       call('generate_training_plan', (ctx, args: Parameters<typeof tools.generatePlan>[1]) => tools.generatePlan(ctx, args)),
     );
     server.registerTool(
       'server_health',
-      { title: 'Server health', description: 'Whether the database and Redis are reachable.', inputSchema: {} },
+      { title: 'Server health', description: 'Whether the database and Redis are reachable.', inputSchema: {}, outputSchema: outputs.serverHealth },
       call('server_health', () => health()),
     );
 
@@ -222,9 +241,9 @@ export function createAiServer({ config, dataSource, bus, redis, logger }: AiSer
     return server;
   }
 
-  async function health() {
-    const database = await dataSource.query<unknown[]>('SELECT 1').then(() => 'ok', () => 'unavailable');
-    const redisStatus = !redis ? 'not configured' : await withCommandTimeout(redis, redis.ping()).then(() => 'ok', () => 'unavailable');
+  async function health(): Promise<ToolOutput<'serverHealth'>> {
+    const database = await dataSource.query<unknown[]>('SELECT 1').then(() => 'ok' as const, () => 'unavailable' as const);
+    const redisStatus = !redis ? 'not configured' : await withCommandTimeout(redis, redis.ping()).then(() => 'ok' as const, () => 'unavailable' as const);
     return { status: database === 'ok' && redisStatus !== 'unavailable' ? 'ok' : 'degraded', database, redis: redisStatus, eventBus: redis ? 'redis' : 'in-process' };
   }
 

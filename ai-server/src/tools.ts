@@ -1,8 +1,9 @@
-import { formatDuration, formatPace, paceSecondsPerKm, parseId, parseInput, RACE_DISTANCES, RaceDistance, RunEnvironment, SHOE_ALERT_USAGE, Visibility, notFound } from '@maratron/domain';
+import { formatDuration, formatPace, paceSecondsPerKm, parseId, parseInput, RACE_DISTANCES, RaceDistance, RunEnvironment, SHOE_ALERT_USAGE, TrainingLevel, Units, Visibility, Weekday, notFound } from '@maratron/domain';
 import type { Run } from '@maratron/schema';
 import { requireViewer } from '@maratron/core';
 import type { RequestContext, Services } from '@maratron/core';
 import { z } from 'zod';
+import { toolOutput } from './tool-results';
 
 // What each MCP tool does, on a RequestContext acting as the caller: the gateway's services
 // (the same validation, visibility, ownership and event rules as GraphQL), shaped as plain
@@ -11,7 +12,7 @@ import { z } from 'zod';
 
 const km = (m: number) => Math.round(m / 100) / 10;
 
-export function runJson(run: Run) {
+export function runJson(run: Run): z.infer<typeof runOutput> {
   return {
     id: run.id,
     name: run.name,
@@ -30,7 +31,7 @@ export function runJson(run: Run) {
   };
 }
 
-const week = (w: { weekStart: Date; distance: number; duration: number; runCount: number }) => ({
+const week = (w: { weekStart: Date; distance: number; duration: number; runCount: number }): z.infer<typeof weekOutput> => ({
   weekStart: w.weekStart.toISOString().slice(0, 10),
   distance: w.distance,
   distanceKm: km(w.distance),
@@ -41,8 +42,8 @@ const week = (w: { weekStart: Date; distance: number; duration: number; runCount
 /**
  * Tool input shapes as MCP clients see them (JSON Schema from zod): types, enums and what each
  * field means. The rules themselves (ranges, dates, ownership) are the domain's, applied by the
- * services and the rule schemas of @maratron/schema, so a bad value comes back as the same
- * BAD_USER_INPUT field message GraphQL gives.
+ * services and the rule schemas of @maratron/domain, so a bad value comes back as the same
+ * BAD_USER_INPUT error (field and message) GraphQL gives.
  */
 export const inputs = {
   listRuns: {
@@ -74,6 +75,134 @@ export const inputs = {
   },
 };
 
+const metres = z.number().describe('Metres');
+const kilometres = z.number().describe('Kilometres, one decimal');
+const seconds = z.number().int().describe('Seconds');
+const clock = z.string().describe('h:mm:ss or m:ss');
+const paceText = z.string().describe('m:ss/km');
+const day = z.string().describe('ISO 8601 date (YYYY-MM-DD)');
+
+const runOutput = z.object({
+  id: z.string(),
+  name: z.string().nullable(),
+  startedAt: z.string().describe('ISO 8601 date-time'),
+  distance: metres,
+  distanceKm: kilometres,
+  duration: seconds,
+  time: clock,
+  pace: paceText,
+  elevationGain: metres.nullable(),
+  averageHeartRate: z.number().nullable().describe('Beats per minute'),
+  environment: z.enum(RunEnvironment),
+  visibility: z.enum(Visibility),
+  notes: z.string().nullable(),
+  shoeId: z.string().nullable(),
+});
+
+const weekOutput = z.object({ weekStart: day.describe('Monday of the ISO week'), distance: metres, distanceKm: kilometres, duration: seconds, runCount: z.number().int() });
+
+const planOutput = {
+  id: z.string(),
+  goal: z.enum(RaceDistance),
+  raceDate: day,
+  targetDuration: seconds.nullable(),
+  daysPerWeek: z.number().int(),
+  workouts: z.array(
+    z.object({
+      date: day,
+      kind: z.string().describe('easy, long, tempo, intervals or race'),
+      distance: metres,
+      distanceKm: kilometres,
+      targetPace: z.number().nullable().describe('Seconds per km; null without a VDOT to set paces from'),
+      pace: paceText.nullable(),
+      description: z.string(),
+    }),
+  ),
+};
+
+/**
+ * What each tool answers (its MCP outputSchema, and the type its function returns here): the
+ * structuredContent of a successful call. A failed call answers its error instead (tool-results.ts).
+ */
+export const outputs = {
+  userContext: toolOutput({
+    profile: z.object({ id: z.string(), username: z.string(), name: z.string(), bio: z.string().nullable(), units: z.enum(Units) }),
+    goals: z
+      .object({
+        level: z.enum(TrainingLevel).nullable(),
+        goals: z.array(z.string()),
+        weeklyDistanceGoal: metres.nullable(),
+        preferredDays: z.array(z.enum(Weekday)),
+        yearsRunning: z.number().int().nullable(),
+        injuryNotes: z.string().nullable(),
+      })
+      .nullable()
+      .describe('Null until the runner fills in their training profile'),
+    thisWeek: weekOutput,
+    lastFourWeeks: z.array(weekOutput).describe('Oldest first'),
+    vdot: z.number().nullable(),
+    activeShoes: z.array(
+      z.object({ id: z.string(), name: z.string(), brand: z.string().nullable(), isDefault: z.boolean(), distanceKm: kilometres, maxDistanceKm: kilometres, usagePercent: z.number().int() }),
+    ),
+    recentRecords: z.array(z.object({ distance: z.enum(RaceDistance), duration: seconds, time: clock, runId: z.string(), date: day })),
+  }),
+  listRuns: toolOutput({ runs: z.array(runOutput).describe('Newest first'), hasMore: z.boolean() }),
+  getRun: toolOutput({
+    ...runOutput.shape,
+    splits: z
+      .array(z.object({ index: z.number().int(), distance: metres, duration: seconds, pace: paceText, elevationGain: metres.nullable() }))
+      .describe('Per kilometre; empty for a run typed in by hand'),
+  }),
+  logRun: toolOutput({ logged: runOutput, shared: z.boolean() }),
+  shoeReport: toolOutput({
+    shoes: z.array(
+      z.object({
+        id: z.string(),
+        name: z.string(),
+        brand: z.string().nullable(),
+        isDefault: z.boolean(),
+        runCount: z.number().int(),
+        distanceKm: kilometres,
+        maxDistanceKm: kilometres,
+        remainingKm: kilometres,
+        usagePercent: z.number().int(),
+        retire: z.boolean(),
+        advice: z.string(),
+      }),
+    ),
+  }),
+  trainingSummary: toolOutput({
+    weeks: z.array(weekOutput).describe('Oldest first, ending with this week'),
+    load: z
+      .object({ acute: z.number(), chronic: z.number(), balance: z.number(), reading: z.string() })
+      .nullable()
+      .describe('Today: 7-day (acute) and 42-day (chronic) training load, balance = chronic - acute'),
+    vdot: z.number().nullable(),
+    records: z.array(z.object({ distance: z.enum(RaceDistance), duration: seconds, time: clock, runId: z.string() })),
+    predictions: z.array(z.object({ distance: z.enum(RaceDistance), duration: seconds, time: clock })),
+  }),
+  predictRace: toolOutput({
+    distance: z.enum(RaceDistance),
+    duration: seconds.optional(),
+    time: clock.optional(),
+    pace: paceText.optional(),
+    method: z.enum(['VDOT', 'Riegel']).nullable().describe('Null when there is nothing to predict from'),
+    vdot: z.number().nullable().optional(),
+    prediction: z.null().optional().describe('Present (null) when there is nothing to predict from'),
+    reason: z.string().optional().describe('Why there is no prediction'),
+  }),
+  generatePlan: toolOutput(planOutput),
+  serverHealth: toolOutput({
+    status: z.enum(['ok', 'degraded']),
+    database: z.enum(['ok', 'unavailable']),
+    redis: z.enum(['ok', 'unavailable', 'not configured']),
+    eventBus: z.enum(['redis', 'in-process']),
+  }),
+};
+
+/** What the tool `name` answers when it succeeds. */
+export type ToolOutput<N extends keyof typeof outputs> = z.infer<(typeof outputs)[N]>;
+
 const listRunsRules = z.object({
   from: z.iso.datetime({ offset: true, error: 'must be an ISO 8601 date-time' }).optional(),
   to: z.iso.datetime({ offset: true, error: 'must be an ISO 8601 date-time' }).optional(),
@@ -85,7 +214,7 @@ const asDate = (value: string | undefined | null) => (value === undefined || val
 
 export function createTools(s: Services) {
   return {
-    async userContext(ctx: RequestContext) {
+    async userContext(ctx: RequestContext): Promise<ToolOutput<'userContext'>> {
       const viewerId = requireViewer(ctx);
       const summary = s.training.summary(ctx, 5);
       const [user, profile, weeks, shoes, records, vdot] = await Promise.all([
@@ -118,25 +247,25 @@ export function createTools(s: Services) {
       };
     },
 
-    async listRuns(ctx: RequestContext, args: unknown) {
+    async listRuns(ctx: RequestContext, args: unknown): Promise<ToolOutput<'listRuns'>> {
       const q = parseInput(listRunsRules, args);
       const page = await s.runs.page(ctx, { first: q.limit ?? 20, from: asDate(q.from), to: asDate(q.to) });
       return { runs: page.edges.map((e) => runJson(e.node)), hasMore: page.pageInfo.hasNextPage };
     },
 
-    async getRun(ctx: RequestContext, args: { runId: string }) {
+    async getRun(ctx: RequestContext, args: { runId: string }): Promise<ToolOutput<'getRun'>> {
       const run = await s.runs.get(ctx, parseId(args.runId, 'runId'));
       if (!run) throw notFound('Run');
       const splits = await ctx.loaders.runSplits.load(run.id);
       return { ...runJson(run), splits: splits.map((sp) => ({ ...sp, pace: formatPace(sp.pace) })) };
     },
 
-    async logRun(ctx: RequestContext, args: z.infer<z.ZodObject<typeof inputs.logRun>>) {
+    async logRun(ctx: RequestContext, args: z.infer<z.ZodObject<typeof inputs.logRun>>): Promise<ToolOutput<'logRun'>> {
       const run = await s.runs.create(ctx, { ...args, startedAt: asDate(args.startedAt) });
       return { logged: runJson(run), shared: Boolean(args.share) };
     },
 
-    async shoeReport(ctx: RequestContext) {
+    async shoeReport(ctx: RequestContext): Promise<ToolOutput<'shoeReport'>> {
       const viewerId = requireViewer(ctx);
       const shoes = await s.shoes.list(ctx, viewerId, false);
       const usage = await Promise.all(shoes.map((shoe) => s.shoes.usage(ctx, shoe)));
@@ -166,7 +295,7 @@ export function createTools(s: Services) {
       };
     },
 
-    async trainingSummary(ctx: RequestContext, args: { weeks?: number }) {
+    async trainingSummary(ctx: RequestContext, args: { weeks?: number }): Promise<ToolOutput<'trainingSummary'>> {
       const summary = s.training.summary(ctx, args.weeks);
       const [weeks, load, vdot, records, predictions] = await Promise.all([
         s.training.weeks(ctx, summary),
@@ -185,7 +314,7 @@ export function createTools(s: Services) {
       };
     },
 
-    async predictRace(ctx: RequestContext, args: { distance: RaceDistance }) {
+    async predictRace(ctx: RequestContext, args: { distance: RaceDistance }): Promise<ToolOutput<'predictRace'>> {
       const distance = parseInput(z.enum(RaceDistance, { error: 'must be one of K5, K10, HALF_MARATHON, MARATHON' }), args.distance, 'distance');
       const summary = s.training.summary(ctx, 1);
       const [vdot, predictions] = await Promise.all([s.training.vdot(ctx, summary), s.training.predictions(ctx, summary)]);
@@ -204,7 +333,7 @@ export function createTools(s: Services) {
       };
     },
 
-    async generatePlan(ctx: RequestContext, args: z.infer<z.ZodObject<typeof inputs.generatePlan>>) {
+    async generatePlan(ctx: RequestContext, args: z.infer<z.ZodObject<typeof inputs.generatePlan>>): Promise<ToolOutput<'generatePlan'>> {
       const plan = await s.plans.generate(ctx, { ...args, raceDate: asDate(args.raceDate) });
       return planJson(plan);
     },
@@ -223,7 +352,7 @@ export function createTools(s: Services) {
 
 export type Tools = ReturnType<typeof createTools>;
 
-function planJson(plan: Awaited<ReturnType<Services['plans']['generate']>>) {
+function planJson(plan: Awaited<ReturnType<Services['plans']['generate']>>): ToolOutput<'generatePlan'> {
   return {
     id: plan.id,
     goal: plan.goal,

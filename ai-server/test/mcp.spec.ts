@@ -1,4 +1,6 @@
+import { randomUUID } from 'node:crypto';
 import http from 'node:http';
+import { AjvJsonSchemaValidator } from '@modelcontextprotocol/sdk/validation/ajv-provider.js';
 import { connectLive, eventually } from '../../gateway/test/live';
 import { ok } from '../../gateway/test/harness';
 import type { TestUser } from '../../gateway/test/harness';
@@ -114,21 +116,73 @@ describe('the ai-server over MCP', () => {
     expect(toolJson(await c.callTool({ name: 'server_health', arguments: {} }))).toMatchObject({ database: 'ok', status: 'ok' });
   });
 
-  it('answers bad input with the BAD_USER_INPUT field message and stores nothing', async () => {
+  it('declares what each tool answers: every result, and every error, validates against its outputSchema', async () => {
+    const cy = await s.t.signUp('Cy');
+    const runId = ok(await s.t.gql(`mutation($i: RunInput!) { createRun(input: $i) { id } }`, { i: { startedAt: iso(3), distance: 10000, duration: 3000 } }, cy.token)).createRun.id;
+    ok(await s.t.gql(`mutation { createShoe(input: { name: "Ghost", isDefault: true }) { id } }`, {}, cy.token));
+    const c = await s.mcp(cy.token);
+    const { tools } = await c.listTools();
+    expect(tools.filter((t) => !t.outputSchema).map((t) => t.name)).toEqual([]);
+    // The JSON Schema validator the SDK's own client uses.
+    const ajv = new AjvJsonSchemaValidator();
+    const schemaOf = new Map(tools.map((t) => [t.name, ajv.getValidator(t.outputSchema!)]));
+    const conforms = (name: string, structured: unknown) => ({ name, ...schemaOf.get(name)!(structured) });
+
+    const raceDate = new Date(Date.now() + 70 * DAY).toISOString().slice(0, 10);
+    const calls: [string, Record<string, unknown>][] = [
+      ['get_user_context', {}],
+      ['get_user_context', {}], // the cached answer
+      ['list_runs', { limit: 5 }],
+      ['get_run', { runId }],
+      ['log_run', { startedAt: iso(1), distance: 5000, duration: 1500, name: 'Easy', share: true }],
+      ['shoe_report', {}],
+      ['training_summary', { weeks: 4 }],
+      ['predict_race', { distance: 'K10' }],
+      ['generate_training_plan', { goal: 'K10', raceDate, targetDuration: 2900 }],
+      ['server_health', {}],
+    ];
+    expect([...new Set(calls.map(([name]) => name))].sort()).toEqual(tools.map((t) => t.name).sort());
+    for (const [name, args] of calls) {
+      expect(conforms(name, toolJson(await c.callTool({ name, arguments: args })))).toMatchObject({ name, valid: true });
+    }
+    // A runner with nothing to predict from gets the other shape of predict_race.
+    const empty = await s.mcp((await s.t.signUp('Dee')).token);
+    expect(conforms('predict_race', toolJson(await empty.callTool({ name: 'predict_race', arguments: { distance: 'K5' } })))).toMatchObject({ valid: true });
+
+    // An error is data too, and the outputSchema admits it: the SDK's client checks an error's
+    // structuredContent against it as well.
+    const failures: [string, Record<string, unknown>][] = [
+      ['get_run', { runId: randomUUID() }],
+      ['log_run', { startedAt: iso(0), distance: -5, duration: 1500 }],
+      ['generate_training_plan', { goal: 'K10', raceDate: '2001-01-01' }],
+    ];
+    for (const [name, args] of failures) {
+      const result = await c.callTool({ name, arguments: args });
+      expect(toolError(result).code).toMatch(/^(NOT_FOUND|BAD_USER_INPUT)$/);
+      expect(conforms(name, result.structuredContent)).toMatchObject({ name, valid: true });
+    }
+  });
+
+  it('answers bad input with BAD_USER_INPUT and the field as data, and stores nothing', async () => {
     const c = await s.mcp(ann.token);
-    expect(toolError(await c.callTool({ name: 'log_run', arguments: { startedAt: iso(0), distance: -5, duration: 1500 } }))).toBe('BAD_USER_INPUT: distance: must be greater than 0');
-    expect(toolError(await c.callTool({ name: 'log_run', arguments: { startedAt: iso(0), distance: 5000, duration: 100 } }))).toMatch(/^BAD_USER_INPUT: duration: too fast/);
-    expect(toolError(await c.callTool({ name: 'list_runs', arguments: { limit: 500 } }))).toBe('BAD_USER_INPUT: limit: must be between 1 and 100');
-    expect(toolError(await c.callTool({ name: 'generate_training_plan', arguments: { goal: 'K5', raceDate: '2001-01-01', daysPerWeek: 9 } }))).toMatch(/^BAD_USER_INPUT: daysPerWeek/);
-    expect(toolError(await c.callTool({ name: 'generate_training_plan', arguments: { goal: 'K5', raceDate: '2001-01-01' } }))).toMatch(/^BAD_USER_INPUT: raceDate/);
-    expect(toolError(await c.callTool({ name: 'get_run', arguments: { runId: 'nope' } }))).toBe('BAD_USER_INPUT: runId: not a valid ID');
+    const bad = (field: string, message: string) => ({ code: 'BAD_USER_INPUT', field, message });
+    expect(toolError(await c.callTool({ name: 'log_run', arguments: { startedAt: iso(0), distance: -5, duration: 1500 } }))).toEqual(bad('distance', 'Distance must be greater than 0'));
+    expect(toolError(await c.callTool({ name: 'log_run', arguments: { startedAt: iso(0), distance: 5000, duration: 100 } }))).toEqual(
+      bad('duration', 'Duration is too short for that distance (faster than 1:30 per km)'),
+    );
+    expect(toolError(await c.callTool({ name: 'list_runs', arguments: { limit: 500 } }))).toEqual(bad('limit', 'Limit must be between 1 and 100'));
+    expect(toolError(await c.callTool({ name: 'generate_training_plan', arguments: { goal: 'K5', raceDate: '2001-01-01', daysPerWeek: 9 } }))).toEqual(
+      bad('daysPerWeek', 'Days per week must be between 3 and 7'),
+    );
+    expect(toolError(await c.callTool({ name: 'generate_training_plan', arguments: { goal: 'K5', raceDate: '2001-01-01' } }))).toEqual(bad('raceDate', 'The race must be after today'));
+    expect(toolError(await c.callTool({ name: 'get_run', arguments: { runId: 'nope' } }))).toEqual(bad('runId', 'Run ID is not valid'));
     const runs = await s.t.sql(`SELECT count(*)::int AS n FROM ${s.t.schema}.runs WHERE user_id = $1`, [ann.id]);
     expect(runs[0].n).toBe(1);
   });
 
   it("never shows one runner's private runs or plans to another, through any tool", async () => {
     const c = await s.mcp(bob.token);
-    expect(toolError(await c.callTool({ name: 'get_run', arguments: { runId: privateRunId } }))).toBe('NOT_FOUND: Run not found');
+    expect(toolError(await c.callTool({ name: 'get_run', arguments: { runId: privateRunId } }))).toEqual({ code: 'NOT_FOUND', message: 'Run not found' });
     const everything = [
       await c.callTool({ name: 'get_user_context', arguments: {} }),
       await c.callTool({ name: 'list_runs', arguments: { limit: 100 } }),
@@ -173,7 +227,9 @@ describe('the tool rate limit', () => {
       const ann = await s.t.signUp('Ann');
       const c = await s.mcp(ann.token);
       for (let i = 0; i < 3; i++) toolJson(await c.callTool({ name: 'server_health', arguments: {} }));
-      expect(toolError(await c.callTool({ name: 'server_health', arguments: {} }))).toMatch(/^RATE_LIMITED: Too many tool calls \(3 a minute\); retry after \d+ seconds \(retry-after: \d+s\)$/);
+      const limited = toolError(await c.callTool({ name: 'server_health', arguments: {} }));
+      expect(limited).toMatchObject({ code: 'RATE_LIMITED', retryAfterSeconds: expect.any(Number) });
+      expect(limited.message).toBe(`Too many tool calls (3 a minute); retry after ${limited.retryAfterSeconds} seconds`);
       // Per runner: someone else still gets through.
       const bob = await s.t.signUp('Bob');
       toolJson(await (await s.mcp(bob.token)).callTool({ name: 'server_health', arguments: {} }));

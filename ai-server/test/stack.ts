@@ -5,7 +5,7 @@ import { loadConfig, createLogger } from '@maratron/core';
 import { startTestGateway, TEST_JWT_SECRET } from '../../gateway/test/harness';
 import type { TestGateway, TestGatewayOptions } from '../../gateway/test/harness';
 import { createAiServer } from '../src';
-import type { AiServer } from '../src';
+import type { AiServer, ToolError } from '../src';
 
 export interface TestStack {
   t: TestGateway;
@@ -55,16 +55,31 @@ async function freePort(): Promise<number> {
   return port;
 }
 
-/** The JSON a tool answered with (fails on a tool error). */
-export function toolJson(result: unknown): any {
-  const r = result as { isError?: boolean; content: { type: string; text: string }[] };
-  if (r.isError) throw new Error(`tool error: ${r.content[0]?.text}`);
-  return JSON.parse(r.content[0].text);
+interface AnyToolResult {
+  isError?: boolean;
+  content: { type: string; text: string }[];
+  structuredContent?: Record<string, unknown>;
 }
 
-/** A tool error's text (fails when the call succeeded). */
-export function toolError(result: unknown): string {
-  const r = result as { isError?: boolean; content: { type: string; text: string }[] };
+/**
+ * What a tool answered, its structuredContent (fails on a tool error). Text-only clients get
+ * the same as JSON text.
+ */
+export function toolJson(result: unknown): any {
+  const r = result as AnyToolResult;
+  if (r.isError) throw new Error(`tool error: ${r.content[0]?.text}`);
+  expect(JSON.parse(r.content[0].text)).toEqual(r.structuredContent);
+  return r.structuredContent;
+}
+
+/**
+ * A tool error as data, `{ code, message, field?, reason?, retryAfterSeconds? }` (fails when the
+ * call succeeded). Text-only clients get `CODE: message`.
+ */
+export function toolError(result: unknown): ToolError {
+  const r = result as AnyToolResult;
   if (!r.isError) throw new Error(`expected a tool error, got ${r.content[0]?.text}`);
-  return r.content[0].text;
+  const { error } = r.structuredContent as { error: ToolError };
+  expect(r.content[0].text).toBe(`${error.code}: ${error.message}`);
+  return error;
 }

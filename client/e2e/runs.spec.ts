@@ -73,7 +73,7 @@ describe('runs', () => {
     const username = page.getByLabel('Username');
     await eventually(async () => expect(await username.getAttribute('aria-invalid')).toBe('true'));
     const describedBy = await username.getAttribute('aria-describedby');
-    expect(await textOf(page.locator(`[id="${describedBy}"]`))).toMatch(/already taken/);
+    expect(await textOf(page.locator(`[id="${describedBy}"]`))).toBe('This username is already taken');
   });
 
   test('edit a run, switch to miles everywhere, delete the run', async () => {

@@ -168,7 +168,8 @@ describeFixtures('real device exports', () => {
     expect(errorOf(res)).toEqual({
       code: 'BAD_USER_INPUT',
       field: 'content',
-      message: 'content: the file has no timestamps (a planned route rather than a recorded run), so it has no start time or duration to import',
+      reason: 'NO_START_TIME',
+      message: 'The file has no timestamps (a planned route rather than a recorded run), so it has no start time or duration to import',
     });
     expect(await t.sql(`SELECT count(*)::int AS n FROM runs WHERE user_id = $1`, [other.id])).toEqual([{ n: 0 }]);
   });

@@ -201,18 +201,18 @@ describe('importActivity — files that cannot be used', () => {
   };
   const good = () => garminConnectGpx(simulateRun({ start: daysAgo(1), plan: [{ run: 2000, pace: 300 }] }));
 
-  it('refuses broken, empty, foreign, point-less and oversized files with BAD_USER_INPUT on content, storing nothing', async () => {
+  it('refuses broken, empty, foreign, point-less and oversized files with BAD_USER_INPUT on content and the reason, storing nothing', async () => {
     const a = await t.signUp('Broken');
-    const cases: [string, RegExp][] = [
-      [good().slice(0, 2000), /^content: the GPX file is not well-formed XML \(line \d+: /],
-      ['', /^content: the GPX file is empty$/],
-      ['<?xml version="1.0"?><kml xmlns="http://www.opengis.net/kml/2.2"><Document/></kml>', /^content: the file is not a GPX or TCX activity \(its root element is <kml>\)$/],
-      ['<gpx version="1.1"><trk><trkseg></trkseg></trk></gpx>', /^content: the file contains no track points$/],
-      [' '.repeat(MAX_ACTIVITY_FILE_BYTES + 1), /^content: the GPX file is larger than 25 MB$/],
+    const cases: [string, string, RegExp][] = [
+      [good().slice(0, 2000), 'MALFORMED', /^The GPX file is not well-formed XML \(line \d+: /],
+      ['', 'EMPTY', /^The GPX file is empty$/],
+      ['<?xml version="1.0"?><kml xmlns="http://www.opengis.net/kml/2.2"><Document/></kml>', 'UNSUPPORTED', /^The file is not a GPX or TCX activity \(its root element is <kml>\)$/],
+      ['<gpx version="1.1"><trk><trkseg></trkseg></trk></gpx>', 'NO_POINTS', /^The file contains no track points$/],
+      [' '.repeat(MAX_ACTIVITY_FILE_BYTES + 1), 'TOO_LARGE', /^The GPX file is larger than 25 MB$/],
     ];
-    for (const [content, message] of cases) {
+    for (const [content, reason, message] of cases) {
       const e = await refused(a, 'GPX', content);
-      expect({ code: e.code, field: e.field }).toEqual({ code: 'BAD_USER_INPUT', field: 'content' });
+      expect({ code: e.code, field: e.field, reason: e.reason }).toEqual({ code: 'BAD_USER_INPUT', field: 'content', reason });
       expect(e.message).toMatch(message);
     }
     expect(await stored(a)).toEqual({ runs: 0, tracks: 0, efforts: 0 });
@@ -224,22 +224,25 @@ describe('importActivity — files that cannot be used', () => {
     expect(await refused(a, 'GPX', route)).toEqual({
       code: 'BAD_USER_INPUT',
       field: 'content',
-      message: 'content: the file has no timestamps (a planned route rather than a recorded run), so it has no start time or duration to import',
+      reason: 'NO_START_TIME',
+      message: 'The file has no timestamps (a planned route rather than a recorded run), so it has no start time or duration to import',
     });
     const ride = garminTcx(simulateRun({ start: daysAgo(1), plan: [{ run: 3000, pace: 120 }] }), { sport: 'Biking' });
     expect(await refused(a, 'TCX', ride)).toEqual({
       code: 'BAD_USER_INPUT',
       field: 'content',
-      message: 'content: the file is a Biking activity, not a run; only runs can be imported',
+      reason: 'NOT_A_RUN',
+      message: 'The file is a Biking activity, not a run; only runs can be imported',
     });
     const car = garminConnectGpx(simulateRun({ start: daysAgo(1), plan: [{ run: 5000, pace: 60 }] }));
     expect(await refused(a, 'GPX', car)).toEqual({
       code: 'BAD_USER_INPUT',
       field: 'content',
-      message: "content: the activity's duration: too fast for that distance (faster than 1:30 per km)",
+      reason: 'INVALID_RUN',
+      message: "The file's duration is too short for that distance (faster than 1:30 per km)",
     });
     const future = garminConnectGpx(simulateRun({ start: new Date(Date.now() + 3 * 86400_000), plan: [{ run: 1000, pace: 300 }] }));
-    expect((await refused(a, 'GPX', future)).message).toBe("content: the activity's startedAt: must not be in the future");
+    expect(await refused(a, 'GPX', future)).toMatchObject({ reason: 'INVALID_RUN', message: "The file's start time must not be in the future" });
     expect(await stored(a)).toEqual({ runs: 0, tracks: 0, efforts: 0 });
   });
 

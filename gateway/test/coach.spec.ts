@@ -166,6 +166,14 @@ describe('the local coach (no ANTHROPIC_API_KEY)', () => {
     expect((await runs()).map((r: { distance: number }) => r.distance)).toEqual([4828.032, 10000, 21097.5]);
   });
 
+  it("says why a tool refused, in the error's own words, and logs nothing", async () => {
+    const before = ok(await s.t.gql(`{ runs { totalCount } }`, {}, ann.token)).runs.totalCount;
+    const reply = await ask('I ran 2000 km in 10 hours');
+    expect(reply.message.content).toBe("I couldn't do that: Distance must be at most 1,000 km.");
+    expect(reply.toolCalls.map((c: { name: string }) => c.name)).toEqual(['log_run']);
+    expect(ok(await s.t.gql(`{ runs { totalCount } }`, {}, ann.token)).runs.totalCount).toBe(before);
+  });
+
   it('asks for what is missing rather than logging a guess', async () => {
     const before = ok(await s.t.gql(`{ runs { totalCount } }`, {}, ann.token)).runs.totalCount;
     const reply = await ask('Log a run for me');
@@ -201,8 +209,9 @@ describe('the local coach (no ANTHROPIC_API_KEY)', () => {
     expect(ok(await s.t.gql(`{ trainingPlan { id } }`, {}, ann.token)).trainingPlan.id).toBe(plan.id);
     const bad = await s.t.gql(`mutation($i: TrainingPlanInput!) { generateTrainingPlan(input: $i) { id } }`, { i: { goal: 'K5', raceDate, daysPerWeek: 2 } }, ann.token);
     expect(errorOf(bad)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'daysPerWeek' });
+    // Refused by the tool: its error comes back as data, field and message as the tool gave them.
     const past = await s.t.gql(`mutation($i: TrainingPlanInput!) { generateTrainingPlan(input: $i) { id } }`, { i: { goal: 'K5', raceDate: '2020-01-01T00:00:00Z' } }, ann.token);
-    expect(errorOf(past)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'raceDate' });
+    expect(errorOf(past)).toEqual({ code: 'BAD_USER_INPUT', field: 'raceDate', message: 'The race must be after today' });
   });
 
   it("keeps conversations to their owner: no reading, no continuing, no chunks", async () => {
@@ -236,5 +245,5 @@ describe('the local coach (no ANTHROPIC_API_KEY)', () => {
 async function predicted(s: TestStack, user: TestUser, distance: string) {
   const c = await s.mcp(user.token);
   const result = await c.callTool({ name: 'predict_race', arguments: { distance } });
-  return JSON.parse((result.content as { text: string }[])[0].text);
+  return result.structuredContent as { time: string };
 }

@@ -146,5 +146,5 @@ export function ok<T>(res: GqlResponse<T>): T {
 /** The first error's code and field. */
 export function errorOf(res: GqlResponse) {
   const e = res.errors?.[0];
-  return { code: e?.extensions?.code, field: e?.extensions?.field, message: e?.message };
+  return { code: e?.extensions?.code, field: e?.extensions?.field, reason: e?.extensions?.reason, message: e?.message };
 }

@@ -40,7 +40,7 @@ describe('trainingSummary — weeks and stats', () => {
     const a = await t.signUp('Weeks');
     expect(errorOf(await t.gql(SUMMARY, {}))).toMatchObject({ code: 'UNAUTHENTICATED' });
     for (const weeks of [0, -3, 261]) {
-      expect(errorOf(await t.gql(SUMMARY, { weeks }, a.token))).toEqual({ code: 'BAD_USER_INPUT', field: 'weeks', message: 'weeks: must be between 1 and 260' });
+      expect(errorOf(await t.gql(SUMMARY, { weeks }, a.token))).toEqual({ code: 'BAD_USER_INPUT', field: 'weeks', message: 'Weeks must be between 1 and 260' });
     }
     expect((await summary(a)).weeks).toHaveLength(12);
     expect((await summary(a, null)).weeks).toHaveLength(12);

@@ -21,8 +21,8 @@ export function errorMessage(error: unknown): string {
 
 /**
  * BAD_USER_INPUT errors name the input field in `extensions.field` (`distance`,
- * `input.distance`…): they are shown beside that field, with the server's `field: ` prefix
- * dropped. Everything else is a form-level message.
+ * `input.distance`…): their message, a sentence that reads on its own, is shown beside that
+ * field. Everything else is a form-level message.
  */
 export function formErrors(error: unknown, knownFields: readonly string[]): FormErrors {
   const result: FormErrors = { fields: {} };
@@ -31,7 +31,7 @@ export function formErrors(error: unknown, knownFields: readonly string[]): Form
     for (const e of error.graphQLErrors) {
       const raw = e.extensions?.code === 'BAD_USER_INPUT' ? e.extensions?.field : undefined;
       const field = typeof raw === 'string' ? raw.split('.').pop()! : undefined;
-      if (field && knownFields.includes(field)) result.fields[field] = e.message.replace(new RegExp(`^${field}:\\s*`), '');
+      if (field && knownFields.includes(field)) result.fields[field] = e.message;
       else rest.push(e.message);
     }
     if (rest.length) result.form = rest.join(' ');

@@ -1,4 +1,5 @@
 import { badInput, generateTrainingPlan, parseId, parseInput, trainingPlanInputSchema } from '@maratron/domain';
+import type { RaceDistance } from '@maratron/domain';
 import { TrainingPlan } from '@maratron/schema';
 import type { PlannedWorkout } from '@maratron/schema';
 import { requireViewer } from '../context';
@@ -30,8 +31,9 @@ export class TrainingPlansService {
       plan = generateTrainingPlan({ ...req, vdot, recentWeeklyDistance, today: summary.asOf });
     } catch (error) {
       if (!(error instanceof RangeError)) throw error;
-      const field = /daysPerWeek/.test(error.message) ? 'daysPerWeek' : 'raceDate';
-      throw badInput(field, `${field}: ${error.message}`);
+      // The schema has checked days a week (3..7): what the generator refuses here is the race date
+      // ("the race must be after today").
+      throw badInput('raceDate', error.message.charAt(0).toUpperCase() + error.message.slice(1));
     }
     const workouts: PlannedWorkout[] = plan.workouts.map((w) => ({
       date: w.date,

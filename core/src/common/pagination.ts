@@ -1,4 +1,4 @@
-import { badInput } from '@maratron/domain';
+import { badInput, fieldLabel } from '@maratron/domain';
 import type { Page } from '@maratron/schema';
 
 export const DEFAULT_PAGE_SIZE = 20;
@@ -7,7 +7,7 @@ export const MAX_PAGE_SIZE = 100;
 
 export function pageSize(first: number | null | undefined, field = 'first', max = MAX_PAGE_SIZE): number {
   const n = first ?? DEFAULT_PAGE_SIZE;
-  if (!Number.isInteger(n) || n < 0 || n > max) throw badInput(field, `${field}: must be between 0 and ${max}`);
+  if (!Number.isInteger(n) || n < 0 || n > max) throw badInput(field, `${fieldLabel(field)} must be between 0 and ${max}`);
   return n;
 }
 
@@ -30,7 +30,7 @@ export function decodeCursor(cursor: string | null | undefined, field = 'after')
   if (cursor === null || cursor === undefined || cursor === '') return null;
   const [iso, id] = Buffer.from(cursor, 'base64url').toString('utf8').split('|');
   const at = new Date(iso ?? '');
-  if (!id || !UUID.test(id) || Number.isNaN(at.getTime())) throw badInput(field, `${field}: not a cursor from this API`);
+  if (!id || !UUID.test(id) || Number.isNaN(at.getTime())) throw badInput(field, `${fieldLabel(field)} is not one this API gave out`);
   return { at, id };
 }
 

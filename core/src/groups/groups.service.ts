@@ -106,7 +106,7 @@ export class GroupsService {
     const group = await this.require(ctx, groupId);
     const invitee = await ctx.loaders.userById.load(parseId(userId, 'userId'));
     if (!invitee) throw notFound('User');
-    if (invitee.id === viewerId) throw badInput('userId', 'userId: you cannot invite yourself');
+    if (invitee.id === viewerId) throw badInput('userId', 'You cannot invite yourself');
     return ctx.db.transaction(async () => {
       if (!(await this.isMember(ctx, group.id, viewerId))) throw forbidden('Only members can invite to a group');
       if (await this.isMember(ctx, group.id, invitee.id)) return group;

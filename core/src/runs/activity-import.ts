@@ -38,22 +38,26 @@ export interface ImportedActivity {
 }
 
 /**
- * A file that can't be imported: BAD_USER_INPUT like any bad input, and why — the reader's code
- * (ActivityFileErrorCode: a limit, broken, not a run…), or null for the run rules and the runner's
- * own choices — so a bulk import reports it by its code, never by its wording.
+ * Why a file was refused, in BAD_USER_INPUT's `reason`: the reader's code (`MALFORMED`,
+ * `NOT_A_RUN`, `NO_START_TIME`, a limit…), or `INVALID_RUN` for values the run rules refuse (a pace
+ * no human runs, a start in the future). A bulk import skips NOT_A_RUN and fails the rest — by this
+ * code, never by the wording.
  */
+export type ActivityRefusal = ActivityFileErrorCode | 'INVALID_RUN';
+
+/** A file that can't be imported: BAD_USER_INPUT like any bad input, with its reason. */
 export class ActivityRefused extends DomainError {
-  constructor(
-    readonly reason: ActivityFileErrorCode | null,
-    field: string,
-    message: string,
-  ) {
-    super('BAD_USER_INPUT', message, field);
+  constructor(reason: ActivityRefusal | null, field: string, message: string) {
+    super('BAD_USER_INPUT', message, { field, reason: reason ?? undefined });
   }
 }
 
+/** The readers' messages continue a sentence ("the GPX file is empty"); the rules' start one ("Start time must…"). */
+const upperFirst = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+const lowerFirst = (text: string) => (/^[A-Z][a-z]/.test(text) ? text.charAt(0).toLowerCase() + text.slice(1) : text);
+
 /** The file's own problem, on `content`. */
-export const refusalOf = ({ reason, message }: FileRefusal) => new ActivityRefused(reason, 'content', `content: ${message}`);
+export const refusalOf = ({ reason, message }: FileRefusal) => new ActivityRefused(reason, 'content', upperFirst(message));
 
 /** The runner's own arguments keep their field in errors; everything else came from the file. */
 const CHOSEN_FIELDS = new Set(['shoeId', 'visibility']);
@@ -83,7 +87,7 @@ export function toImportedActivity(file: ActivityFile, read: FileRead): Imported
     if (error instanceof DomainError && error.code === 'BAD_USER_INPUT' && error.field) {
       throw CHOSEN_FIELDS.has(error.field)
         ? new ActivityRefused(null, error.field, error.message)
-        : refusalOf({ reason: null, message: `the activity's ${error.message}` });
+        : new ActivityRefused('INVALID_RUN', 'content', `The file's ${lowerFirst(error.message)}`);
     }
     throw error;
   }

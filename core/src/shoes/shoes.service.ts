@@ -50,7 +50,7 @@ export class ShoesService {
     const changes = parseInput(shoeChangesSchema, input);
     return ctx.db.transaction(async () => {
       const shoe = await ownShoeForUpdate(ctx, viewerId, parseId(id));
-      if (changes.isDefault && shoe.retired) throw badInput('isDefault', 'isDefault: a retired shoe cannot be the default');
+      if (changes.isDefault && shoe.retired) throw badInput('isDefault', 'A retired shoe cannot be the default');
       if (changes.isDefault) await clearDefault(ctx.db, viewerId);
       const rows = await ctx.db.query<Shoe>(
         `UPDATE shoes AS s SET name = coalesce($2, s.name), brand = CASE WHEN $3::boolean THEN $4 ELSE s.brand END,
@@ -95,8 +95,8 @@ export class ShoesService {
     }
     const rows = await db.query<{ id: string; userId: string; retired: boolean }>(`SELECT id, user_id AS "userId", retired FROM shoes WHERE id = $1`, [shoeId]);
     const shoe = rows[0];
-    if (!shoe || shoe.userId !== ownerId) throw badInput('shoeId', 'shoeId: no such shoe of yours');
-    if (shoe.retired && shoe.id !== currentShoeId) throw badInput('shoeId', 'shoeId: that shoe is retired');
+    if (!shoe || shoe.userId !== ownerId) throw badInput('shoeId', 'You have no such shoe');
+    if (shoe.retired && shoe.id !== currentShoeId) throw badInput('shoeId', 'That shoe is retired');
     return shoe.id;
   }
 }

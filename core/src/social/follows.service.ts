@@ -11,7 +11,7 @@ export class FollowsService {
   async follow(ctx: RequestContext, userId: string): Promise<User> {
     const viewerId = requireViewer(ctx);
     const target = await this.target(ctx, userId);
-    if (target.id === viewerId) throw badInput('userId', 'userId: you cannot follow yourself');
+    if (target.id === viewerId) throw badInput('userId', 'You cannot follow yourself');
     await ctx.db.transaction(async () => {
       const added = await ctx.db.execute(`INSERT INTO follows (follower_id, followee_id) VALUES ($1, $2) ON CONFLICT DO NOTHING`, [viewerId, target.id]);
       if (added) await this.notifications.notify(ctx, [target.id], { actorId: viewerId, kind: NotificationKind.FOLLOWED });

@@ -33,8 +33,8 @@ export class UsersService {
     const passwordHash = await hashPassword(data.password);
     return ctx.db.transaction(async () => {
       const taken = await ctx.db.query<{ email: string; username: string }>(`SELECT email, username FROM users WHERE email = $1 OR username = $2`, [data.email, data.username]);
-      if (taken.some((t) => t.email === data.email)) throw badInput('email', 'email: already registered');
-      if (taken.length) throw badInput('username', 'username: already taken');
+      if (taken.some((t) => t.email === data.email)) throw badInput('email', 'This email address is already registered');
+      if (taken.length) throw badInput('username', 'This username is already taken');
       try {
         const rows = await ctx.db.query<User>(
           `INSERT INTO users AS u (email, username, password_hash, name) VALUES ($1, $2, $3, $4) RETURNING ${USER_COLUMNS}`,
@@ -47,7 +47,7 @@ export class UsersService {
         // Two sign-ups racing for the same email or username: the unique index decides.
         if ((error as { code?: string }).code === UNIQUE_VIOLATION) {
           const field = String((error as { constraint?: string }).constraint).includes('email') ? 'email' : 'username';
-          throw badInput(field, `${field}: already taken`);
+          throw badInput(field, field === 'email' ? 'This email address is already registered' : 'This username is already taken');
         }
         throw error;
       }
@@ -86,7 +86,7 @@ export class UsersService {
       const rows = await ctx.db.query<User>(`SELECT ${USER_COLUMNS} FROM users u WHERE u.username = $1`, [by.username.trim().toLowerCase()]);
       return hydrate(User, rows)[0] ?? null;
     }
-    throw badInput('id', 'id: give an id or a username');
+    throw badInput('id', 'Give an ID or a username');
   }
 
   /**
@@ -96,8 +96,8 @@ export class UsersService {
   async search(ctx: RequestContext, query: string, first: number): Promise<User[]> {
     requireViewer(ctx);
     const q = query.trim().toLowerCase();
-    if (q.length < 1 || q.length > 100) throw badInput('query', 'query: must be 1-100 characters');
-    if (!Number.isInteger(first) || first < 1 || first > 50) throw badInput('first', 'first: must be between 1 and 50');
+    if (q.length < 1 || q.length > 100) throw badInput('query', 'The search must be 1-100 characters');
+    if (!Number.isInteger(first) || first < 1 || first > 50) throw badInput('first', 'Page size must be between 1 and 50');
     const pattern = q.replace(/[\\%_]/g, (c) => `\\${c}`);
     const rows = await ctx.db.query<User>(
       `SELECT ${USER_COLUMNS} FROM users u
@@ -115,7 +115,7 @@ export class UsersService {
     return ctx.db.transaction(async () => {
       if (changes.username) {
         const taken = await ctx.db.execute(`SELECT 1 FROM users WHERE username = $1 AND id <> $2`, [changes.username, viewerId]);
-        if (taken) throw badInput('username', 'username: already taken');
+        if (taken) throw badInput('username', 'This username is already taken');
       }
       const rows = await ctx.db.query<User>(
         `UPDATE users AS u SET
@@ -155,7 +155,7 @@ export class UsersService {
     if (!user) throw notFound('User');
     await this.signInLimiter.reserve(user.email, ctx.address);
     if (typeof password !== 'string' || !(await verifyPassword(password, user.passwordHash))) {
-      throw badInput('password', 'password: wrong password; the account was not deleted');
+      throw badInput('password', 'Wrong password; the account was not deleted');
     }
     await this.signInLimiter.succeeded(user.email, ctx.address);
     await ctx.db.transaction(async () => {

@@ -1,30 +1,67 @@
 /**
  * Errors the services raise, free of any transport: the gateway turns them into GraphQL
- * errors with `extensions.code` (and `field`), the ai-server into MCP tool errors.
+ * errors with `extensions.code` (and `field`, `reason`, `retryAfterSeconds`), the /api routes
+ * into `{ error }` bodies, the ai-server into MCP tool errors — each from `toJSON()`.
  */
 /** COACH_UNAVAILABLE: the coach's language model failed or took too long (askCoach). */
 /** SERVICE_UNAVAILABLE: the server can't take the request right now (busy, or its database away); try again later. */
-export type DomainErrorCode = 'BAD_USER_INPUT' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_FOUND' | 'RATE_LIMITED' | 'COACH_UNAVAILABLE' | 'SERVICE_UNAVAILABLE';
+export const DOMAIN_ERROR_CODES = ['BAD_USER_INPUT', 'UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND', 'RATE_LIMITED', 'COACH_UNAVAILABLE', 'SERVICE_UNAVAILABLE'] as const;
+export type DomainErrorCode = (typeof DOMAIN_ERROR_CODES)[number];
+
+/** What an error says beyond its code and message, for programs to act on. */
+export interface DomainErrorDetails {
+  /** For BAD_USER_INPUT: the offending input field, dotted for nested fields. */
+  field?: string;
+  /**
+   * Why, as a word a program can act on, where the code alone is not enough: for a file that
+   * cannot be imported, what is wrong with it (`NOT_A_RUN`, `NO_START_TIME`, `MALFORMED`…).
+   */
+  reason?: string;
+  /** For RATE_LIMITED and SERVICE_UNAVAILABLE: when to try again. */
+  retryAfterSeconds?: number;
+}
+
+/** A DomainError as data: what every transport sends. */
+export interface DomainErrorData extends DomainErrorDetails {
+  code: DomainErrorCode;
+  /** A sentence for a person; it never carries the field name for a program to parse. */
+  message: string;
+}
 
 export class DomainError extends Error {
+  readonly field?: string;
+  readonly reason?: string;
+  readonly retryAfterSeconds?: number;
+
   constructor(
     readonly code: DomainErrorCode,
     message: string,
-    /** For BAD_USER_INPUT: the offending input field, dotted for nested fields. */
-    readonly field?: string,
-    /** For RATE_LIMITED and SERVICE_UNAVAILABLE: when to try again. */
-    readonly retryAfterSeconds?: number,
+    details: DomainErrorDetails = {},
   ) {
     super(message);
     this.name = 'DomainError';
+    this.field = details.field;
+    this.reason = details.reason;
+    this.retryAfterSeconds = details.retryAfterSeconds;
+  }
+
+  toJSON(): DomainErrorData {
+    return {
+      code: this.code,
+      message: this.message,
+      ...(this.field ? { field: this.field } : {}),
+      ...(this.reason ? { reason: this.reason } : {}),
+      ...(this.retryAfterSeconds ? { retryAfterSeconds: this.retryAfterSeconds } : {}),
+    };
   }
 }
 
-export const badInput = (field: string, message: string) => new DomainError('BAD_USER_INPUT', message, field);
+/** Bad input in `field`; `message` is a whole sentence ("Distance must be greater than 0"). */
+export const badInput = (field: string, message: string, reason?: string) => new DomainError('BAD_USER_INPUT', message, { field, reason });
 export const notFound = (what: string) => new DomainError('NOT_FOUND', `${what} not found`);
 export const forbidden = (message: string) => new DomainError('FORBIDDEN', message);
 export const unauthenticated = (message = 'Sign in first') => new DomainError('UNAUTHENTICATED', message);
 export const rateLimited = (retryAfterSeconds: number, message = 'Too many attempts; try again later') =>
-  new DomainError('RATE_LIMITED', message, undefined, Math.max(1, Math.ceil(retryAfterSeconds)));
+  new DomainError('RATE_LIMITED', message, { retryAfterSeconds: Math.max(1, Math.ceil(retryAfterSeconds)) });
 export const serviceUnavailable = (message: string, retryAfterSeconds = 5) =>
-  new DomainError('SERVICE_UNAVAILABLE', message, undefined, Math.max(1, Math.ceil(retryAfterSeconds)));
+  new DomainError('SERVICE_UNAVAILABLE', message, { retryAfterSeconds: Math.max(1, Math.ceil(retryAfterSeconds)) });

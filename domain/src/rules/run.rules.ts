@@ -31,7 +31,7 @@ export const runFields = {
   environment: z.enum(RunEnvironment),
   visibility: z.enum(Visibility),
   notes: optionalText(5000),
-  shoeId: z.uuid('must be an ID').nullish(),
+  shoeId: z.uuid('is not valid').nullish(),
 };
 
 export const newRunSchema = z.object({
@@ -60,6 +60,6 @@ export type RunChanges = z.output<typeof runChangesSchema>;
 /** A run's pace (duration / km) must be one a human can run. */
 export function assertHumanPace(distance: number, duration: number): void {
   const pace = duration / (distance / 1000);
-  if (pace < FASTEST_PACE) throw badInput('duration', 'duration: too fast for that distance (faster than 1:30 per km)');
-  if (pace > SLOWEST_PACE) throw badInput('duration', 'duration: too slow for that distance (slower than 60:00 per km)');
+  if (pace < FASTEST_PACE) throw badInput('duration', 'Duration is too short for that distance (faster than 1:30 per km)');
+  if (pace > SLOWEST_PACE) throw badInput('duration', 'Duration is too long for that distance (slower than 60:00 per km)');
 }

@@ -3,7 +3,7 @@ import { z } from 'zod';
 /** Longest post or comment text, characters. */
 export const MAX_POST_TEXT = 2000;
 
-const optionalId = z.uuid('must be an ID').nullish().transform((v) => v ?? null);
+const optionalId = z.uuid('is not valid').nullish().transform((v) => v ?? null);
 
 /** createPost: some text, or a run to share (then the text may be empty). */
 export const newPostSchema = z

@@ -47,7 +47,8 @@ export async function runClaude(
       const args = (block.input ?? {}) as Record<string, unknown>;
       toolCalls.push({ name: block.name, arguments: JSON.stringify(args) });
       const outcome = await mcp.call(block.name, args);
-      results.push({ type: 'tool_result', tool_use_id: block.id, content: outcome.text, is_error: outcome.isError });
+      const content = outcome.isError ? outcome.text : JSON.stringify(outcome.result);
+      results.push({ type: 'tool_result', tool_use_id: block.id, content, is_error: outcome.isError });
     }
     messages.push({ role: 'user', content: results });
   }

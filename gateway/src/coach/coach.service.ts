@@ -4,6 +4,7 @@ import type { MessageParam } from '@anthropic-ai/sdk/resources/messages';
 import { coachMessageSchema, DomainError, notFound, parseId, parseInput, trainingPlanInputSchema } from '@maratron/domain';
 import { CoachConversation, CoachMessage } from '@maratron/schema';
 import type { DomainErrorCode } from '@maratron/domain';
+import type { ToolOutput } from '@maratron/ai-server';
 import type { CoachReply, TrainingPlan } from '@maratron/schema';
 import { TokenService, pageSize, requireViewer, hydrate, CONVERSATION_COLUMNS, MESSAGE_COLUMNS } from '@maratron/core';
 import type { Config, RequestContext, EventBus, StoredCoachMessage, TrainingPlansService } from '@maratron/core';
@@ -11,6 +12,7 @@ import { runClaude } from './claude';
 import type { CoachTurn } from './claude';
 import { runLocalCoach } from './local-coach';
 import { openMcpSession } from './mcp-client';
+import type { ToolOutcome } from './mcp-client';
 
 /** How long one answer may take, tool calls included. */
 export const COACH_DEADLINE_MS = 60_000;
@@ -100,8 +102,8 @@ export class CoachService {
     } finally {
       await mcp.close().catch(() => undefined);
     }
-    if (outcome.isError) throw fromToolError(outcome.text);
-    const plan = await this.plans.get(ctx, (JSON.parse(outcome.text) as { id: string }).id);
+    if (outcome.isError) throw fromToolError(outcome);
+    const plan = await this.plans.get(ctx, (outcome.result as ToolOutput<'generatePlan'>).id);
     if (!plan) throw notFound('TrainingPlan');
     return plan;
   }
@@ -183,12 +185,13 @@ function unavailable(reason: string, cause: unknown): DomainError {
   return error;
 }
 
-/** A tool's error text (`CODE: field: message`, as the ai-server writes it) as the DomainError it was. */
-function fromToolError(text: string): DomainError {
-  const match = /^([A-Z_]+): (.*)$/s.exec(text);
-  const code = match?.[1] as DomainErrorCode | undefined;
-  if (!match || !['BAD_USER_INPUT', 'FORBIDDEN', 'NOT_FOUND', 'RATE_LIMITED'].includes(code!)) return unavailable(text, null);
-  const field = code === 'BAD_USER_INPUT' ? /^([\w.]+):/.exec(match[2])?.[1] : undefined;
-  const retry = /retry-after: (\d+)s/.exec(match[2]);
-  return new DomainError(code!, match[2].replace(/ \(retry-after: \d+s\)$/, ''), field, retry ? Number(retry[1]) : undefined);
+/** The tool errors that are the runner's to see as they are; any other failure means the coach's tools failed. */
+const PASSED_ON: readonly string[] = ['BAD_USER_INPUT', 'FORBIDDEN', 'NOT_FOUND', 'RATE_LIMITED'] satisfies DomainErrorCode[];
+const passedOn = (code: string): code is DomainErrorCode => PASSED_ON.includes(code);
+
+/** A tool's error (its code, field, reason and retry time come as data) as the DomainError it was. */
+function fromToolError({ error, text }: Extract<ToolOutcome, { isError: true }>): DomainError {
+  if (!error || !passedOn(error.code)) return unavailable(error?.message ?? text, null);
+  const { code, message, ...details } = error;
+  return new DomainError(code, message, details);
 }

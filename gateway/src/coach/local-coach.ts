@@ -1,4 +1,5 @@
 import { formatDuration, formatPace, paceSecondsPerKm } from '@maratron/domain';
+import type { ToolOutput } from '@maratron/ai-server';
 import type { CoachTurn } from './claude';
 import type { McpSession } from './mcp-client';
 
@@ -87,15 +88,16 @@ export async function runLocalCoach(mcp: McpSession, message: string, onText: (d
   const tool: ToolFn = async (name, args = {}) => {
     toolCalls.push({ name, arguments: JSON.stringify(args) });
     const outcome = await mcp.call(name, args);
-    if (outcome.isError) throw new ToolFailure(outcome.text);
-    return JSON.parse(outcome.text) as ToolResults[typeof name];
+    if (outcome.isError) throw new ToolFailure(outcome.error?.message ?? outcome.text);
+    // Checked against the tool's outputSchema by the MCP client.
+    return outcome.result as ToolResults[typeof name];
   };
   let sentences: string[];
   try {
     sentences = await answer(intentOf(message), message, tool);
   } catch (error) {
     if (!(error instanceof ToolFailure)) throw error;
-    sentences = [`I couldn't do that: ${error.message.replace(/^[A-Z_]+: /, '')}.`];
+    sentences = [`I couldn't do that: ${error.message}.`];
   }
   // Streamed a sentence at a time, as a model would write it.
   const parts = sentences.map((s, i) => (i === 0 ? s : ` ${s}`));
@@ -105,20 +107,16 @@ export async function runLocalCoach(mcp: McpSession, message: string, onText: (d
 
 class ToolFailure extends Error {}
 
-interface WeekVolume {
-  weekStart: string;
-  distance: number;
-  runCount: number;
-}
+type WeekVolume = ToolOutput<'userContext'>['thisWeek'];
 
-/** What each MCP tool the local coach calls answers with (the parts it reads). */
+/** What each MCP tool the local coach calls answers with (the ai-server's output schemas). */
 interface ToolResults {
-  log_run: unknown;
-  get_user_context: { thisWeek: WeekVolume; lastFourWeeks: WeekVolume[]; recentRecords: { distance: string; time: string }[] };
-  generate_training_plan: { raceDate: string; workouts: { date: string; kind: string; distance: number; pace: string | null; description: string }[] };
-  shoe_report: { shoes: { name: string; retire: boolean; usagePercent: number; distanceKm: number; maxDistanceKm: number; remainingKm: number }[] };
-  predict_race: { time: string | null; pace?: string; method?: string; vdot?: number; reason?: string };
-  training_summary: { load: { reading: string } | null; vdot: number | null };
+  log_run: ToolOutput<'logRun'>;
+  get_user_context: ToolOutput<'userContext'>;
+  generate_training_plan: ToolOutput<'generatePlan'>;
+  shoe_report: ToolOutput<'shoeReport'>;
+  predict_race: ToolOutput<'predictRace'>;
+  training_summary: ToolOutput<'trainingSummary'>;
 }
 
 type ToolFn = <N extends keyof ToolResults>(name: N, args?: Record<string, unknown>) => Promise<ToolResults[N]>;

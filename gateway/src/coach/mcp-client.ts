@@ -1,5 +1,6 @@
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
+import type { ToolError } from '@maratron/ai-server';
 
 export interface McpTool {
   name: string;
@@ -7,11 +8,11 @@ export interface McpTool {
   inputSchema: { type: 'object'; properties?: Record<string, unknown>; required?: string[] };
 }
 
-export interface ToolOutcome {
-  /** The tool's text (JSON for Maratron's tools, or the error message). */
-  text: string;
-  isError: boolean;
-}
+/** What a tool call answered: its structuredContent, and the text a model reads. */
+export type ToolOutcome =
+  | { isError: false; result: Record<string, unknown>; text: string }
+  /** `error` is null when the call failed before the tool ran (an unknown tool, arguments of the wrong type). */
+  | { isError: true; error: ToolError | null; text: string };
 
 /** One MCP session with the ai-server, authenticated as one runner. */
 export interface McpSession {
@@ -29,13 +30,17 @@ export async function openMcpSession(url: string, token: string, signal?: AbortS
   const transport = new StreamableHTTPClientTransport(new URL(url), { requestInit: { headers: { Authorization: `Bearer ${token}` } } });
   await client.connect(transport, { signal });
   try {
+    // Listing the tools also arms the SDK to check every answer against its tool's outputSchema.
     const { tools } = await client.listTools(undefined, { signal });
     return {
       tools: tools as McpTool[],
       async call(name, args) {
         const result = await client.callTool({ name, arguments: args }, undefined, { signal });
-        const content = (result.content ?? []) as { type: string; text?: string }[];
-        return { text: content.map((c) => c.text ?? '').join('\n'), isError: Boolean(result.isError) };
+        const text = ((result.content ?? []) as { type: string; text?: string }[]).map((c) => c.text ?? '').join('\n');
+        const structured = result.structuredContent as Record<string, unknown> | undefined;
+        if (result.isError) return { isError: true, error: (structured?.error as ToolError | undefined) ?? null, text };
+        if (!structured) throw new Error(`the ${name} tool answered without structured content`);
+        return { isError: false, result: structured, text };
       },
       close: () => client.close(),
     };

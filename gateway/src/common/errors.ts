@@ -19,15 +19,10 @@ const PUBLIC_CODES = new Set([
   'OPERATION_RESOLUTION_FAILURE',
 ]);
 
-/** A DomainError as the GraphQL error the contract describes. */
+/** A DomainError as the GraphQL error the contract describes: code, field, reason and retryAfterSeconds in `extensions`. */
 export function domainToGraphQLError(error: DomainError): GraphQLError {
-  return new GraphQLError(error.message, {
-    extensions: {
-      code: error.code,
-      ...(error.field ? { field: error.field } : {}),
-      ...(error.retryAfterSeconds ? { retryAfterSeconds: error.retryAfterSeconds } : {}),
-    },
-  });
+  const { message, ...extensions } = error.toJSON();
+  return new GraphQLError(message, { extensions });
 }
 
 /** `Variable "$input" got invalid value … at "input.distance"` → `distance`. */
@@ -61,7 +56,7 @@ export function createErrorFormatter(logError: (error: unknown) => void) {
     if (typeof code === 'string' && PUBLIC_CODES.has(code)) {
       const extensions: Record<string, unknown> = { code };
       if (code === 'BAD_USER_INPUT') extensions.field = formatted.extensions?.field ?? fieldFromCoercionMessage(formatted.message);
-      for (const key of ['retryAfterSeconds', 'field'] as const) {
+      for (const key of ['retryAfterSeconds', 'field', 'reason'] as const) {
         if (formatted.extensions?.[key] !== undefined) extensions[key] = formatted.extensions[key];
       }
       return { message: formatted.message, locations: formatted.locations, path: formatted.path, extensions };

@@ -38,7 +38,7 @@ const STATUS: Record<DomainErrorCode, number> = {
 /**
  * A plain HTTP route that runs as a GraphQL request does: the bearer token checked by the same
  * TokenService, one RequestContext (one transaction, fresh loaders) for the request, services doing
- * the authorization. Errors answer `{ error: { code, message, field? } }` with the matching status;
+ * the authorization. Errors answer `{ error: { code, message, field?, reason? } }` with the matching status;
  * anything unexpected is a 500 without details (they go to the log).
  */
 export function authenticatedRoute(deps: HttpRouteDeps, handler: (ctx: RequestContext, req: Request) => Promise<HttpReply>): RequestHandler {
@@ -73,7 +73,7 @@ function viewerContext(deps: HttpRouteDeps, req: Request, res: Response): Reques
 }
 
 /**
- * A domain error as `{ error: { code, message, field? } }` with its status; the database unable
+ * A domain error as `{ error: { code, message, field?, reason? } }` with its status; the database unable
  * to serve as SERVICE_UNAVAILABLE (503, details to the log); anything else a bare 500 (details to
  * the log).
  */
@@ -85,7 +85,7 @@ function sendError(deps: HttpRouteDeps, ctx: RequestContext, res: Response, erro
   }
   if (error instanceof DomainError) {
     if (error.retryAfterSeconds) res.set('Retry-After', String(error.retryAfterSeconds));
-    res.status(STATUS[error.code]).json({ error: { code: error.code, message: error.message, ...(error.field ? { field: error.field } : {}) } });
+    res.status(STATUS[error.code]).json({ error: error.toJSON() });
   } else {
     deps.logger.error({ err: error, requestId: ctx.requestId }, 'unexpected error');
     res.status(500).json({ error: { code: 'INTERNAL_SERVER_ERROR', message: 'Internal server error' } });

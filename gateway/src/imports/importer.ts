@@ -370,9 +370,10 @@ export class Importer {
  * the reader's code (a file that is not a run is skipped, any other refusal fails), never by wording.
  */
 function failure(error: unknown): Outcome {
-  const code = error instanceof ActivityRefused ? error.reason : error instanceof ActivityFileError ? error.code : null;
   if (error instanceof DomainError || error instanceof ActivityFileError) {
-    return { result: code === 'NOT_A_RUN' ? 'skipped' : 'failed', message: error.message.replace(/^content: /, '') };
+    // A file of another sport is no fault of the file: it is skipped, as a duplicate is.
+    const code = error instanceof DomainError ? error.reason : error.code;
+    return { result: code === 'NOT_A_RUN' ? 'skipped' : 'failed', message: error.message };
   }
   const message = error instanceof Error ? error.message : String(error);
   return { result: 'failed', message: `unreadable: ${message}` };
