@@ -58,9 +58,17 @@ export function holdDownload(base: string, path: string, token: string, { firstC
   });
 }
 
-/** GET `path` read to the end: its status, headers and body. */
+/**
+ * GET `path` read to the end: its status, headers and body. A kept-alive connection the server
+ * closes just as the request goes out ("other side closed", before any answer) is the one race of
+ * HTTP keep-alive, not the server's answer: that GET is sent once more, on a new connection.
+ */
 export async function fullDownload(base: string, path: string, token: string): Promise<{ status: number; headers: Headers; body: Uint8Array }> {
-  const res = await fetch(`${base}${path}`, { headers: { authorization: `Bearer ${token}` }, signal: AbortSignal.timeout(ANSWER_DEADLINE_MS) });
+  const get = () => fetch(`${base}${path}`, { headers: { authorization: `Bearer ${token}` }, signal: AbortSignal.timeout(ANSWER_DEADLINE_MS) });
+  const res = await get().catch((error: Error & { cause?: { code?: string } }) => {
+    if (error.cause?.code === 'UND_ERR_SOCKET') return get();
+    throw error;
+  });
   return { status: res.status, headers: res.headers, body: new Uint8Array(await res.arrayBuffer()) };
 }
 

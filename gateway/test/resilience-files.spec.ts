@@ -139,7 +139,7 @@ describe('activity files past the limits, while /healthz keeps answering', () =>
     const health = watchHealth(gw.base);
     const messages = await Promise.all([1, 2, 3].map(() => refusal(gw, runner.token, 'GPX', bomb)));
     await expectHealthyThroughout(health);
-    expect(messages).toEqual(Array(3).fill('content: the GPX file nests elements more than 32 deep'));
+    expect(messages).toEqual(Array(3).fill('The GPX file nests elements more than 32 deep'));
     expect(await runCount(gw, runner.token)).toBe(0);
   });
 
@@ -149,7 +149,7 @@ describe('activity files past the limits, while /healthz keeps answering', () =>
     const health = watchHealth(gw.base);
     const message = await refusal(gw, runner.token, 'GPX', bomb);
     await expectHealthyThroughout(health);
-    expect(message).toBe('content: the GPX file has more than 2,000,000 elements');
+    expect(message).toBe('The GPX file has more than 2,000,000 elements');
   });
 
   it('refuses a FIT that decodes into millions of records, stopping its thread (memory or time)', async () => {
@@ -160,7 +160,7 @@ describe('activity files past the limits, while /healthz keeps answering', () =>
     const health = watchHealth(gw.base);
     const message = await refusal(gw, runner.token, 'FIT', bomb);
     await expectHealthyThroughout(health);
-    expect(message).toMatch(/^content: the FIT file (needs more memory to read than one file may use|takes longer than 10 s to read|has more than 100,000 recorded points)$/);
+    expect(message).toMatch(/^The FIT file (needs more memory to read than one file may use|takes longer than 10 s to read|has more than 100,000 recorded points)$/);
     // The gateway goes on reading good files.
     expect((await gw.gql(IMPORT, { f: 'FIT', c: good }, runner.token)).errors).toBeUndefined();
   });
@@ -172,9 +172,9 @@ describe('activity files past the limits, while /healthz keeps answering', () =>
     const runner = await signUp(small, 'Limits');
     const health = watchHealth(small.base);
     expect((await small.gql(IMPORT, { f: 'GPX', c: gpx }, runner.token)).errors).toBeUndefined();
-    expect(await refusal(small, runner.token, 'GPX', tooLong)).toBe('content: the GPX file has more than 2,000 recorded points');
-    expect(await refusal(small, runner.token, 'FIT', tooLongFit)).toBe('content: the FIT file has more than 2,000 recorded points');
-    expect(await refusal(small, runner.token, 'GPX', inflating)).toBe('content: the GPX file is larger than 1 MB once decompressed');
+    expect(await refusal(small, runner.token, 'GPX', tooLong)).toBe('The GPX file has more than 2,000 recorded points');
+    expect(await refusal(small, runner.token, 'FIT', tooLongFit)).toBe('The FIT file has more than 2,000 recorded points');
+    expect(await refusal(small, runner.token, 'GPX', inflating)).toBe('The GPX file is larger than 1 MB once decompressed');
     await expectHealthyThroughout(health);
     expect(await runCount(small, runner.token)).toBe(1);
   });
@@ -186,7 +186,7 @@ describe('activity files past the limits, while /healthz keeps answering', () =>
     // An ordinary file reads well within the budget (the budget leaves out the thread's start-up).
     expect((await slow.gql(IMPORT, { f: 'GPX', c: first }, runner.token)).errors).toBeUndefined();
     const health = watchHealth(slow.base);
-    expect(await refusal(slow, runner.token, 'GPX', flood)).toBe('content: the GPX file takes longer than 0.5 s to read');
+    expect(await refusal(slow, runner.token, 'GPX', flood)).toBe('The GPX file takes longer than 0.5 s to read');
     // A new thread takes the next file.
     expect((await slow.gql(IMPORT, { f: 'GPX', c: next }, runner.token)).errors).toBeUndefined();
     await expectHealthyThroughout(health);
@@ -240,8 +240,8 @@ describe('archives', () => {
     const problems = Object.fromEntries(job.problems.map((p: { file: string; message: string }) => [p.file, p.message]));
     expect(problems).toEqual({
       'a/big.gpx': 'the GPX file is larger than 1 MB',
-      'a/nested.gpx.gz': 'the GPX file nests elements more than 32 deep',
-      'a/ride.gpx': 'the file is a cycling activity, not a run; only runs can be imported',
+      'a/nested.gpx.gz': 'The GPX file nests elements more than 32 deep',
+      'a/ride.gpx': 'The file is a cycling activity, not a run; only runs can be imported',
     });
   });
 });
