@@ -1,4 +1,5 @@
-import { forbidden, parseId, Period, startOfPeriod, visibleToViewerSql } from '@maratron/domain';
+import type { Period} from '@maratron/domain';
+import { forbidden, parseId, startOfPeriod, visibleToViewerSql } from '@maratron/domain';
 import { LeaderboardEntry, User } from '@maratron/schema';
 import { pageSize } from '../common/pagination';
 import { requireViewer } from '../context';

@@ -12,7 +12,7 @@ import { ActivityFileError, DomainError, nonRunningSport, tooLarge } from '@mara
 import type { ExportedRun } from '@maratron/domain';
 import type { ImportProblem } from '@maratron/schema';
 import type { ImportConfig, RequestContext, EventBus, Logger, ActivityFile, ImportedActivity, RunsService, ShoesService } from '@maratron/core';
-import { createRequestContext, RequestDb, ActivityRefused } from '@maratron/core';
+import { createRequestContext, RequestDb } from '@maratron/core';
 import { ArchiveRefused, indexArchive, openZip, readEntry, readExportFile } from './archive';
 import { parseExportedShoes, restoreShoes, retireRestoredShoes } from './exported-shoes';
 import type { ExportedShoe } from './exported-shoes';
@@ -296,7 +296,7 @@ export class Importer {
         known.add(startedAt, r.distance);
         return { result: 'imported' };
       }
-      const { activity, meta } = item;
+      const { meta } = item;
       if (meta.notRunning) return { result: 'skipped', message: `a ${meta.notRunning} activity, not a run` };
       const read = await entries.take(i);
       if (known.has(read.run.startedAt, read.run.distance)) return { result: 'skipped', message: 'a duplicate of a run already stored (same start and distance)' };
