@@ -8,7 +8,12 @@ import tseslint from 'typescript-eslint';
 
 /** Deep imports into another package's build: packages are used by their public names only. */
 const noDistImports = {
-  patterns: [{ group: ['@maratron/*/dist', '@maratron/*/dist/*'], message: 'Import the package by its public name (its exports map), never its dist/.' }],
+  patterns: [
+    {
+      group: ['@maratron/*/dist', '@maratron/*/dist/*'],
+      message: 'Import the package by its public name (its exports map), never its dist/.',
+    },
+  ],
 };
 
 export default tseslint.config(
@@ -34,11 +39,17 @@ export default tseslint.config(
       '@typescript-eslint/no-explicit-any': 'error',
       '@typescript-eslint/no-floating-promises': 'error',
       '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'separate-type-imports' }],
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none', ignoreRestSiblings: true }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none', ignoreRestSiblings: true },
+      ],
       'import-x/no-cycle': ['error', { ignoreExternal: true }],
       'no-restricted-imports': ['error', noDistImports],
       // Configuration is read in one place, which validates it.
-      'no-restricted-properties': ['error', { object: 'process', property: 'env', message: 'Read settings through the config module, which validates them.' }],
+      'no-restricted-properties': [
+        'error',
+        { object: 'process', property: 'env', message: 'Read settings through the config module, which validates them.' },
+      ],
     },
   },
   {

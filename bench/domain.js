@@ -30,7 +30,9 @@ function benchDomain() {
   return [
     timeIt('summarizeActivity, 5 h at 1 Hz (18,001 points)', () => summarizeActivity({ segments: [points] })),
     timeIt('bestEffort 5K in a marathon sampled every metre', () => bestEffort(marathon, RACE_DISTANCES.K5)),
-    timeIt('dailyLoadSeries over 3 years of daily runs', () => dailyLoadSeries(days, new Date(Date.UTC(2022, 0, 1)), new Date(Date.UTC(2024, 11, 30)))),
+    timeIt('dailyLoadSeries over 3 years of daily runs', () =>
+      dailyLoadSeries(days, new Date(Date.UTC(2022, 0, 1)), new Date(Date.UTC(2024, 11, 30))),
+    ),
   ];
 }
 

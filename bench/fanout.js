@@ -71,7 +71,12 @@ async function startTarget(kind, dbUrl, subscribers, port, posts) {
     const issuer = new TokenService(SECRET, 3600);
     const authorToken = issuer.issue(authorId);
     const startedAt = new Date(Date.now() - 3600_000).toISOString();
-    const run = await gql(base, `mutation { createRun(input: { startedAt: "${startedAt}", distance: 10000, duration: 3000 }) { id } }`, {}, authorToken);
+    const run = await gql(
+      base,
+      `mutation { createRun(input: { startedAt: "${startedAt}", distance: 10000, duration: 3000 }) { id } }`,
+      {},
+      authorToken,
+    );
     const q = `mutation($t: String!, $r: ID!) { createPost(input: { text: $t, runId: $r }) { id } }`;
     target.publish = (text) => gql(base, q, { t: text, r: run.createRun.id }, authorToken);
     tokens = fanIds.slice(0, subscribers).map((id) => issuer.issue(id));

@@ -47,8 +47,11 @@ function simulate(i, start) {
 
 function gpx(points, name) {
   const pts = points
-    .map((p) => `<trkpt lat="${p.lat.toFixed(7)}" lon="${p.lon.toFixed(7)}"><ele>${p.ele.toFixed(1)}</ele><time>${p.time.toISOString()}</time>` +
-      `<extensions><ns3:TrackPointExtension><ns3:hr>${p.hr}</ns3:hr></ns3:TrackPointExtension></extensions></trkpt>`)
+    .map(
+      (p) =>
+        `<trkpt lat="${p.lat.toFixed(7)}" lon="${p.lon.toFixed(7)}"><ele>${p.ele.toFixed(1)}</ele><time>${p.time.toISOString()}</time>` +
+        `<extensions><ns3:TrackPointExtension><ns3:hr>${p.hr}</ns3:hr></ns3:TrackPointExtension></extensions></trkpt>`,
+    )
     .join('\n');
   return `<?xml version="1.0" encoding="UTF-8"?>
 <gpx creator="Garmin Connect" version="1.1" xmlns="http://www.topografix.com/GPX/1/1" xmlns:ns3="http://www.garmin.com/xmlschemas/TrackPointExtension/v1">
@@ -61,8 +64,11 @@ ${pts}
 
 function tcx(points) {
   const pts = points
-    .map((p) => `<Trackpoint><Time>${p.time.toISOString()}</Time><Position><LatitudeDegrees>${p.lat.toFixed(7)}</LatitudeDegrees><LongitudeDegrees>${p.lon.toFixed(7)}</LongitudeDegrees></Position>` +
-      `<AltitudeMeters>${p.ele.toFixed(1)}</AltitudeMeters><DistanceMeters>${p.distance.toFixed(1)}</DistanceMeters><HeartRateBpm><Value>${p.hr}</Value></HeartRateBpm></Trackpoint>`)
+    .map(
+      (p) =>
+        `<Trackpoint><Time>${p.time.toISOString()}</Time><Position><LatitudeDegrees>${p.lat.toFixed(7)}</LatitudeDegrees><LongitudeDegrees>${p.lon.toFixed(7)}</LongitudeDegrees></Position>` +
+        `<AltitudeMeters>${p.ele.toFixed(1)}</AltitudeMeters><DistanceMeters>${p.distance.toFixed(1)}</DistanceMeters><HeartRateBpm><Value>${p.hr}</Value></HeartRateBpm></Trackpoint>`,
+    )
     .join('\n');
   const last = points[points.length - 1];
   return `<?xml version="1.0" encoding="UTF-8"?>
@@ -85,13 +91,33 @@ function fit(points) {
   enc.writeMessage(0, [f(0, 0x00, 4), f(1, 0x84, 1), f(4, 0x86, ts(first.time))], 0);
   enc.writeMessage(21, [f(253, 0x86, ts(first.time)), f(0, 0x00, 0), f(1, 0x00, 0)], 1);
   for (const p of points) {
-    enc.writeMessage(20, [f(253, 0x86, ts(p.time)), f(0, 0x85, Math.round(p.lat * semi)), f(1, 0x85, Math.round(p.lon * semi)),
-      f(2, 0x84, Math.round((p.ele + 500) * 5)), f(3, 0x02, p.hr), f(5, 0x86, Math.round(p.distance * 100))], 2);
+    enc.writeMessage(
+      20,
+      [
+        f(253, 0x86, ts(p.time)),
+        f(0, 0x85, Math.round(p.lat * semi)),
+        f(1, 0x85, Math.round(p.lon * semi)),
+        f(2, 0x84, Math.round((p.ele + 500) * 5)),
+        f(3, 0x02, p.hr),
+        f(5, 0x86, Math.round(p.distance * 100)),
+      ],
+      2,
+    );
   }
   enc.writeMessage(21, [f(253, 0x86, ts(last.time)), f(0, 0x00, 0), f(1, 0x00, 4)], 1);
   const seconds = (last.time - first.time) / 1000;
-  enc.writeMessage(18, [f(253, 0x86, ts(last.time)), f(2, 0x86, ts(first.time)), f(5, 0x00, 1), f(7, 0x86, seconds * 1000), f(8, 0x86, seconds * 1000),
-    f(9, 0x86, Math.round(last.distance * 100))], 3);
+  enc.writeMessage(
+    18,
+    [
+      f(253, 0x86, ts(last.time)),
+      f(2, 0x86, ts(first.time)),
+      f(5, 0x00, 1),
+      f(7, 0x86, seconds * 1000),
+      f(8, 0x86, seconds * 1000),
+      f(9, 0x86, Math.round(last.distance * 100)),
+    ],
+    3,
+  );
   return Buffer.from(enc.close());
 }
 
@@ -99,7 +125,10 @@ function fit(points) {
 function buildImportArchive(file, count) {
   const zip = new yazl.ZipFile();
   const written = new Promise((resolve, reject) => {
-    zip.outputStream.pipe(fs.createWriteStream(file)).on('close', () => resolve(fs.statSync(file).size)).on('error', reject);
+    zip.outputStream
+      .pipe(fs.createWriteStream(file))
+      .on('close', () => resolve(fs.statSync(file).size))
+      .on('error', reject);
   });
   const today = Date.UTC(new Date().getUTCFullYear(), new Date().getUTCMonth(), new Date().getUTCDate(), 6, 0, 0);
   for (let i = 0; i < count; i++) {

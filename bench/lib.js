@@ -31,10 +31,14 @@ async function benchDatabase(serverUrl, fresh, name = BENCH_DB) {
 
 /** Starts `node <script>` with env and waits until `readyPath` answers. */
 async function startProcess(script, env, port, readyPath = '/readyz') {
-  const child = spawn(process.execPath, [...(process.env.BENCH_NODE_FLAGS ? process.env.BENCH_NODE_FLAGS.split(' ') : []), path.join(ROOT, script)], {
-    env: { ...process.env, ...env, PORT: String(port), LOG_LEVEL: 'warn' },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
+  const child = spawn(
+    process.execPath,
+    [...(process.env.BENCH_NODE_FLAGS ? process.env.BENCH_NODE_FLAGS.split(' ') : []), path.join(ROOT, script)],
+    {
+      env: { ...process.env, ...env, PORT: String(port), LOG_LEVEL: 'warn' },
+      stdio: ['ignore', 'ignore', 'inherit'],
+    },
+  );
   for (let i = 0; i < 200; i++) {
     try {
       if ((await fetch(`http://127.0.0.1:${port}${readyPath}`)).ok) break;

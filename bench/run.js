@@ -35,30 +35,54 @@ function startBareServer(url, userId) {
     req.resume();
     req.on('end', async () => {
       const { rows } = await pool.query(RUNS_SQL, [userId]);
-      const edges = rows.map((r) => ({ node: { distance: r.distance, duration: r.duration, user: { name: r.user_name }, shoe: { name: r.shoe_name } } }));
+      const edges = rows.map((r) => ({
+        node: { distance: r.distance, duration: r.duration, user: { name: r.user_name }, shoe: { name: r.shoe_name } },
+      }));
       res.setHeader('content-type', 'application/json');
       res.end(JSON.stringify({ data: { runs: { edges } } }));
     });
   });
-  return new Promise((resolve) => server.listen(BARE_PORT, '127.0.0.1', () => resolve({ stop: async () => { server.close(); await pool.end(); } })));
+  return new Promise((resolve) =>
+    server.listen(BARE_PORT, '127.0.0.1', () =>
+      resolve({
+        stop: async () => {
+          server.close();
+          await pool.end();
+        },
+      }),
+    ),
+  );
 }
 
 async function signIn(base, email, password) {
   const res = await fetch(`${base}/graphql`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ query: `mutation($e: String!, $p: String!) { signIn(email: $e, password: $p) { token user { id } } }`, variables: { e: email, p: password } }),
+    body: JSON.stringify({
+      query: `mutation($e: String!, $p: String!) { signIn(email: $e, password: $p) { token user { id } } }`,
+      variables: { e: email, p: password },
+    }),
   });
   const body = await res.json();
   if (!body.data) throw new Error(JSON.stringify(body.errors));
   return { token: body.data.signIn.token, userId: body.data.signIn.user.id };
 }
 
-const GATEWAY_ENV = { SEED_DEMO: 'false', JWT_SECRET: 'bench', SIGNIN_LIMIT_PER_ADDRESS: '1000000', MUTATION_LIMIT_PER_USER: '1000000', MUTATION_LIMIT_PER_ADDRESS: '1000000' };
+const GATEWAY_ENV = {
+  SEED_DEMO: 'false',
+  JWT_SECRET: 'bench',
+  SIGNIN_LIMIT_PER_ADDRESS: '1000000',
+  MUTATION_LIMIT_PER_USER: '1000000',
+  MUTATION_LIMIT_PER_ADDRESS: '1000000',
+};
 
 /** A gateway child process on the bench database, with RLS on or off. */
 function startGateway(dbUrl, rowLevelSecurity = true) {
-  return startProcess('gateway/dist/main.js', { ...GATEWAY_ENV, DATABASE_URL: dbUrl, ROW_LEVEL_SECURITY: String(rowLevelSecurity) }, GATEWAY_PORT);
+  return startProcess(
+    'gateway/dist/main.js',
+    { ...GATEWAY_ENV, DATABASE_URL: dbUrl, ROW_LEVEL_SECURITY: String(rowLevelSecurity) },
+    GATEWAY_PORT,
+  );
 }
 
 async function benchRunsPage(dbUrl) {
@@ -70,14 +94,30 @@ async function benchRunsPage(dbUrl) {
   await pool.end();
   const { token, userId } = await signIn(`http://127.0.0.1:${GATEWAY_PORT}`, 'runner1@bench.local', 'bench-password');
   const results = [];
-  const page = (title) => load({ title, url: `http://127.0.0.1:${GATEWAY_PORT}/graphql`, body: { query: RUNS_QUERY }, headers: { authorization: `Bearer ${token}` }, connections: CONNECTIONS, duration: DURATION });
+  const page = (title) =>
+    load({
+      title,
+      url: `http://127.0.0.1:${GATEWAY_PORT}/graphql`,
+      body: { query: RUNS_QUERY },
+      headers: { authorization: `Bearer ${token}` },
+      connections: CONNECTIONS,
+      duration: DURATION,
+    });
   results.push(await page('runs(first: 20) via GraphQL gateway (row-level security on)'));
   await gateway.stop();
   gateway = await startGateway(dbUrl, false);
   results.push(await page('runs(first: 20) via GraphQL gateway (row-level security off)'));
   await gateway.stop();
   const bare = await startBareServer(dbUrl, userId);
-  results.push(await load({ title: 'same page, one SQL statement, bare node:http + pg', url: `http://127.0.0.1:${BARE_PORT}/`, body: {}, connections: CONNECTIONS, duration: DURATION }));
+  results.push(
+    await load({
+      title: 'same page, one SQL statement, bare node:http + pg',
+      url: `http://127.0.0.1:${BARE_PORT}/`,
+      body: {},
+      connections: CONNECTIONS,
+      duration: DURATION,
+    }),
+  );
   await bare.stop();
   return results;
 }
@@ -99,7 +139,11 @@ const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.ceil((
  * requests (one client, so each is timed alone), after a warm-up, over HTTP through the gateway.
  */
 async function benchTrainingSummary(dbUrl) {
-  const gateway = await startProcess('gateway/dist/main.js', { DATABASE_URL: dbUrl, SEED_DEMO: 'false', JWT_SECRET: 'bench', SIGNIN_LIMIT_PER_ADDRESS: '1000000' }, GATEWAY_PORT);
+  const gateway = await startProcess(
+    'gateway/dist/main.js',
+    { DATABASE_URL: dbUrl, SEED_DEMO: 'false', JWT_SECRET: 'bench', SIGNIN_LIMIT_PER_ADDRESS: '1000000' },
+    GATEWAY_PORT,
+  );
   try {
     const seeded = await seedTrainingRunner(dbUrl, await hashOf('bench-password'));
     console.log(`trainingSummary: a runner with ${seeded.runs} daily runs (three years)`);
@@ -141,13 +185,24 @@ async function benchTrainingSummary(dbUrl) {
 async function benchFeed(dbUrl, rowLevelSecurity = true) {
   console.log('seeding 50 runners × 40 posts with runs, kudos and comments, followed by one reader (once)…');
   const secret = 'bench-feed';
-  const gateway = await startProcess('gateway/dist/main.js', { DATABASE_URL: dbUrl, REDIS_URL: '', SEED_DEMO: 'false', JWT_SECRET: secret, ROW_LEVEL_SECURITY: String(rowLevelSecurity) }, FEED_PORT);
+  const gateway = await startProcess(
+    'gateway/dist/main.js',
+    { DATABASE_URL: dbUrl, REDIS_URL: '', SEED_DEMO: 'false', JWT_SECRET: secret, ROW_LEVEL_SECURITY: String(rowLevelSecurity) },
+    FEED_PORT,
+  );
   try {
     const { readerId } = await seedFeed(dbUrl);
     const { TokenService } = require('@maratron/core');
     const token = new TokenService(secret, 3600).issue(readerId);
     const title = `feed(first: 20) with author, run, likeCount, likedByViewer, commentCount (row-level security ${rowLevelSecurity ? 'on' : 'off'})`;
-    return await load({ title, url: `http://127.0.0.1:${FEED_PORT}/graphql`, body: { query: FEED_QUERY }, headers: { authorization: `Bearer ${token}` }, connections: CONNECTIONS, duration: DURATION });
+    return await load({
+      title,
+      url: `http://127.0.0.1:${FEED_PORT}/graphql`,
+      body: { query: FEED_QUERY },
+      headers: { authorization: `Bearer ${token}` },
+      connections: CONNECTIONS,
+      duration: DURATION,
+    });
   } finally {
     await gateway.stop();
   }
@@ -175,7 +230,11 @@ async function benchImport(serverUrl) {
   console.log(`building a ${count}-activity archive…`);
   const bytes = await buildImportArchive(archive, count);
   const { url } = await benchDatabase(serverUrl, true, 'maratron_bench_import');
-  const gateway = await startProcess('gateway/dist/main.js', { ...GATEWAY_ENV, DATABASE_URL: url, IMPORT_DIR: path.join(dir, 'uploads') }, GATEWAY_PORT);
+  const gateway = await startProcess(
+    'gateway/dist/main.js',
+    { ...GATEWAY_ENV, DATABASE_URL: url, IMPORT_DIR: path.join(dir, 'uploads') },
+    GATEWAY_PORT,
+  );
   try {
     const base = `http://127.0.0.1:${GATEWAY_PORT}`;
     const gql = async (query, variables, token) => {
@@ -188,12 +247,21 @@ async function benchImport(serverUrl) {
       if (!body.data) throw new Error(JSON.stringify(body.errors));
       return body.data;
     };
-    const { token } = (await gql(`mutation { signUp(input: { email: "importer@bench.local", password: "bench-password", name: "Importer", username: "importer" }) { token } }`)).signUp;
+    const { token } = (
+      await gql(
+        `mutation { signUp(input: { email: "importer@bench.local", password: "bench-password", name: "Importer", username: "importer" }) { token } }`,
+      )
+    ).signUp;
     const idleMb = peakRssMb(gateway.child.pid);
     const started = performance.now();
     const res = await fetch(`${base}/api/imports`, {
       method: 'POST',
-      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/zip', 'content-length': String(bytes), 'x-file-name': 'bench.zip' },
+      headers: {
+        authorization: `Bearer ${token}`,
+        'content-type': 'application/zip',
+        'content-length': String(bytes),
+        'x-file-name': 'bench.zip',
+      },
       body: fs.createReadStream(archive),
       duplex: 'half',
     });
@@ -203,10 +271,17 @@ async function benchImport(serverUrl) {
     let job;
     do {
       await new Promise((r) => setTimeout(r, 250));
-      job = (await gql(`query($id: ID!) { importJob(id: $id) { status total imported skipped failed problems { file message } } }`, { id }, token)).importJob;
+      job = (
+        await gql(
+          `query($id: ID!) { importJob(id: $id) { status total imported skipped failed problems { file message } } }`,
+          { id },
+          token,
+        )
+      ).importJob;
     } while (job.status === 'QUEUED' || job.status === 'RUNNING');
     const seconds = (performance.now() - started) / 1000;
-    if (job.status !== 'DONE' || job.imported !== count) throw new Error(`import ended ${JSON.stringify({ ...job, problems: job.problems.slice(0, 5) })}`);
+    if (job.status !== 'DONE' || job.imported !== count)
+      throw new Error(`import ended ${JSON.stringify({ ...job, problems: job.problems.slice(0, 5) })}`);
     return {
       activities: count,
       archiveMb: bytes / 1024 / 1024,
@@ -241,7 +316,9 @@ async function main() {
     if (which === 'all' || which === 'runs') {
       const [gql, noRls, bare] = await benchRunsPage(url);
       results.push(gql, noRls, bare);
-      console.log(`\nGraphQL / bare = ${(gql.rps / bare.rps).toFixed(2)}× (target ≥ 0.5×); RLS costs ${((1 - gql.rps / noRls.rps) * 100).toFixed(1)} % (target ≤ 10 %)`);
+      console.log(
+        `\nGraphQL / bare = ${(gql.rps / bare.rps).toFixed(2)}× (target ≥ 0.5×); RLS costs ${((1 - gql.rps / noRls.rps) * 100).toFixed(1)} % (target ≤ 10 %)`,
+      );
     }
     if (which === 'all' || which === 'feed') {
       const [feed, feedNoRls] = [await benchFeed(url), await benchFeed(url, false)];
@@ -249,7 +326,9 @@ async function main() {
       console.log(`\nfeed: RLS costs ${((1 - feed.rps / feedNoRls.rps) * 100).toFixed(1)} % (target ≤ 10 %)`);
     }
     if (results.length > 0) {
-      console.log(`\n| measurement (${CONNECTIONS} connections, ${DURATION} s) | req/s | p50 ms | p99 ms | errors |\n|---|---|---|---|---|`);
+      console.log(
+        `\n| measurement (${CONNECTIONS} connections, ${DURATION} s) | req/s | p50 ms | p99 ms | errors |\n|---|---|---|---|---|`,
+      );
       for (const r of results) console.log(row(r));
     }
     if (which === 'all' || which === 'training') {
@@ -260,16 +339,30 @@ async function main() {
     if (which === 'all' || which === 'fanout') {
       const fanout = [];
       for (const subscribers of FANOUT_SUBSCRIBERS) {
-        console.log(`fan-out: ${subscribers} subscribers on the gateway and on a bare ws server, ${FANOUT_POSTS} posts to each at ${FANOUT_RATE}/s, taking turns…`);
-        fanout.push(...(await benchFanout({ dbUrl: url, subscribers, posts: FANOUT_POSTS, rate: FANOUT_RATE, ports: [FANOUT_PORT, FANOUT_PORT + 10] })));
+        console.log(
+          `fan-out: ${subscribers} subscribers on the gateway and on a bare ws server, ${FANOUT_POSTS} posts to each at ${FANOUT_RATE}/s, taking turns…`,
+        );
+        fanout.push(
+          ...(await benchFanout({
+            dbUrl: url,
+            subscribers,
+            posts: FANOUT_POSTS,
+            rate: FANOUT_RATE,
+            ports: [FANOUT_PORT, FANOUT_PORT + 10],
+          })),
+        );
       }
-      console.log(`\n| fan-out (${FANOUT_POSTS} posts each at ${FANOUT_RATE}/s) | p50 ms | p99 ms | max ms | deliveries/s | KiB per connection | missed |\n|---|---|---|---|---|---|---|`);
+      console.log(
+        `\n| fan-out (${FANOUT_POSTS} posts each at ${FANOUT_RATE}/s) | p50 ms | p99 ms | max ms | deliveries/s | KiB per connection | missed |\n|---|---|---|---|---|---|---|`,
+      );
       for (const r of fanout) console.log(fanoutRow(r));
     }
     if (which === 'all' || which === 'import') {
       const r = await benchImport(server.url);
       console.log(`\n| measurement | activities/s | seconds (upload) | gateway peak RSS MB (idle) |\n|---|---|---|---|`);
-      console.log(`| ${r.activities} activities, ${r.archiveMb.toFixed(1)} MB zip, upload to DONE | ${r.perSecond.toFixed(1)} | ${r.seconds.toFixed(1)} (${r.uploadSeconds.toFixed(1)}) | ${r.peakMb.toFixed(0)} (${r.idleMb.toFixed(0)}) |`);
+      console.log(
+        `| ${r.activities} activities, ${r.archiveMb.toFixed(1)} MB zip, upload to DONE | ${r.perSecond.toFixed(1)} | ${r.seconds.toFixed(1)} (${r.uploadSeconds.toFixed(1)}) | ${r.peakMb.toFixed(0)} (${r.idleMb.toFixed(0)}) |`,
+      );
       console.log(`target: ≥ 100 activities/s, peak < 300 MB`);
     }
   } finally {

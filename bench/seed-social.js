@@ -25,7 +25,10 @@ async function seedFanout(url, fans) {
   try {
     const [authorId] = await ensureUsers(db, 'fanoutauthor', 1);
     const fanIds = await ensureUsers(db, 'fan', fans);
-    await db.query(`INSERT INTO follows (follower_id, followee_id) SELECT f, $1 FROM unnest($2::uuid[]) f ON CONFLICT DO NOTHING`, [authorId, fanIds]);
+    await db.query(`INSERT INTO follows (follower_id, followee_id) SELECT f, $1 FROM unnest($2::uuid[]) f ON CONFLICT DO NOTHING`, [
+      authorId,
+      fanIds,
+    ]);
     return { authorId, fanIds };
   } finally {
     await db.end();
@@ -38,7 +41,10 @@ async function seedFeed(url, { authors = 50, postsPer = 40 } = {}) {
   try {
     const [readerId] = await ensureUsers(db, 'feedreader', 1);
     const authorIds = await ensureUsers(db, 'feedauthor', authors);
-    await db.query(`INSERT INTO follows (follower_id, followee_id) SELECT $1, a FROM unnest($2::uuid[]) a ON CONFLICT DO NOTHING`, [readerId, authorIds]);
+    await db.query(`INSERT INTO follows (follower_id, followee_id) SELECT $1, a FROM unnest($2::uuid[]) a ON CONFLICT DO NOTHING`, [
+      readerId,
+      authorIds,
+    ]);
     const [{ n }] = (await db.query(`SELECT count(*)::int AS n FROM posts WHERE user_id = ANY($1::uuid[])`, [authorIds])).rows;
     if (n < authors * postsPer) {
       await db.query('BEGIN');

@@ -27,7 +27,12 @@ async function seedTrainingRunner(url, passwordHash) {
   }
   const random = prng(2024);
   await db.query('BEGIN');
-  const [{ id }] = (await db.query(`INSERT INTO users (email, username, password_hash, name) VALUES ($1, 'trainer', $2, 'Daily Trainer') RETURNING id`, [EMAIL, passwordHash])).rows;
+  const [{ id }] = (
+    await db.query(`INSERT INTO users (email, username, password_hash, name) VALUES ($1, 'trainer', $2, 'Daily Trainer') RETURNING id`, [
+      EMAIL,
+      passwordHash,
+    ])
+  ).rows;
   const shoes = (
     await db.query(
       `INSERT INTO shoes (user_id, name, max_distance, initial_distance, is_default) VALUES ($1, 'Daily', 800000, 600000, true), ($1, 'Racer', 500000, 0, false) RETURNING id`,

@@ -41,7 +41,10 @@ export class MemoryCache implements JsonCache {
  * (the caller computes the answer) rather than fail or hold up the tool call.
  */
 export class RedisCache implements JsonCache {
-  constructor(private readonly redis: RedisClient, private readonly prefix = 'maratron:ai:') {}
+  constructor(
+    private readonly redis: RedisClient,
+    private readonly prefix = 'maratron:ai:',
+  ) {}
 
   async get<T>(key: string): Promise<T | null> {
     try {
@@ -53,7 +56,9 @@ export class RedisCache implements JsonCache {
   }
 
   async set(key: string, value: unknown, ttlSeconds: number): Promise<void> {
-    await withCommandTimeout(this.redis, this.redis.set(this.prefix + key, JSON.stringify(value), { EX: ttlSeconds })).catch(() => undefined);
+    await withCommandTimeout(this.redis, this.redis.set(this.prefix + key, JSON.stringify(value), { EX: ttlSeconds })).catch(
+      () => undefined,
+    );
   }
 
   async delete(key: string): Promise<void> {

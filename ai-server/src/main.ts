@@ -15,10 +15,13 @@ async function main() {
   let shutdown: (exitCode?: number) => Promise<void> = async (exitCode = 1) => process.exit(exitCode);
   handleProcessFaults(logger, () => void shutdown(1));
   if (!config.jwtSecret) throw new Error('JWT_SECRET must be set: the ai-server verifies the tokens the gateway issues');
-  if (!config.databaseUrl) throw new Error('DATABASE_URL must be set for a standalone ai-server (npm start runs it inside the gateway instead)');
+  if (!config.databaseUrl)
+    throw new Error('DATABASE_URL must be set for a standalone ai-server (npm start runs it inside the gateway instead)');
   const { dataSource, close: closeDatabase } = await openDatabase(config, (m) => logger.warn(m));
   await migrate(dataSource);
-  const redis = config.redisUrl ? await connectRedis(config.redisUrl, (err) => logger.warn({ err }, 'redis error'), { commandTimeoutMs: config.redisCommandTimeoutMs }) : null;
+  const redis = config.redisUrl
+    ? await connectRedis(config.redisUrl, (err) => logger.warn({ err }, 'redis error'), { commandTimeoutMs: config.redisCommandTimeoutMs })
+    : null;
   if (!redis) logger.warn('no REDIS_URL: events from this ai-server reach no other process');
   const bus = await createEventBus(redis, logger);
   const server = createAiServer({ config: { ...config, jwtSecret: config.jwtSecret }, dataSource, bus, redis, logger });

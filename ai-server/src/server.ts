@@ -6,7 +6,15 @@ import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/
 import { ErrorCode, McpError } from '@modelcontextprotocol/sdk/types.js';
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import { DomainError } from '@maratron/domain';
-import { TokenService, createRequestContext, Metrics, metricsRoute, createServices, asServiceUnavailable, withCommandTimeout } from '@maratron/core';
+import {
+  TokenService,
+  createRequestContext,
+  Metrics,
+  metricsRoute,
+  createServices,
+  asServiceUnavailable,
+  withCommandTimeout,
+} from '@maratron/core';
 import type { Config, RequestContext, EventBus, Logger, RedisClient } from '@maratron/core';
 import express from 'express';
 import type { DataSource } from 'typeorm';
@@ -54,8 +62,8 @@ export function createAiServer({ config, dataSource, bus, redis, logger }: AiSer
   // MCP, any process) — runs, shoes, the profile and training profile — and the account's
   // deletion, so no copy of a deleted runner's profile outlives it, in memory or in Redis.
   const invalidate = ({ userId }: { userId: string }) => void cache.delete(userContextKey(userId));
-  const unsubscribes = (['run.created', 'leaderboard.changed', 'shoe.changed', 'profile.changed', 'account.deleted'] as const).map((topic) =>
-    bus.subscribe(topic, invalidate),
+  const unsubscribes = (['run.created', 'leaderboard.changed', 'shoe.changed', 'profile.changed', 'account.deleted'] as const).map(
+    (topic) => bus.subscribe(topic, invalidate),
   );
 
   /**
@@ -77,7 +85,10 @@ export function createAiServer({ config, dataSource, bus, redis, logger }: AiSer
   }
 
   function buildServer(userId: string, address: string): McpServer {
-    const server = new McpServer({ name: 'maratron', version: '0.1.0' }, { instructions: "Tools over one runner's Maratron training log: runs, shoes, training summary, predictions and plans." });
+    const server = new McpServer(
+      { name: 'maratron', version: '0.1.0' },
+      { instructions: "Tools over one runner's Maratron training log: runs, shoes, training summary, predictions and plans." },
+    );
 
     /**
      * A tool call: rate-limited, in its own context; the result as structuredContent, an error as
@@ -107,7 +118,8 @@ export function createAiServer({ config, dataSource, bus, redis, logger }: AiSer
       'get_user_context',
       {
         title: 'Runner context',
-        description: 'The runner at a glance: profile, units, goals, this week and the last four weeks, active shoes with usage, VDOT and records. Start here.',
+        description:
+          'The runner at a glance: profile, units, goals, this week and the last four weeks, active shoes with usage, VDOT and records. Start here.',
         inputSchema: {},
         outputSchema: outputs.userContext,
       },
@@ -122,12 +134,22 @@ export function createAiServer({ config, dataSource, bus, redis, logger }: AiSer
     );
     server.registerTool(
       'list_runs',
-      { title: 'List runs', description: "The runner's runs, newest first, optionally within a date range.", inputSchema: inputs.listRuns, outputSchema: outputs.listRuns },
+      {
+        title: 'List runs',
+        description: "The runner's runs, newest first, optionally within a date range.",
+        inputSchema: inputs.listRuns,
+        outputSchema: outputs.listRuns,
+      },
       call('list_runs', (ctx, args) => tools.listRuns(ctx, args)),
     );
     server.registerTool(
       'get_run',
-      { title: 'Get a run', description: 'One run the runner may see, with per-kilometre splits when it was recorded.', inputSchema: inputs.getRun, outputSchema: outputs.getRun },
+      {
+        title: 'Get a run',
+        description: 'One run the runner may see, with per-kilometre splits when it was recorded.',
+        inputSchema: inputs.getRun,
+        outputSchema: outputs.getRun,
+      },
       call('get_run', (ctx, args: { runId: string }) => tools.getRun(ctx, args)),
     );
     server.registerTool(
@@ -148,7 +170,12 @@ export function createAiServer({ config, dataSource, bus, redis, logger }: AiSer
     );
     server.registerTool(
       'shoe_report',
-      { title: 'Shoe report', description: 'Active shoes: distance, remaining life, and whether to retire them.', inputSchema: {}, outputSchema: outputs.shoeReport },
+      {
+        title: 'Shoe report',
+        description: 'Active shoes: distance, remaining life, and whether to retire them.',
+        inputSchema: {},
+        outputSchema: outputs.shoeReport,
+      },
       call('shoe_report', (ctx) => tools.shoeReport(ctx)),
     );
     server.registerTool(
@@ -175,7 +202,8 @@ export function createAiServer({ config, dataSource, bus, redis, logger }: AiSer
       'generate_training_plan',
       {
         title: 'Generate a training plan',
-        description: "A dated, periodised plan (base, build, peak, taper) to a goal race at the runner's Daniels paces, rising at most 10 % a week from their recent volume; stored as their current plan.",
+        description:
+          "A dated, periodised plan (base, build, peak, taper) to a goal race at the runner's Daniels paces, rising at most 10 % a week from their recent volume; stored as their current plan.",
         inputSchema: inputs.generatePlan,
         outputSchema: outputs.generatePlan,
         annotations: { readOnlyHint: false },
@@ -184,7 +212,12 @@ export function createAiServer({ config, dataSource, bus, redis, logger }: AiSer
     );
     server.registerTool(
       'server_health',
-      { title: 'Server health', description: 'Whether the database and Redis are reachable.', inputSchema: {}, outputSchema: outputs.serverHealth },
+      {
+        title: 'Server health',
+        description: 'Whether the database and Redis are reachable.',
+        inputSchema: {},
+        outputSchema: outputs.serverHealth,
+      },
       call('server_health', () => health()),
     );
 
@@ -242,9 +275,22 @@ export function createAiServer({ config, dataSource, bus, redis, logger }: AiSer
   }
 
   async function health(): Promise<ToolOutput<'serverHealth'>> {
-    const database = await dataSource.query<unknown[]>('SELECT 1').then(() => 'ok' as const, () => 'unavailable' as const);
-    const redisStatus = !redis ? 'not configured' : await withCommandTimeout(redis, redis.ping()).then(() => 'ok' as const, () => 'unavailable' as const);
-    return { status: database === 'ok' && redisStatus !== 'unavailable' ? 'ok' : 'degraded', database, redis: redisStatus, eventBus: redis ? 'redis' : 'in-process' };
+    const database = await dataSource.query<unknown[]>('SELECT 1').then(
+      () => 'ok' as const,
+      () => 'unavailable' as const,
+    );
+    const redisStatus = !redis
+      ? 'not configured'
+      : await withCommandTimeout(redis, redis.ping()).then(
+          () => 'ok' as const,
+          () => 'unavailable' as const,
+        );
+    return {
+      status: database === 'ok' && redisStatus !== 'unavailable' ? 'ok' : 'degraded',
+      database,
+      redis: redisStatus,
+      eventBus: redis ? 'redis' : 'in-process',
+    };
   }
 
   const tokens = new TokenService(config.jwtSecret, config.jwtTtlSeconds);
@@ -256,16 +302,22 @@ export function createAiServer({ config, dataSource, bus, redis, logger }: AiSer
     const token = TokenService.fromHeader(req.headers.authorization);
     const userId = token ? tokens.verify(token) : null;
     if (!userId) {
-      res.status(401).set('WWW-Authenticate', 'Bearer realm="maratron"').json({
-        jsonrpc: '2.0',
-        error: { code: -32001, message: 'Unauthorized: send Authorization: Bearer <token> (the token signIn returns)' },
-        id: null,
-      });
+      res
+        .status(401)
+        .set('WWW-Authenticate', 'Bearer realm="maratron"')
+        .json({
+          jsonrpc: '2.0',
+          error: { code: -32001, message: 'Unauthorized: send Authorization: Bearer <token> (the token signIn returns)' },
+          id: null,
+        });
       return;
     }
     if (req.method !== 'POST') {
       // Stateless: no server-initiated stream (GET) and no session to end (DELETE).
-      res.status(405).set('Allow', 'POST').json({ jsonrpc: '2.0', error: { code: -32000, message: 'Method not allowed' }, id: null });
+      res
+        .status(405)
+        .set('Allow', 'POST')
+        .json({ jsonrpc: '2.0', error: { code: -32000, message: 'Method not allowed' }, id: null });
       return;
     }
     const hosts = [`localhost:${boundPort}`, `127.0.0.1:${boundPort}`, `[::1]:${boundPort}`, ...config.aiAllowedHosts];

@@ -36,7 +36,12 @@ function branch(schema: z.ZodType): Record<string, unknown> {
  */
 export function toolOutput<Shape extends z.ZodRawShape>(shape: Shape): z.ZodObject<Shape> {
   const result = z.object(shape);
-  return result.meta({ properties: undefined, required: undefined, additionalProperties: undefined, anyOf: [branch(result), branch(toolErrorSchema)] });
+  return result.meta({
+    properties: undefined,
+    required: undefined,
+    additionalProperties: undefined,
+    anyOf: [branch(result), branch(toolErrorSchema)],
+  });
 }
 
 /** A successful call: the result as structuredContent, and as JSON text for text-only clients. */

@@ -1,4 +1,19 @@
-import { formatDuration, formatPace, paceSecondsPerKm, parseId, parseInput, RACE_DISTANCES, RaceDistance, RunEnvironment, SHOE_ALERT_USAGE, TrainingLevel, Units, Visibility, Weekday, notFound } from '@maratron/domain';
+import {
+  formatDuration,
+  formatPace,
+  paceSecondsPerKm,
+  parseId,
+  parseInput,
+  RACE_DISTANCES,
+  RaceDistance,
+  RunEnvironment,
+  SHOE_ALERT_USAGE,
+  TrainingLevel,
+  Units,
+  Visibility,
+  Weekday,
+  notFound,
+} from '@maratron/domain';
 import type { Run } from '@maratron/schema';
 import { requireViewer } from '@maratron/core';
 import type { RequestContext, Services } from '@maratron/core';
@@ -99,7 +114,13 @@ const runOutput = z.object({
   shoeId: z.string().nullable(),
 });
 
-const weekOutput = z.object({ weekStart: day.describe('Monday of the ISO week'), distance: metres, distanceKm: kilometres, duration: seconds, runCount: z.number().int() });
+const weekOutput = z.object({
+  weekStart: day.describe('Monday of the ISO week'),
+  distance: metres,
+  distanceKm: kilometres,
+  duration: seconds,
+  runCount: z.number().int(),
+});
 
 const planOutput = {
   id: z.string(),
@@ -142,7 +163,15 @@ export const outputs = {
     lastFourWeeks: z.array(weekOutput).describe('Oldest first'),
     vdot: z.number().nullable(),
     activeShoes: z.array(
-      z.object({ id: z.string(), name: z.string(), brand: z.string().nullable(), isDefault: z.boolean(), distanceKm: kilometres, maxDistanceKm: kilometres, usagePercent: z.number().int() }),
+      z.object({
+        id: z.string(),
+        name: z.string(),
+        brand: z.string().nullable(),
+        isDefault: z.boolean(),
+        distanceKm: kilometres,
+        maxDistanceKm: kilometres,
+        usagePercent: z.number().int(),
+      }),
     ),
     recentRecords: z.array(z.object({ distance: z.enum(RaceDistance), duration: seconds, time: clock, runId: z.string(), date: day })),
   }),
@@ -229,7 +258,14 @@ export function createTools(s: Services) {
       return {
         profile: { id: user!.id, username: user!.username, name: user!.name, bio: user!.bio, units: user!.units },
         goals: profile
-          ? { level: profile.level, goals: profile.goals, weeklyDistanceGoal: profile.weeklyDistanceGoal, preferredDays: profile.preferredDays, yearsRunning: profile.yearsRunning, injuryNotes: profile.injuryNotes }
+          ? {
+              level: profile.level,
+              goals: profile.goals,
+              weeklyDistanceGoal: profile.weeklyDistanceGoal,
+              preferredDays: profile.preferredDays,
+              yearsRunning: profile.yearsRunning,
+              injuryNotes: profile.injuryNotes,
+            }
           : null,
         thisWeek: week(weeks[weeks.length - 1]),
         lastFourWeeks: weeks.slice(0, -1).map(week),
@@ -243,7 +279,13 @@ export function createTools(s: Services) {
           maxDistanceKm: km(shoe.maxDistance),
           usagePercent: Math.round(shoeUsage[i].usage * 100),
         })),
-        recentRecords: records.map((r) => ({ distance: r.distance, duration: r.duration, time: formatDuration(r.duration), runId: r.run.id, date: r.run.startedAt.toISOString().slice(0, 10) })),
+        recentRecords: records.map((r) => ({
+          distance: r.distance,
+          duration: r.duration,
+          time: formatDuration(r.duration),
+          runId: r.run.id,
+          date: r.run.startedAt.toISOString().slice(0, 10),
+        })),
       };
     },
 
@@ -307,7 +349,9 @@ export function createTools(s: Services) {
       const today = load[load.length - 1];
       return {
         weeks: weeks.map(week),
-        load: today ? { acute: today.acute, chronic: today.chronic, balance: today.balance, reading: loadReading(today.acute, today.chronic) } : null,
+        load: today
+          ? { acute: today.acute, chronic: today.chronic, balance: today.balance, reading: loadReading(today.acute, today.chronic) }
+          : null,
         vdot,
         records: records.map((r) => ({ distance: r.distance, duration: r.duration, time: formatDuration(r.duration), runId: r.run.id })),
         predictions: predictions.map((p) => ({ distance: p.distance, duration: p.duration, time: formatDuration(p.duration) })),
@@ -315,7 +359,11 @@ export function createTools(s: Services) {
     },
 
     async predictRace(ctx: RequestContext, args: { distance: RaceDistance }): Promise<ToolOutput<'predictRace'>> {
-      const distance = parseInput(z.enum(RaceDistance, { error: 'must be one of K5, K10, HALF_MARATHON, MARATHON' }), args.distance, 'distance');
+      const distance = parseInput(
+        z.enum(RaceDistance, { error: 'must be one of K5, K10, HALF_MARATHON, MARATHON' }),
+        args.distance,
+        'distance',
+      );
       const summary = s.training.summary(ctx, 1);
       const [vdot, predictions] = await Promise.all([s.training.vdot(ctx, summary), s.training.predictions(ctx, summary)]);
       const prediction = predictions.find((p) => p.distance === distance);

@@ -22,10 +22,20 @@ describe('the ai-server over MCP', () => {
     bob = await s.t.signUp('Bob');
     ok(await s.t.gql(`mutation($id: ID!) { follow(userId: $id) { id } }`, { id: ann.id }, bob.token));
     const created = ok(
-      await s.t.gql(`mutation($i: RunInput!) { createRun(input: $i) { id } }`, { i: { startedAt: iso(2), distance: 10000, duration: 2900, visibility: 'PRIVATE' } }, ann.token),
+      await s.t.gql(
+        `mutation($i: RunInput!) { createRun(input: $i) { id } }`,
+        { i: { startedAt: iso(2), distance: 10000, duration: 2900, visibility: 'PRIVATE' } },
+        ann.token,
+      ),
     );
     privateRunId = created.createRun.id;
-    ok(await s.t.gql(`mutation { createShoe(input: { name: "Pegasus", maxDistance: 12000, initialDistance: 11000 }) { id } }`, {}, ann.token));
+    ok(
+      await s.t.gql(
+        `mutation { createShoe(input: { name: "Pegasus", maxDistance: 12000, initialDistance: 11000 }) { id } }`,
+        {},
+        ann.token,
+      ),
+    );
   });
   afterAll(() => s.close());
 
@@ -34,7 +44,12 @@ describe('the ai-server over MCP', () => {
       const res = await fetch(s.mcpUrl, {
         method: 'POST',
         headers: { 'content-type': 'application/json', accept: 'application/json, text/event-stream', ...headers },
-        body: JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'tools/call', params: { name: 'log_run', arguments: { startedAt: iso(0), distance: 5000, duration: 1500 } } }),
+        body: JSON.stringify({
+          jsonrpc: '2.0',
+          id: 1,
+          method: 'tools/call',
+          params: { name: 'log_run', arguments: { startedAt: iso(0), distance: 5000, duration: 1500 } },
+        }),
       });
       expect(res.status).toBe(401);
     }
@@ -46,7 +61,18 @@ describe('the ai-server over MCP', () => {
     const url = new URL(s.mcpUrl);
     const res = await new Promise<number>((resolve, reject) => {
       const req = http.request(
-        { host: '127.0.0.1', port: url.port, path: '/mcp', method: 'POST', headers: { host: 'evil.example:80', authorization: `Bearer ${ann.token}`, 'content-type': 'application/json', accept: 'application/json, text/event-stream' } },
+        {
+          host: '127.0.0.1',
+          port: url.port,
+          path: '/mcp',
+          method: 'POST',
+          headers: {
+            host: 'evil.example:80',
+            authorization: `Bearer ${ann.token}`,
+            'content-type': 'application/json',
+            accept: 'application/json, text/event-stream',
+          },
+        },
         (r) => (r.resume(), resolve(r.statusCode ?? 0)),
       );
       req.on('error', reject);
@@ -61,14 +87,26 @@ describe('the ai-server over MCP', () => {
     await c.callTool({ name: 'get_run', arguments: { runId: 'not-an-id' } });
     const text = await (await fetch(new URL('/metrics', s.mcpUrl))).text();
     expect(Number(/maratron_mcp_tool_calls_total\{tool="server_health",outcome="ok"\} (\d+)/.exec(text)?.[1])).toBeGreaterThanOrEqual(1);
-    expect(Number(/maratron_mcp_tool_calls_total\{tool="get_run",outcome="BAD_USER_INPUT"\} (\d+)/.exec(text)?.[1])).toBeGreaterThanOrEqual(1);
+    expect(Number(/maratron_mcp_tool_calls_total\{tool="get_run",outcome="BAD_USER_INPUT"\} (\d+)/.exec(text)?.[1])).toBeGreaterThanOrEqual(
+      1,
+    );
   });
 
   it('lists its tools (with JSON schemas), resources and prompts', async () => {
     const c = await s.mcp(ann.token);
     const { tools } = await c.listTools();
     expect(tools.map((t) => t.name).sort()).toEqual(
-      ['generate_training_plan', 'get_run', 'get_user_context', 'list_runs', 'log_run', 'predict_race', 'server_health', 'shoe_report', 'training_summary'].sort(),
+      [
+        'generate_training_plan',
+        'get_run',
+        'get_user_context',
+        'list_runs',
+        'log_run',
+        'predict_race',
+        'server_health',
+        'shoe_report',
+        'training_summary',
+      ].sort(),
     );
     const logRun = tools.find((t) => t.name === 'log_run')!;
     expect(logRun.inputSchema.required).toEqual(expect.arrayContaining(['startedAt', 'distance', 'duration']));
@@ -118,7 +156,13 @@ describe('the ai-server over MCP', () => {
 
   it('declares what each tool answers: every result, and every error, validates against its outputSchema', async () => {
     const cy = await s.t.signUp('Cy');
-    const runId = ok(await s.t.gql(`mutation($i: RunInput!) { createRun(input: $i) { id } }`, { i: { startedAt: iso(3), distance: 10000, duration: 3000 } }, cy.token)).createRun.id;
+    const runId = ok(
+      await s.t.gql(
+        `mutation($i: RunInput!) { createRun(input: $i) { id } }`,
+        { i: { startedAt: iso(3), distance: 10000, duration: 3000 } },
+        cy.token,
+      ),
+    ).createRun.id;
     ok(await s.t.gql(`mutation { createShoe(input: { name: "Ghost", isDefault: true }) { id } }`, {}, cy.token));
     const c = await s.mcp(cy.token);
     const { tools } = await c.listTools();
@@ -147,7 +191,9 @@ describe('the ai-server over MCP', () => {
     }
     // A runner with nothing to predict from gets the other shape of predict_race.
     const empty = await s.mcp((await s.t.signUp('Dee')).token);
-    expect(conforms('predict_race', toolJson(await empty.callTool({ name: 'predict_race', arguments: { distance: 'K5' } })))).toMatchObject({ valid: true });
+    expect(conforms('predict_race', toolJson(await empty.callTool({ name: 'predict_race', arguments: { distance: 'K5' } })))).toMatchObject(
+      { valid: true },
+    );
 
     // An error is data too, and the outputSchema admits it: the SDK's client checks an error's
     // structuredContent against it as well.
@@ -166,15 +212,21 @@ describe('the ai-server over MCP', () => {
   it('answers bad input with BAD_USER_INPUT and the field as data, and stores nothing', async () => {
     const c = await s.mcp(ann.token);
     const bad = (field: string, message: string) => ({ code: 'BAD_USER_INPUT', field, message });
-    expect(toolError(await c.callTool({ name: 'log_run', arguments: { startedAt: iso(0), distance: -5, duration: 1500 } }))).toEqual(bad('distance', 'Distance must be greater than 0'));
+    expect(toolError(await c.callTool({ name: 'log_run', arguments: { startedAt: iso(0), distance: -5, duration: 1500 } }))).toEqual(
+      bad('distance', 'Distance must be greater than 0'),
+    );
     expect(toolError(await c.callTool({ name: 'log_run', arguments: { startedAt: iso(0), distance: 5000, duration: 100 } }))).toEqual(
       bad('duration', 'Duration is too short for that distance (faster than 1:30 per km)'),
     );
-    expect(toolError(await c.callTool({ name: 'list_runs', arguments: { limit: 500 } }))).toEqual(bad('limit', 'Limit must be between 1 and 100'));
-    expect(toolError(await c.callTool({ name: 'generate_training_plan', arguments: { goal: 'K5', raceDate: '2001-01-01', daysPerWeek: 9 } }))).toEqual(
-      bad('daysPerWeek', 'Days per week must be between 3 and 7'),
+    expect(toolError(await c.callTool({ name: 'list_runs', arguments: { limit: 500 } }))).toEqual(
+      bad('limit', 'Limit must be between 1 and 100'),
     );
-    expect(toolError(await c.callTool({ name: 'generate_training_plan', arguments: { goal: 'K5', raceDate: '2001-01-01' } }))).toEqual(bad('raceDate', 'The race must be after today'));
+    expect(
+      toolError(await c.callTool({ name: 'generate_training_plan', arguments: { goal: 'K5', raceDate: '2001-01-01', daysPerWeek: 9 } })),
+    ).toEqual(bad('daysPerWeek', 'Days per week must be between 3 and 7'));
+    expect(toolError(await c.callTool({ name: 'generate_training_plan', arguments: { goal: 'K5', raceDate: '2001-01-01' } }))).toEqual(
+      bad('raceDate', 'The race must be after today'),
+    );
     expect(toolError(await c.callTool({ name: 'get_run', arguments: { runId: 'nope' } }))).toEqual(bad('runId', 'Run ID is not valid'));
     const runs = await s.t.sql(`SELECT count(*)::int AS n FROM ${s.t.schema}.runs WHERE user_id = $1`, [ann.id]);
     expect(runs[0].n).toBe(1);
@@ -182,7 +234,10 @@ describe('the ai-server over MCP', () => {
 
   it("never shows one runner's private runs or plans to another, through any tool", async () => {
     const c = await s.mcp(bob.token);
-    expect(toolError(await c.callTool({ name: 'get_run', arguments: { runId: privateRunId } }))).toEqual({ code: 'NOT_FOUND', message: 'Run not found' });
+    expect(toolError(await c.callTool({ name: 'get_run', arguments: { runId: privateRunId } }))).toEqual({
+      code: 'NOT_FOUND',
+      message: 'Run not found',
+    });
     const everything = [
       await c.callTool({ name: 'get_user_context', arguments: {} }),
       await c.callTool({ name: 'list_runs', arguments: { limit: 100 } }),
@@ -205,7 +260,12 @@ describe('the ai-server over MCP', () => {
     try {
       const feed = live.subscribe(`subscription { feedPostAdded { id author { id } run { id distance } } }`);
       await eventually(() => s.t.gateway.live.size === 1, 'the subscription');
-      const logged = toolJson(await c.callTool({ name: 'log_run', arguments: { startedAt: iso(0), distance: 7000, duration: 2100, share: true, name: 'MCP run' } }));
+      const logged = toolJson(
+        await c.callTool({
+          name: 'log_run',
+          arguments: { startedAt: iso(0), distance: 7000, duration: 2100, share: true, name: 'MCP run' },
+        }),
+      );
       const event = await feed.next();
       expect(event.data).toMatchObject({ feedPostAdded: { author: { id: ann.id }, run: { id: logged.logged.id, distance: 7000 } } });
     } finally {
@@ -216,7 +276,10 @@ describe('the ai-server over MCP', () => {
     // A shoe retired through GraphQL invalidates it too (shoe.changed).
     const shoeId = after.activeShoes[0].id;
     ok(await s.t.gql(`mutation($id: ID!) { retireShoe(id: $id) { id } }`, { id: shoeId }, ann.token));
-    await eventually(async () => toolJson(await c.callTool({ name: 'get_user_context', arguments: {} })).activeShoes.length === 0, 'the cache to drop the retired shoe');
+    await eventually(
+      async () => toolJson(await c.callTool({ name: 'get_user_context', arguments: {} })).activeShoes.length === 0,
+      'the cache to drop the retired shoe',
+    );
   });
 });
 

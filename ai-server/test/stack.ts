@@ -35,7 +35,9 @@ export async function startStack(opts: TestGatewayOptions & { aiEnv?: Record<str
     mcpUrl,
     async mcp(token: string) {
       const client = new Client({ name: 'maratron-test', version: '1.0.0' });
-      await client.connect(new StreamableHTTPClientTransport(new URL(mcpUrl), { requestInit: { headers: { Authorization: `Bearer ${token}` } } }));
+      await client.connect(
+        new StreamableHTTPClientTransport(new URL(mcpUrl), { requestInit: { headers: { Authorization: `Bearer ${token}` } } }),
+      );
       clients.push(client);
       return client;
     },

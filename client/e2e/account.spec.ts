@@ -7,7 +7,11 @@ describeWithServer(['GET /api/runs/:id.gpx', 'Mutation.importActivity'], 'downlo
   test('the run page downloads the run’s GPX with the bearer token', async () => {
     const kim = await app.runner('Kim Lee');
     const t = await app.gateway();
-    const res = await t.gql(`mutation($c: String!) { importActivity(format: GPX, content: $c) { id } }`, { c: makeGpx({ name: 'Track session' }) }, kim.user.token);
+    const res = await t.gql(
+      `mutation($c: String!) { importActivity(format: GPX, content: $c) { id } }`,
+      { c: makeGpx({ name: 'Track session' }) },
+      kim.user.token,
+    );
     await kim.goto(`/runs/${res.data.importActivity.id}`);
     await visible(kim.page.getByRole('heading', { name: 'Track session' }));
     const [download] = await Promise.all([kim.page.waitForEvent('download'), kim.page.getByRole('button', { name: 'GPX' }).click()]);
@@ -41,7 +45,10 @@ describeWithServer(['Mutation.deleteAccount'], 'delete my account', () => {
     await dialog.getByRole('button', { name: 'Delete for good' }).click();
     await visible(page.getByRole('heading', { name: 'Welcome back' }));
     const t = await app.gateway();
-    const res = await t.gql(`mutation($e: String!, $p: String!) { signIn(email: $e, password: $p) { token } }`, { e: max.user.email, p: max.user.password });
+    const res = await t.gql(`mutation($e: String!, $p: String!) { signIn(email: $e, password: $p) { token } }`, {
+      e: max.user.email,
+      p: max.user.password,
+    });
     expect(res.errors?.length).toBeGreaterThan(0);
   });
 });

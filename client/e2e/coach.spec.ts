@@ -7,12 +7,18 @@ describeWithServer(['Mutation.askCoach', 'Subscription.coachReplyChunk', 'Query.
     const emma = await app.runner('Emma Berg');
     const t = await app.gateway();
     for (let d = 1; d <= 10; d++) {
-      await t.gql(`mutation($input: RunInput!) { createRun(input: $input) { id } }`, { input: { startedAt: new Date(Date.now() - d * 86_400_000).toISOString(), distance: 6000 + d * 300, duration: 1900 + d * 90 } }, emma.user.token);
+      await t.gql(
+        `mutation($input: RunInput!) { createRun(input: $input) { id } }`,
+        { input: { startedAt: new Date(Date.now() - d * 86_400_000).toISOString(), distance: 6000 + d * 300, duration: 1900 + d * 90 } },
+        emma.user.token,
+      );
     }
     const { page } = emma;
     // Count the chunks the page receives over the WebSocket: proof the text streamed in.
     let chunks = 0;
-    page.on('websocket', (ws) => ws.on('framereceived', (f) => void (typeof f.payload === 'string' && f.payload.includes('coachReplyChunk') && chunks++)));
+    page.on('websocket', (ws) =>
+      ws.on('framereceived', (f) => void (typeof f.payload === 'string' && f.payload.includes('coachReplyChunk') && chunks++)),
+    );
     await emma.goto('/coach');
     await visible(page.getByRole('heading', { name: 'Coach', level: 1 }));
     await expectAccessible(page, 'coach');

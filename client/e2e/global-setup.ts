@@ -5,9 +5,38 @@ import { startTestGateway } from '../../gateway/test/harness';
 
 /** Root fields and HTTP routes the e2e specs depend on, checked against a running gateway. */
 const ROOT_FIELDS = {
-  Query: ['trainingSummary', 'feed', 'notifications', 'groups', 'leaderboard', 'coachConversations', 'trainingPlan', 'importJob', 'importJobs'],
-  Mutation: ['importActivity', 'createPost', 'likePost', 'addComment', 'createGroup', 'joinGroup', 'askCoach', 'generateTrainingPlan', 'deleteAccount', 'markNotificationsRead'],
-  Subscription: ['feedPostAdded', 'postUpdated', 'commentAdded', 'notificationAdded', 'coachReplyChunk', 'leaderboardUpdated', 'importProgress'],
+  Query: [
+    'trainingSummary',
+    'feed',
+    'notifications',
+    'groups',
+    'leaderboard',
+    'coachConversations',
+    'trainingPlan',
+    'importJob',
+    'importJobs',
+  ],
+  Mutation: [
+    'importActivity',
+    'createPost',
+    'likePost',
+    'addComment',
+    'createGroup',
+    'joinGroup',
+    'askCoach',
+    'generateTrainingPlan',
+    'deleteAccount',
+    'markNotificationsRead',
+  ],
+  Subscription: [
+    'feedPostAdded',
+    'postUpdated',
+    'commentAdded',
+    'notificationAdded',
+    'coachReplyChunk',
+    'leaderboardUpdated',
+    'importProgress',
+  ],
 };
 const ROUTES = [
   ['POST', '/api/imports'],

@@ -79,7 +79,11 @@ describe('runs', () => {
   test('edit a run, switch to miles everywhere, delete the run', async () => {
     const ana = await app.runner('Ana');
     const t = await app.gateway();
-    const res = await t.gql(CREATE_RUN, { input: { startedAt: daysAgo(1), distance: 8046.72, duration: 2400, name: 'Easy eight' } }, ana.user.token);
+    const res = await t.gql(
+      CREATE_RUN,
+      { input: { startedAt: daysAgo(1), distance: 8046.72, duration: 2400, name: 'Easy eight' } },
+      ana.user.token,
+    );
     const runId = res.data.createRun.id as string;
     const { page } = ana;
 
@@ -143,7 +147,18 @@ describeWithServer(['Query.trainingSummary'], 'dashboard training summary', () =
     const chloe = await app.runner('Chloe');
     const t = await app.gateway();
     for (let d = 1; d <= 40; d += 2) {
-      await t.gql(CREATE_RUN, { input: { startedAt: daysAgo(d), distance: 5000 + (d % 5) * 1500, duration: Math.round((5000 + (d % 5) * 1500) * 0.3), name: `Run ${d}` } }, chloe.user.token);
+      await t.gql(
+        CREATE_RUN,
+        {
+          input: {
+            startedAt: daysAgo(d),
+            distance: 5000 + (d % 5) * 1500,
+            duration: Math.round((5000 + (d % 5) * 1500) * 0.3),
+            name: `Run ${d}`,
+          },
+        },
+        chloe.user.token,
+      );
     }
     const { page } = chloe;
     await chloe.goto('/');

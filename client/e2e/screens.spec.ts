@@ -10,7 +10,11 @@ const app = e2eApp();
  */
 async function settled(page: Page, expectedAlert?: RegExp) {
   await visible(page.locator('h1, [role="alert"]'));
-  await page.waitForFunction(() => ![...document.querySelectorAll('[role="status"]')].some((e) => /Loading/.test(e.textContent ?? '')), undefined, { timeout: 15_000 });
+  await page.waitForFunction(
+    () => ![...document.querySelectorAll('[role="status"]')].some((e) => /Loading/.test(e.textContent ?? '')),
+    undefined,
+    { timeout: 15_000 },
+  );
   const alerts = await page.locator('[role="alert"]').allTextContents();
   const unexpected = alerts.filter((text) => !expectedAlert?.test(text));
   if (unexpected.length > 0) throw new Error(`it shows an error: ${unexpected.join(' | ')}`);
@@ -28,10 +32,24 @@ describe('every screen', () => {
   ])('is accessible on a %s', async (label, viewport) => {
     const runner = await app.runner('Iris Vega', viewport);
     const t = await app.gateway();
-    await t.gql(`mutation { createShoe(input: { name: "Pegasus 41", brand: "Nike", isDefault: true, initialDistance: 420000 }) { id } }`, {}, runner.user.token);
+    await t.gql(
+      `mutation { createShoe(input: { name: "Pegasus 41", brand: "Nike", isDefault: true, initialDistance: 420000 }) { id } }`,
+      {},
+      runner.user.token,
+    );
     const run = await t.gql(
       `mutation($input: RunInput!) { createRun(input: $input) { id } }`,
-      { input: { startedAt: new Date(Date.now() - 86_400_000).toISOString(), distance: 12_500, duration: 3_690, name: 'Sunday long run', elevationGain: 84, averageHeartRate: 148, notes: 'Negative split, felt easy.' } },
+      {
+        input: {
+          startedAt: new Date(Date.now() - 86_400_000).toISOString(),
+          distance: 12_500,
+          duration: 3_690,
+          name: 'Sunday long run',
+          elevationGain: 84,
+          averageHeartRate: 148,
+          notes: 'Negative split, felt easy.',
+        },
+      },
       runner.user.token,
     );
     const runId = run.data.createRun.id as string;

@@ -91,7 +91,11 @@ describeWithServer(['Mutation.createGroup', 'Mutation.joinGroup', 'Query.leaderb
     await visible(chloe.page.getByText('2 members'));
     await expectAccessible(chloe.page, 'group');
     const board = chloe.page.getByTestId('leaderboard');
-    await t.gql(`mutation($input: RunInput!) { createRun(input: $input) { id } }`, { input: { startedAt: new Date().toISOString(), distance: 12000, duration: 3600 } }, dev.user.token);
+    await t.gql(
+      `mutation($input: RunInput!) { createRun(input: $input) { id } }`,
+      { input: { startedAt: new Date().toISOString(), distance: 12000, duration: 3600 } },
+      dev.user.token,
+    );
     // Dev is on the board since he joined; his run moves it live.
     await eventually(async () => expect(await textOf(board)).toMatch(/Dev Patel12\.0 km/), 30_000);
     await screenshot(chloe.page, 'group');

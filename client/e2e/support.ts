@@ -51,7 +51,15 @@ export function e2eApp() {
           executablePath: CHROMIUM,
           headless: true,
           // A fresh profile per launch (Playwright's temporary user data dir); nothing phones home.
-          args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+          args: [
+            '--no-sandbox',
+            '--disable-gpu',
+            '--disable-quic',
+            '--no-first-run',
+            '--disable-background-networking',
+            '--disable-component-update',
+            '--disable-sync',
+          ],
         }),
       ]);
       return { t: stack.t, stop: () => stack.close(), browser };
@@ -121,9 +129,23 @@ const AXE_SOURCE = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8
 export async function expectAccessible(page: Page, screen: string) {
   await page.evaluate(AXE_SOURCE);
   const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(ctx: Document, opts: object): Promise<{ violations: { id: string; impact: string; help: string; nodes: { target: string[] }[] }[] }> } }).axe;
+    const axe = (
+      window as unknown as {
+        axe: {
+          run(
+            ctx: Document,
+            opts: object,
+          ): Promise<{ violations: { id: string; impact: string; help: string; nodes: { target: string[] }[] }[] }>;
+        };
+      }
+    ).axe;
     const result = await axe.run(document, { resultTypes: ['violations'] });
-    return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.slice(0, 3).map((n) => n.target.join(' ')) }));
+    return result.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      nodes: v.nodes.slice(0, 3).map((n) => n.target.join(' ')),
+    }));
   });
   const blocking = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
   if (blocking.length) throw new Error(`Accessibility violations on ${screen}:\n${JSON.stringify(blocking, null, 2)}`);
@@ -169,7 +191,9 @@ export function makeGpx({ name = 'Riverside loop', km = 3.2, paceSecPerKm = 300,
     const lat = lat0 + y / metresPerDegLat;
     const lon = lon0 + x / metresPerDegLon;
     const ele = 35 + 12 * Math.sin(along / 400);
-    points.push(`<trkpt lat="${lat.toFixed(6)}" lon="${lon.toFixed(6)}"><ele>${ele.toFixed(1)}</ele><time>${new Date(startedAt.getTime() + s * 1000).toISOString()}</time></trkpt>`);
+    points.push(
+      `<trkpt lat="${lat.toFixed(6)}" lon="${lon.toFixed(6)}"><ele>${ele.toFixed(1)}</ele><time>${new Date(startedAt.getTime() + s * 1000).toISOString()}</time></trkpt>`,
+    );
   }
   return `<?xml version="1.0" encoding="UTF-8"?>
 <gpx version="1.1" creator="Maratron e2e" xmlns="http://www.topografix.com/GPX/1/1">

@@ -28,7 +28,8 @@ for (const input of inputs) {
 }
 const fingerprint = hash.digest('hex');
 
-const built = fs.existsSync(path.join(root, 'dist', 'index.html')) && fs.existsSync(stamp) && fs.readFileSync(stamp, 'utf8') === fingerprint;
+const built =
+  fs.existsSync(path.join(root, 'dist', 'index.html')) && fs.existsSync(stamp) && fs.readFileSync(stamp, 'utf8') === fingerprint;
 if (built) {
   console.log('client: dist/ is up to date');
 } else {

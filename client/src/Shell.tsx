@@ -50,7 +50,13 @@ export function Shell({ children }: { children: ReactNode }) {
         Skip to content
       </a>
       <header className="topbar">
-        <button type="button" className="icon-button menu-toggle" aria-expanded={menuOpen} aria-controls="site-nav" onClick={() => setMenuOpen((o) => !o)}>
+        <button
+          type="button"
+          className="icon-button menu-toggle"
+          aria-expanded={menuOpen}
+          aria-controls="site-nav"
+          onClick={() => setMenuOpen((o) => !o)}
+        >
           <Icon name={menuOpen ? 'close' : 'menu'} />
           <span className="visually-hidden">Menu</span>
         </button>
@@ -111,7 +117,11 @@ function LiveIndicator() {
   if (status === 'idle') return null;
   const text = status === 'connected' ? 'Live' : status === 'connecting' ? 'Connecting…' : 'Reconnecting…';
   return (
-    <span className={`live live-${status}`} role="status" title={status === 'connected' ? 'Live updates are on' : 'Live updates paused: reconnecting'}>
+    <span
+      className={`live live-${status}`}
+      role="status"
+      title={status === 'connected' ? 'Live updates are on' : 'Live updates paused: reconnecting'}
+    >
       <span className="live-dot" aria-hidden="true" />
       {text}
     </span>
@@ -126,7 +136,12 @@ function NotificationBell() {
     onData: ({ data: event }) => {
       const n = event.data?.notificationAdded;
       if (!n) return;
-      prependToConnection(client.cache, { field: 'notifications', edgeTypename: 'NotificationEdge', node: n, countField: n.read ? null : 'unreadCount' });
+      prependToConnection(client.cache, {
+        field: 'notifications',
+        edgeTypename: 'NotificationEdge',
+        node: n,
+        countField: n.read ? null : 'unreadCount',
+      });
     },
   });
   const unread = data?.notifications.unreadCount ?? 0;

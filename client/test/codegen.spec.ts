@@ -24,11 +24,17 @@ describe('generated GraphQL client code', () => {
   const schema = buildSchema(fs.readFileSync(path.join(root, 'schema/schema.graphql'), 'utf8'));
   const problems = clientDocuments().flatMap((doc) => validate(schema, doc).map((e) => e.message));
   const run = problems.length && !process.env.CI ? test.skip : test;
-  if (problems.length) console.warn(`[codegen] SKIPPED the staleness check: schema/schema.graphql lacks what the client uses:\n  ${[...new Set(problems)].slice(0, 8).join('\n  ')}`);
+  if (problems.length)
+    console.warn(
+      `[codegen] SKIPPED the staleness check: schema/schema.graphql lacks what the client uses:\n  ${[...new Set(problems)].slice(0, 8).join('\n  ')}`,
+    );
 
   run('is up to date with schema/schema.graphql and the client’s documents', () => {
     expect(problems).toEqual([]);
-    const res = spawnSync(path.join(root, 'node_modules/.bin/graphql-codegen'), ['--config', 'codegen.ts', '--check'], { cwd: root, encoding: 'utf8' });
+    const res = spawnSync(path.join(root, 'node_modules/.bin/graphql-codegen'), ['--config', 'codegen.ts', '--check'], {
+      cwd: root,
+      encoding: 'utf8',
+    });
     if (res.status !== 0) throw new Error(`client/src/gql is stale: run \`npm run codegen\` and commit it.\n${res.stdout}\n${res.stderr}`);
   });
 });
@@ -46,7 +52,9 @@ describe('client operations and the gateway’s query limits', () => {
 
   run('every operation passes the gateway’s depth, alias, token and cost limits', () => {
     const rules = armor.protect().validationRules ?? [];
-    const failures = documents.flatMap((doc) => validate(schema, doc, rules).map((e) => `${(doc.definitions[0] as { name?: { value: string } }).name?.value}: ${e.message}`));
+    const failures = documents.flatMap((doc) =>
+      validate(schema, doc, rules).map((e) => `${(doc.definitions[0] as { name?: { value: string } }).name?.value}: ${e.message}`),
+    );
     expect(failures).toEqual([]);
   });
 });

@@ -142,10 +142,17 @@ const unset = (v: unknown) => v === undefined || v === '';
 const integer = (fallback: number, min: number, max = Number.MAX_SAFE_INTEGER) =>
   z.preprocess(
     (v) => (unset(v) ? fallback : typeof v === 'string' && /^\s*-?\d+\s*$/.test(v) ? Number(v) : v),
-    z.number({ error: `a whole number from ${min} to ${max}` }).int(`a whole number from ${min} to ${max}`).min(min, `at least ${min}`).max(max, `at most ${max}`),
+    z
+      .number({ error: `a whole number from ${min} to ${max}` })
+      .int(`a whole number from ${min} to ${max}`)
+      .min(min, `at least ${min}`)
+      .max(max, `at most ${max}`),
   );
 const boolean = (fallback: boolean) =>
-  z.preprocess((v) => (unset(v) ? String(fallback) : v), z.enum(['true', 'false'], { error: '`true` or `false`' }).transform((v) => v === 'true'));
+  z.preprocess(
+    (v) => (unset(v) ? String(fallback) : v),
+    z.enum(['true', 'false'], { error: '`true` or `false`' }).transform((v) => v === 'true'),
+  );
 const text = (fallback: string) => z.preprocess((v) => (unset(v) ? fallback : v), z.string());
 const optional = z.preprocess((v) => (unset(v) ? null : v), z.string().nullable());
 const url = (protocols: string[]) =>
@@ -165,7 +172,10 @@ const environment = z.object({
   DATABASE_URL: url(['postgres:', 'postgresql:']),
   DATABASE_SCHEMA: z.preprocess(
     (v) => (unset(v) ? null : v),
-    z.string().regex(/^[a-z_][a-z0-9_]{0,62}$/, 'a lower-case SQL identifier (letters, digits, underscores)').nullable(),
+    z
+      .string()
+      .regex(/^[a-z_][a-z0-9_]{0,62}$/, 'a lower-case SQL identifier (letters, digits, underscores)')
+      .nullable(),
   ),
   REDIS_URL: url(['redis:', 'rediss:']),
   DATA_DIR: optional,
@@ -251,10 +261,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     seedDemo: e.SEED_DEMO ? e.SEED_DEMO === 'true' : !e.DATABASE_URL,
     dbPoolSize: e.DB_POOL_SIZE,
     rowLevelSecurity: e.ROW_LEVEL_SECURITY,
-    dbTimeouts: { acquireMs: e.DB_ACQUIRE_TIMEOUT_MS, statementMs: e.DB_STATEMENT_TIMEOUT_MS, idleInTransactionMs: e.DB_IDLE_IN_TRANSACTION_TIMEOUT_MS },
+    dbTimeouts: {
+      acquireMs: e.DB_ACQUIRE_TIMEOUT_MS,
+      statementMs: e.DB_STATEMENT_TIMEOUT_MS,
+      idleInTransactionMs: e.DB_IDLE_IN_TRANSACTION_TIMEOUT_MS,
+    },
     redisCommandTimeoutMs: e.REDIS_COMMAND_TIMEOUT_MS,
     exports: { perUser: e.EXPORT_MAX_CONCURRENT_PER_USER, reading: e.EXPORT_MAX_CONCURRENT },
-    signInLimits: { perAccount: e.SIGNIN_LIMIT_PER_ACCOUNT, perAddress: e.SIGNIN_LIMIT_PER_ADDRESS, windowSeconds: e.SIGNIN_LIMIT_WINDOW_SECONDS },
+    signInLimits: {
+      perAccount: e.SIGNIN_LIMIT_PER_ACCOUNT,
+      perAddress: e.SIGNIN_LIMIT_PER_ADDRESS,
+      windowSeconds: e.SIGNIN_LIMIT_WINDOW_SECONDS,
+    },
     mutationLimits: { perUser: e.MUTATION_LIMIT_PER_USER, perAddress: e.MUTATION_LIMIT_PER_ADDRESS },
     logLevel: e.LOG_LEVEL,
     trustProxy: e.TRUST_PROXY,

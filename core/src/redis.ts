@@ -12,7 +12,11 @@ export const DEFAULT_REDIS_COMMAND_TIMEOUT_MS = 500;
  * kept as the client's default command option, which node-redis applies to a command still
  * waiting to be written; once written, node-redis would wait for the reply without end.
  */
-export async function connectRedis(url: string, onError: (error: unknown) => void, { commandTimeoutMs = DEFAULT_REDIS_COMMAND_TIMEOUT_MS } = {}) {
+export async function connectRedis(
+  url: string,
+  onError: (error: unknown) => void,
+  { commandTimeoutMs = DEFAULT_REDIS_COMMAND_TIMEOUT_MS } = {},
+) {
   const client = createClient({
     url,
     socket: { reconnectStrategy: (retries) => Math.min(100 * 2 ** retries, 3000) },

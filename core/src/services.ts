@@ -20,7 +20,10 @@ import { TrainingPlansService } from './coach/training-plans.service';
 
 /** One instance of each service per process; they hold no request state. */
 export function createServices(
-  config: Pick<Config, 'jwtTtlSeconds' | 'signInLimits' | 'exports' | 'activityFiles' | 'query'> & { jwtSecret: string; imports: Pick<ImportConfig, 'queueSchema'> },
+  config: Pick<Config, 'jwtTtlSeconds' | 'signInLimits' | 'exports' | 'activityFiles' | 'query'> & {
+    jwtSecret: string;
+    imports: Pick<ImportConfig, 'queueSchema'>;
+  },
   redis: RedisClient | null,
   events: EventBus,
 ) {

@@ -122,7 +122,15 @@ describe('parseActivityFile — GPX', () => {
   });
 
   it('reads the common UTC form and its variants alike, and refuses impossible dates', () => {
-    const times = ['2024-02-29T23:59:59Z', '2024-02-29T23:59:59.5Z', '2024-02-29t23:59:59.500z', '2024-02-29 23:59:59', '2024-13-01T10:00:00Z', '2024-01-32T10:00:00.000Z', '2024-0A-01T10:00:00Z'];
+    const times = [
+      '2024-02-29T23:59:59Z',
+      '2024-02-29T23:59:59.5Z',
+      '2024-02-29t23:59:59.500z',
+      '2024-02-29 23:59:59',
+      '2024-13-01T10:00:00Z',
+      '2024-01-32T10:00:00.000Z',
+      '2024-0A-01T10:00:00Z',
+    ];
     const gpx = `<gpx version="1.1"><trk><trkseg>${times.map((t) => `<trkpt lat="1" lon="2"><time>${t}</time></trkpt>`).join('')}</trkseg></trk></gpx>`;
     const [seg] = parseActivityFile('GPX', gpx).segments;
     expect(seg.map((p) => p.time?.toISOString())).toEqual([
@@ -147,7 +155,10 @@ describe('parseActivityFile — GPX', () => {
 
   it('reads a route only when there is no track, and prefers track names and types to route ones', () => {
     const route = '<rte><name>Planned</name><type>hiking</type><rtept lat="1" lon="2"/></rte>';
-    const both = parseActivityFile('GPX', `<gpx version="1.1">${route}<trk><name>Done</name><trkseg><trkpt lat="3" lon="4"/></trkseg></trk></gpx>`);
+    const both = parseActivityFile(
+      'GPX',
+      `<gpx version="1.1">${route}<trk><name>Done</name><trkseg><trkpt lat="3" lon="4"/></trkseg></trk></gpx>`,
+    );
     expect(both).toEqual({ name: 'Done', sport: 'hiking', segments: [[{ lat: 3, lon: 4 }]] });
     const only = parseActivityFile('GPX', `<gpx version="1.1"><trk><type>running</type></trk>${route}</gpx>`);
     expect(only).toEqual({ name: 'Planned', sport: 'running', segments: [[{ lat: 1, lon: 2 }]] });
@@ -293,8 +304,10 @@ describe('parseActivityFile — TCX', () => {
         .map(([start, count]) => {
           const points = Array.from({ length: count }, (_, i) => {
             metres += 3;
-            return `<Trackpoint><Time>${at(start + i)}</Time><Position><LatitudeDegrees>${(48 + metres / 111195).toFixed(7)}</LatitudeDegrees>` +
-              `<LongitudeDegrees>11</LongitudeDegrees></Position><DistanceMeters>${metres}</DistanceMeters></Trackpoint>`;
+            return (
+              `<Trackpoint><Time>${at(start + i)}</Time><Position><LatitudeDegrees>${(48 + metres / 111195).toFixed(7)}</LatitudeDegrees>` +
+              `<LongitudeDegrees>11</LongitudeDegrees></Position><DistanceMeters>${metres}</DistanceMeters></Trackpoint>`
+            );
           });
           return `<Track>${points.join('')}</Track>`;
         })
@@ -316,7 +329,16 @@ describe('parseActivityFile — TCX', () => {
   });
 
   it('keeps a second <Track> inside one lap (a pause) and the laps of another activity apart', () => {
-    const paused = parseActivityFile('TCX', lapped([[[0, 50], [51, 50]], [[101, 20]]]));
+    const paused = parseActivityFile(
+      'TCX',
+      lapped([
+        [
+          [0, 50],
+          [51, 50],
+        ],
+        [[101, 20]],
+      ]),
+    );
     expect(paused.segments.map((s) => s.length)).toEqual([50, 70]);
     const multisport = parseActivityFile('TCX', lapped([[[0, 10]]], 'Running', 2));
     expect(multisport.segments.map((s) => s.length)).toEqual([10, 10]);
@@ -413,7 +435,13 @@ describe('parseActivityFile — limits', () => {
     const e = refusal(`<gpx>${'<a>'.repeat(100_000)}`);
     expect(e.code).toBe('TOO_DEEP');
     expect(e.message).toBe('the GPX file nests elements more than 10 deep');
-    expect(parseActivityFile('GPX', `<gpx><trk><trkseg><trkpt lat="1" lon="2">${'<x>'.repeat(5)}${'</x>'.repeat(5)}</trkpt></trkseg></trk></gpx>`, limits).segments).toHaveLength(1);
+    expect(
+      parseActivityFile(
+        'GPX',
+        `<gpx><trk><trkseg><trkpt lat="1" lon="2">${'<x>'.repeat(5)}${'</x>'.repeat(5)}</trkpt></trkseg></trk></gpx>`,
+        limits,
+      ).segments,
+    ).toHaveLength(1);
   });
 
   it('stops at the element past maxElements', () => {
@@ -428,7 +456,9 @@ describe('parseActivityFile — limits', () => {
     expect(e.code).toBe('TOO_MANY_POINTS');
     expect(e.message).toBe('the GPX file has more than 5 recorded points');
     const tcx = `<TrainingCenterDatabase><Activities><Activity Sport="Running"><Lap><Track>${'<Trackpoint><DistanceMeters>1</DistanceMeters></Trackpoint>'.repeat(6)}</Track></Lap></Activity></Activities></TrainingCenterDatabase>`;
-    expect(() => parseActivityFile('TCX', tcx, limits)).toThrow(new ActivityFileError('TOO_MANY_POINTS', 'the TCX file has more than 5 recorded points'));
+    expect(() => parseActivityFile('TCX', tcx, limits)).toThrow(
+      new ActivityFileError('TOO_MANY_POINTS', 'the TCX file has more than 5 recorded points'),
+    );
   });
 });
 
@@ -437,7 +467,19 @@ describe('declared sport', () => {
     for (const sport of ['Biking', 'cycling', 'Ride', 'mountain_biking', 'hiking', 'Hike', 'walking', 'Swim', 'Nordic Ski']) {
       expect(nonRunningSport(sport)).toBe(sport);
     }
-    for (const sport of [undefined, '', 'Running', 'running', 'trail_running', 'treadmill_running', 'Run', 'VirtualRun', 'Other', '9', 'parkour']) {
+    for (const sport of [
+      undefined,
+      '',
+      'Running',
+      'running',
+      'trail_running',
+      'treadmill_running',
+      'Run',
+      'VirtualRun',
+      'Other',
+      '9',
+      'parkour',
+    ]) {
       expect(nonRunningSport(sport)).toBeNull();
     }
   });
@@ -446,7 +488,9 @@ describe('declared sport', () => {
     const tcx = `<TrainingCenterDatabase><Activities><Activity Sport="Biking"><Id>2024-01-01T00:00:00Z</Id><Lap StartTime="2024-01-01T00:00:00Z">
       <Track><Trackpoint><Time>2024-01-01T00:00:00Z</Time></Trackpoint></Track></Lap></Activity></Activities></TrainingCenterDatabase>`;
     const parsed = parseActivityFile('TCX', tcx);
-    expect(() => assertRunningActivity(parsed)).toThrow(new ActivityFileError('NOT_A_RUN', 'the file is a Biking activity, not a run; only runs can be imported'));
+    expect(() => assertRunningActivity(parsed)).toThrow(
+      new ActivityFileError('NOT_A_RUN', 'the file is a Biking activity, not a run; only runs can be imported'),
+    );
     expect(() => assertRunningActivity({ ...parsed, sport: 'Running' })).not.toThrow();
     expect(() => assertRunningActivity({ segments: parsed.segments })).not.toThrow();
   });

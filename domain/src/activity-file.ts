@@ -92,7 +92,13 @@ export type ActivityFileErrorCode =
   | 'NOT_A_RUN';
 
 /** Codes of files refused for a limit rather than for what they contain. */
-export const ACTIVITY_FILE_LIMIT_CODES: ReadonlySet<ActivityFileErrorCode> = new Set(['TOO_LARGE', 'TOO_DEEP', 'TOO_MANY_ELEMENTS', 'TOO_MANY_POINTS', 'TOO_SLOW']);
+export const ACTIVITY_FILE_LIMIT_CODES: ReadonlySet<ActivityFileErrorCode> = new Set([
+  'TOO_LARGE',
+  'TOO_DEEP',
+  'TOO_MANY_ELEMENTS',
+  'TOO_MANY_POINTS',
+  'TOO_SLOW',
+]);
 
 /** The message for a file with more than `max` points. */
 export const tooManyPoints = (format: ActivityFileFormat, max: number) =>
@@ -122,7 +128,11 @@ export class ActivityFileError extends Error {
  * the elements stream past, so a crafted file costs no more than the limits allow.
  * @throws ActivityFileError for oversized, over-limit, empty, malformed, non-GPX/TCX or point-less files.
  */
-export function parseActivityFile(format: ActivityFileFormat, text: string, limits: Readonly<ActivityFileLimits> = DEFAULT_ACTIVITY_FILE_LIMITS): ParsedActivity {
+export function parseActivityFile(
+  format: ActivityFileFormat,
+  text: string,
+  limits: Readonly<ActivityFileLimits> = DEFAULT_ACTIVITY_FILE_LIMITS,
+): ParsedActivity {
   // UTF-8 needs at least one byte per UTF-16 unit, so the cheap length test settles most cases.
   if (text.length > limits.maxBytes || Buffer.byteLength(text, 'utf8') > limits.maxBytes) throw tooLarge(format, limits.maxBytes);
   // A BOM or blank lines before <?xml … ?> are common in exports and harmless.
@@ -141,9 +151,13 @@ export function parseActivityFile(format: ActivityFileFormat, text: string, limi
   try {
     streamXml(xml, {
       open(name, depth, attributes) {
-        if (depth > limits.maxDepth) throw new ActivityFileError('TOO_DEEP', `the ${format} file nests elements more than ${limits.maxDepth} deep`);
+        if (depth > limits.maxDepth)
+          throw new ActivityFileError('TOO_DEEP', `the ${format} file nests elements more than ${limits.maxDepth} deep`);
         if (++elements > limits.maxElements) {
-          throw new ActivityFileError('TOO_MANY_ELEMENTS', `the ${format} file has more than ${limits.maxElements.toLocaleString('en')} elements`);
+          throw new ActivityFileError(
+            'TOO_MANY_ELEMENTS',
+            `the ${format} file has more than ${limits.maxElements.toLocaleString('en')} elements`,
+          );
         }
         if (depth === 1) {
           root = name;
@@ -156,7 +170,8 @@ export function parseActivityFile(format: ActivityFileFormat, text: string, limi
       },
     });
   } catch (e) {
-    if (e instanceof MalformedXml) throw new ActivityFileError('MALFORMED', `the ${format} file is not well-formed XML (line ${e.line}: ${e.reason})`);
+    if (e instanceof MalformedXml)
+      throw new ActivityFileError('MALFORMED', `the ${format} file is not well-formed XML (line ${e.line}: ${e.reason})`);
     throw e;
   }
   if (!reader) throw new ActivityFileError('UNSUPPORTED', `the file is not a GPX or TCX activity (its root element is <${root}>)`);
@@ -179,14 +194,61 @@ export function parseActivityFile(format: ActivityFileFormat, text: string, limi
  * as the runner says: they chose to import it as a run.
  */
 const NOT_RUNNING_SPORTS = new Set([
-  'biking', 'cycling', 'bike', 'ride', 'virtualride', 'ebikeride', 'ebiking', 'mountainbiking', 'mountainbikeride',
-  'roadbiking', 'gravelcycling', 'gravelride', 'indoorcycling', 'handcycle', 'velomobile',
-  'hiking', 'hike', 'walking', 'walk', 'casualwalking', 'speedwalking', 'mountaineering',
-  'swimming', 'swim', 'lapswimming', 'openwaterswimming',
-  'rowing', 'indoorrowing', 'kayaking', 'canoeing', 'standuppaddling', 'sailing', 'surfing', 'windsurfing', 'kitesurfing',
-  'skiing', 'alpineskiing', 'backcountryskiing', 'crosscountryskiing', 'nordicski', 'snowboarding', 'snowshoeing',
-  'iceskating', 'inlineskating', 'rollerskiing', 'skateboarding',
-  'elliptical', 'stairstepper', 'wheelchair', 'golf', 'yoga', 'strengthtraining', 'weighttraining', 'driving', 'motorcycling',
+  'biking',
+  'cycling',
+  'bike',
+  'ride',
+  'virtualride',
+  'ebikeride',
+  'ebiking',
+  'mountainbiking',
+  'mountainbikeride',
+  'roadbiking',
+  'gravelcycling',
+  'gravelride',
+  'indoorcycling',
+  'handcycle',
+  'velomobile',
+  'hiking',
+  'hike',
+  'walking',
+  'walk',
+  'casualwalking',
+  'speedwalking',
+  'mountaineering',
+  'swimming',
+  'swim',
+  'lapswimming',
+  'openwaterswimming',
+  'rowing',
+  'indoorrowing',
+  'kayaking',
+  'canoeing',
+  'standuppaddling',
+  'sailing',
+  'surfing',
+  'windsurfing',
+  'kitesurfing',
+  'skiing',
+  'alpineskiing',
+  'backcountryskiing',
+  'crosscountryskiing',
+  'nordicski',
+  'snowboarding',
+  'snowshoeing',
+  'iceskating',
+  'inlineskating',
+  'rollerskiing',
+  'skateboarding',
+  'elliptical',
+  'stairstepper',
+  'wheelchair',
+  'golf',
+  'yoga',
+  'strengthtraining',
+  'weighttraining',
+  'driving',
+  'motorcycling',
 ]);
 
 /** The declared sport as written when it is clearly not running, else null. */

@@ -36,7 +36,9 @@ function gpx(segments: Pt[][]): string {
     `<trkpt lat="${lat(p).toFixed(8)}" lon="${lon(p).toFixed(8)}">` +
     (p.ele !== undefined ? `<ele>${p.ele.toFixed(2)}</ele>` : '') +
     (p.t !== undefined ? `<time>${new Date(START + p.t * 1000).toISOString()}</time>` : '') +
-    (p.hr !== undefined ? `<extensions><gpxtpx:TrackPointExtension><gpxtpx:hr>${p.hr}</gpxtpx:hr></gpxtpx:TrackPointExtension></extensions>` : '') +
+    (p.hr !== undefined
+      ? `<extensions><gpxtpx:TrackPointExtension><gpxtpx:hr>${p.hr}</gpxtpx:hr></gpxtpx:TrackPointExtension></extensions>`
+      : '') +
     '</trkpt>';
   return (
     '<?xml version="1.0" encoding="UTF-8"?>\n<gpx version="1.1" creator="test" xmlns="http://www.topografix.com/GPX/1/1" ' +
@@ -114,7 +116,10 @@ describe('summarizeActivity — distance, moving time and pauses', () => {
     expect(s.elapsed).toBe(1200);
     // Moving-time axis continues across the gap.
     expect(s.samples[s.samples.length - 1]).toEqual({ t: 600, d: 1800 });
-    expect(s.splits.map((x) => [x.distance, x.duration])).toEqual([[1000, 333], [800, 267]]);
+    expect(s.splits.map((x) => [x.distance, x.duration])).toEqual([
+      [1000, 333],
+      [800, 267],
+    ]);
   });
 
   it('uses the device distance when a segment has no positions (treadmill TCX)', () => {
@@ -155,9 +160,7 @@ describe('summarizeActivity — distance, moving time and pauses', () => {
 
   it('keeps all time when there is neither position nor distance (heart-rate only)', () => {
     const parsed: ParsedActivity = {
-      segments: [
-        [0, 30, 60].map((t): ActivityPoint => ({ time: new Date(START + t * 1000), heartRate: 100 + t })),
-      ],
+      segments: [[0, 30, 60].map((t): ActivityPoint => ({ time: new Date(START + t * 1000), heartRate: 100 + t }))],
     };
     const s = summarizeActivity(parsed);
     expect(s.distance).toBe(0);
@@ -224,7 +227,12 @@ describe('summarizeActivity — splits, samples, track, heart rate', () => {
   });
 
   it('rounds the track to 6 decimals and elevation to 0.1 m', () => {
-    const s = summarize([[{ t: 0, north: 0, ele: 519.4000244 }, { t: 1, north: 3 }]]);
+    const s = summarize([
+      [
+        { t: 0, north: 0, ele: 519.4000244 },
+        { t: 1, north: 3 },
+      ],
+    ]);
     expect(s.track).toEqual([
       [48, 11, 519.4],
       [Math.round(lat({ north: 3 }) * 1e6) / 1e6, 11],
@@ -240,8 +248,7 @@ describe('summarizeActivity — splits, samples, track, heart rate', () => {
 });
 
 describe('summarizeActivity — files without timestamps', () => {
-  const route = (): ParsedActivity =>
-    parseActivityFile('GPX', gpx([[0, 1000, 2000].map((north) => ({ north, ele: 10 + north / 100 }))]));
+  const route = (): ParsedActivity => parseActivityFile('GPX', gpx([[0, 1000, 2000].map((north) => ({ north, ele: 10 + north / 100 }))]));
 
   it('measures distance and climb but reports no time, splits or samples', () => {
     const startedAt = new Date('2024-01-01T07:00:00Z');

@@ -117,8 +117,7 @@ interface Accumulator {
 
 type Mode = 'gps' | 'device' | 'none';
 
-const hasPosition = (p: ActivityPoint): p is ActivityPoint & { lat: number; lon: number } =>
-  p.lat !== undefined && p.lon !== undefined;
+const hasPosition = (p: ActivityPoint): p is ActivityPoint & { lat: number; lon: number } => p.lat !== undefined && p.lon !== undefined;
 
 /** Raw cumulative distance along the segment: GPS when it has a track, else the device's own counter. */
 function segmentDistance(seg: ActivityPoint[]): { mode: Mode; cum: Float64Array; lastPos: Int32Array } {
@@ -188,7 +187,8 @@ function summarizeSegment(seg: ActivityPoint[], acc: Accumulator): void {
   const pairPaused = new Uint8Array(m);
   if (mode !== 'none' && m >= 2) {
     const displacement = (a: number, b: number): number => {
-      if (mode === 'gps' && lastPos[a] >= 0 && lastPos[b] >= 0) return haversineDistance(seg[lastPos[a]] as LatLon, seg[lastPos[b]] as LatLon);
+      if (mode === 'gps' && lastPos[a] >= 0 && lastPos[b] >= 0)
+        return haversineDistance(seg[lastPos[a]] as LatLon, seg[lastPos[b]] as LatLon);
       return cum[b] - cum[a];
     };
     const cover = new Int32Array(m + 1); // difference array for rule (c) ranges
@@ -412,14 +412,18 @@ export function summarizeActivity(parsed: ParsedActivity, options: SummarizeOpti
 
   const distance = acc.distance;
   const splits = splitsOf(acc, distance, acc.moving);
-  const averageHeartRate =
-    acc.hrWeight > 0 ? acc.hrWeighted / acc.hrWeight : acc.hrCount > 0 ? acc.hrSum / acc.hrCount : null;
+  const averageHeartRate = acc.hrWeight > 0 ? acc.hrWeighted / acc.hrWeight : acc.hrCount > 0 ? acc.hrSum / acc.hrCount : null;
   return {
     startedAt: new Date(startMs),
     distance: round(distance, 1),
     duration: Math.round(acc.moving),
     elapsed: acc.firstTime !== undefined && acc.lastTime !== undefined ? Math.round((acc.lastTime - acc.firstTime) / 1000) : 0,
-    elevationGain: acc.hasElevation ? round(acc.gain.reduce((s, g) => s + g, 0), 1) : null,
+    elevationGain: acc.hasElevation
+      ? round(
+          acc.gain.reduce((s, g) => s + g, 0),
+          1,
+        )
+      : null,
     averageHeartRate: averageHeartRate === null ? null : Math.round(averageHeartRate),
     splits,
     track: acc.track,

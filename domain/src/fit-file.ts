@@ -61,7 +61,8 @@ function decode(bytes: Uint8Array): Record<string, unknown> {
   } catch (error) {
     failure = error instanceof Error ? error.message : String(error);
   }
-  if (failure || !result) throw new ActivityFileError('MALFORMED', `the FIT file is truncated or damaged (${failure ?? 'nothing decoded'})`);
+  if (failure || !result)
+    throw new ActivityFileError('MALFORMED', `the FIT file is truncated or damaged (${failure ?? 'nothing decoded'})`);
   return result;
 }
 

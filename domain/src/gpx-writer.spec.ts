@@ -107,7 +107,14 @@ describe('recording', () => {
       averageHeartRate: summary.averageHeartRate,
       environment: 'OUTDOOR',
     });
-    const treadmill = { segments: [[{ time: START, distance: 0 }, { time: new Date(START.getTime() + 10_000), distance: 30 }]] };
+    const treadmill = {
+      segments: [
+        [
+          { time: START, distance: 0 },
+          { time: new Date(START.getTime() + 10_000), distance: 30 },
+        ],
+      ],
+    };
     expect(runFromActivity(treadmill, summarizeActivity(treadmill)).environment).toBe('TREADMILL');
     expect(runFromActivity({ ...parsed, sport: 'trail_running' }, summary).environment).toBe('TRAIL');
     expect(runFromActivity({ ...parsed, sport: 'treadmill_running' }, summary).environment).toBe('TREADMILL');

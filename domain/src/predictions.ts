@@ -54,7 +54,10 @@ export function fitnessFromEfforts(efforts: readonly Effort[]): Fitness {
     const best = vdot;
     return {
       vdot,
-      predictions: RACE_DISTANCE_KEYS.map((distance) => ({ distance, duration: Math.round(predictTimeFromVdot(best, RACE_DISTANCES[distance])) })),
+      predictions: RACE_DISTANCE_KEYS.map((distance) => ({
+        distance,
+        duration: Math.round(predictTimeFromVdot(best, RACE_DISTANCES[distance])),
+      })),
     };
   }
   const valid = efforts.filter((e) => e.duration > 0);

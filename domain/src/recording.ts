@@ -74,13 +74,17 @@ export function recordingOf(parsed: ParsedActivity, startedAt: Date): RecordedPo
   const start = startedAt.getTime();
   return parsed.segments
     .map((segment) =>
-      segment.filter(positioned).map((p): RecordedPoint => [
-        round(p.lat, 6),
-        round(p.lon, 6),
-        p.ele === undefined ? null : round(p.ele, 1),
-        p.time === undefined ? null : round((p.time.getTime() - start) / 1000, 3),
-        p.heartRate ?? null,
-      ]),
+      segment
+        .filter(positioned)
+        .map(
+          (p): RecordedPoint => [
+            round(p.lat, 6),
+            round(p.lon, 6),
+            p.ele === undefined ? null : round(p.ele, 1),
+            p.time === undefined ? null : round((p.time.getTime() - start) / 1000, 3),
+            p.heartRate ?? null,
+          ],
+        ),
     )
     .filter((segment) => segment.length > 0);
 }

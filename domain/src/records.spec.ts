@@ -101,7 +101,7 @@ describe('bestEffort', () => {
 
   it('agrees with a brute-force search on irregular series', () => {
     let seed = 42;
-    const rand = (): number => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const rand = (): number => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
     for (let trial = 0; trial < 30; trial++) {
       const samples: TrackSample[] = [{ t: 0, d: 0 }];
       for (let i = 0; i < 150; i++) {

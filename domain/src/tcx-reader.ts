@@ -1,7 +1,17 @@
 // Garmin TCX (TrainingCenterDatabase v2), read as the elements stream past: activities, their laps
 // and tracks (joined across auto-laps), the laps' own totals, and courses when there is no activity.
 import type { ActivityPoint, ParsedActivity } from './activity-file';
-import { dateTime, ExtensionsHeartRate, firstTime, HeartRateElement, nonEmpty, num, pushSegment, setPosition, usable } from './track-points';
+import {
+  dateTime,
+  ExtensionsHeartRate,
+  firstTime,
+  HeartRateElement,
+  nonEmpty,
+  num,
+  pushSegment,
+  setPosition,
+  usable,
+} from './track-points';
 import { ElementPaths } from './xml-stream';
 import type { XmlVisitor } from './xml-stream';
 
@@ -112,7 +122,8 @@ class LapTotals {
     if (this.hasDistance) totals.distance = this.distance;
     if (this.hasDuration) totals.duration = this.duration;
     // Lap heart rates weighted by lap time when the laps have one.
-    if (this.hrLaps > 0) totals.averageHeartRate = Math.round(this.hrWeight > 0 ? this.hrWeighted / this.hrWeight : this.hrSum / this.hrLaps);
+    if (this.hrLaps > 0)
+      totals.averageHeartRate = Math.round(this.hrWeight > 0 ? this.hrWeighted / this.hrWeight : this.hrSum / this.hrLaps);
     return Object.keys(totals).length > 0 ? totals : undefined;
   }
 }

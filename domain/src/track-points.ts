@@ -50,9 +50,26 @@ const digitsAt = (s: string, i: number, n: number): number => {
  */
 function canonicalUtc(s: string): number | undefined {
   const millis = s.length === 24;
-  if (s[4] !== '-' || s[7] !== '-' || s[10] !== 'T' || s[13] !== ':' || s[16] !== ':' || s[s.length - 1] !== 'Z' || (millis && s[19] !== '.')) return undefined;
+  if (
+    s[4] !== '-' ||
+    s[7] !== '-' ||
+    s[10] !== 'T' ||
+    s[13] !== ':' ||
+    s[16] !== ':' ||
+    s[s.length - 1] !== 'Z' ||
+    (millis && s[19] !== '.')
+  )
+    return undefined;
   const [mo, d] = [digitsAt(s, 5, 2), digitsAt(s, 8, 2)];
-  const ms = Date.UTC(digitsAt(s, 0, 4), mo - 1, d, digitsAt(s, 11, 2), digitsAt(s, 14, 2), digitsAt(s, 17, 2), millis ? digitsAt(s, 20, 3) : 0);
+  const ms = Date.UTC(
+    digitsAt(s, 0, 4),
+    mo - 1,
+    d,
+    digitsAt(s, 11, 2),
+    digitsAt(s, 14, 2),
+    digitsAt(s, 17, 2),
+    millis ? digitsAt(s, 20, 3) : 0,
+  );
   return Number.isFinite(ms) && mo >= 1 && mo <= 12 && d >= 1 && d <= 31 ? ms : undefined;
 }
 

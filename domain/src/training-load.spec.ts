@@ -63,7 +63,7 @@ describe('dailyLoadSeries', () => {
     );
     expect(series.map((d) => d.date)).toEqual([day(1), day(2), day(3), day(4)]);
     const expected = [
-      [20, 3.720930],
+      [20, 3.72093],
       [15, 3.547864],
       [21.25, 5.243312],
       [15.9375, 4.999437],
@@ -105,7 +105,11 @@ describe('dailyLoadSeries', () => {
     const to = new Date(Date.UTC(2024, 11, 30));
     const cutoff = from.getTime() - LOAD_WARMUP_DAYS * 86_400_000;
     const full = dailyLoadSeries(runs, from, to);
-    const recent = dailyLoadSeries(runs.filter((r) => r.date.getTime() >= cutoff), from, to);
+    const recent = dailyLoadSeries(
+      runs.filter((r) => r.date.getTime() >= cutoff),
+      from,
+      to,
+    );
     expect(recent).toHaveLength(full.length);
     recent.forEach((d, i) => {
       expect(Math.abs(d.chronic - full[i].chronic)).toBeLessThan(full[i].chronic * 0.001);

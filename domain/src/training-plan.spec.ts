@@ -36,7 +36,9 @@ describe('generateTrainingPlan', () => {
 
   it('never raises weekly volume more than 10 % over the week before, starting from recent volume', () => {
     for (const recent of [12_000, 25_000, 40_000]) {
-      const plan = generateTrainingPlan(request({ recentWeeklyDistance: recent, goal: 'MARATHON', raceDate: new Date('2025-09-01T00:00:00Z') }));
+      const plan = generateTrainingPlan(
+        request({ recentWeeklyDistance: recent, goal: 'MARATHON', raceDate: new Date('2025-09-01T00:00:00Z') }),
+      );
       let previous = recent;
       for (const week of plan.weeks) {
         expect(week.distance).toBeLessThanOrEqual(previous * (1 + MAX_WEEKLY_INCREASE) + 1e-6);
@@ -44,7 +46,10 @@ describe('generateTrainingPlan', () => {
       }
       // The weeks add up from their sessions (the race not counted).
       const training = plan.workouts.filter((w) => w.kind !== 'race').reduce((s, w) => s + w.distance, 0);
-      expect(training).toBeCloseTo(plan.weeks.reduce((s, w) => s + w.distance, 0), 6);
+      expect(training).toBeCloseTo(
+        plan.weeks.reduce((s, w) => s + w.distance, 0),
+        6,
+      );
     }
   });
 

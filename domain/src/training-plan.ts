@@ -187,7 +187,14 @@ interface SessionSpec {
  * The week's sessions in day order — quality days early, easy days between, the long run last —
  * adding up to exactly `volume` (rounding goes into the long run, or the last easy run).
  */
-function weekSessions(goal: RaceDistanceKey, phase: PlanPhase, volume: number, dayCount: number, longRunWeek: boolean, paces: TrainingPaces | null): SessionSpec[] {
+function weekSessions(
+  goal: RaceDistanceKey,
+  phase: PlanPhase,
+  volume: number,
+  dayCount: number,
+  longRunWeek: boolean,
+  paces: TrainingPaces | null,
+): SessionSpec[] {
   if (dayCount === 0) return [];
   const at = (p: number | undefined) => (p === undefined ? '' : ` at ${formatPace(p)}`);
   const hasLong = longRunWeek && dayCount >= 3;
@@ -206,18 +213,39 @@ function weekSessions(goal: RaceDistanceKey, phase: PlanPhase, volume: number, d
     if (kind === 'tempo') {
       // About 60 % of the session at threshold, 15..40 minutes (Daniels' T-pace sessions).
       const minutes = Math.max(15, Math.min(40, Math.round(((quality / 1000) * 0.6 * (paces?.threshold ?? 330)) / 60)));
-      sessions.push({ kind, distance: quality, targetPace: paces?.threshold ?? null, description: `Threshold run: warm up easy, ${minutes} min comfortably hard${at(paces?.threshold)}, cool down easy.` });
+      sessions.push({
+        kind,
+        distance: quality,
+        targetPace: paces?.threshold ?? null,
+        description: `Threshold run: warm up easy, ${minutes} min comfortably hard${at(paces?.threshold)}, cool down easy.`,
+      });
     } else {
       const reps = Math.max(3, Math.min(6, Math.round(quality / 2000)));
-      sessions.push({ kind, distance: quality, targetPace: paces?.interval ?? null, description: `Intervals: warm up easy, ${reps} × 1000 m hard${at(paces?.interval)} with 3 min jog recoveries, cool down easy.` });
+      sessions.push({
+        kind,
+        distance: quality,
+        targetPace: paces?.interval ?? null,
+        description: `Intervals: warm up easy, ${reps} × 1000 m hard${at(paces?.interval)} with 3 min jog recoveries, cool down easy.`,
+      });
     }
   }
   for (let e = 0; e < easyCount; e++) {
     const last = e === easyCount - 1 && !hasLong;
     const strides = phase !== 'base' && e === 0 ? ' Finish with 6 × 20 s strides.' : '';
-    sessions.push({ kind: 'easy', distance: easy + (last ? remainder : 0), targetPace: paces?.easy ?? null, description: `Easy run${at(paces?.easy)}, conversational.${strides}` });
+    sessions.push({
+      kind: 'easy',
+      distance: easy + (last ? remainder : 0),
+      targetPace: paces?.easy ?? null,
+      description: `Easy run${at(paces?.easy)}, conversational.${strides}`,
+    });
   }
-  if (hasLong) sessions.push({ kind: 'long', distance: long, targetPace: paces?.easy ?? null, description: `Long run${at(paces?.easy)}, relaxed and steady.` });
+  if (hasLong)
+    sessions.push({
+      kind: 'long',
+      distance: long,
+      targetPace: paces?.easy ?? null,
+      description: `Long run${at(paces?.easy)}, relaxed and steady.`,
+    });
   return interleave(sessions, qualityCount);
 }
 

@@ -49,7 +49,9 @@ export const paceMinutes = (secondsPerKm: number, units: UnitSystem) => (seconds
 
 export function formatElevation(metres: number | null | undefined, units: UnitSystem): string {
   if (metres == null) return '–';
-  return units === 'IMPERIAL' ? `${Math.round(metres * FEET_PER_METRE).toLocaleString('en-US')} ft` : `${Math.round(metres).toLocaleString('en-US')} m`;
+  return units === 'IMPERIAL'
+    ? `${Math.round(metres * FEET_PER_METRE).toLocaleString('en-US')} ft`
+    : `${Math.round(metres).toLocaleString('en-US')} m`;
 }
 export const toDisplayElevation = (metres: number, units: UnitSystem) => (units === 'IMPERIAL' ? metres * FEET_PER_METRE : metres);
 export const elevationUnit = (units: UnitSystem) => (units === 'IMPERIAL' ? 'ft' : 'm');

@@ -1,12 +1,4 @@
-import {
-  fractionOfVo2MaxSustained,
-  predictTimeFromVdot,
-  riegel,
-  trainingPaces,
-  vdotFromRace,
-  velocityAtVo2,
-  vo2AtVelocity,
-} from './vdot';
+import { fractionOfVo2MaxSustained, predictTimeFromVdot, riegel, trainingPaces, vdotFromRace, velocityAtVo2, vo2AtVelocity } from './vdot';
 
 const hms = (h: number, m: number, s: number): number => h * 3600 + m * 60 + s;
 

@@ -71,7 +71,10 @@ function requestDbPlugin(logger: Logger): ApolloServerPlugin<RequestContext> {
             await contextValue.db.close();
           } catch (err) {
             logger.error({ err, requestId: contextValue.requestId, operation: operationName ?? undefined }, 'the request could not commit');
-            response.body = { kind: 'single', singleResult: { errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] } };
+            response.body = {
+              kind: 'single',
+              singleResult: { errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] },
+            };
             response.http.status = 500;
           }
         },
@@ -218,12 +221,21 @@ const IMPORT_JOBS_GAUGE_MS = 30_000;
 function watchPool(dataSource: DataSource, metrics: Metrics) {
   // Read as the table owner: the queue's depth across all runners (a count, no rows) — at most
   // once per IMPORT_JOBS_GAUGE_MS whatever the scrape rate, so scrapes stay cheap.
-  const importJobs = atMostEvery(IMPORT_JOBS_GAUGE_MS, (): Promise<{ status: string; n: number }[]> =>
-    dataSource.query(`SELECT s.status, count(j.id)::int AS n FROM (VALUES ('QUEUED'), ('RUNNING')) s(status) LEFT JOIN import_jobs j ON j.status = s.status GROUP BY s.status`),
+  const importJobs = atMostEvery(
+    IMPORT_JOBS_GAUGE_MS,
+    (): Promise<{ status: string; n: number }[]> =>
+      dataSource.query(
+        `SELECT s.status, count(j.id)::int AS n FROM (VALUES ('QUEUED'), ('RUNNING')) s(status) LEFT JOIN import_jobs j ON j.status = s.status GROUP BY s.status`,
+      ),
   );
-  metrics.gaugeFrom('maratron_import_jobs', 'Bulk import jobs waiting or running (the job queue depth, refreshed at most every 30 s)', ['status'], async (set) => {
-    for (const row of await importJobs()) set({ status: row.status }, row.n);
-  });
+  metrics.gaugeFrom(
+    'maratron_import_jobs',
+    'Bulk import jobs waiting or running (the job queue depth, refreshed at most every 30 s)',
+    ['status'],
+    async (set) => {
+      for (const row of await importJobs()) set({ status: row.status }, row.n);
+    },
+  );
   metrics.gaugeFrom('maratron_db_pool_connections', 'Database pool connections by state', ['state'], (set) => {
     const pool = (dataSource.driver as unknown as { master?: { totalCount: number; idleCount: number; waitingCount: number } }).master;
     if (!pool) return;
@@ -234,7 +246,13 @@ function watchPool(dataSource: DataSource, metrics: Metrics) {
 }
 
 /** The import queue and its worker, over the gateway's database (see imports/import-queue.ts). */
-export function createImportQueue(dataSource: DataSource, services: Pick<Services, 'runs' | 'shoes'>, bus: EventBus, config: Config, logger: Logger): ImportQueue {
+export function createImportQueue(
+  dataSource: DataSource,
+  services: Pick<Services, 'runs' | 'shoes'>,
+  bus: EventBus,
+  config: Config,
+  logger: Logger,
+): ImportQueue {
   const url = (dataSource.options as { url?: string }).url;
   if (!url) throw new Error('the import queue needs the database URL');
   const importer = new Importer(dataSource, services.runs, services.shoes, bus, config.imports, logger, config.activityFiles.parseThreads);

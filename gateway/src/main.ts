@@ -53,7 +53,9 @@ async function main() {
   const { dataSource, close: closeDatabase } = await openDatabase(config, (m) => logger.warn(m));
   const applied = await migrate(dataSource);
   if (applied.length) logger.info({ migrations: applied }, 'applied migrations');
-  const redis = config.redisUrl ? await connectRedis(config.redisUrl, (err) => logger.warn({ err }, 'redis error'), { commandTimeoutMs: config.redisCommandTimeoutMs }) : null;
+  const redis = config.redisUrl
+    ? await connectRedis(config.redisUrl, (err) => logger.warn({ err }, 'redis error'), { commandTimeoutMs: config.redisCommandTimeoutMs })
+    : null;
   const bus = await createEventBus(redis, logger);
   const gatewayConfig = { ...config, jwtSecret: jwtSecretFor(config) };
   const gateway = await createGateway({ config: gatewayConfig, dataSource, redis, bus, logger });
@@ -74,10 +76,13 @@ async function main() {
     stopping = true;
     logger.info({ reason }, 'shutting down');
     // A hung dependency must not keep the process alive forever.
-    setTimeout(() => {
-      logger.error('shutdown timed out');
-      process.exit(1);
-    }, (config.shutdownGraceSeconds + 10) * 1000).unref();
+    setTimeout(
+      () => {
+        logger.error('shutdown timed out');
+        process.exit(1);
+      },
+      (config.shutdownGraceSeconds + 10) * 1000,
+    ).unref();
     try {
       // Not ready first, so load balancers stop sending new work; then, after the grace
       // period (none after a fatal error), in-flight requests finish, WebSockets close with

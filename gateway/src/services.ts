@@ -7,7 +7,10 @@ import { CoachService } from './coach/coach.service';
  * the ai-server's tools and to the language model).
  */
 export function createGatewayServices(
-  config: Pick<Config, 'jwtTtlSeconds' | 'signInLimits' | 'aiServerUrl' | 'aiServerPort' | 'anthropic' | 'exports' | 'activityFiles' | 'query'> & {
+  config: Pick<
+    Config,
+    'jwtTtlSeconds' | 'signInLimits' | 'aiServerUrl' | 'aiServerPort' | 'anthropic' | 'exports' | 'activityFiles' | 'query'
+  > & {
     jwtSecret: string;
     imports: Pick<ImportConfig, 'queueSchema'>;
   },

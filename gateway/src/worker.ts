@@ -17,7 +17,9 @@ async function main() {
   handleProcessFaults(logger, () => void shutdown(1));
   const { dataSource, close } = await openDatabase(config, (m) => logger.warn(m));
   await migrate(dataSource);
-  const redis = config.redisUrl ? await connectRedis(config.redisUrl, (err) => logger.warn({ err }, 'redis error'), { commandTimeoutMs: config.redisCommandTimeoutMs }) : null;
+  const redis = config.redisUrl
+    ? await connectRedis(config.redisUrl, (err) => logger.warn({ err }, 'redis error'), { commandTimeoutMs: config.redisCommandTimeoutMs })
+    : null;
   const bus = await createEventBus(redis, logger);
   // Tokens are never issued here; the services only need a secret to be constructed.
   const services = createServices({ ...config, jwtSecret: config.jwtSecret ?? 'worker-issues-no-tokens' }, redis, bus);

@@ -71,7 +71,10 @@ describe('deleteAccount', () => {
   it('with a wrong password is BAD_USER_INPUT on password and deletes nothing', async () => {
     const { leaver } = await scene();
     const before = await rowsOf(leaver);
-    expect(errorOf(await t.gql(DELETE, { p: 'not-my-password' }, leaver.token))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'password' });
+    expect(errorOf(await t.gql(DELETE, { p: 'not-my-password' }, leaver.token))).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'password',
+    });
     expect(await rowsOf(leaver)).toEqual(before);
     expect(ok(await t.gql(`{ me { id } }`, {}, leaver.token)).me).toEqual({ id: leaver.id });
     expect(errorOf(await t.gql(DELETE, { p: TEST_PASSWORD }))).toMatchObject({ code: 'UNAUTHENTICATED' });
@@ -81,9 +84,13 @@ describe('deleteAccount', () => {
     const s = await scene();
     const live = connectLive(t.wsUrl, s.leaver.token);
     live.subscribe(`subscription { notificationAdded { id } }`);
-    const likeCount = async () => ok(await t.gql(`query($id: ID!) { post(id: $id) { likeCount commentCount } }`, { id: s.otherPost }, s.other.token)).post;
+    const likeCount = async () =>
+      ok(await t.gql(`query($id: ID!) { post(id: $id) { likeCount commentCount } }`, { id: s.otherPost }, s.other.token)).post;
     expect(await likeCount()).toEqual({ likeCount: 2, commentCount: 1 });
-    const feed = async () => ok(await t.gql(`{ feed(first: 50) { edges { node { id author { id } } } } }`, {}, s.follower.token)).feed.edges.map((e: any) => e.node.id);
+    const feed = async () =>
+      ok(await t.gql(`{ feed(first: 50) { edges { node { id author { id } } } } }`, {}, s.follower.token)).feed.edges.map(
+        (e: any) => e.node.id,
+      );
     expect(await feed()).toContain(s.leaverPost);
 
     expect(ok(await t.gql(DELETE, { p: TEST_PASSWORD }, s.leaver.token))).toEqual({ deleteAccount: true });
@@ -91,24 +98,34 @@ describe('deleteAccount', () => {
     expect(Object.values(await rowsOf(s.leaver)).every((n) => n === 0)).toBe(true);
     expect(await likeCount()).toEqual({ likeCount: 1, commentCount: 0 });
     expect(await feed()).not.toContain(s.leaverPost);
-    const others = ok(await t.gql(
-      `query($f: ID!, $o: ID!) { f: user(id: $f) { followingCount } o: user(id: $o) { followerCount } }`,
-      { f: s.follower.id, o: s.other.id },
-      s.other.token,
-    ));
+    const others = ok(
+      await t.gql(
+        `query($f: ID!, $o: ID!) { f: user(id: $f) { followingCount } o: user(id: $o) { followerCount } }`,
+        { f: s.follower.id, o: s.other.id },
+        s.other.token,
+      ),
+    );
     expect(others).toEqual({ f: { followingCount: 0 }, o: { followerCount: 0 } });
     expect(ok(await t.gql(`query($u: ID!) { user(id: $u) { id } }`, { u: s.leaver.id }, s.other.token)).user).toBeNull();
 
     // The group goes to the member who joined first, with its posts; the one without members is gone.
-    const group = ok(await t.gql(
-      `query($g: ID!) { group(id: $g) { owner { id } memberCount posts { edges { node { id } } } } }`,
-      { g: s.kept },
-      s.other.token,
-    )).group;
+    const group = ok(
+      await t.gql(
+        `query($g: ID!) { group(id: $g) { owner { id } memberCount posts { edges { node { id } } } } }`,
+        { g: s.kept },
+        s.other.token,
+      ),
+    ).group;
     expect(group).toEqual({ owner: { id: s.elder.id }, memberCount: 2, posts: { edges: [{ node: { id: s.groupPost } }] } });
     expect(await t.sql(`SELECT id FROM groups WHERE id = $1`, [s.alone])).toEqual([]);
     // The heir owns it for real (row-level security checks the owner on invitations too).
-    ok(await t.gql(`mutation($g: ID!, $u: ID!) { inviteToGroup(groupId: $g, userId: $u) { id } }`, { g: s.kept, u: s.follower.id }, s.elder.token));
+    ok(
+      await t.gql(
+        `mutation($g: ID!, $u: ID!) { inviteToGroup(groupId: $g, userId: $u) { id } }`,
+        { g: s.kept, u: s.follower.id },
+        s.elder.token,
+      ),
+    );
 
     // The old token: UNAUTHENTICATED on a query, 401 on /api, its live connection closed, a new one refused.
     expect(errorOf(await t.gql(`{ me { id } }`, {}, s.leaver.token))).toMatchObject({ code: 'UNAUTHENTICATED' });

@@ -27,20 +27,43 @@ async function busyRunner(): Promise<TestUser> {
   const a = await t.signUp('Exported');
   ok(await t.gql(`mutation { createShoe(input: { name: "Pegasus", isDefault: true }) { id } }`, {}, a.token));
   const imp = async (format: string, content: string, visibility: string) =>
-    ok(await t.gql(`mutation($f: ActivityFormat!, $c: String!, $v: Visibility) { importActivity(format: $f, content: $c, visibility: $v) { id } }`, { f: format, c: content, v: visibility }, a.token)).importActivity.id as string;
+    ok(
+      await t.gql(
+        `mutation($f: ActivityFormat!, $c: String!, $v: Visibility) { importActivity(format: $f, content: $c, visibility: $v) { id } }`,
+        { f: format, c: content, v: visibility },
+        a.token,
+      ),
+    ).importActivity.id as string;
   const park = await imp('GPX', garminConnectGpx(sim(1, 6000)), 'PUBLIC');
   await imp('GPX', stravaGpx(sim(3, 8000), 'Lunch & "hills"'), 'FOLLOWERS');
   await imp('FIT', fitActivity(sim(5, 4200)).toString('base64'), 'PRIVATE');
   // A renamed imported run with notes: the names and notes come from runs.json, not the GPX.
-  ok(await t.gql(`mutation($id: ID!) { updateRun(id: $id, input: { name: "Park laps <3", notes: "windy" }) { id } }`, { id: park }, a.token));
-  for (const [n, visibility, notes] of [[2, 'PRIVATE', 'treadmill, typed in'], [4, 'FOLLOWERS', null]] as const) {
-    ok(await t.gql(
-      `mutation($input: RunInput!) { createRun(input: $input) { id } }`,
-      { input: { startedAt: day(n).toISOString(), distance: 5000 + n * 100, duration: 1500 + n * 10, name: `Typed ${n}`, visibility, notes } },
-      a.token,
-    ));
+  ok(
+    await t.gql(`mutation($id: ID!) { updateRun(id: $id, input: { name: "Park laps <3", notes: "windy" }) { id } }`, { id: park }, a.token),
+  );
+  for (const [n, visibility, notes] of [
+    [2, 'PRIVATE', 'treadmill, typed in'],
+    [4, 'FOLLOWERS', null],
+  ] as const) {
+    ok(
+      await t.gql(
+        `mutation($input: RunInput!) { createRun(input: $input) { id } }`,
+        {
+          input: {
+            startedAt: day(n).toISOString(),
+            distance: 5000 + n * 100,
+            duration: 1500 + n * 10,
+            name: `Typed ${n}`,
+            visibility,
+            notes,
+          },
+        },
+        a.token,
+      ),
+    );
   }
-  const post = ok(await t.gql(`mutation($r: ID) { createPost(input: { text: "Good week", runId: $r }) { id } }`, { r: park }, a.token)).createPost.id;
+  const post = ok(await t.gql(`mutation($r: ID) { createPost(input: { text: "Good week", runId: $r }) { id } }`, { r: park }, a.token))
+    .createPost.id;
   ok(await t.gql(`mutation($p: ID!) { addComment(postId: $p, text: "Thanks all") { id } }`, { p: post }, a.token));
   return a;
 }
@@ -49,7 +72,13 @@ describe('GET /api/export', () => {
   it("streams a zip of the runner's own data: profile without the password hash, lists, one GPX per run with a track", async () => {
     const a = await busyRunner();
     const other = await t.signUp('Commenter');
-    ok(await t.gql(`mutation { createRun(input: { startedAt: "2025-05-02T06:00:00Z", distance: 3000, duration: 900, name: "Not mine" }) { id } }`, {}, other.token));
+    ok(
+      await t.gql(
+        `mutation { createRun(input: { startedAt: "2025-05-02T06:00:00Z", distance: 3000, duration: 900, name: "Not mine" }) { id } }`,
+        {},
+        other.token,
+      ),
+    );
 
     const res = await download(a.token);
     expect(res.status).toBe(200);
@@ -59,7 +88,14 @@ describe('GET /api/export', () => {
     const files = unzipSync(new Uint8Array(await res.arrayBuffer()));
     const names = Object.keys(files).sort();
     const gpxFiles = names.filter((n) => n.startsWith('activities/'));
-    expect(names.filter((n) => !n.startsWith('activities/'))).toEqual(['comments.json', 'plans.json', 'posts.json', 'profile.json', 'runs.json', 'shoes.json']);
+    expect(names.filter((n) => !n.startsWith('activities/'))).toEqual([
+      'comments.json',
+      'plans.json',
+      'posts.json',
+      'profile.json',
+      'runs.json',
+      'shoes.json',
+    ]);
     expect(gpxFiles).toHaveLength(3);
 
     const profile = json(files, 'profile.json');
@@ -68,7 +104,12 @@ describe('GET /api/export', () => {
     const { runs } = json(files, 'runs.json');
     expect(runs).toHaveLength(5);
     expect(runs.map((r: any) => r.name)).toEqual(['Park laps <3', 'Typed 2', 'Lunch & "hills"', 'Typed 4', null]);
-    expect(runs.filter((r: any) => r.file).map((r: any) => r.file).sort()).toEqual(gpxFiles);
+    expect(
+      runs
+        .filter((r: any) => r.file)
+        .map((r: any) => r.file)
+        .sort(),
+    ).toEqual(gpxFiles);
     expect(runs[1]).toMatchObject({ file: null, visibility: 'PRIVATE', notes: 'treadmill, typed in', distance: 5200, duration: 1520 });
     for (const file of gpxFiles) {
       const gpx = new TextDecoder().decode(files[file]);
@@ -87,10 +128,28 @@ describe('GET /api/export', () => {
   it('imports into a fresh account as the same runs and shoes: count, distance, duration, names, notes, visibility, which shoe', async () => {
     const a = await busyRunner();
     // A worn-out pair that carried one run before it was retired, and a run in no shoe at all.
-    const clifton = ok(await t.gql(`mutation { createShoe(input: { name: "Clifton 8", brand: "Hoka", maxDistance: 600000, initialDistance: 590000 }) { id } }`, {}, a.token)).createShoe.id;
-    ok(await t.gql(`mutation($s: ID) { createRun(input: { startedAt: "2025-05-06T06:30:00Z", distance: 12000, duration: 3700, name: "Last in the Cliftons", shoeId: $s }) { id } }`, { s: clifton }, a.token));
+    const clifton = ok(
+      await t.gql(
+        `mutation { createShoe(input: { name: "Clifton 8", brand: "Hoka", maxDistance: 600000, initialDistance: 590000 }) { id } }`,
+        {},
+        a.token,
+      ),
+    ).createShoe.id;
+    ok(
+      await t.gql(
+        `mutation($s: ID) { createRun(input: { startedAt: "2025-05-06T06:30:00Z", distance: 12000, duration: 3700, name: "Last in the Cliftons", shoeId: $s }) { id } }`,
+        { s: clifton },
+        a.token,
+      ),
+    );
     ok(await t.gql(`mutation { retireShoe(id: "${clifton}") { id } }`, {}, a.token));
-    ok(await t.gql(`mutation { createRun(input: { startedAt: "2025-05-07T06:30:00Z", distance: 3000, duration: 1100, name: "Barefoot strides", shoeId: null }) { id } }`, {}, a.token));
+    ok(
+      await t.gql(
+        `mutation { createRun(input: { startedAt: "2025-05-07T06:30:00Z", distance: 3000, duration: 1100, name: "Barefoot strides", shoeId: null }) { id } }`,
+        {},
+        a.token,
+      ),
+    );
     const zip = new Uint8Array(await (await download(a.token)).arrayBuffer());
     const fresh = await t.signUp('Restored');
     const upload = await fetch(`${t.url}/api/imports`, {
@@ -103,7 +162,13 @@ describe('GET /api/export', () => {
     let job: any;
     for (let i = 0; i < 200 && job?.status !== 'DONE' && job?.status !== 'FAILED'; i++) {
       await new Promise((r) => setTimeout(r, 100));
-      job = ok(await t.gql(`query($id: ID!) { importJob(id: $id) { status total imported skipped failed problems { file message } } }`, { id }, fresh.token)).importJob;
+      job = ok(
+        await t.gql(
+          `query($id: ID!) { importJob(id: $id) { status total imported skipped failed problems { file message } } }`,
+          { id },
+          fresh.token,
+        ),
+      ).importJob;
     }
     expect(job).toEqual({ status: 'DONE', total: 7, imported: 7, skipped: 0, failed: 0, problems: [] });
 
@@ -114,9 +179,20 @@ describe('GET /api/export', () => {
     expect(Math.abs(sum(after, 'distance') - sum(before, 'distance'))).toBeLessThanOrEqual(sum(before, 'distance') * 0.01);
     expect(Math.abs(sum(after, 'duration') - sum(before, 'duration'))).toBeLessThanOrEqual(sum(before, 'duration') * 0.01);
     const shape = (runs: any) =>
-      runs.edges.map(({ node: r }: any) => ({ name: r.name, startedAt: r.startedAt, visibility: r.visibility, notes: r.notes, tracked: r.track !== null, shoe: r.shoe?.name ?? null }));
+      runs.edges.map(({ node: r }: any) => ({
+        name: r.name,
+        startedAt: r.startedAt,
+        visibility: r.visibility,
+        notes: r.notes,
+        tracked: r.track !== null,
+        shoe: r.shoe?.name ?? null,
+      }));
     expect(shape(after)).toEqual(shape(before));
-    expect(shape(after).filter((r: any) => r.shoe !== 'Pegasus').map((r: any) => [r.name, r.shoe])).toEqual([
+    expect(
+      shape(after)
+        .filter((r: any) => r.shoe !== 'Pegasus')
+        .map((r: any) => [r.name, r.shoe]),
+    ).toEqual([
       ['Barefoot strides', null],
       ['Last in the Cliftons', 'Clifton 8'],
     ]);
@@ -128,8 +204,13 @@ describe('GET /api/export', () => {
     const original = byName<{ name: string; distance: number }>(ok(await t.gql(SHOES, {}, a.token)).shoes);
     // Distance within the runs' own tolerance: a re-imported GPX measures to within a metre or so.
     expect(restored.map(({ distance, ...rest }: any) => rest)).toEqual(original.map(({ distance, ...rest }: any) => rest));
-    restored.forEach((shoe: any, i: number) => expect(Math.abs(shoe.distance - original[i].distance)).toBeLessThanOrEqual(original[i].distance * 0.01));
-    expect(restored.map((s: any) => [s.name, s.runCount, s.retired, s.isDefault])).toEqual([['Clifton 8', 1, true, false], ['Pegasus', 5, false, true]]);
+    restored.forEach((shoe: any, i: number) =>
+      expect(Math.abs(shoe.distance - original[i].distance)).toBeLessThanOrEqual(original[i].distance * 0.01),
+    );
+    expect(restored.map((s: any) => [s.name, s.runCount, s.retired, s.isDefault])).toEqual([
+      ['Clifton 8', 1, true, false],
+      ['Pegasus', 5, false, true],
+    ]);
 
     // The same export again: every run a duplicate, and no second pair of anything.
     const again = await fetch(`${t.url}/api/imports`, {
@@ -141,7 +222,9 @@ describe('GET /api/export', () => {
     let repeat: any;
     for (let i = 0; i < 200 && repeat?.status !== 'DONE' && repeat?.status !== 'FAILED'; i++) {
       await new Promise((r) => setTimeout(r, 100));
-      repeat = ok(await t.gql(`query($id: ID!) { importJob(id: $id) { status imported skipped } }`, { id: second.id }, fresh.token)).importJob;
+      repeat = ok(
+        await t.gql(`query($id: ID!) { importJob(id: $id) { status imported skipped } }`, { id: second.id }, fresh.token),
+      ).importJob;
     }
     expect(repeat).toEqual({ status: 'DONE', imported: 0, skipped: 7 });
     expect(ok(await t.gql(SHOES, {}, fresh.token)).shoes).toHaveLength(2);
@@ -151,7 +234,8 @@ describe('GET /api/export', () => {
     const a = await busyRunner();
     const files = unzipSync(new Uint8Array(await (await download(a.token)).arrayBuffer()));
     /** The export with one of its JSON files edited. */
-    const edited = (name: string, edit: (doc: any) => unknown) => zipSync({ ...files, [name]: strToU8(JSON.stringify(edit(json(files, name)))) });
+    const edited = (name: string, edit: (doc: any) => unknown) =>
+      zipSync({ ...files, [name]: strToU8(JSON.stringify(edit(json(files, name)))) });
     const fresh = await t.signUp('Refused');
     const importJob = async (zip: Uint8Array) => {
       const upload = await fetch(`${t.url}/api/imports`, {
@@ -164,24 +248,34 @@ describe('GET /api/export', () => {
       let job: any;
       for (let i = 0; i < 200 && job?.status !== 'DONE' && job?.status !== 'FAILED'; i++) {
         await new Promise((r) => setTimeout(r, 100));
-        job = ok(await t.gql(`query($id: ID!) { importJob(id: $id) { status imported failed problems { file message } } }`, { id }, fresh.token)).importJob;
+        job = ok(
+          await t.gql(`query($id: ID!) { importJob(id: $id) { status imported failed problems { file message } } }`, { id }, fresh.token),
+        ).importJob;
       }
       return job;
     };
 
     // A start time written as a number (epoch milliseconds) instead of the export's ISO text.
-    const epoch = edited('runs.json', ({ runs }) => ({ runs: runs.map((r: any, i: number) => (i === 1 ? { ...r, startedAt: Date.parse(r.startedAt) } : r)) }));
+    const epoch = edited('runs.json', ({ runs }) => ({
+      runs: runs.map((r: any, i: number) => (i === 1 ? { ...r, startedAt: Date.parse(r.startedAt) } : r)),
+    }));
     expect(await importJob(epoch)).toEqual({
       status: 'FAILED',
       imported: 0,
       failed: 0,
-      problems: [{ file: 'export.zip', message: 'runs.json: runs[1].startedAt: expected a date and time such as 2025-03-01T08:00:00.000Z' }],
+      problems: [
+        { file: 'export.zip', message: 'runs.json: runs[1].startedAt: expected a date and time such as 2025-03-01T08:00:00.000Z' },
+      ],
     });
     // A shoe without its name, and a list under another key.
     const nameless = edited('shoes.json', ({ shoes }) => ({ shoes: shoes.map(({ name: _name, ...shoe }: any) => shoe) }));
-    expect((await importJob(nameless)).problems).toEqual([{ file: 'export.zip', message: 'shoes.json: shoes[0].name: Invalid input: expected string, received undefined' }]);
+    expect((await importJob(nameless)).problems).toEqual([
+      { file: 'export.zip', message: 'shoes.json: shoes[0].name: Invalid input: expected string, received undefined' },
+    ]);
     const renamed = edited('runs.json', ({ runs }) => ({ activities: runs }));
-    expect((await importJob(renamed)).problems).toEqual([{ file: 'export.zip', message: 'runs.json: runs: Invalid input: expected array, received undefined' }]);
+    expect((await importJob(renamed)).problems).toEqual([
+      { file: 'export.zip', message: 'runs.json: runs: Invalid input: expected array, received undefined' },
+    ]);
     expect(ok(await t.gql(`{ runs { totalCount } }`, {}, fresh.token)).runs.totalCount).toBe(0);
   });
 });

@@ -12,7 +12,9 @@ const SIGN_IN = `mutation($email: String!, $password: String!) { signIn(email: $
 
 describe('accounts', () => {
   it('signs up, signs in with the password, and refuses a wrong one', async () => {
-    const up = ok(await t.gql(SIGN_UP, { input: { email: 'Kip@Example.com', password: 'a-long-password', name: 'Kip', username: 'Kip_1' } }));
+    const up = ok(
+      await t.gql(SIGN_UP, { input: { email: 'Kip@Example.com', password: 'a-long-password', name: 'Kip', username: 'Kip_1' } }),
+    );
     expect(up.signUp.user).toMatchObject({ username: 'kip_1', name: 'Kip', email: 'kip@example.com', units: 'METRIC' });
     const me = ok(await t.gql(`{ me { id username } }`, {}, up.signUp.token));
     expect(me.me.id).toBe(up.signUp.user.id);
@@ -65,7 +67,8 @@ describe('accounts', () => {
 
   it('slows repeated failed sign-ins for one account with RATE_LIMITED', async () => {
     const u = await t.signUp('Target');
-    for (let i = 0; i < 3; i++) expect(errorOf(await t.gql(SIGN_IN, { email: u.email, password: 'wrong-password!' })).code).toBe('BAD_USER_INPUT');
+    for (let i = 0; i < 3; i++)
+      expect(errorOf(await t.gql(SIGN_IN, { email: u.email, password: 'wrong-password!' })).code).toBe('BAD_USER_INPUT');
     const limited = await t.gql(SIGN_IN, { email: u.email, password: u.password });
     expect(errorOf(limited).code).toBe('RATE_LIMITED');
     expect(limited.errors![0].extensions!.retryAfterSeconds).toBeGreaterThan(0);
@@ -74,16 +77,40 @@ describe('accounts', () => {
   it('keeps email and training profile private to the runner', async () => {
     const a = await t.signUp('Private');
     const b = await t.signUp('Other');
-    ok(await t.gql(
-      `mutation($input: UpdateProfileInput!) { updateProfile(input: $input) { id } }`,
-      { input: { bio: 'Hello', units: 'IMPERIAL', trainingProfile: { level: 'INTERMEDIATE', goals: ['Sub-20 5K'], weeklyDistanceGoal: 40000, preferredDays: ['TUE', 'SAT'], yearsRunning: 4, injuryNotes: 'Left achilles' } } },
-      a.token,
-    ));
+    ok(
+      await t.gql(
+        `mutation($input: UpdateProfileInput!) { updateProfile(input: $input) { id } }`,
+        {
+          input: {
+            bio: 'Hello',
+            units: 'IMPERIAL',
+            trainingProfile: {
+              level: 'INTERMEDIATE',
+              goals: ['Sub-20 5K'],
+              weeklyDistanceGoal: 40000,
+              preferredDays: ['TUE', 'SAT'],
+              yearsRunning: 4,
+              injuryNotes: 'Left achilles',
+            },
+          },
+        },
+        a.token,
+      ),
+    );
     const q = `query($id: ID!) { user(id: $id) { bio units email trainingProfile { level goals weeklyDistanceGoal preferredDays yearsRunning injuryNotes } } }`;
     const own = ok(await t.gql(q, { id: a.id }, a.token)).user;
     expect(own).toEqual({
-      bio: 'Hello', units: 'IMPERIAL', email: a.email,
-      trainingProfile: { level: 'INTERMEDIATE', goals: ['Sub-20 5K'], weeklyDistanceGoal: 40000, preferredDays: ['TUE', 'SAT'], yearsRunning: 4, injuryNotes: 'Left achilles' },
+      bio: 'Hello',
+      units: 'IMPERIAL',
+      email: a.email,
+      trainingProfile: {
+        level: 'INTERMEDIATE',
+        goals: ['Sub-20 5K'],
+        weeklyDistanceGoal: 40000,
+        preferredDays: ['TUE', 'SAT'],
+        yearsRunning: 4,
+        injuryNotes: 'Left achilles',
+      },
     });
     const seen = ok(await t.gql(q, { id: a.id }, b.token)).user;
     expect(seen).toEqual({ bio: 'Hello', units: 'IMPERIAL', email: null, trainingProfile: null });
@@ -92,12 +119,20 @@ describe('accounts', () => {
   it('updates the profile with validation, naming the field', async () => {
     const a = await t.signUp('Edit');
     const m = `mutation($input: UpdateProfileInput!) { updateProfile(input: $input) { name username bio } }`;
-    expect(ok(await t.gql(m, { input: { name: 'New Name', username: 'renamed_' + a.username.slice(-4) } }, a.token)).updateProfile.name).toBe('New Name');
+    expect(
+      ok(await t.gql(m, { input: { name: 'New Name', username: 'renamed_' + a.username.slice(-4) } }, a.token)).updateProfile.name,
+    ).toBe('New Name');
     expect(errorOf(await t.gql(m, { input: { bio: 'x'.repeat(501) } }, a.token))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'bio' });
-    expect(errorOf(await t.gql(m, { input: { trainingProfile: { yearsRunning: -1 } } }, a.token))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'trainingProfile.yearsRunning' });
+    expect(errorOf(await t.gql(m, { input: { trainingProfile: { yearsRunning: -1 } } }, a.token))).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'trainingProfile.yearsRunning',
+    });
     expect(errorOf(await t.gql(m, { input: { units: 'FURLONGS' } }, a.token))).toMatchObject({ code: 'BAD_USER_INPUT' });
     const b = await t.signUp('Taken');
-    expect(errorOf(await t.gql(m, { input: { username: b.username } }, a.token))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'username' });
+    expect(errorOf(await t.gql(m, { input: { username: b.username } }, a.token))).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'username',
+    });
   });
 
   it('finds runners by username or name, and by id or username', async () => {
@@ -108,7 +143,9 @@ describe('accounts', () => {
     expect(byWord.map((u: { id: string }) => u.id)).toContain(a.id);
     const byName = ok(await t.gql(`query($u: String) { user(username: $u) { id } }`, { u: a.username }, a.token)).user;
     expect(byName.id).toBe(a.id);
-    expect(ok(await t.gql(`query($id: ID) { user(id: $id) { id } }`, { id: '00000000-0000-4000-8000-000000000000' }, a.token)).user).toBeNull();
+    expect(
+      ok(await t.gql(`query($id: ID) { user(id: $id) { id } }`, { id: '00000000-0000-4000-8000-000000000000' }, a.token)).user,
+    ).toBeNull();
     expect(errorOf(await t.gql(`{ user(id: "nope") { id } }`, {}, a.token))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'id' });
   });
 });

@@ -228,12 +228,16 @@ export function garminTcx(sim: SimulatedRun, opts: { lapMetres?: number; gps?: b
   const tp = (p: SimPoint) =>
     `            <Trackpoint>
               <Time>${p.time.toISOString()}</Time>
-${gps ? `              <Position>
+${
+  gps
+    ? `              <Position>
                 <LatitudeDegrees>${p.lat.toFixed(14)}</LatitudeDegrees>
                 <LongitudeDegrees>${p.lon.toFixed(14)}</LongitudeDegrees>
               </Position>
               <AltitudeMeters>${p.ele.toFixed(13)}</AltitudeMeters>
-` : ''}              <DistanceMeters>${p.distance.toFixed(2)}</DistanceMeters>
+`
+    : ''
+}              <DistanceMeters>${p.distance.toFixed(2)}</DistanceMeters>
               <HeartRateBpm>
                 <Value>${p.hr}</Value>
               </HeartRateBpm>

@@ -31,7 +31,8 @@ const IMPORT = `mutation($format: ActivityFormat!, $content: String!) { importAc
 
 const read = (file: string) => fs.readFileSync(path.join(FIXTURES, file), 'utf8');
 const formatOf = (file: string) => (file.endsWith('.tcx') ? 'TCX' : 'GPX');
-const within = (actual: number, expected: number, share: number) => expect(Math.abs(actual - expected)).toBeLessThanOrEqual(expected * share);
+const within = (actual: number, expected: number, share: number) =>
+  expect(Math.abs(actual - expected)).toBeLessThanOrEqual(expected * share);
 
 async function importFixture(file: string) {
   return ok(await t.gql(IMPORT, { format: formatOf(file), content: read(file) }, runner.token)).importActivity;
@@ -66,7 +67,8 @@ describeFixtures('real device exports', () => {
     expect(run.track).toHaveLength(988);
     expect(run.elevationGain).toBeGreaterThan(50);
 
-    const records = ok(await t.gql(`{ trainingSummary { personalRecords { distance duration run { id } } } }`, {}, runner.token)).trainingSummary.personalRecords;
+    const records = ok(await t.gql(`{ trainingSummary { personalRecords { distance duration run { id } } } }`, {}, runner.token))
+      .trainingSummary.personalRecords;
     const k5 = records.find((r: any) => r.distance === 'K5' && r.run.id === run.id);
     // The best 5 km inside the run is faster than the run's average pace over 5 km.
     expect(k5.duration).toBeLessThan((run.duration * 5000) / run.distance);
@@ -103,7 +105,12 @@ describeFixtures('real device exports', () => {
   it('apple-health-export-route-short.gpx (lon before lat, no heart rate) and open-gpx-tracker-ios-empty-segments.gpx', async () => {
     const apple = await importFixture('apple-health-export-route-short.gpx');
     within(apple.distance, 68.4, 0.01);
-    expect(apple).toMatchObject({ duration: 43, averageHeartRate: null, startedAt: '2019-12-15T20:19:55.000Z', name: 'Route 2019-12-15 3:50pm' });
+    expect(apple).toMatchObject({
+      duration: 43,
+      averageHeartRate: null,
+      startedAt: '2019-12-15T20:19:55.000Z',
+      name: 'Route 2019-12-15 3:50pm',
+    });
     expect(apple.track).toHaveLength(44);
     expect(apple.splits).toHaveLength(1);
     await expectRoundTrip(apple, 1);

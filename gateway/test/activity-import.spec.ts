@@ -34,12 +34,18 @@ async function stored(user: TestUser) {
 }
 
 async function records(user: TestUser) {
-  const summary = ok(await t.gql(`{ trainingSummary { personalRecords { distance duration run { id } } } }`, {}, user.token)).trainingSummary;
-  return Object.fromEntries(summary.personalRecords.map((r: any) => [r.distance, r])) as Record<string, { duration: number; run: { id: string } }>;
+  const summary = ok(
+    await t.gql(`{ trainingSummary { personalRecords { distance duration run { id } } } }`, {}, user.token),
+  ).trainingSummary;
+  return Object.fromEntries(summary.personalRecords.map((r: any) => [r.distance, r])) as Record<
+    string,
+    { duration: number; run: { id: string } }
+  >;
 }
 
 /** Within `share` (e.g. 0.01 = 1 %) of the truth. */
-const near = (actual: number, truth: number, share: number) => expect(Math.abs(actual - truth)).toBeLessThanOrEqual(Math.abs(truth) * share);
+const near = (actual: number, truth: number, share: number) =>
+  expect(Math.abs(actual - truth)).toBeLessThanOrEqual(Math.abs(truth) * share);
 
 /** 10.5 km: 2.5 km at 5:00/km, a fast 5 km at 4:30/km, 3 km at 5:00/km, on a loop with a 15 m hill. */
 const tempo = (start: Date, extra: Partial<Parameters<typeof simulateRun>[0]> = {}): SimulatedRun =>
@@ -68,7 +74,12 @@ describe('importActivity — device files', () => {
     expect(Math.abs(run.duration - sim.movingTime)).toBeLessThanOrEqual(2);
     expect(Math.abs(run.averageHeartRate - sim.averageHeartRate)).toBeLessThanOrEqual(1);
     near(run.elevationGain, sim.climb, 0.15);
-    expect(run).toMatchObject({ name: 'Tempo Tuesday', startedAt: sim.segments[0][0].time.toISOString(), environment: 'OUTDOOR', visibility: 'PUBLIC' });
+    expect(run).toMatchObject({
+      name: 'Tempo Tuesday',
+      startedAt: sim.segments[0][0].time.toISOString(),
+      environment: 'OUTDOOR',
+      visibility: 'PUBLIC',
+    });
 
     // Ten full kilometres and the last 500 m; the time at each kilometre within 4 s of the truth
     // (GPS wander shifts where the watch thinks a kilometre ends by a few metres).
@@ -206,7 +217,11 @@ describe('importActivity — files that cannot be used', () => {
     const cases: [string, string, RegExp][] = [
       [good().slice(0, 2000), 'MALFORMED', /^The GPX file is not well-formed XML \(line \d+: /],
       ['', 'EMPTY', /^The GPX file is empty$/],
-      ['<?xml version="1.0"?><kml xmlns="http://www.opengis.net/kml/2.2"><Document/></kml>', 'UNSUPPORTED', /^The file is not a GPX or TCX activity \(its root element is <kml>\)$/],
+      [
+        '<?xml version="1.0"?><kml xmlns="http://www.opengis.net/kml/2.2"><Document/></kml>',
+        'UNSUPPORTED',
+        /^The file is not a GPX or TCX activity \(its root element is <kml>\)$/,
+      ],
       ['<gpx version="1.1"><trk><trkseg></trkseg></trk></gpx>', 'NO_POINTS', /^The file contains no track points$/],
       [' '.repeat(MAX_ACTIVITY_FILE_BYTES + 1), 'TOO_LARGE', /^The GPX file is larger than 25 MB$/],
     ];
@@ -242,7 +257,10 @@ describe('importActivity — files that cannot be used', () => {
       message: "The file's duration is too short for that distance (faster than 1:30 per km)",
     });
     const future = garminConnectGpx(simulateRun({ start: new Date(Date.now() + 3 * 86400_000), plan: [{ run: 1000, pace: 300 }] }));
-    expect(await refused(a, 'GPX', future)).toMatchObject({ reason: 'INVALID_RUN', message: "The file's start time must not be in the future" });
+    expect(await refused(a, 'GPX', future)).toMatchObject({
+      reason: 'INVALID_RUN',
+      message: "The file's start time must not be in the future",
+    });
     expect(await stored(a)).toEqual({ runs: 0, tracks: 0, efforts: 0 });
   });
 
@@ -257,7 +275,8 @@ describe('importActivity — files that cannot be used', () => {
 });
 
 describe('GET /api/runs/:id.gpx', () => {
-  const download = (id: string, token?: string) => fetch(`${t.url}/api/runs/${id}.gpx`, { headers: token ? { authorization: `Bearer ${token}` } : {} });
+  const download = (id: string, token?: string) =>
+    fetch(`${t.url}/api/runs/${id}.gpx`, { headers: token ? { authorization: `Bearer ${token}` } : {} });
 
   it('gives back a valid GPX 1.1 file that re-imports to the same distance and duration', async () => {
     const a = await t.signUp('Exporter');
@@ -279,7 +298,9 @@ describe('GET /api/runs/:id.gpx', () => {
     expect(res.headers.get('content-disposition')).toMatch(/^attachment; filename="maratron-\d{4}-\d{2}-\d{2}-[0-9a-f]{8}\.gpx"$/);
     const gpx = await res.text();
     expect(XMLValidator.validate(gpx)).toBe(true);
-    expect(gpx).toMatch(/^<\?xml version="1.0" encoding="UTF-8"\?>\n<gpx version="1.1" creator="Maratron" xmlns="http:\/\/www.topografix.com\/GPX\/1\/1"/);
+    expect(gpx).toMatch(
+      /^<\?xml version="1.0" encoding="UTF-8"\?>\n<gpx version="1.1" creator="Maratron" xmlns="http:\/\/www.topografix.com\/GPX\/1\/1"/,
+    );
     expect(gpx.match(/<trkseg>/g)).toHaveLength(2);
     expect(gpx).toContain('<gpxtpx:hr>');
     expect(gpx).toMatch(/<ele>[\d.]+<\/ele><time>/);
@@ -295,29 +316,37 @@ describe('GET /api/runs/:id.gpx', () => {
   it.each([
     ['a Garmin Connect GPX', 'GPX', garminConnectGpx],
     ['a FIT file', 'FIT', (sim: SimulatedRun) => fitActivity(sim).toString('base64')],
-  ] as const)('exports a run imported from %s with time, elevation and heart rate, and it re-imports within 1 %%', async (_what, format, write) => {
-    const a = await t.signUp(`RoundTrip${format}`);
-    const sim = simulateRun({
-      start: daysAgo(3),
-      plan: [{ run: 2000, pace: 300 }, { stop: 90, logging: 'paused' }, { run: 2600, pace: 280 }],
-      hill: 10,
-      newSegmentAfterPause: true,
-      seed: 33,
-    });
-    const run = await importFile(a, format, write(sim));
-    const gpx = await (await download(run.id, a.token)).text();
-    expect(XMLValidator.validate(gpx)).toBe(true);
-    // Every point carries its elevation, time and heart rate.
-    const points = gpx.match(/<trkpt [^>]*>.*<\/trkpt>/g)!;
-    expect(points.length).toBe(sim.segments.flat().length);
-    for (const p of points) expect(p).toMatch(/<ele>-?[\d.]+<\/ele><time>[^<]+<\/time><extensions><gpxtpx:TrackPointExtension><gpxtpx:hr>\d+<\/gpxtpx:hr>/);
-    const again = await importFile(a, 'GPX', gpx);
-    near(again.distance, run.distance, 0.01);
-    near(again.duration, run.duration, 0.01);
-    near(again.elevationGain, run.elevationGain, 0.05);
-    expect(again.startedAt).toBe(run.startedAt);
-    expect(Math.abs(again.averageHeartRate - run.averageHeartRate)).toBeLessThanOrEqual(1);
-  });
+  ] as const)(
+    'exports a run imported from %s with time, elevation and heart rate, and it re-imports within 1 %%',
+    async (_what, format, write) => {
+      const a = await t.signUp(`RoundTrip${format}`);
+      const sim = simulateRun({
+        start: daysAgo(3),
+        plan: [
+          { run: 2000, pace: 300 },
+          { stop: 90, logging: 'paused' },
+          { run: 2600, pace: 280 },
+        ],
+        hill: 10,
+        newSegmentAfterPause: true,
+        seed: 33,
+      });
+      const run = await importFile(a, format, write(sim));
+      const gpx = await (await download(run.id, a.token)).text();
+      expect(XMLValidator.validate(gpx)).toBe(true);
+      // Every point carries its elevation, time and heart rate.
+      const points = gpx.match(/<trkpt [^>]*>.*<\/trkpt>/g)!;
+      expect(points.length).toBe(sim.segments.flat().length);
+      for (const p of points)
+        expect(p).toMatch(/<ele>-?[\d.]+<\/ele><time>[^<]+<\/time><extensions><gpxtpx:TrackPointExtension><gpxtpx:hr>\d+<\/gpxtpx:hr>/);
+      const again = await importFile(a, 'GPX', gpx);
+      near(again.distance, run.distance, 0.01);
+      near(again.duration, run.duration, 0.01);
+      near(again.elevationGain, run.elevationGain, 0.05);
+      expect(again.startedAt).toBe(run.startedAt);
+      expect(Math.abs(again.averageHeartRate - run.averageHeartRate)).toBeLessThanOrEqual(1);
+    },
+  );
 
   it('follows the run rules: bearer token, visibility (hidden = 404), and a manual run has no points', async () => {
     const owner = await t.signUp('GpxOwner');
@@ -339,7 +368,13 @@ describe('GET /api/runs/:id.gpx', () => {
     expect((await download(followers.id, other.token)).status).toBe(200);
     expect((await download('not-a-uuid', other.token)).status).toBe(400);
 
-    const manual = ok(await t.gql(`mutation { createRun(input: { startedAt: "${daysAgo(1).toISOString()}", distance: 5000, duration: 1500, name: "Typed" }) { id } }`, {}, owner.token)).createRun;
+    const manual = ok(
+      await t.gql(
+        `mutation { createRun(input: { startedAt: "${daysAgo(1).toISOString()}", distance: 5000, duration: 1500, name: "Typed" }) { id } }`,
+        {},
+        owner.token,
+      ),
+    ).createRun;
     const empty = await (await download(manual.id, owner.token)).text();
     expect(XMLValidator.validate(empty)).toBe(true);
     expect(empty).toContain('<trk><name>Typed</name><type>running</type>');
@@ -350,7 +385,13 @@ describe('GET /api/runs/:id.gpx', () => {
 describe('Run.splits and Run.track', () => {
   it('are empty/null for typed-in runs and batched: a page costs the same statements for 3 or 15 imported runs', async () => {
     const a = await t.signUp('Batched');
-    const manual = ok(await t.gql(`mutation { createRun(input: { startedAt: "${daysAgo(1).toISOString()}", distance: 5000, duration: 1500 }) { splits { index } track } }`, {}, a.token)).createRun;
+    const manual = ok(
+      await t.gql(
+        `mutation { createRun(input: { startedAt: "${daysAgo(1).toISOString()}", distance: 5000, duration: 1500 }) { splits { index } track } }`,
+        {},
+        a.token,
+      ),
+    ).createRun;
     expect(manual).toEqual({ splits: [], track: null });
 
     const gpx = garminConnectGpx(simulateRun({ start: daysAgo(2), plan: [{ run: 2100, pace: 300 }], interval: 5 }));
@@ -373,16 +414,35 @@ describe('best efforts follow the run', () => {
   it('are whole-run for typed-in runs, recomputed when distance or duration change, moved with the start, gone with the run', async () => {
     const a = await t.signUp('Efforts');
     const efforts = async (runId: string) =>
-      (await t.sql(`SELECT distance, duration, started_at FROM run_efforts WHERE run_id = $1 ORDER BY duration`, [runId])).map((r: any) => [r.distance, r.duration, r.started_at.toISOString()]);
+      (await t.sql(`SELECT distance, duration, started_at FROM run_efforts WHERE run_id = $1 ORDER BY duration`, [runId])).map((r: any) => [
+        r.distance,
+        r.duration,
+        r.started_at.toISOString(),
+      ]);
     const start = daysAgo(3).toISOString();
-    const run = ok(await t.gql(`mutation { createRun(input: { startedAt: "${start}", distance: 12000, duration: 3600 }) { id } }`, {}, a.token)).createRun;
-    expect(await efforts(run.id)).toEqual([['K5', 1500, start], ['K10', 3000, start]]);
+    const run = ok(
+      await t.gql(`mutation { createRun(input: { startedAt: "${start}", distance: 12000, duration: 3600 }) { id } }`, {}, a.token),
+    ).createRun;
+    expect(await efforts(run.id)).toEqual([
+      ['K5', 1500, start],
+      ['K10', 3000, start],
+    ]);
 
     await t.gql(`mutation($id: ID!) { updateRun(id: $id, input: { distance: 10000 }) { id } }`, { id: run.id }, a.token);
-    expect(await efforts(run.id)).toEqual([['K5', 1800, start], ['K10', 3600, start]]);
+    expect(await efforts(run.id)).toEqual([
+      ['K5', 1800, start],
+      ['K10', 3600, start],
+    ]);
     const moved = daysAgo(5).toISOString();
-    await t.gql(`mutation($id: ID!, $at: DateTime) { updateRun(id: $id, input: { startedAt: $at, name: "Moved" }) { id } }`, { id: run.id, at: moved }, a.token);
-    expect(await efforts(run.id)).toEqual([['K5', 1800, moved], ['K10', 3600, moved]]);
+    await t.gql(
+      `mutation($id: ID!, $at: DateTime) { updateRun(id: $id, input: { startedAt: $at, name: "Moved" }) { id } }`,
+      { id: run.id, at: moved },
+      a.token,
+    );
+    expect(await efforts(run.id)).toEqual([
+      ['K5', 1800, moved],
+      ['K10', 3600, moved],
+    ]);
 
     // An imported run keeps its track-derived efforts on a rename; a corrected distance makes them whole-run.
     const sim = tempo(daysAgo(2));

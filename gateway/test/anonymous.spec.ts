@@ -1,5 +1,16 @@
 import fs from 'node:fs';
-import { buildSchema, getNamedType, getNullableType, isEnumType, isInputObjectType, isListType, isNonNullType, isObjectType, isAbstractType, isScalarType } from 'graphql';
+import {
+  buildSchema,
+  getNamedType,
+  getNullableType,
+  isEnumType,
+  isInputObjectType,
+  isListType,
+  isNonNullType,
+  isObjectType,
+  isAbstractType,
+  isScalarType,
+} from 'graphql';
 import type { GraphQLArgument, GraphQLField, GraphQLInputType, GraphQLObjectType, GraphQLOutputType } from 'graphql';
 import { SCHEMA_FILE } from '../src/emit-schema';
 import { startTestGateway } from './harness';
@@ -65,24 +76,30 @@ describe('without a credential', () => {
     ...roots(schema.getMutationType()).map((f) => ['mutation', f] as const),
   ].filter(([kind, f]) => !PUBLIC_BY_DESIGN[`${kind === 'query' ? 'Query' : 'Mutation'}.${f.name}`]);
 
-  it.each(http.map(([kind, f]) => [`${kind} ${f.name}`, kind, f] as const))('%s answers UNAUTHENTICATED over HTTP', async (_name, kind, field) => {
-    const { query, variables } = operationFor(kind, field);
-    const res = await t.gql(query, variables);
-    expect(res.errors?.map((e) => e.extensions?.code)).toEqual(['UNAUTHENTICATED']);
-    expect(res.data?.[field.name] ?? null).toBeNull();
-  });
+  it.each(http.map(([kind, f]) => [`${kind} ${f.name}`, kind, f] as const))(
+    '%s answers UNAUTHENTICATED over HTTP',
+    async (_name, kind, field) => {
+      const { query, variables } = operationFor(kind, field);
+      const res = await t.gql(query, variables);
+      expect(res.errors?.map((e) => e.extensions?.code)).toEqual(['UNAUTHENTICATED']);
+      expect(res.data?.[field.name] ?? null).toBeNull();
+    },
+  );
 
-  it.each(roots(schema.getSubscriptionType()).map((f) => [f.name, f] as const))('subscription %s answers UNAUTHENTICATED over graphql-ws', async (_name, field) => {
-    const live = connectLive(t.wsUrl);
-    try {
-      const { query, variables } = operationFor('subscription', field);
-      const result = await live.subscribe(query, variables).next();
-      expect(result.data ?? null).toBeNull();
-      expect(result.errors?.map((e) => e.extensions?.code)).toEqual(['UNAUTHENTICATED']);
-    } finally {
-      await live.dispose();
-    }
-  });
+  it.each(roots(schema.getSubscriptionType()).map((f) => [f.name, f] as const))(
+    'subscription %s answers UNAUTHENTICATED over graphql-ws',
+    async (_name, field) => {
+      const live = connectLive(t.wsUrl);
+      try {
+        const { query, variables } = operationFor('subscription', field);
+        const result = await live.subscribe(query, variables).next();
+        expect(result.data ?? null).toBeNull();
+        expect(result.errors?.map((e) => e.extensions?.code)).toEqual(['UNAUTHENTICATED']);
+      } finally {
+        await live.dispose();
+      }
+    },
+  );
 
   it('the public fields are few and still exist', () => {
     for (const name of Object.keys(PUBLIC_BY_DESIGN)) {

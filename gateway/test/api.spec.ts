@@ -24,7 +24,9 @@ describe('the API surface', () => {
   it('blocks CSRF-able requests (a simple GET without a preflight header)', async () => {
     const res = await fetch(`${t.url}/graphql?query=${encodeURIComponent('{ me { id } }')}`);
     expect(res.status).toBe(400);
-    const allowed = await fetch(`${t.url}/graphql?query=${encodeURIComponent('{ me { id } }')}`, { headers: { 'apollo-require-preflight': 'true' } });
+    const allowed = await fetch(`${t.url}/graphql?query=${encodeURIComponent('{ me { id } }')}`, {
+      headers: { 'apollo-require-preflight': 'true' },
+    });
     expect(allowed.status).toBe(200);
   });
 

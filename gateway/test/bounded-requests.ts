@@ -11,7 +11,13 @@ import type { GqlResponse } from './harness';
 export const ANSWER_DEADLINE_MS = 20_000;
 
 /** POST /graphql; fails (AbortError) if no answer comes before the deadline. */
-export async function gqlWithin(base: string, query: string, variables: Record<string, unknown> = {}, token?: string, deadlineMs = ANSWER_DEADLINE_MS): Promise<GqlResponse> {
+export async function gqlWithin(
+  base: string,
+  query: string,
+  variables: Record<string, unknown> = {},
+  token?: string,
+  deadlineMs = ANSWER_DEADLINE_MS,
+): Promise<GqlResponse> {
   const res = await fetch(`${base}/graphql`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },

@@ -105,7 +105,9 @@ describe('bulk import of a Strava export', () => {
     }
     expect(job).toMatchObject({ status: 'DONE', total: 3, imported: 2, skipped: 1, failed: 0 });
     expect(job.problems).toEqual([{ file: 'b/run.tcx', message: expect.stringMatching(/duplicate/) }]);
-    const tracks = await t.sql(`SELECT count(*)::int AS n FROM run_tracks t JOIN runs r ON r.id = t.run_id WHERE r.user_id = $1`, [runner.id]);
+    const tracks = await t.sql(`SELECT count(*)::int AS n FROM run_tracks t JOIN runs r ON r.id = t.run_id WHERE r.user_id = $1`, [
+      runner.id,
+    ]);
     expect(tracks[0].n).toBe(2);
   });
 
@@ -137,14 +139,21 @@ describe('bulk import of a Strava export', () => {
     const anonymous = await fetch(`${t.url}/api/imports`, { method: 'POST', body: 'x' });
     expect(anonymous.status).toBe(401);
 
-    const small = await startTestGateway({ env: { IMPORT_MAX_UNCOMPRESSED_BYTES: '200000', IMPORT_MAX_UPLOAD_BYTES: '100000', IMPORT_MAX_ENTRIES: '3' } });
+    const small = await startTestGateway({
+      env: { IMPORT_MAX_UNCOMPRESSED_BYTES: '200000', IMPORT_MAX_UPLOAD_BYTES: '100000', IMPORT_MAX_ENTRIES: '3' },
+    });
     try {
       const user = await small.signUp('Small');
       // A 1.5 MB GPX compresses to a few kB: under the upload limit, past the inflated one.
       const bomb = await upload(user, zipSync({ 'big.gpx': new TextEncoder().encode(stravaGpx(sim(1, 20000))) }, { level: 9 }), {}, small);
       expect(bomb.status).toBe(413);
       expect(bomb.body.error.message).toMatch(/inflates past 200000 bytes/);
-      const many = await upload(user, zipSync({ 'a.gpx': new Uint8Array(1), 'b.gpx': new Uint8Array(1), 'c.gpx': new Uint8Array(1), 'd.gpx': new Uint8Array(1) }), {}, small);
+      const many = await upload(
+        user,
+        zipSync({ 'a.gpx': new Uint8Array(1), 'b.gpx': new Uint8Array(1), 'c.gpx': new Uint8Array(1), 'd.gpx': new Uint8Array(1) }),
+        {},
+        small,
+      );
       expect(many.status).toBe(413);
       const huge = await upload(user, new Uint8Array(150_000), {}, small);
       expect(huge.status).toBe(413);

@@ -12,9 +12,22 @@ const ASK = `mutation($m: String!, $c: ID) { askCoach(message: $m, conversationI
 const CHUNKS = `subscription($c: ID!) { coachReplyChunk(conversationId: $c) { conversationId delta done } }`;
 const km = (m: number) => `${(Math.round(m / 100) / 10).toFixed(1)} km`;
 
-async function logRun(s: TestStack, user: TestUser, daysAgo: number, distance: number, duration: number, extra: Record<string, unknown> = {}) {
+async function logRun(
+  s: TestStack,
+  user: TestUser,
+  daysAgo: number,
+  distance: number,
+  duration: number,
+  extra: Record<string, unknown> = {},
+) {
   const startedAt = new Date(Date.now() - daysAgo * DAY).toISOString();
-  return ok(await s.t.gql(`mutation($i: RunInput!) { createRun(input: $i) { id } }`, { i: { startedAt, distance, duration, ...extra } }, user.token)).createRun.id as string;
+  return ok(
+    await s.t.gql(
+      `mutation($i: RunInput!) { createRun(input: $i) { id } }`,
+      { i: { startedAt, distance, duration, ...extra } },
+      user.token,
+    ),
+  ).createRun.id as string;
 }
 
 /** Runs this ISO week (UTC) so far. */
@@ -40,7 +53,13 @@ describe('askCoach with Claude (a fake Messages API on loopback)', () => {
 
   it('runs the tool-use loop over MCP and streams the answer to the owner in order', async () => {
     const turns = [
-      { blocks: [{ type: 'text' as const, deltas: ['Let me look.'] }, { type: 'tool_use' as const, name: 'get_user_context', input: {} }], stopReason: 'tool_use' as const },
+      {
+        blocks: [
+          { type: 'text' as const, deltas: ['Let me look.'] },
+          { type: 'tool_use' as const, name: 'get_user_context', input: {} },
+        ],
+        stopReason: 'tool_use' as const,
+      },
       { blocks: [{ type: 'text' as const, deltas: [' You ran ', '8.0 km', ' this week.'] }], stopReason: 'end_turn' as const },
     ];
     fake.script(turns);
@@ -51,7 +70,11 @@ describe('askCoach with Claude (a fake Messages API on loopback)', () => {
       const chunks = live.subscribe(CHUNKS, { c: conversationId });
       await eventually(() => s.t.gateway.live.size === 1, 'the subscription');
       const reply = ok(await s.t.gql(ASK, { m: 'How was my week?', c: conversationId }, ann.token)).askCoach;
-      expect(reply).toMatchObject({ conversationId, message: { role: 'assistant', content: 'Let me look. You ran 8.0 km this week.' }, toolCalls: [{ name: 'get_user_context', arguments: '{}' }] });
+      expect(reply).toMatchObject({
+        conversationId,
+        message: { role: 'assistant', content: 'Let me look. You ran 8.0 km this week.' },
+        toolCalls: [{ name: 'get_user_context', arguments: '{}' }],
+      });
 
       const received: { delta: string; done: boolean }[] = [];
       while (!received.some((c) => c.done)) received.push((await chunks.next()).data!.coachReplyChunk);
@@ -67,7 +90,9 @@ describe('askCoach with Claude (a fake Messages API on loopback)', () => {
     expect(toolResult.type).toBe('tool_result');
     expect(JSON.parse(toolResult.content).profile.username).toBe(ann.username);
 
-    const history = ok(await s.t.gql(`query($id: ID!) { coachConversation(id: $id) { id messages { role content } } }`, { id: conversationId }, ann.token));
+    const history = ok(
+      await s.t.gql(`query($id: ID!) { coachConversation(id: $id) { id messages { role content } } }`, { id: conversationId }, ann.token),
+    );
     expect(history.coachConversation.messages).toEqual([
       { role: 'user', content: 'How was my week?' },
       { role: 'assistant', content: 'Let me look. You ran 8.0 km this week.' },
@@ -76,7 +101,9 @@ describe('askCoach with Claude (a fake Messages API on loopback)', () => {
 
   it('holds no database connection while the model writes: more questions than the pool has connections, and the API goes on', async () => {
     const asks = 6; // the test pool has 5 connections
-    fake.script(Array.from({ length: asks }, (): FakeTurn => ({ blocks: [{ type: 'text', deltas: ['Easy ', 'week.'] }], stopReason: 'end_turn' })));
+    fake.script(
+      Array.from({ length: asks }, (): FakeTurn => ({ blocks: [{ type: 'text', deltas: ['Easy ', 'week.'] }], stopReason: 'end_turn' })),
+    );
     const release = fake.hold();
     const pending = Array.from({ length: asks }, (_, i) => s.t.gql(ASK, { m: `Question ${i}?`, c: null }, ann.token));
     try {
@@ -89,9 +116,10 @@ describe('askCoach with Claude (a fake Messages API on loopback)', () => {
     }
     const replies = (await Promise.all(pending)).map((res) => ok(res).askCoach);
     expect(replies.map((r) => r.message.content)).toEqual(Array(asks).fill('Easy week.'));
-    const stored = await s.t.sql(`SELECT conversation_id, role FROM ${s.t.schema}.coach_messages WHERE conversation_id = ANY($1::uuid[]) ORDER BY created_at`, [
-      replies.map((r) => r.conversationId),
-    ]);
+    const stored = await s.t.sql(
+      `SELECT conversation_id, role FROM ${s.t.schema}.coach_messages WHERE conversation_id = ANY($1::uuid[]) ORDER BY created_at`,
+      [replies.map((r) => r.conversationId)],
+    );
     expect(stored).toHaveLength(2 * asks);
   });
 
@@ -119,13 +147,21 @@ describe('the local coach (no ANTHROPIC_API_KEY)', () => {
     await logRun(s, ann, Math.min(1, daysIntoWeek()), 5000, 1500);
     // Last week and the three before: 20 km a week.
     for (let w = 1; w <= 4; w++) await logRun(s, ann, daysIntoWeek() + 7 * w - 3, 20000, 6600);
-    ok(await s.t.gql(`mutation { createShoe(input: { name: "Old Clifton", maxDistance: 500000, initialDistance: 510000 }) { id } }`, {}, ann.token));
+    ok(
+      await s.t.gql(
+        `mutation { createShoe(input: { name: "Old Clifton", maxDistance: 500000, initialDistance: 510000 }) { id } }`,
+        {},
+        ann.token,
+      ),
+    );
   });
   afterAll(() => s.close());
 
   it('answers "how is my training" with this week and the last four', async () => {
     const reply = await ask('How is my training going?');
-    expect(reply.message.content).toContain(`This week you have run ${km(12300)} in 2 runs, against ${km(20000)} a week over the last four.`);
+    expect(reply.message.content).toContain(
+      `This week you have run ${km(12300)} in 2 runs, against ${km(20000)} a week over the last four.`,
+    );
     expect(reply.toolCalls.map((c: { name: string }) => c.name)).toEqual(['get_user_context', 'training_summary']);
   });
 
@@ -154,14 +190,17 @@ describe('the local coach (no ANTHROPIC_API_KEY)', () => {
     const reply = await tell('I ran 10 km in 52:30 this morning');
     expect(reply.message.content).toBe('Logged: 10.0 km in 52:30 (5:15/km). This week so far: 10.0 km in 1 run.');
     expect(reply.toolCalls.map((c: { name: string }) => c.name)).toEqual(['log_run', 'get_user_context']);
-    const runs = async () => ok(await s.t.gql(`{ runs { edges { node { distance duration startedAt } } } }`, {}, ben.token)).runs.edges.map((e: any) => e.node);
+    const runs = async () =>
+      ok(await s.t.gql(`{ runs { edges { node { distance duration startedAt } } } }`, {}, ben.token)).runs.edges.map((e: any) => e.node);
     const [logged] = await runs();
     expect(logged).toMatchObject({ distance: 10000, duration: 3150 });
     // It ended about now, so it started its duration ago.
     expect(Date.now() - Date.parse(logged.startedAt)).toBeGreaterThanOrEqual(3150_000);
 
     // A half marathon in "1:45" is hours and minutes; miles are converted.
-    expect((await tell('Log a half marathon run in 1:45 yesterday')).message.content).toMatch(/^Logged: 21\.1 km in 1:45:00 \(4:59\/km\) yesterday\./);
+    expect((await tell('Log a half marathon run in 1:45 yesterday')).message.content).toMatch(
+      /^Logged: 21\.1 km in 1:45:00 \(4:59\/km\) yesterday\./,
+    );
     expect((await tell('I just ran 3 miles in 27 minutes')).message.content).toMatch(/^Logged: 4\.8 km in 27:00/);
     expect((await runs()).map((r: { distance: number }) => r.distance)).toEqual([4828.032, 10000, 21097.5]);
   });
@@ -203,18 +242,30 @@ describe('the local coach (no ANTHROPIC_API_KEY)', () => {
   it('generateTrainingPlan goes through the MCP tool, with BAD_USER_INPUT for bad input', async () => {
     const raceDate = new Date(Date.now() + 8 * 7 * DAY).toISOString();
     const plan = ok(
-      await s.t.gql(`mutation($i: TrainingPlanInput!) { generateTrainingPlan(input: $i) { id goal targetDuration workouts { date kind distance targetPace description } } }`, { i: { goal: 'K5', raceDate, targetDuration: 1320, daysPerWeek: 5 } }, ann.token),
+      await s.t.gql(
+        `mutation($i: TrainingPlanInput!) { generateTrainingPlan(input: $i) { id goal targetDuration workouts { date kind distance targetPace description } } }`,
+        { i: { goal: 'K5', raceDate, targetDuration: 1320, daysPerWeek: 5 } },
+        ann.token,
+      ),
     ).generateTrainingPlan;
     expect(plan.workouts[plan.workouts.length - 1]).toMatchObject({ kind: 'race', distance: 5000, targetPace: 264 });
     expect(ok(await s.t.gql(`{ trainingPlan { id } }`, {}, ann.token)).trainingPlan.id).toBe(plan.id);
-    const bad = await s.t.gql(`mutation($i: TrainingPlanInput!) { generateTrainingPlan(input: $i) { id } }`, { i: { goal: 'K5', raceDate, daysPerWeek: 2 } }, ann.token);
+    const bad = await s.t.gql(
+      `mutation($i: TrainingPlanInput!) { generateTrainingPlan(input: $i) { id } }`,
+      { i: { goal: 'K5', raceDate, daysPerWeek: 2 } },
+      ann.token,
+    );
     expect(errorOf(bad)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'daysPerWeek' });
     // Refused by the tool: its error comes back as data, field and message as the tool gave them.
-    const past = await s.t.gql(`mutation($i: TrainingPlanInput!) { generateTrainingPlan(input: $i) { id } }`, { i: { goal: 'K5', raceDate: '2020-01-01T00:00:00Z' } }, ann.token);
+    const past = await s.t.gql(
+      `mutation($i: TrainingPlanInput!) { generateTrainingPlan(input: $i) { id } }`,
+      { i: { goal: 'K5', raceDate: '2020-01-01T00:00:00Z' } },
+      ann.token,
+    );
     expect(errorOf(past)).toEqual({ code: 'BAD_USER_INPUT', field: 'raceDate', message: 'The race must be after today' });
   });
 
-  it("keeps conversations to their owner: no reading, no continuing, no chunks", async () => {
+  it('keeps conversations to their owner: no reading, no continuing, no chunks', async () => {
     const bob = await s.t.signUp('Bob');
     const conversationId = randomUUID();
     const annLive = connectLive(s.t.wsUrl, ann.token);
@@ -233,7 +284,9 @@ describe('the local coach (no ANTHROPIC_API_KEY)', () => {
       await annLive.dispose();
       await bobLive.dispose();
     }
-    expect(ok(await s.t.gql(`query($id: ID!) { coachConversation(id: $id) { id } }`, { id: conversationId }, bob.token)).coachConversation).toBeNull();
+    expect(
+      ok(await s.t.gql(`query($id: ID!) { coachConversation(id: $id) { id } }`, { id: conversationId }, bob.token)).coachConversation,
+    ).toBeNull();
     expect(ok(await s.t.gql(`{ coachConversations { id } }`, {}, bob.token)).coachConversations).toEqual([]);
     const messages = await s.t.sql(`SELECT role FROM ${s.t.schema}.coach_messages WHERE conversation_id = $1`, [conversationId]);
     expect(messages).toHaveLength(2);

@@ -15,14 +15,38 @@ function problems(env: Record<string, string>): string[] {
 describe('configuration', () => {
   it('has a default for everything but the production secret', () => {
     const config = loadConfig({});
-    expect(config).toMatchObject({ port: 4000, host: '0.0.0.0', dbPoolSize: 10, seedDemo: true, rowLevelSecurity: true, logLevel: 'info', databaseUrl: null, redisUrl: null });
+    expect(config).toMatchObject({
+      port: 4000,
+      host: '0.0.0.0',
+      dbPoolSize: 10,
+      seedDemo: true,
+      rowLevelSecurity: true,
+      logLevel: 'info',
+      databaseUrl: null,
+      redisUrl: null,
+    });
     expect(config.imports.dir).toBe(path.join(config.dataDir, 'imports'));
     expect(loadConfig({ DATABASE_URL: 'postgres://db/maratron' }).seedDemo).toBe(false);
   });
 
   it('reads what is set', () => {
-    const config = loadConfig({ PORT: '8080', DB_POOL_SIZE: '25', SEED_DEMO: 'false', ROW_LEVEL_SECURITY: 'false', AI_ALLOWED_HOSTS: 'a:1, b:2', LOG_LEVEL: 'debug', DATABASE_SCHEMA: 'tenant_1' });
-    expect(config).toMatchObject({ port: 8080, dbPoolSize: 25, seedDemo: false, rowLevelSecurity: false, aiAllowedHosts: ['a:1', 'b:2'], logLevel: 'debug' });
+    const config = loadConfig({
+      PORT: '8080',
+      DB_POOL_SIZE: '25',
+      SEED_DEMO: 'false',
+      ROW_LEVEL_SECURITY: 'false',
+      AI_ALLOWED_HOSTS: 'a:1, b:2',
+      LOG_LEVEL: 'debug',
+      DATABASE_SCHEMA: 'tenant_1',
+    });
+    expect(config).toMatchObject({
+      port: 8080,
+      dbPoolSize: 25,
+      seedDemo: false,
+      rowLevelSecurity: false,
+      aiAllowedHosts: ['a:1', 'b:2'],
+      logLevel: 'debug',
+    });
     expect(config.imports.queueSchema).toBe('pgboss_tenant_1');
   });
 
@@ -44,7 +68,11 @@ describe('configuration', () => {
   });
 
   it('lists every bad variable at once', () => {
-    expect(problems({ PORT: 'x', SEED_DEMO: 'yes', DB_POOL_SIZE: '0' }).map((p) => p.split('=')[0]).sort()).toEqual(['DB_POOL_SIZE', 'PORT', 'SEED_DEMO']);
+    expect(
+      problems({ PORT: 'x', SEED_DEMO: 'yes', DB_POOL_SIZE: '0' })
+        .map((p) => p.split('=')[0])
+        .sort(),
+    ).toEqual(['DB_POOL_SIZE', 'PORT', 'SEED_DEMO']);
   });
 
   it('requires JWT_SECRET in production', () => {

@@ -30,11 +30,13 @@ describe('a gateway whose connections are all busy', () => {
     const g = await spawnGateway(t.schema, { DB_POOL_SIZE: '2', DB_ACQUIRE_TIMEOUT_MS: '1500', DB_STATEMENT_TIMEOUT_MS: '5000' });
     const runner = await t.signUp('Waiting');
     const waitingOnRuns = async () =>
-      (await t.sql(
-        `SELECT count(*)::int AS n FROM pg_locks l JOIN pg_class c ON c.oid = l.relation JOIN pg_namespace s ON s.oid = c.relnamespace
+      (
+        await t.sql(
+          `SELECT count(*)::int AS n FROM pg_locks l JOIN pg_class c ON c.oid = l.relation JOIN pg_namespace s ON s.oid = c.relnamespace
           WHERE s.nspname = $1 AND c.relname = 'runs' AND NOT l.granted`,
-        [t.schema],
-      ))[0].n as number;
+          [t.schema],
+        )
+      )[0].n as number;
     // The runs table locked: two queries wait on it, each holding one of the pool's two connections.
     await t.sql(`BEGIN; LOCK TABLE runs IN ACCESS EXCLUSIVE MODE`);
     try {
@@ -73,7 +75,14 @@ describe('the pool of a process (openDatabase)', () => {
   });
 
   it('ends a transaction left idle past DB_IDLE_IN_TRANSACTION_TIMEOUT_MS; migrations wait and run without DB_STATEMENT_TIMEOUT_MS', async () => {
-    const config = loadConfig({ ...process.env, DATABASE_URL: url, DATABASE_SCHEMA: schema, DB_POOL_SIZE: '1', DB_STATEMENT_TIMEOUT_MS: '200', DB_IDLE_IN_TRANSACTION_TIMEOUT_MS: '500' });
+    const config = loadConfig({
+      ...process.env,
+      DATABASE_URL: url,
+      DATABASE_SCHEMA: schema,
+      DB_POOL_SIZE: '1',
+      DB_STATEMENT_TIMEOUT_MS: '200',
+      DB_IDLE_IN_TRANSACTION_TIMEOUT_MS: '500',
+    });
     const db = await openDatabase(config);
     close = db.close;
 

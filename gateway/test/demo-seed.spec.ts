@@ -15,8 +15,15 @@ describe('demo data', () => {
     expect(loaded!.imported).toBeGreaterThan(loaded!.runs / 6);
     expect(await seedDemoData(t.dataSource, t.gateway.services)).toBeNull();
 
-    const token = ok(await t.gql(`mutation($e: String!, $p: String!) { signIn(email: $e, password: $p) { token } }`, { e: 'ana@demo.maratron.run', p: DEMO_PASSWORD })).signIn.token;
-    const runs = ok(await t.gql(`{ runs(first: 10) { edges { node { name distance duration splits { index pace } track } } } }`, {}, token)).runs.edges.map((e: any) => e.node);
+    const token = ok(
+      await t.gql(`mutation($e: String!, $p: String!) { signIn(email: $e, password: $p) { token } }`, {
+        e: 'ana@demo.maratron.run',
+        p: DEMO_PASSWORD,
+      }),
+    ).signIn.token;
+    const runs = ok(
+      await t.gql(`{ runs(first: 10) { edges { node { name distance duration splits { index pace } track } } } }`, {}, token),
+    ).runs.edges.map((e: any) => e.node);
     expect(runs).toHaveLength(10);
     for (const run of runs) {
       // The last three weeks are imported: a split per kilometre and a track in Hyde Park.
@@ -28,7 +35,11 @@ describe('demo data', () => {
     }
 
     const summary = ok(
-      await t.gql(`{ trainingSummary(weeks: 12) { weeks { distance } personalRecords { distance duration } vdot predictions { distance } shoeAlerts { name } } }`, {}, token),
+      await t.gql(
+        `{ trainingSummary(weeks: 12) { weeks { distance } personalRecords { distance duration } vdot predictions { distance } shoeAlerts { name } } }`,
+        {},
+        token,
+      ),
     ).trainingSummary;
     expect(summary.weeks).toHaveLength(12);
     expect(summary.weeks.slice(0, 11).every((w: any) => w.distance > 0)).toBe(true);

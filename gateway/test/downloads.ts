@@ -63,8 +63,13 @@ export function holdDownload(base: string, path: string, token: string, { firstC
  * closes just as the request goes out ("other side closed", before any answer) is the one race of
  * HTTP keep-alive, not the server's answer: that GET is sent once more, on a new connection.
  */
-export async function fullDownload(base: string, path: string, token: string): Promise<{ status: number; headers: Headers; body: Uint8Array }> {
-  const get = () => fetch(`${base}${path}`, { headers: { authorization: `Bearer ${token}` }, signal: AbortSignal.timeout(ANSWER_DEADLINE_MS) });
+export async function fullDownload(
+  base: string,
+  path: string,
+  token: string,
+): Promise<{ status: number; headers: Headers; body: Uint8Array }> {
+  const get = () =>
+    fetch(`${base}${path}`, { headers: { authorization: `Bearer ${token}` }, signal: AbortSignal.timeout(ANSWER_DEADLINE_MS) });
   const res = await get().catch((error: Error & { cause?: { code?: string } }) => {
     if (error.cause?.code === 'UND_ERR_SOCKET') return get();
     throw error;
@@ -79,7 +84,11 @@ export async function fullDownload(base: string, path: string, token: string): P
  * is more than a socket's buffers hold, so a client that never reads stalls the download.
  * (Millions of track points would do it too, but writing them as GPX takes the server long.)
  */
-export async function bulkyAccount(t: Pick<TestGateway, 'sql'>, user: Pick<TestUser, 'id'>, { megabytes = 10, tracked = 2, points = 5000 } = {}): Promise<{ runs: number; trackedIds: string[] }> {
+export async function bulkyAccount(
+  t: Pick<TestGateway, 'sql'>,
+  user: Pick<TestUser, 'id'>,
+  { megabytes = 10, tracked = 2, points = 5000 } = {},
+): Promise<{ runs: number; trackedIds: string[] }> {
   const NOTES_KB = 100;
   const runs = Math.ceil((megabytes * 1024 * 2) / NOTES_KB);
   await t.sql(

@@ -28,28 +28,34 @@ describe('event bus', () => {
   });
 
   const url = redisUrlOrSkip('Redis event bus');
-  (url ? it : it.skip)('over Redis: every process sees every event once, and another process can publish with a plain PUBLISH', async () => {
-    const clients: RedisClient[] = [await connectRedis(url!, () => {}), await connectRedis(url!, () => {})];
-    const [a, b] = await Promise.all(clients.map((c) => createEventBus(c, logger)));
-    try {
-      const topic = 'post.updated' as const;
-      const onA = collect(a, topic);
-      const onB = collect(b, topic);
-      const raw = createClient({ url: url! });
-      await raw.connect();
-      await eventually(async () => (await raw.pubSubNumSub(CHANNEL_PREFIX + topic))[CHANNEL_PREFIX + topic] >= 2, 'both buses subscribed');
-      a.publish(topic, { postId: 'from-a', actorId: 'someone' });
-      await raw.publish(CHANNEL_PREFIX + topic, JSON.stringify({ origin: 'ai-server', payload: { postId: 'from-elsewhere' } }));
-      await raw.publish(CHANNEL_PREFIX + topic, JSON.stringify({ origin: 'ai-server', payload: { postId: 'last' } }));
-      const ids = (got: { postId: string }[]) => got.map((p) => p.postId);
-      await eventually(() => ids(onA).includes('last') && ids(onB).includes('last'), 'deliveries');
-      // A sees its own event once: delivered locally, its echo from Redis ignored.
-      for (const got of [onA, onB]) expect(ids(got).sort()).toEqual(['from-a', 'from-elsewhere', 'last']);
-      await raw.quit();
-    } finally {
-      await a.close();
-      await b.close();
-      await Promise.all(clients.map((c) => c.quit()));
-    }
-  });
+  (url ? it : it.skip)(
+    'over Redis: every process sees every event once, and another process can publish with a plain PUBLISH',
+    async () => {
+      const clients: RedisClient[] = [await connectRedis(url!, () => {}), await connectRedis(url!, () => {})];
+      const [a, b] = await Promise.all(clients.map((c) => createEventBus(c, logger)));
+      try {
+        const topic = 'post.updated' as const;
+        const onA = collect(a, topic);
+        const onB = collect(b, topic);
+        const raw = createClient({ url: url! });
+        await raw.connect();
+        await eventually(
+          async () => (await raw.pubSubNumSub(CHANNEL_PREFIX + topic))[CHANNEL_PREFIX + topic] >= 2,
+          'both buses subscribed',
+        );
+        a.publish(topic, { postId: 'from-a', actorId: 'someone' });
+        await raw.publish(CHANNEL_PREFIX + topic, JSON.stringify({ origin: 'ai-server', payload: { postId: 'from-elsewhere' } }));
+        await raw.publish(CHANNEL_PREFIX + topic, JSON.stringify({ origin: 'ai-server', payload: { postId: 'last' } }));
+        const ids = (got: { postId: string }[]) => got.map((p) => p.postId);
+        await eventually(() => ids(onA).includes('last') && ids(onB).includes('last'), 'deliveries');
+        // A sees its own event once: delivered locally, its echo from Redis ignored.
+        for (const got of [onA, onB]) expect(ids(got).sort()).toEqual(['from-a', 'from-elsewhere', 'last']);
+        await raw.quit();
+      } finally {
+        await a.close();
+        await b.close();
+        await Promise.all(clients.map((c) => c.quit()));
+      }
+    },
+  );
 });

@@ -3,7 +3,10 @@ import type { AddressInfo } from 'node:net';
 
 /** One scripted answer of the fake Messages API: a stream of text and tool_use blocks, or an HTTP error. */
 export type FakeTurn =
-  | { blocks: ({ type: 'text'; deltas: string[] } | { type: 'tool_use'; name: string; input: Record<string, unknown> })[]; stopReason: 'end_turn' | 'tool_use' }
+  | {
+      blocks: ({ type: 'text'; deltas: string[] } | { type: 'tool_use'; name: string; input: Record<string, unknown> })[];
+      stopReason: 'end_turn' | 'tool_use';
+    }
   | { status: number };
 
 /**
@@ -26,20 +29,34 @@ export async function startFakeAnthropic() {
       if (!turn || 'status' in turn) {
         const status = turn?.status ?? 500;
         res.writeHead(status, { 'content-type': 'application/json' });
-        res.end(JSON.stringify({ type: 'error', error: { type: status === 529 ? 'overloaded_error' : 'api_error', message: 'Overloaded' } }));
+        res.end(
+          JSON.stringify({ type: 'error', error: { type: status === 529 ? 'overloaded_error' : 'api_error', message: 'Overloaded' } }),
+        );
         return;
       }
       res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache' });
       const send = (event: string, data: object) => res.write(`event: ${event}\ndata: ${JSON.stringify({ type: event, ...data })}\n\n`);
       send('message_start', {
-        message: { id: `msg_${requests.length}`, type: 'message', role: 'assistant', model: 'fake', content: [], stop_reason: null, stop_sequence: null, usage: { input_tokens: 10, output_tokens: 0 } },
+        message: {
+          id: `msg_${requests.length}`,
+          type: 'message',
+          role: 'assistant',
+          model: 'fake',
+          content: [],
+          stop_reason: null,
+          stop_sequence: null,
+          usage: { input_tokens: 10, output_tokens: 0 },
+        },
       });
       turn.blocks.forEach((block, index) => {
         if (block.type === 'text') {
           send('content_block_start', { index, content_block: { type: 'text', text: '' } });
           for (const text of block.deltas) send('content_block_delta', { index, delta: { type: 'text_delta', text } });
         } else {
-          send('content_block_start', { index, content_block: { type: 'tool_use', id: `toolu_${requests.length}_${index}`, name: block.name, input: {} } });
+          send('content_block_start', {
+            index,
+            content_block: { type: 'tool_use', id: `toolu_${requests.length}_${index}`, name: block.name, input: {} },
+          });
           const json = JSON.stringify(block.input);
           // The input arrives in pieces, as the real API sends it.
           for (const part of [json.slice(0, Math.ceil(json.length / 2)), json.slice(Math.ceil(json.length / 2))]) {

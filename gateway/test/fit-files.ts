@@ -61,7 +61,12 @@ export function fitActivity(sim: SimulatedRun, opts: FitOptions = {}): Buffer {
   const lap = (end: (typeof points)[number]) => {
     enc.writeMessage(
       MESG.lap,
-      [f(253, UINT32, ts(end.time)), f(2, UINT32, ts(lapStart.time)), f(8, UINT32, Math.round(lapTimer * 1000)), f(9, UINT32, Math.round((end.distance - lapStart.distance) * 100))],
+      [
+        f(253, UINT32, ts(end.time)),
+        f(2, UINT32, ts(lapStart.time)),
+        f(8, UINT32, Math.round(lapTimer * 1000)),
+        f(9, UINT32, Math.round((end.distance - lapStart.distance) * 100)),
+      ],
       3,
     );
     lapStart = end;

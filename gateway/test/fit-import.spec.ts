@@ -20,12 +20,18 @@ afterAll(() => t.close());
 const IMPORT = `mutation($format: ActivityFormat!, $content: String!) { importActivity(format: $format, content: $content) {
   id startedAt distance duration elevationGain averageHeartRate environment splits { index distance duration } track } }`;
 
-const within = (actual: number, expected: number, share: number) => expect(Math.abs(actual - expected)).toBeLessThanOrEqual(expected * share);
-const runCount = async (user: TestUser) => (await t.sql(`SELECT count(*)::int AS n FROM runs WHERE user_id = $1`, [user.id]))[0].n as number;
+const within = (actual: number, expected: number, share: number) =>
+  expect(Math.abs(actual - expected)).toBeLessThanOrEqual(expected * share);
+const runCount = async (user: TestUser) =>
+  (await t.sql(`SELECT count(*)::int AS n FROM runs WHERE user_id = $1`, [user.id]))[0].n as number;
 
 const sim = simulateRun({
   start: new Date('2025-03-01T08:00:00Z'),
-  plan: [{ run: 3000, pace: 300 }, { stop: 120, logging: 'paused' }, { run: 2200, pace: 290 }],
+  plan: [
+    { run: 3000, pace: 300 },
+    { stop: 120, logging: 'paused' },
+    { run: 2200, pace: 290 },
+  ],
   newSegmentAfterPause: true,
   hill: 6,
 });
@@ -51,10 +57,14 @@ describe('importActivity(format: FIT)', () => {
 
   it('refuses a ride or a strength session naming its sport, and stores nothing', async () => {
     const before = await runCount(runner);
-    const ride = errorOf(await t.gql(IMPORT, { format: 'FIT', content: fitActivity(sim, { sport: FIT_SPORT.cycling }).toString('base64') }, runner.token));
+    const ride = errorOf(
+      await t.gql(IMPORT, { format: 'FIT', content: fitActivity(sim, { sport: FIT_SPORT.cycling }).toString('base64') }, runner.token),
+    );
     expect(ride).toMatchObject({ code: 'BAD_USER_INPUT', field: 'content' });
     expect(ride.message).toMatch(/cycling activity, not a run/);
-    const swim = errorOf(await t.gql(IMPORT, { format: 'FIT', content: fitActivity(sim, { sport: FIT_SPORT.swimming }).toString('base64') }, runner.token));
+    const swim = errorOf(
+      await t.gql(IMPORT, { format: 'FIT', content: fitActivity(sim, { sport: FIT_SPORT.swimming }).toString('base64') }, runner.token),
+    );
     expect(swim.message).toMatch(/swimming activity/);
     expect(await runCount(runner)).toBe(before);
   });
@@ -64,7 +74,12 @@ describe('importActivity(format: FIT)', () => {
     const bytes = fitActivity(sim);
     const damaged = Buffer.from(bytes);
     damaged[200] ^= 0xff;
-    for (const content of [bytes.subarray(0, bytes.length / 2).toString('base64'), damaged.toString('base64'), 'not base64 at all!', gzipSync(bytes).subarray(0, 100).toString('base64')]) {
+    for (const content of [
+      bytes.subarray(0, bytes.length / 2).toString('base64'),
+      damaged.toString('base64'),
+      'not base64 at all!',
+      gzipSync(bytes).subarray(0, 100).toString('base64'),
+    ]) {
       const err = errorOf(await t.gql(IMPORT, { format: 'FIT', content }, runner.token));
       expect(err).toMatchObject({ code: 'BAD_USER_INPUT', field: 'content' });
     }
@@ -78,7 +93,9 @@ describe('gzip-compressed GPX and TCX', () => {
     const gpx = ok(await t.gql(IMPORT, { format: 'GPX', content: gzipSync(stravaGpx(sim)).toString('base64') }, user.token)).importActivity;
     within(gpx.distance, sim.distance, 0.01);
     const other = simulateRun({ start: new Date('2025-03-02T08:00:00Z'), plan: [{ run: 4000, pace: 320 }] });
-    const tcx = ok(await t.gql(IMPORT, { format: 'TCX', content: gzipSync(garminTcx(other)).toString('base64') }, user.token)).importActivity;
+    const tcx = ok(
+      await t.gql(IMPORT, { format: 'TCX', content: gzipSync(garminTcx(other)).toString('base64') }, user.token),
+    ).importActivity;
     within(tcx.distance, other.distance, 0.01);
     within(tcx.duration, other.movingTime, 0.01);
   });
@@ -93,7 +110,7 @@ if (!present) console.warn(`[tests] SKIPPED real FIT files: ${FIXTURES} is absen
 const describeFixtures = present ? describe : describe.skip;
 const fixture = (file: string) => fs.readFileSync(path.join(FIXTURES, file));
 
-describeFixtures('real FIT files against the watch\'s own session totals', () => {
+describeFixtures("real FIT files against the watch's own session totals", () => {
   /*
    * Tolerances: distance 1 % (ours is the haversine sum of the records, the watch's is its own
    * filtered counter); moving time at most the timer time and within 5 % of it (the timer runs
@@ -101,7 +118,9 @@ describeFixtures('real FIT files against the watch\'s own session totals', () =>
    * heart rate ±3 bpm (ours is time-weighted over moving time).
    */
   it('garmin-fr965-run-laps.fit: 11232.7 m, timer 4487.8 s, avg HR 143', async () => {
-    const run = ok(await t.gql(IMPORT, { format: 'FIT', content: fixture('garmin-fr965-run-laps.fit').toString('base64') }, runner.token)).importActivity;
+    const run = ok(
+      await t.gql(IMPORT, { format: 'FIT', content: fixture('garmin-fr965-run-laps.fit').toString('base64') }, runner.token),
+    ).importActivity;
     within(run.distance, 11232.7, 0.01);
     expect(run.duration).toBeLessThanOrEqual(4488);
     within(run.duration, 4487.8, 0.05);
@@ -116,7 +135,13 @@ describeFixtures('real FIT files against the watch\'s own session totals', () =>
   });
 
   it('garmin-fenix5x-run-developer-fields.fit: developer data fields skipped; 5383.19 m, timer 1680.6 s, avg HR 158', async () => {
-    const run = ok(await t.gql(IMPORT, { format: 'FIT', content: gzipSync(fixture('garmin-fenix5x-run-developer-fields.fit')).toString('base64') }, runner.token)).importActivity;
+    const run = ok(
+      await t.gql(
+        IMPORT,
+        { format: 'FIT', content: gzipSync(fixture('garmin-fenix5x-run-developer-fields.fit')).toString('base64') },
+        runner.token,
+      ),
+    ).importActivity;
     within(run.distance, 5383.19, 0.01);
     expect(run.duration).toBeLessThanOrEqual(1681);
     within(run.duration, 1680.6, 0.05);
@@ -124,16 +149,26 @@ describeFixtures('real FIT files against the watch\'s own session totals', () =>
   });
 
   it('garmin-edge510-ride-not-a-run.fit is refused as a cycling activity', async () => {
-    const err = errorOf(await t.gql(IMPORT, { format: 'FIT', content: fixture('garmin-edge510-ride-not-a-run.fit').toString('base64') }, runner.token));
+    const err = errorOf(
+      await t.gql(IMPORT, { format: 'FIT', content: fixture('garmin-edge510-ride-not-a-run.fit').toString('base64') }, runner.token),
+    );
     expect(err).toMatchObject({ code: 'BAD_USER_INPUT', field: 'content' });
     expect(err.message).toMatch(/cycling activity, not a run/);
   });
 
   it('gzip-compressed real GPX and TCX read as the plain files do', async () => {
     const user = await t.signUp('GzipReal');
-    const gpx = ok(await t.gql(IMPORT, { format: 'GPX', content: gzipSync(fixture('strava-run-hr-pause.gpx')).toString('base64') }, user.token)).importActivity;
+    const gpx = ok(
+      await t.gql(IMPORT, { format: 'GPX', content: gzipSync(fixture('strava-run-hr-pause.gpx')).toString('base64') }, user.token),
+    ).importActivity;
     within(gpx.distance, 3568.3, 0.02);
-    const tcx = ok(await t.gql(IMPORT, { format: 'TCX', content: gzipSync(fixture('garmin-forerunner410-run-hr-laps.tcx')).toString('base64') }, user.token)).importActivity;
+    const tcx = ok(
+      await t.gql(
+        IMPORT,
+        { format: 'TCX', content: gzipSync(fixture('garmin-forerunner410-run-hr-laps.tcx')).toString('base64') },
+        user.token,
+      ),
+    ).importActivity;
     within(tcx.distance, 4668.2, 0.01);
   });
 });

@@ -22,8 +22,13 @@ describe('follows', () => {
 
   it('refuses following yourself and unknown runners', async () => {
     const a = await t.signUp('Narcissus');
-    expect(errorOf(await t.gql(`mutation($u: ID!) { follow(userId: $u) { id } }`, { u: a.id }, a.token))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'userId' });
-    expect(errorOf(await t.gql(`mutation { follow(userId: "00000000-0000-4000-8000-000000000000") { id } }`, {}, a.token)).code).toBe('NOT_FOUND');
+    expect(errorOf(await t.gql(`mutation($u: ID!) { follow(userId: $u) { id } }`, { u: a.id }, a.token))).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'userId',
+    });
+    expect(errorOf(await t.gql(`mutation { follow(userId: "00000000-0000-4000-8000-000000000000") { id } }`, {}, a.token)).code).toBe(
+      'NOT_FOUND',
+    );
     expect(await t.sql(`SELECT count(*)::int AS n FROM follows WHERE follower_id = $1`, [a.id])).toEqual([{ n: 0 }]);
   });
 });

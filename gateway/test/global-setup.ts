@@ -10,7 +10,7 @@ import { startEmbeddedPostgres } from '@maratron/core';
  */
 export default async function globalSetup() {
   if (process.env.DATABASE_URL) return;
-  if (process.env.CI) throw new Error('CI must set DATABASE_URL: tests run against the machine\'s PostgreSQL there');
+  if (process.env.CI) throw new Error("CI must set DATABASE_URL: tests run against the machine's PostgreSQL there");
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'maratron-test-db-'));
   fs.chmodSync(dir, 0o755);
   const db = await startEmbeddedPostgres(dir);

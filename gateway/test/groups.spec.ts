@@ -13,20 +13,43 @@ afterAll(() => t.close());
 const GROUP = `query($id: ID!) { group(id: $id) { id name description private owner { id } memberCount isMember
   members(first: 10) { totalCount edges { node { id } } } posts(first: 10) { edges { node { id } } } } }`;
 const groupAs = async (user: TestUser, id: string) => ok(await t.gql(GROUP, { id }, user.token)).group;
-const join = (user: TestUser, id: string) => t.gql(`mutation($g: ID!) { joinGroup(groupId: $g) { memberCount isMember } }`, { g: id }, user.token);
-const leave = (user: TestUser, id: string) => t.gql(`mutation($g: ID!) { leaveGroup(groupId: $g) { memberCount isMember } }`, { g: id }, user.token);
+const join = (user: TestUser, id: string) =>
+  t.gql(`mutation($g: ID!) { joinGroup(groupId: $g) { memberCount isMember } }`, { g: id }, user.token);
+const leave = (user: TestUser, id: string) =>
+  t.gql(`mutation($g: ID!) { leaveGroup(groupId: $g) { memberCount isMember } }`, { g: id }, user.token);
 const invite = (user: TestUser, id: string, invitee: TestUser) =>
   t.gql(`mutation($g: ID!, $u: ID!) { inviteToGroup(groupId: $g, userId: $u) { id } }`, { g: id, u: invitee.id }, user.token);
 
 describe('groups', () => {
   it('creates a group with its owner as first member, and validates the input', async () => {
     const owner = await t.signUp('Founder');
-    const created = ok(await t.gql(`mutation { createGroup(input: { name: " Dawn Patrol ", description: "Early runs" }) { name description private owner { id } memberCount isMember } }`, {}, owner.token)).createGroup;
-    expect(created).toEqual({ name: 'Dawn Patrol', description: 'Early runs', private: false, owner: { id: owner.id }, memberCount: 1, isMember: true });
-    expect(errorOf(await t.gql(`mutation { createGroup(input: { name: "  " }) { id } }`, {}, owner.token))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'name' });
-    expect(errorOf(await t.gql(`mutation($n: String!) { createGroup(input: { name: $n }) { id } }`, { n: 'x'.repeat(81) }, owner.token))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'name' });
+    const created = ok(
+      await t.gql(
+        `mutation { createGroup(input: { name: " Dawn Patrol ", description: "Early runs" }) { name description private owner { id } memberCount isMember } }`,
+        {},
+        owner.token,
+      ),
+    ).createGroup;
+    expect(created).toEqual({
+      name: 'Dawn Patrol',
+      description: 'Early runs',
+      private: false,
+      owner: { id: owner.id },
+      memberCount: 1,
+      isMember: true,
+    });
+    expect(errorOf(await t.gql(`mutation { createGroup(input: { name: "  " }) { id } }`, {}, owner.token))).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'name',
+    });
+    expect(
+      errorOf(await t.gql(`mutation($n: String!) { createGroup(input: { name: $n }) { id } }`, { n: 'x'.repeat(81) }, owner.token)),
+    ).toMatchObject({ code: 'BAD_USER_INPUT', field: 'name' });
     expect(ok(await t.gql(`query { group(id: "00000000-0000-4000-8000-000000000000") { id } }`, {}, owner.token)).group).toBeNull();
-    expect(errorOf(await t.gql(`query { group(id: "42") { id } }`, {}, owner.token))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'id' });
+    expect(errorOf(await t.gql(`query { group(id: "42") { id } }`, {}, owner.token))).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'id',
+    });
   });
 
   it('joins and leaves a public group idempotently, and lists members in joining order', async () => {
@@ -70,14 +93,25 @@ describe('groups', () => {
     expect(errorOf(await invite(outsider, id, guest)).code).toBe('FORBIDDEN');
     expect(errorOf(await invite(member, id, member))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'userId' });
     // Outsiders see that the group exists, not who is in it or what is said there.
-    expect(await groupAs(outsider, id)).toMatchObject({ private: true, memberCount: 2, isMember: false, members: { totalCount: 0, edges: [] }, posts: { edges: [] } });
+    expect(await groupAs(outsider, id)).toMatchObject({
+      private: true,
+      memberCount: 2,
+      isMember: false,
+      members: { totalCount: 0, edges: [] },
+      posts: { edges: [] },
+    });
     expect(ok(await t.gql(`query($id: ID!) { post(id: $id) { id } }`, { id: postId }, outsider.token)).post).toBeNull();
-    expect(errorOf(await t.gql(`mutation($g: ID!) { createPost(input: { text: "let me in", groupId: $g }) { id } }`, { g: id }, outsider.token)).code).toBe('FORBIDDEN');
+    expect(
+      errorOf(await t.gql(`mutation($g: ID!) { createPost(input: { text: "let me in", groupId: $g }) { id } }`, { g: id }, outsider.token))
+        .code,
+    ).toBe('FORBIDDEN');
 
     // Any member may invite; the invitee is notified and can then join (once).
     ok(await invite(member, id, guest));
     ok(await invite(member, id, guest));
-    const notes = ok(await t.gql(`{ notifications { unreadCount edges { node { kind actor { id } group { id } } } } }`, {}, guest.token)).notifications;
+    const notes = ok(
+      await t.gql(`{ notifications { unreadCount edges { node { kind actor { id } group { id } } } } }`, {}, guest.token),
+    ).notifications;
     expect(notes.edges.map((e: any) => e.node)).toEqual([{ kind: 'GROUP_INVITE', actor: { id: member.id }, group: { id } }]);
     expect(ok(await join(guest, id)).joinGroup).toEqual({ memberCount: 3, isMember: true });
     expect(await groupAs(guest, id)).toMatchObject({ members: { totalCount: 3 }, posts: { edges: [{ node: { id: postId } }] } });
@@ -96,7 +130,13 @@ describe('groups', () => {
     ok(await invite(owner, invited, me));
     await f.group(owner, false, [], `Other ${tag}`);
     const search = async (query: string | null, first = 10, after: string | null = null) =>
-      ok(await t.gql(`query($q: String, $n: Int, $a: String) { groups(query: $q, first: $n, after: $a) { edges { node { id } } pageInfo { hasNextPage endCursor } } }`, { q: query, n: first, a: after }, me.token)).groups;
+      ok(
+        await t.gql(
+          `query($q: String, $n: Int, $a: String) { groups(query: $q, first: $n, after: $a) { edges { node { id } } pageInfo { hasNextPage endCursor } } }`,
+          { q: query, n: first, a: after },
+          me.token,
+        ),
+      ).groups;
     const found = await search(tag.toUpperCase());
     expect(found.edges.map((e: any) => e.node.id)).toEqual([invited, mine, open1]);
     expect(found.edges.map((e: any) => e.node.id)).not.toContain(hidden);

@@ -118,10 +118,9 @@ export async function startTestGateway(opts: TestGatewayOptions = {}): Promise<T
       n += 1;
       const username = `${name.toLowerCase().replace(/[^a-z0-9]/g, '')}${n}${randomBytes(2).toString('hex')}`;
       const email = `${username}@example.com`;
-      const res = await gql(
-        `mutation($input: SignUpInput!) { signUp(input: $input) { token user { id } } }`,
-        { input: { email, password: TEST_PASSWORD, name, username } },
-      );
+      const res = await gql(`mutation($input: SignUpInput!) { signUp(input: $input) { token user { id } } }`, {
+        input: { email, password: TEST_PASSWORD, name, username },
+      });
       if (!res.data?.signUp) throw new Error(`signUp failed: ${JSON.stringify(res.errors)}`);
       return { id: res.data.signUp.user.id, token: res.data.signUp.token, username, email, password: TEST_PASSWORD };
     },

@@ -11,7 +11,8 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 const BOARD = `query($p: Period!, $g: ID) { leaderboard(period: $p, groupId: $g) { rank user { id } distance runCount } }`;
-const board = async (user: TestUser, period: string, groupId: string | null = null) => ok(await t.gql(BOARD, { p: period, g: groupId }, user.token)).leaderboard;
+const board = async (user: TestUser, period: string, groupId: string | null = null) =>
+  ok(await t.gql(BOARD, { p: period, g: groupId }, user.token)).leaderboard;
 const now = () => new Date(Date.now() - 1000).toISOString();
 
 describe('leaderboards', () => {

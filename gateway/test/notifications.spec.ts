@@ -12,7 +12,8 @@ afterAll(() => t.close());
 
 const NOTES = `query($n: Int, $after: String) { notifications(first: $n, after: $after) {
   unreadCount edges { node { kind actor { id } post { id } read } } pageInfo { hasNextPage endCursor } } }`;
-const notes = async (user: TestUser, first = 20, after: string | null = null) => ok(await t.gql(NOTES, { n: first, after }, user.token)).notifications;
+const notes = async (user: TestUser, first = 20, after: string | null = null) =>
+  ok(await t.gql(NOTES, { n: first, after }, user.token)).notifications;
 
 describe('notifications', () => {
   it('tells runners who followed, liked and commented — newest first, never about their own actions', async () => {

@@ -48,7 +48,15 @@ describe('observability', () => {
     await new Promise((r) => setTimeout(r, 50));
     const mine = lines.filter((l) => l.requestId === 'req-abc-123');
     expect(mine).toHaveLength(1);
-    expect(mine[0]).toMatchObject({ msg: 'request', viewerId: a.id, operation: 'MyRuns', operationType: 'query', status: 200, path: '/graphql', service: 'gateway' });
+    expect(mine[0]).toMatchObject({
+      msg: 'request',
+      viewerId: a.id,
+      operation: 'MyRuns',
+      operationType: 'query',
+      status: 200,
+      path: '/graphql',
+      service: 'gateway',
+    });
     expect(typeof mine[0].durationMs).toBe('number');
     const all = lines.map((l) => JSON.stringify(l)).join('\n');
     expect(all).not.toContain(a.token);
@@ -58,7 +66,13 @@ describe('observability', () => {
   it('serves Prometheus metrics with sensible values after some traffic', async () => {
     const a = await t.signUp('Metered');
     for (let i = 0; i < 3; i++) ok(await t.gql('query Ping { me { id } }', {}, a.token));
-    ok(await t.gql(`mutation { createRun(input: { startedAt: "2026-01-10T07:00:00Z", distance: 5000, duration: 1500 }) { id } }`, {}, a.token));
+    ok(
+      await t.gql(
+        `mutation { createRun(input: { startedAt: "2026-01-10T07:00:00Z", distance: 5000, duration: 1500 }) { id } }`,
+        {},
+        a.token,
+      ),
+    );
     await t.gql('{ runs(first: 1000) { totalCount } }', {}, a.token);
     const res = await fetch(`${t.url}/metrics`);
     expect(res.status).toBe(200);

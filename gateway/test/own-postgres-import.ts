@@ -50,7 +50,15 @@ export async function startOwnPostgres(): Promise<OwnPostgres> {
   let running = true;
   // A test that fails half-way must not leave a server behind.
   const leftBehind = () => {
-    if (running) execFileSync(asRoot ? 'runuser' : binary('pg_ctl'), [...(asRoot ? ['-u', 'postgres', '--', binary('pg_ctl')] : []), '-D', dataDir, 'stop', '-m', 'immediate']);
+    if (running)
+      execFileSync(asRoot ? 'runuser' : binary('pg_ctl'), [
+        ...(asRoot ? ['-u', 'postgres', '--', binary('pg_ctl')] : []),
+        '-D',
+        dataDir,
+        'stop',
+        '-m',
+        'immediate',
+      ]);
   };
   process.once('exit', leftBehind);
 

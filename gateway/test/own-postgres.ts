@@ -81,7 +81,20 @@ export async function startOwnPostgres(): Promise<OwnPostgres> {
       postgres,
       // Loopback TCP only (no Unix socket to collide with another cluster's); fsync off: a test
       // database need not survive the machine crashing, only the postmaster.
-      ['-D', dataDir, '-p', String(port), '-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories=', '-c', 'fsync=off', '-c', 'max_connections=60'],
+      [
+        '-D',
+        dataDir,
+        '-p',
+        String(port),
+        '-c',
+        'listen_addresses=127.0.0.1',
+        '-c',
+        'unix_socket_directories=',
+        '-c',
+        'fsync=off',
+        '-c',
+        'max_connections=60',
+      ],
       { ...user, stdio: 'ignore' },
     );
     postmaster = child;

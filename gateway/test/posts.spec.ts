@@ -18,10 +18,18 @@ const count = async (table: string, where = 'true', params: unknown[] = []) =>
 describe('posts', () => {
   it('creates text posts and posts sharing your own run', async () => {
     const a = await t.signUp('Writer');
-    const textPost = ok(await t.gql(`mutation { createPost(input: { text: "  First post  " }) { text author { id } run { id } likeCount commentCount likedByViewer } }`, {}, a.token)).createPost;
+    const textPost = ok(
+      await t.gql(
+        `mutation { createPost(input: { text: "  First post  " }) { text author { id } run { id } likeCount commentCount likedByViewer } }`,
+        {},
+        a.token,
+      ),
+    ).createPost;
     expect(textPost).toEqual({ text: 'First post', author: { id: a.id }, run: null, likeCount: 0, commentCount: 0, likedByViewer: false });
     const runId = await f.run(a, { name: 'Tempo' });
-    const shared = ok(await t.gql(`mutation($r: ID!) { createPost(input: { text: "", runId: $r }) { text run { id name } } }`, { r: runId }, a.token)).createPost;
+    const shared = ok(
+      await t.gql(`mutation($r: ID!) { createPost(input: { text: "", runId: $r }) { text run { id name } } }`, { r: runId }, a.token),
+    ).createPost;
     expect(shared).toEqual({ text: '', run: { id: runId, name: 'Tempo' } });
   });
 
@@ -30,7 +38,8 @@ describe('posts', () => {
     const b = await t.signUp('Other');
     const visible = await f.run(b);
     const hidden = await f.run(b, { visibility: 'PRIVATE' });
-    const create = (input: Record<string, unknown>) => t.gql(`mutation($i: PostInput!) { createPost(input: $i) { id } }`, { i: input }, a.token);
+    const create = (input: Record<string, unknown>) =>
+      t.gql(`mutation($i: PostInput!) { createPost(input: $i) { id } }`, { i: input }, a.token);
     expect(errorOf(await create({ text: '   ' }))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'text' });
     expect(errorOf(await create({ text: 'x'.repeat(2001) }))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'text' });
     expect(errorOf(await create({ text: 'hi', runId: 'nope' }))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'runId' });
@@ -55,7 +64,19 @@ describe('posts', () => {
     expect(await f.run(a, { share: false })).toBeTruthy();
     expect(await count('posts', 'user_id = $1', [a.id])).toBe(1);
     // A createRun that fails stores neither the run nor its post.
-    const bad = await t.gql(`mutation($i: RunInput!) { createRun(input: $i) { id } }`, { i: { startedAt: new Date().toISOString(), distance: 5000, duration: 1500, share: true, shoeId: '00000000-0000-4000-8000-000000000000' } }, a.token);
+    const bad = await t.gql(
+      `mutation($i: RunInput!) { createRun(input: $i) { id } }`,
+      {
+        i: {
+          startedAt: new Date().toISOString(),
+          distance: 5000,
+          duration: 1500,
+          share: true,
+          shoeId: '00000000-0000-4000-8000-000000000000',
+        },
+      },
+      a.token,
+    );
     expect(bad.errors?.length).toBeGreaterThan(0);
     expect(await count('posts', 'user_id = $1', [a.id])).toBe(1);
     expect(await count('runs', 'user_id = $1', [a.id])).toBe(2);
@@ -121,7 +142,9 @@ describe('kudos and comments', () => {
     const b = await t.signUp('Outside');
     const hidden = await f.post(a, { text: '', runId: await f.run(a, { visibility: 'FOLLOWERS' }) });
     expect(errorOf(await t.gql(`mutation($p: ID!) { likePost(postId: $p) { id } }`, { p: hidden }, b.token)).code).toBe('NOT_FOUND');
-    expect(errorOf(await t.gql(`mutation($p: ID!) { addComment(postId: $p, text: "hey") { id } }`, { p: hidden }, b.token)).code).toBe('NOT_FOUND');
+    expect(errorOf(await t.gql(`mutation($p: ID!) { addComment(postId: $p, text: "hey") { id } }`, { p: hidden }, b.token)).code).toBe(
+      'NOT_FOUND',
+    );
     expect(await count('comments', 'post_id = $1', [hidden])).toBe(0);
   });
 
@@ -142,7 +165,10 @@ describe('kudos and comments', () => {
       after = page.comments.pageInfo.endCursor;
     }
     expect(texts).toEqual(['c1', 'c2', 'c3', 'c4', 'c5']);
-    expect(errorOf(await t.gql(`mutation($p: ID!) { addComment(postId: $p, text: "  ") { id } }`, { p: postId }, b.token))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'text' });
+    expect(errorOf(await t.gql(`mutation($p: ID!) { addComment(postId: $p, text: "  ") { id } }`, { p: postId }, b.token))).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'text',
+    });
   });
 
   it("lets a comment's author or the post's author delete it, nobody else", async () => {
@@ -200,7 +226,10 @@ describe('feed', () => {
       [friend.id, new Date(base)],
     );
     // Equal timestamps: the id breaks the tie.
-    await t.sql(`INSERT INTO posts (user_id, text, created_at) SELECT $1, 'tie' || i, $2 FROM generate_series(1, 3) i`, [me.id, new Date(base + 5 * 3600_000)]);
+    await t.sql(`INSERT INTO posts (user_id, text, created_at) SELECT $1, 'tie' || i, $2 FROM generate_series(1, 3) i`, [
+      me.id,
+      new Date(base + 5 * 3600_000),
+    ]);
     const seenIds: string[] = [];
     let after: string | null = null;
     for (;;) {
@@ -210,7 +239,9 @@ describe('feed', () => {
       if (!page.pageInfo.hasNextPage) break;
       after = page.pageInfo.endCursor;
     }
-    const originals = (await t.sql(`SELECT id FROM posts WHERE user_id IN ($1, $2) AND created_at < now() - interval '1 day'`, [me.id, friend.id])).map((r: any) => r.id);
+    const originals = (
+      await t.sql(`SELECT id FROM posts WHERE user_id IN ($1, $2) AND created_at < now() - interval '1 day'`, [me.id, friend.id])
+    ).map((r: any) => r.id);
     expect(originals).toHaveLength(26);
     expect(new Set(seenIds).size).toBe(seenIds.length);
     for (const id of originals) expect(seenIds).toContain(id);
@@ -244,7 +275,13 @@ describe('feed', () => {
     expect(forty).toBe(two);
     const groupPosts = async (n: number) => {
       const before = t.statements.count;
-      const g = ok(await t.gql(`query($g: ID!, $n: Int) { group(id: $g) { posts(first: $n) { edges { node { author { name } run { distance } likeCount likedByViewer commentCount } } } } }`, { g: club, n }, me.token)).group;
+      const g = ok(
+        await t.gql(
+          `query($g: ID!, $n: Int) { group(id: $g) { posts(first: $n) { edges { node { author { name } run { distance } likeCount likedByViewer commentCount } } } } }`,
+          { g: club, n },
+          me.token,
+        ),
+      ).group;
       expect(g.posts.edges).toHaveLength(n);
       return t.statements.count - before;
     };

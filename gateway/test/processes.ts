@@ -40,7 +40,10 @@ export interface GatewayProcess {
  * A real `node gateway/dist/main.js` over the given database schema (as a replica would run),
  * started without waiting; `ready()` resolves once /readyz answers 200.
  */
-export async function launchGateway(schema: string, env: Record<string, string> = {}): Promise<GatewayProcess & { ready(): Promise<void> }> {
+export async function launchGateway(
+  schema: string,
+  env: Record<string, string> = {},
+): Promise<GatewayProcess & { ready(): Promise<void> }> {
   if (!fs.existsSync(MAIN)) throw new Error(`${MAIN} is missing: build first (npm test runs tsc -b)`);
   const port = await freePort();
   // Each process also serves its own ai-server (MCP) unless AI_SERVER_URL names one.

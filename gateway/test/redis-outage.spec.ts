@@ -56,7 +56,9 @@ describeWithRedis('when Redis goes away and comes back', () => {
     await eventually(() => !behindProxy.redis!.isReady, 'the gateway noticing Redis is gone');
     // Mutations keep working; publishing to other processes fails soft. This gateway's own
     // subscribers still get its own events.
-    const during = ok(await behindProxy.gql(`mutation { createPost(input: { text: "Redis is down" }) { id text } }`, {}, author.token)).createPost;
+    const during = ok(
+      await behindProxy.gql(`mutation { createPost(input: { text: "Redis is down" }) { id text } }`, {}, author.token),
+    ).createPost;
     expect(during.text).toBe('Redis is down');
     ok(await behindProxy.gql(`mutation($p: ID!) { likePost(postId: $p) { likeCount } }`, { p: during.id }, follower.token));
     await eventually(() => feed.results.some((r) => r.data?.feedPostAdded?.id === during.id), 'the local post delivered locally');

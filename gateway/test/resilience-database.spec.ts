@@ -39,9 +39,11 @@ afterAll(async () => {
 
 async function signUp(name: string) {
   const username = `${name.toLowerCase()}${Date.now().toString(36)}`;
-  const res = ok(await gqlWithin(g.base, `mutation($i: SignUpInput!) { signUp(input: $i) { token user { id } } }`, {
-    i: { email: `${username}@example.com`, password: TEST_PASSWORD, name, username },
-  }));
+  const res = ok(
+    await gqlWithin(g.base, `mutation($i: SignUpInput!) { signUp(input: $i) { token user { id } } }`, {
+      i: { email: `${username}@example.com`, password: TEST_PASSWORD, name, username },
+    }),
+  );
   return { id: res.signUp.user.id as string, token: res.signUp.token as string };
 }
 

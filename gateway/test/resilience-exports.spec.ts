@@ -21,7 +21,12 @@ let t: TestGateway;
 let g: GatewayProcess;
 beforeAll(async () => {
   t = await startTestGateway();
-  g = await spawnGateway(t.schema, { DB_POOL_SIZE: String(POOL_SIZE), DB_ACQUIRE_TIMEOUT_MS: '3000', EXPORT_MAX_CONCURRENT: '2', EXPORT_MAX_CONCURRENT_PER_USER: '1' });
+  g = await spawnGateway(t.schema, {
+    DB_POOL_SIZE: String(POOL_SIZE),
+    DB_ACQUIRE_TIMEOUT_MS: '3000',
+    EXPORT_MAX_CONCURRENT: '2',
+    EXPORT_MAX_CONCURRENT_PER_USER: '1',
+  });
 });
 afterAll(async () => {
   await stopAll();
@@ -59,7 +64,14 @@ describe('account exports to clients that never read', () => {
     }
     // As many downloads as the pool has connections, none of them read.
     await serving(bystander);
-    ok(await gqlWithin(g.base, `mutation { createRun(input: { startedAt: "2025-06-01T07:00:00Z", distance: 5000, duration: 1500 }) { id } }`, {}, bystander.token));
+    ok(
+      await gqlWithin(
+        g.base,
+        `mutation { createRun(input: { startedAt: "2025-06-01T07:00:00Z", distance: 5000, duration: 1500 }) { id } }`,
+        {},
+        bystander.token,
+      ),
+    );
 
     const second = await fullDownload(g.base, '/api/export', runners[0].token);
     expect(second.status).toBe(429);
@@ -81,11 +93,13 @@ describe('account exports to clients that never read', () => {
   it('are read from the database by at most EXPORT_MAX_CONCURRENT at once; the next is told to come back (503)', async () => {
     const [a, b, c] = await Promise.all(['ReaderA', 'ReaderB', 'ReaderC'].map((n) => t.signUp(n)));
     const waitingOnRuns = async () =>
-      (await t.sql(
-        `SELECT count(*)::int AS n FROM pg_locks l JOIN pg_class c ON c.oid = l.relation JOIN pg_namespace s ON s.oid = c.relnamespace
+      (
+        await t.sql(
+          `SELECT count(*)::int AS n FROM pg_locks l JOIN pg_class c ON c.oid = l.relation JOIN pg_namespace s ON s.oid = c.relnamespace
           WHERE s.nspname = $1 AND c.relname = 'runs' AND NOT l.granted`,
-        [t.schema],
-      ))[0].n as number;
+          [t.schema],
+        )
+      )[0].n as number;
     // The runs table locked: two exports start reading and wait there, each on a connection.
     await t.sql(`BEGIN; LOCK TABLE runs IN ACCESS EXCLUSIVE MODE`);
     let pending: Promise<Awaited<ReturnType<typeof fullDownload>>>[] = [];
@@ -121,9 +135,15 @@ describe('downloads whose client goes away half-way', () => {
     await serving(runner);
     // No connection was left behind (the pool has POOL_SIZE; more downloads than that were cut), and
     // no prepared file is left open.
-    const queries = await Promise.all(Array.from({ length: POOL_SIZE * 2 }, () => gqlWithin(g.base, `{ runs(first: 1) { totalCount } }`, {}, runner.token)));
+    const queries = await Promise.all(
+      Array.from({ length: POOL_SIZE * 2 }, () => gqlWithin(g.base, `{ runs(first: 1) { totalCount } }`, {}, runner.token)),
+    );
     expect(queries.map((q) => ok(q).runs.totalCount)).toEqual(Array(POOL_SIZE * 2).fill(runner.runs));
-    await eventuallyWithin(async () => deletedFilesOpen(g.child, /maratron-download-/)?.length === 0, 'the prepared files closed', 20_000).catch(() => {
+    await eventuallyWithin(
+      async () => deletedFilesOpen(g.child, /maratron-download-/)?.length === 0,
+      'the prepared files closed',
+      20_000,
+    ).catch(() => {
       throw new Error(`files still open: ${deletedFilesOpen(g.child, /maratron-download-/)}`);
     });
     // …and the runner's export turn was given back.

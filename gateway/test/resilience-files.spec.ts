@@ -85,7 +85,11 @@ async function runCount(gateway: GatewayProcess, token: string): Promise<number>
 }
 
 async function upload(gateway: GatewayProcess, token: string, zip: Uint8Array) {
-  const res = await fetch(`${gateway.base}/api/imports`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/zip' }, body: zip });
+  const res = await fetch(`${gateway.base}/api/imports`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/zip' },
+    body: zip,
+  });
   return { status: res.status, body: (await res.json()) as { id?: string; error?: { code: string; message: string } } };
 }
 
@@ -108,7 +112,14 @@ async function finished(gateway: GatewayProcess, token: string, id: string) {
 function fitBomb(records: number): Buffer {
   const enc = new FitEncoder();
   const ts = FitEncoder.toFitTimestamp(day(20));
-  enc.writeMessage(0, [{ number: 0, size: 1, baseType: 0x00, value: 4 }, { number: 4, size: 4, baseType: 0x86, value: ts }], 0);
+  enc.writeMessage(
+    0,
+    [
+      { number: 0, size: 1, baseType: 0x00, value: 4 },
+      { number: 4, size: 4, baseType: 0x86, value: ts },
+    ],
+    0,
+  );
   const record = [
     { number: 253, size: 4, baseType: 0x86, value: ts },
     { number: 0, size: 4, baseType: 0x85, value: 600_000_000 },
@@ -160,7 +171,9 @@ describe('activity files past the limits, while /healthz keeps answering', () =>
     const health = watchHealth(gw.base);
     const message = await refusal(gw, runner.token, 'FIT', bomb);
     await expectHealthyThroughout(health);
-    expect(message).toMatch(/^The FIT file (needs more memory to read than one file may use|takes longer than 10 s to read|has more than 100,000 recorded points)$/);
+    expect(message).toMatch(
+      /^The FIT file (needs more memory to read than one file may use|takes longer than 10 s to read|has more than 100,000 recorded points)$/,
+    );
     // The gateway goes on reading good files.
     expect((await gw.gql(IMPORT, { f: 'FIT', c: good }, runner.token)).errors).toBeUndefined();
   });
@@ -168,7 +181,12 @@ describe('activity files past the limits, while /healthz keeps answering', () =>
   it('refuses files past ACTIVITY_MAX_POINTS (GPX and FIT) and a gzip past ACTIVITY_MAX_DECODED_BYTES', async () => {
     const long = sim(22, 1); // 1,501 points at one a second
     const longer = simulateRun({ start: day(23), plan: [{ run: 10_000, pace: 300 }], seed: 23 }); // 3,001 points
-    const [gpx, tooLong, tooLongFit, inflating] = [stravaGpx(long), stravaGpx(longer), fitActivity(longer).toString('base64'), base64Gzip(' '.repeat(2 * 1024 * 1024))];
+    const [gpx, tooLong, tooLongFit, inflating] = [
+      stravaGpx(long),
+      stravaGpx(longer),
+      fitActivity(longer).toString('base64'),
+      base64Gzip(' '.repeat(2 * 1024 * 1024)),
+    ];
     const runner = await signUp(small, 'Limits');
     const health = watchHealth(small.base);
     expect((await small.gql(IMPORT, { f: 'GPX', c: gpx }, runner.token)).errors).toBeUndefined();
@@ -200,7 +218,10 @@ describe('archives', () => {
     const zip = zipSync({ 'activities/tiny.gpx': new TextEncoder().encode('<a/>'.repeat(225_000)) });
     const res = await upload(gw, runner.token, zip);
     expect(res.status).toBe(400);
-    expect(res.body.error).toMatchObject({ code: 'BAD_USER_INPUT', message: expect.stringMatching(/^the archive entry activities\/tiny\.gpx is compressed \d+:1, which only a zip bomb is$/) });
+    expect(res.body.error).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      message: expect.stringMatching(/^the archive entry activities\/tiny\.gpx is compressed \d+:1, which only a zip bomb is$/),
+    });
   });
 
   it('refuses an archive whose 25 MB entry comes from ~160 kB (a 167:1 entry)', async () => {
@@ -218,7 +239,10 @@ describe('archives', () => {
     const res = await upload(gw, runner.token, zip);
     await expectHealthyThroughout(health);
     expect(res.status).toBe(400);
-    expect(res.body.error).toMatchObject({ code: 'BAD_USER_INPUT', message: expect.stringMatching(/^the archive entry activities\/big\.gpx is compressed 1\d\d:1/) });
+    expect(res.body.error).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      message: expect.stringMatching(/^the archive entry activities\/big\.gpx is compressed 1\d\d:1/),
+    });
   });
 
   it('reports an entry past the per-file size, a nested bomb and a ride as those files’ problems, importing the rest', async () => {
@@ -247,7 +271,8 @@ describe('archives', () => {
 });
 
 describe('the import queue', () => {
-  const archive = (days: number[]) => zipSync(Object.fromEntries(days.map((d) => [`run-${d}.gpx`, new TextEncoder().encode(stravaGpx(sim(d)))])));
+  const archive = (days: number[]) =>
+    zipSync(Object.fromEntries(days.map((d) => [`run-${d}.gpx`, new TextEncoder().encode(stravaGpx(sim(d)))])));
 
   it('refuses a runner’s upload past IMPORT_MAX_QUEUED_PER_USER imports waiting or running, with 429', async () => {
     const runner = await signUp(slow, 'Queue');
@@ -256,7 +281,10 @@ describe('the import queue', () => {
     for (const d of [1, 2, 3]) expect((await upload(slow, runner.token, archive([d]))).status).toBe(202);
     const fourth = await upload(slow, runner.token, archive([4]));
     expect(fourth.status).toBe(429);
-    expect(fourth.body.error).toMatchObject({ code: 'RATE_LIMITED', message: expect.stringMatching(/3 imports waiting or running \(at most 3\)/) });
+    expect(fourth.body.error).toMatchObject({
+      code: 'RATE_LIMITED',
+      message: expect.stringMatching(/3 imports waiting or running \(at most 3\)/),
+    });
     expect((await slow.gql(`{ importJobs(first: 10) { id } }`, {}, runner.token)).data.importJobs).toHaveLength(3);
     // Another runner's queue is their own.
     expect((await upload(slow, other.token, archive([5]))).status).toBe(202);

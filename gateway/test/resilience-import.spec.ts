@@ -51,7 +51,12 @@ it('survives a PostgreSQL restart during a 400-file import, which then ends with
   const zip = zipSync(
     Object.fromEntries(
       Array.from({ length: FILES }, (_, i) => {
-        const run = simulateRun({ start: new Date(Date.UTC(2024, 0, 1 + i, 7)), plan: [{ run: 5100, pace: 300 }], interval: 3, seed: i + 1 });
+        const run = simulateRun({
+          start: new Date(Date.UTC(2024, 0, 1 + i, 7)),
+          plan: [{ run: 5100, pace: 300 }],
+          interval: 3,
+          seed: i + 1,
+        });
         return [`activities/${i + 1}.gpx`, new TextEncoder().encode(stravaGpx(run))];
       }),
     ),
@@ -63,7 +68,11 @@ it('survives a PostgreSQL restart during a 400-file import, which then ends with
   });
   const { token } = signUp.data.signUp;
   const health = watchHealth(gw.base);
-  const res = await fetch(`${gw.base}/api/imports`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/zip' }, body: zip });
+  const res = await fetch(`${gw.base}/api/imports`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/zip' },
+    body: zip,
+  });
   expect(res.status).toBe(202);
   const { id } = (await res.json()) as { id: string };
 
@@ -89,7 +98,14 @@ it('survives a PostgreSQL restart during a 400-file import, which then ends with
   let job: { status: string; total: number; imported: number; skipped: number; failed: number; problems: unknown[] };
   do {
     await sleep(500);
-    job = (await gqlWhenUp(`query($id: ID!) { importJob(id: $id) { status total imported skipped failed problems { file message } } }`, { id }, token, deadline)).importJob;
+    job = (
+      await gqlWhenUp(
+        `query($id: ID!) { importJob(id: $id) { status total imported skipped failed problems { file message } } }`,
+        { id },
+        token,
+        deadline,
+      )
+    ).importJob;
   } while ((job.status === 'QUEUED' || job.status === 'RUNNING') && Date.now() < deadline);
 
   expect(gw.child.exitCode).toBeNull();

@@ -71,9 +71,11 @@ describe('on an uncaught exception', () => {
     postmaster = Number(fs.readFileSync(path.join(dataDir, 'postgres', 'postmaster.pid'), 'utf8').split('\n')[0]);
     expect(running(postmaster)).toBe(true);
 
-    const signedUp = ok(await gqlWithin(g.base, `mutation($i: SignUpInput!) { signUp(input: $i) { token } }`, {
-      i: { email: 'fatal@example.com', password: TEST_PASSWORD, name: 'Fatal', username: 'fatal' },
-    })).signUp;
+    const signedUp = ok(
+      await gqlWithin(g.base, `mutation($i: SignUpInput!) { signUp(input: $i) { token } }`, {
+        i: { email: 'fatal@example.com', password: TEST_PASSWORD, name: 'Fatal', username: 'fatal' },
+      }),
+    ).signUp;
     const live = connectLive(g.wsUrl, signedUp.token);
     live.subscribe(`subscription { notificationAdded { id } }`);
     await live.connected;

@@ -47,7 +47,13 @@ function live(user?: TestUser): LiveClient {
 const daysAgo = (n: number) => new Date(Date.now() - n * 86_400_000).toISOString();
 
 async function createRun(user: TestUser, input: Record<string, unknown> = {}): Promise<string> {
-  const res = ok(await t.gql(`mutation($i: RunInput!) { createRun(input: $i) { id } }`, { i: { startedAt: daysAgo(1), distance: 10000, duration: 3000, ...input } }, user.token));
+  const res = ok(
+    await t.gql(
+      `mutation($i: RunInput!) { createRun(input: $i) { id } }`,
+      { i: { startedAt: daysAgo(1), distance: 10000, duration: 3000, ...input } },
+      user.token,
+    ),
+  );
   return res.createRun.id;
 }
 
@@ -83,7 +89,8 @@ describe('tracks of 200,000 points', () => {
 
   beforeAll(async () => {
     owner = await t.signUp('Ultra');
-    for (let i = 0; i < 10; i++) runIds.push(await createRun(owner, { startedAt: daysAgo(i + 1), distance: 42195, duration: 4 * 3600, name: `Long ${i}` }));
+    for (let i = 0; i < 10; i++)
+      runIds.push(await createRun(owner, { startedAt: daysAgo(i + 1), distance: 42195, duration: 4 * 3600, name: `Long ${i}` }));
     // As the table owner, straight into run_tracks: two segments of 100,000 points (lat rising by
     // 1e-6 a point, elevation on every other one), built once and shared by the ten runs.
     await t.sql(
@@ -96,7 +103,8 @@ describe('tracks of 200,000 points', () => {
     );
   }, 60_000);
 
-  const aliases = (first: string) => Array.from({ length: 15 }, (_, i) => `a${i}: runs(first: ${first}) { edges { node { track } } }`).join(' ');
+  const aliases = (first: string) =>
+    Array.from({ length: 15 }, (_, i) => `a${i}: runs(first: ${first}) { edges { node { track } } }`).join(' ');
 
   it('refuses fifteen aliased pages of tracks up front with a cost error, however the page size is sent', async () => {
     const { result, slowestMs } = await healthzDuring(async () => [
@@ -113,7 +121,9 @@ describe('tracks of 200,000 points', () => {
   });
 
   it("answers one run's track with at most TRACK_MAX_POINTS_PER_RESPONSE points, first and last kept", async () => {
-    const { result, slowestMs } = await healthzDuring(() => t.gql(`query($id: ID!) { run(id: $id) { track } }`, { id: runIds[0] }, owner.token));
+    const { result, slowestMs } = await healthzDuring(() =>
+      t.gql(`query($id: ID!) { run(id: $id) { track } }`, { id: runIds[0] }, owner.token),
+    );
     const track: number[][] = ok(result).run.track;
     expect(track).toHaveLength(MAX_POINTS);
     expect(track[0]).toEqual([51, -0.1, 10.5]);
@@ -149,13 +159,20 @@ describe('a COMMIT that fails', () => {
       CREATE CONSTRAINT TRIGGER refuse_at_commit AFTER INSERT ON ${t.schema}.runs DEFERRABLE INITIALLY DEFERRED
         FOR EACH ROW EXECUTE FUNCTION ${t.schema}.refuse_at_commit()`);
     const runner = await t.signUp('Committer');
-    const res = await t.gql(`mutation { createRun(input: { startedAt: "${daysAgo(1)}", distance: 5000, duration: 1500, name: "fails at commit" }) { id name } }`, {}, runner.token);
+    const res = await t.gql(
+      `mutation { createRun(input: { startedAt: "${daysAgo(1)}", distance: 5000, duration: 1500, name: "fails at commit" }) { id name } }`,
+      {},
+      runner.token,
+    );
     expect(res.status).toBe(500);
     expect(res.data).toBeUndefined();
     expect(res.errors).toEqual([{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }]);
     expect(JSON.stringify(res)).not.toMatch(/secret detail/);
     expect((await t.sql(`SELECT count(*)::int AS n FROM ${t.schema}.runs WHERE user_id = $1`, [runner.id]))[0].n).toBe(0);
-    await eventually(() => logLines.some((l) => l.msg === 'the request could not commit' && /secret detail/.test(l.err?.message ?? '')), 'the cause logged');
+    await eventually(
+      () => logLines.some((l) => l.msg === 'the request could not commit' && /secret detail/.test(l.err?.message ?? '')),
+      'the cause logged',
+    );
     // The next request of the same runner is served as usual.
     expect(ok(await t.gql(`{ me { id } }`, {}, runner.token)).me.id).toBe(runner.id);
   });
@@ -167,10 +184,22 @@ describe('NUL characters in text', () => {
     const other = await t.signUp('Other');
     const post = ok(await t.gql(`mutation { createPost(input: { text: "hello" }) { id } }`, {}, other.token)).createPost;
     const cases: [string, Record<string, unknown>, string][] = [
-      [`mutation($i: RunInput!) { createRun(input: $i) { id } }`, { i: { startedAt: daysAgo(1), distance: 5000, duration: 1500, name: 'Tempo\u0000' } }, 'name'],
-      [`mutation { createRun(input: { startedAt: "${daysAgo(1)}", distance: 5000, duration: 1500, notes: "a\\u0000b" }) { id } }`, {}, 'notes'],
+      [
+        `mutation($i: RunInput!) { createRun(input: $i) { id } }`,
+        { i: { startedAt: daysAgo(1), distance: 5000, duration: 1500, name: 'Tempo\u0000' } },
+        'name',
+      ],
+      [
+        `mutation { createRun(input: { startedAt: "${daysAgo(1)}", distance: 5000, duration: 1500, notes: "a\\u0000b" }) { id } }`,
+        {},
+        'notes',
+      ],
       [`mutation($i: UpdateProfileInput!) { updateProfile(input: $i) { id } }`, { i: { bio: 'x\u0000' } }, 'bio'],
-      [`mutation($i: UpdateProfileInput!) { updateProfile(input: $i) { id } }`, { i: { trainingProfile: { injuryNotes: 'knee\u0000' } } }, 'trainingProfile.injuryNotes'],
+      [
+        `mutation($i: UpdateProfileInput!) { updateProfile(input: $i) { id } }`,
+        { i: { trainingProfile: { injuryNotes: 'knee\u0000' } } },
+        'trainingProfile.injuryNotes',
+      ],
       [`mutation($i: ShoeInput!) { createShoe(input: $i) { id } }`, { i: { name: '\u0000' } }, 'name'],
       [`mutation($p: ID!, $text: String!) { addComment(postId: $p, text: $text) { id } }`, { p: post.id, text: 'nice\u0000' }, 'text'],
       [`mutation { createPost(input: { text: "\\u0000" }) { id } }`, {}, 'text'],
@@ -199,7 +228,8 @@ describe('follow and unfollow, again and again', () => {
       ok(await t.gql(`mutation($u: ID!) { unfollow(userId: $u) { id } }`, { u: star.id }, fan.token));
     }
     ok(await t.gql(`mutation($u: ID!) { follow(userId: $u) { id } }`, { u: star.id }, fan.token));
-    const notes = ok(await t.gql(`{ notifications(first: 20) { edges { node { kind actor { id } } } } }`, {}, star.token)).notifications.edges;
+    const notes = ok(await t.gql(`{ notifications(first: 20) { edges { node { kind actor { id } } } } }`, {}, star.token)).notifications
+      .edges;
     expect(notes.map((e: any) => [e.node.kind, e.node.actor.id])).toEqual([['FOLLOWED', fan.id]]);
   });
 });
@@ -257,7 +287,9 @@ describe('subscription documents that differ only in layout', () => {
       const subs = c.map((client, i) => client.subscribe(queries[i]));
       await eventually(() => t.gateway.live.size === before + 2, 'subscriptions registered');
       const start = t.statements.count;
-      const id = ok(await t.gql(`mutation($r: ID!) { createPost(input: { text: "shared", runId: $r }) { id } }`, { r: runId }, author.token)).createPost.id;
+      const id = ok(
+        await t.gql(`mutation($r: ID!) { createPost(input: { text: "shared", runId: $r }) { id } }`, { r: runId }, author.token),
+      ).createPost.id;
       for (const sub of subs) expect((await sub.next()).data!.feedPostAdded.id).toBe(id);
       const used = t.statements.count - start;
       await Promise.all(c.map((client) => client.dispose()));
@@ -271,12 +303,22 @@ describe('subscription documents that differ only in layout', () => {
 describe('a start in year 0001', () => {
   it('is BAD_USER_INPUT on startedAt, when creating and when editing', async () => {
     const runner = await t.signUp('Ancient');
-    const created = await t.gql(`mutation { createRun(input: { startedAt: "0001-01-01T00:00:00Z", distance: 5000, duration: 1500 }) { id } }`, {}, runner.token);
+    const created = await t.gql(
+      `mutation { createRun(input: { startedAt: "0001-01-01T00:00:00Z", distance: 5000, duration: 1500 }) { id } }`,
+      {},
+      runner.token,
+    );
     expect(errorOf(created)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'startedAt' });
     const id = await createRun(runner);
-    const edited = await t.gql(`mutation($id: ID!) { updateRun(id: $id, input: { startedAt: "1899-12-31T23:59:59Z" }) { id } }`, { id }, runner.token);
+    const edited = await t.gql(
+      `mutation($id: ID!) { updateRun(id: $id, input: { startedAt: "1899-12-31T23:59:59Z" }) { id } }`,
+      { id },
+      runner.token,
+    );
     expect(errorOf(edited)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'startedAt' });
-    expect((await t.sql(`SELECT count(*)::int AS n FROM ${t.schema}.runs WHERE user_id = $1 AND started_at < '1900-01-01'`, [runner.id]))[0].n).toBe(0);
+    expect(
+      (await t.sql(`SELECT count(*)::int AS n FROM ${t.schema}.runs WHERE user_id = $1 AND started_at < '1900-01-01'`, [runner.id]))[0].n,
+    ).toBe(0);
   });
 });
 
@@ -285,23 +327,44 @@ describe('a connection_init that fails', () => {
     // A token signed with the right secret whose subject is not an id: the account check's SQL fails.
     const token = jwt.sign({}, TEST_JWT_SECRET, { algorithm: 'HS256', subject: 'not-a-uuid', expiresIn: 60 });
     const socket = new WebSocket(t.wsUrl, 'graphql-transport-ws');
-    const closed = new Promise<{ code: number; reason: string }>((resolve) => socket.on('close', (code, reason) => resolve({ code, reason: reason.toString() })));
+    const closed = new Promise<{ code: number; reason: string }>((resolve) =>
+      socket.on('close', (code, reason) => resolve({ code, reason: reason.toString() })),
+    );
     socket.on('open', () => socket.send(JSON.stringify({ type: 'connection_init', payload: { authorization: `Bearer ${token}` } })));
     expect(await closed).toEqual({ code: 4500, reason: 'Internal server error' });
-    await eventually(() => logLines.some((l) => l.msg === 'graphql-ws connection_init failed' && /uuid/.test(l.err?.message ?? '')), 'the cause logged');
+    await eventually(
+      () => logLines.some((l) => l.msg === 'graphql-ws connection_init failed' && /uuid/.test(l.err?.message ?? '')),
+      'the cause logged',
+    );
   });
 });
 
 describe('deleteAccount', () => {
   it("leaves no row naming the runner in the job queue's tables", async () => {
     const runner = await t.signUp('Leaver');
-    const zip = zipSync({ 'run.gpx': new TextEncoder().encode(stravaGpx(simulateRun({ start: new Date(Date.UTC(2025, 2, 1, 7)), plan: [{ run: 3000, pace: 300 }], seed: 1 }))) });
-    const upload = await fetch(`${t.url}/api/imports`, { method: 'POST', headers: { authorization: `Bearer ${runner.token}`, 'content-type': 'application/zip' }, body: zip });
+    const zip = zipSync({
+      'run.gpx': new TextEncoder().encode(
+        stravaGpx(simulateRun({ start: new Date(Date.UTC(2025, 2, 1, 7)), plan: [{ run: 3000, pace: 300 }], seed: 1 })),
+      ),
+    });
+    const upload = await fetch(`${t.url}/api/imports`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${runner.token}`, 'content-type': 'application/zip' },
+      body: zip,
+    });
     expect(upload.status).toBe(202);
     const { id } = (await upload.json()) as { id: string };
-    await eventually(async () => ok(await t.gql(`query($id: ID!) { importJob(id: $id) { status } }`, { id }, runner.token)).importJob.status === 'DONE', 'import done');
+    await eventually(
+      async () => ok(await t.gql(`query($id: ID!) { importJob(id: $id) { status } }`, { id }, runner.token)).importJob.status === 'DONE',
+      'import done',
+    );
     const queueRows = async () =>
-      (await t.sql(`SELECT (SELECT count(*) FROM pgboss_${t.schema}.job WHERE data->>'userId' = $1) + (SELECT count(*) FROM pgboss_${t.schema}.archive WHERE data->>'userId' = $1) AS n`, [runner.id]))[0].n;
+      (
+        await t.sql(
+          `SELECT (SELECT count(*) FROM pgboss_${t.schema}.job WHERE data->>'userId' = $1) + (SELECT count(*) FROM pgboss_${t.schema}.archive WHERE data->>'userId' = $1) AS n`,
+          [runner.id],
+        )
+      )[0].n;
     expect(Number(await queueRows())).toBeGreaterThan(0);
     ok(await t.gql(`mutation($p: String!) { deleteAccount(password: $p) }`, { p: runner.password }, runner.token));
     expect(Number(await queueRows())).toBe(0);

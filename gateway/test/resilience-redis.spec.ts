@@ -48,13 +48,18 @@ describeWithRedis('when Redis hangs (connected but silent) and resumes', () => {
 
   const mcp = async (user: TestUser) => {
     const client = new Client({ name: 'maratron-test', version: '1.0.0' });
-    await client.connect(new StreamableHTTPClientTransport(new URL(mcpUrl), { requestInit: { headers: { Authorization: `Bearer ${user.token}` } } }));
+    await client.connect(
+      new StreamableHTTPClientTransport(new URL(mcpUrl), { requestInit: { headers: { Authorization: `Bearer ${user.token}` } } }),
+    );
     mcpClients.push(client);
     return client;
   };
   /** A tool call's JSON answer; fails on a tool error or when no answer comes before the deadline. */
   const callTool = async (client: Client, name: string, args: Record<string, unknown> = {}) => {
-    const result = (await client.callTool({ name, arguments: args }, undefined, { timeout: ANSWER_DEADLINE_MS })) as { isError?: boolean; content: { text: string }[] };
+    const result = (await client.callTool({ name, arguments: args }, undefined, { timeout: ANSWER_DEADLINE_MS })) as {
+      isError?: boolean;
+      content: { text: string }[];
+    };
     if (result.isError) throw new Error(`${name}: ${result.content[0]?.text}`);
     return JSON.parse(result.content[0].text);
   };
@@ -100,17 +105,28 @@ describeWithRedis('when Redis hangs (connected but silent) and resumes', () => {
 
     // A mutation (its write limits are counted in Redis, its events published there).
     const created = ok(
-      await gqlWithin(hung.base, `mutation($i: RunInput!) { createRun(input: $i) { id distance } }`, { i: { startedAt: new Date(Date.now() - 3_600_000).toISOString(), distance: 5000, duration: 1500 } }, runner.token),
+      await gqlWithin(
+        hung.base,
+        `mutation($i: RunInput!) { createRun(input: $i) { id distance } }`,
+        { i: { startedAt: new Date(Date.now() - 3_600_000).toISOString(), distance: 5000, duration: 1500 } },
+        runner.token,
+      ),
     ).createRun;
     expect(created.distance).toBe(5000);
     await healthzWithinASecond(hung.base);
 
     // A sign-in (its failures are counted in Redis).
-    const signedIn = ok(await gqlWithin(hung.base, `mutation($e: String!, $p: String!) { signIn(email: $e, password: $p) { user { id } } }`, { e: runner.email, p: runner.password }));
+    const signedIn = ok(
+      await gqlWithin(hung.base, `mutation($e: String!, $p: String!) { signIn(email: $e, password: $p) { user { id } } }`, {
+        e: runner.email,
+        p: runner.password,
+      }),
+    );
     expect(signedIn.signIn.user.id).toBe(runner.id);
 
     // The limits still hold: the in-memory fallback took over on the timeouts, it did not wave requests through.
-    const wrong = () => gqlWithin(hung.base, `mutation($e: String!) { signIn(email: $e, password: "not-the-password") { token } }`, { e: guessed.email });
+    const wrong = () =>
+      gqlWithin(hung.base, `mutation($e: String!) { signIn(email: $e, password: "not-the-password") { token } }`, { e: guessed.email });
     for (let i = 0; i < SIGNIN_LIMIT; i++) expect(errorOf(await wrong()).code).toBe('BAD_USER_INPUT');
     expect(errorOf(await wrong()).code).toBe('RATE_LIMITED');
     await healthzWithinASecond(hung.base);
@@ -118,7 +134,11 @@ describeWithRedis('when Redis hangs (connected but silent) and resumes', () => {
     // MCP tool calls (rate-limited in Redis; the runner's context cached there).
     const context = await callTool(ai, 'get_user_context');
     expect(JSON.stringify(context)).toContain(runner.username);
-    const logged = await callTool(ai, 'log_run', { startedAt: new Date(Date.now() - 7_200_000).toISOString(), distance: 8000, duration: 2600 });
+    const logged = await callTool(ai, 'log_run', {
+      startedAt: new Date(Date.now() - 7_200_000).toISOString(),
+      distance: 8000,
+      duration: 2600,
+    });
     expect(JSON.stringify(logged)).toContain('8000');
     const runs = await direct.sql(`SELECT distance FROM ${direct.schema}.runs WHERE user_id = $1 ORDER BY distance`, [runner.id]);
     expect(runs.map((r) => Number(r.distance))).toEqual([5000, 8000]);
@@ -135,7 +155,12 @@ describeWithRedis('when Redis hangs (connected but silent) and resumes', () => {
       await f.follow(author, runner);
       const authorFeed = reverse.subscribe(`subscription { feedPostAdded { id text } }`);
       await eventually(() => back.size >= 1, 'the subscription on the other replica registered');
-      await postUntilReceived(authorFeed, async () => ok(await gqlWithin(hung.base, `mutation { createPost(input: { text: "back to Redis" }) { id } }`, {}, runner.token)).createPost.id);
+      await postUntilReceived(
+        authorFeed,
+        async () =>
+          ok(await gqlWithin(hung.base, `mutation { createPost(input: { text: "back to Redis" }) { id } }`, {}, runner.token)).createPost
+            .id,
+      );
     } finally {
       await reverse.dispose();
     }

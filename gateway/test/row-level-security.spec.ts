@@ -22,9 +22,15 @@ async function asViewer<T = any>(viewerId: string | null, sql: string, params: u
 }
 
 async function run(user: TestUser, visibility: Visibility) {
-  const res = ok(await t.gql(`mutation($input: RunInput!) { createRun(input: $input) { id } }`, {
-    input: { startedAt: new Date(Date.now() - 86400_000).toISOString(), distance: 5000, duration: 1500, visibility },
-  }, user.token));
+  const res = ok(
+    await t.gql(
+      `mutation($input: RunInput!) { createRun(input: $input) { id } }`,
+      {
+        input: { startedAt: new Date(Date.now() - 86400_000).toISOString(), distance: 5000, duration: 1500, visibility },
+      },
+      user.token,
+    ),
+  );
   return res.createRun.id as string;
 }
 
@@ -55,7 +61,9 @@ describe('row-level security', () => {
       await t.sql(`SELECT set_config('${VIEWER_SETTING}', $1, true)`, [other.id]);
       expect(await t.sql(`UPDATE runs SET distance = 1 WHERE id = $1 RETURNING id`, [id])).toEqual([]);
       expect(await t.sql(`DELETE FROM runs WHERE id = $1 RETURNING id`, [id])).toEqual([]);
-      await expect(t.sql(`INSERT INTO runs (user_id, started_at, distance, duration) VALUES ($1, now(), 1000, 300)`, [owner.id])).rejects.toThrow(/row-level security/);
+      await expect(
+        t.sql(`INSERT INTO runs (user_id, started_at, distance, duration) VALUES ($1, now(), 1000, 300)`, [owner.id]),
+      ).rejects.toThrow(/row-level security/);
     } finally {
       await t.sql('ROLLBACK');
     }
@@ -66,10 +74,15 @@ describe('row-level security', () => {
     const owner = await t.signUp('Captain');
     const member = await t.signUp('Crew');
     const outsider = await t.signUp('Outsider');
-    const group = ok(await t.gql(`mutation { createGroup(input: { name: "Inner circle", private: true }) { id } }`, {}, owner.token)).createGroup.id;
-    ok(await t.gql(`mutation($g: ID!, $u: ID!) { inviteToGroup(groupId: $g, userId: $u) { id } }`, { g: group, u: member.id }, owner.token));
+    const group = ok(await t.gql(`mutation { createGroup(input: { name: "Inner circle", private: true }) { id } }`, {}, owner.token))
+      .createGroup.id;
+    ok(
+      await t.gql(`mutation($g: ID!, $u: ID!) { inviteToGroup(groupId: $g, userId: $u) { id } }`, { g: group, u: member.id }, owner.token),
+    );
     ok(await t.gql(`mutation($g: ID!) { joinGroup(groupId: $g) { id } }`, { g: group }, member.token));
-    const post = ok(await t.gql(`mutation($g: ID) { createPost(input: { text: "members only", groupId: $g }) { id } }`, { g: group }, owner.token)).createPost.id;
+    const post = ok(
+      await t.gql(`mutation($g: ID) { createPost(input: { text: "members only", groupId: $g }) { id } }`, { g: group }, owner.token),
+    ).createPost.id;
     const posts = `SELECT id FROM posts WHERE group_id = $1`;
     expect(await asViewer(outsider.id, posts, [group])).toEqual([]);
     expect(await asViewer(member.id, posts, [group])).toEqual([{ id: post }]);
@@ -88,8 +101,15 @@ describe('row-level security', () => {
     ok(await t.gql(`mutation($u: ID!) { follow(userId: $u) { id } }`, { u: owner.id }, follower.token));
     const runs = new Map<Visibility, string>();
     for (const v of Object.values(Visibility)) runs.set(v, await run(owner, v));
-    for (const [viewer, follows] of [[owner, false], [follower, true], [stranger, false], [null, false]] as const) {
-      const visible = new Set((await asViewer(viewer?.id ?? null, `SELECT id FROM runs WHERE user_id = $1`, [owner.id])).map((r: any) => r.id));
+    for (const [viewer, follows] of [
+      [owner, false],
+      [follower, true],
+      [stranger, false],
+      [null, false],
+    ] as const) {
+      const visible = new Set(
+        (await asViewer(viewer?.id ?? null, `SELECT id FROM runs WHERE user_id = $1`, [owner.id])).map((r: any) => r.id),
+      );
       for (const [visibility, id] of runs) {
         expect({ viewer: viewer?.username ?? 'anonymous', visibility, sees: visible.has(id) }).toEqual({
           viewer: viewer?.username ?? 'anonymous',

@@ -19,7 +19,15 @@ describe('runs', () => {
   it('logs a run with derived pace and defaults', async () => {
     const a = await t.signUp('Logger');
     const run = await createRun(a, { name: 'Morning 10K' });
-    expect(run).toMatchObject({ distance: 10000, duration: 3000, pace: 300, visibility: 'PUBLIC', environment: 'OUTDOOR', name: 'Morning 10K', user: { id: a.id } });
+    expect(run).toMatchObject({
+      distance: 10000,
+      duration: 3000,
+      pace: 300,
+      visibility: 'PUBLIC',
+      environment: 'OUTDOOR',
+      name: 'Morning 10K',
+      user: { id: a.id },
+    });
   });
 
   it('applies visibility on run, runs and User.runs: PUBLIC, FOLLOWERS before and after following, PRIVATE', async () => {
@@ -30,9 +38,17 @@ describe('runs', () => {
     const priv = await createRun(owner, { visibility: 'PRIVATE', startedAt: daysAgo(1) });
 
     const seenBy = async (user: TestUser) => {
-      const single = await Promise.all([pub, fol, priv].map(async (r) => ok(await t.gql(`query($id: ID!) { run(id: $id) { id } }`, { id: r.id }, user.token)).run?.id ?? null));
-      const list = ok(await t.gql(`query($u: ID) { runs(userId: $u) { totalCount edges { node { id } } } }`, { u: owner.id }, user.token)).runs;
-      const nested = ok(await t.gql(`query($u: ID) { user(id: $u) { runs { totalCount edges { node { id } } } } }`, { u: owner.id }, user.token)).user.runs;
+      const single = await Promise.all(
+        [pub, fol, priv].map(
+          async (r) => ok(await t.gql(`query($id: ID!) { run(id: $id) { id } }`, { id: r.id }, user.token)).run?.id ?? null,
+        ),
+      );
+      const list = ok(
+        await t.gql(`query($u: ID) { runs(userId: $u) { totalCount edges { node { id } } } }`, { u: owner.id }, user.token),
+      ).runs;
+      const nested = ok(
+        await t.gql(`query($u: ID) { user(id: $u) { runs { totalCount edges { node { id } } } } }`, { u: owner.id }, user.token),
+      ).user.runs;
       return {
         single: single.filter(Boolean),
         list: list.edges.map((e: any) => e.node.id),
@@ -75,7 +91,13 @@ describe('runs', () => {
   it('updates and deletes own runs', async () => {
     const a = await t.signUp('Editor');
     const run = await createRun(a);
-    const upd = ok(await t.gql(`mutation($id: ID!) { updateRun(id: $id, input: { distance: 12000, name: "Longer", notes: null }) { distance duration pace name } }`, { id: run.id }, a.token));
+    const upd = ok(
+      await t.gql(
+        `mutation($id: ID!) { updateRun(id: $id, input: { distance: 12000, name: "Longer", notes: null }) { distance duration pace name } }`,
+        { id: run.id },
+        a.token,
+      ),
+    );
     expect(upd.updateRun).toEqual({ distance: 12000, duration: 3000, pace: 250, name: 'Longer' });
     expect(ok(await t.gql(`mutation($id: ID!) { deleteRun(id: $id) }`, { id: run.id }, a.token)).deleteRun).toBe(run.id);
     expect(ok(await t.gql(`query($id: ID!) { run(id: $id) { id } }`, { id: run.id }, a.token)).run).toBeNull();
@@ -92,16 +114,28 @@ describe('runs', () => {
     let after: string | null = null;
     let inserted = 0;
     for (;;) {
-      const page: any = ok(await t.gql(`query($after: String) { runs(first: 7, after: $after) { edges { cursor node { id } } pageInfo { hasNextPage endCursor } } }`, { after }, a.token)).runs;
+      const page: any = ok(
+        await t.gql(
+          `query($after: String) { runs(first: 7, after: $after) { edges { cursor node { id } } pageInfo { hasNextPage endCursor } } }`,
+          { after },
+          a.token,
+        ),
+      ).runs;
       seen.push(...page.edges.map((e: any) => e.node.id));
       // Someone logs runs while we page: newer ones (before our position) and older ones.
       await createRun(a, { startedAt: daysAgo(0.1) });
-      await createRun(a, { startedAt: new Date(base - (++inserted) * 86400_000).toISOString() });
+      await createRun(a, { startedAt: new Date(base - ++inserted * 86400_000).toISOString() });
       if (!page.pageInfo.hasNextPage) break;
       after = page.pageInfo.endCursor;
     }
     expect(new Set(seen).size).toBe(seen.length);
-    const originalIds = (await t.sql(`SELECT id FROM runs WHERE user_id = $1 AND started_at BETWEEN $2 AND $3`, [a.id, new Date(base), new Date(base + 24 * 3600_000)])).map((r: any) => r.id);
+    const originalIds = (
+      await t.sql(`SELECT id FROM runs WHERE user_id = $1 AND started_at BETWEEN $2 AND $3`, [
+        a.id,
+        new Date(base),
+        new Date(base + 24 * 3600_000),
+      ])
+    ).map((r: any) => r.id);
     expect(originalIds).toHaveLength(28);
     for (const id of originalIds) expect(seen).toContain(id);
   });
@@ -111,11 +145,23 @@ describe('runs', () => {
     await createRun(a, { startedAt: '2025-01-10T07:00:00Z' });
     await createRun(a, { startedAt: '2025-02-10T07:00:00Z' });
     await createRun(a, { startedAt: '2025-03-10T07:00:00Z' });
-    const res = ok(await t.gql(`{ runs(from: "2025-02-01T00:00:00Z", to: "2025-02-28T23:59:59Z") { totalCount edges { node { startedAt } } } }`, {}, a.token)).runs;
+    const res = ok(
+      await t.gql(
+        `{ runs(from: "2025-02-01T00:00:00Z", to: "2025-02-28T23:59:59Z") { totalCount edges { node { startedAt } } } }`,
+        {},
+        a.token,
+      ),
+    ).runs;
     expect(res.totalCount).toBe(1);
     expect(res.edges[0].node.startedAt).toBe('2025-02-10T07:00:00.000Z');
-    expect(errorOf(await t.gql(`{ runs(first: 1000) { totalCount } }`, {}, a.token))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'first' });
-    expect(errorOf(await t.gql(`{ runs(after: "garbage") { totalCount } }`, {}, a.token))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'after' });
+    expect(errorOf(await t.gql(`{ runs(first: 1000) { totalCount } }`, {}, a.token))).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'first',
+    });
+    expect(errorOf(await t.gql(`{ runs(after: "garbage") { totalCount } }`, {}, a.token))).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'after',
+    });
   });
 
   it('answers each kind of bad input with BAD_USER_INPUT and the field, storing nothing', async () => {

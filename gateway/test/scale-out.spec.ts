@@ -44,10 +44,18 @@ describe('scale-out', () => {
     // A request the server has provably begun before the signal: its headers ask for
     // `100 Continue`, which the server sends once it has read them; the body follows after
     // the signal. No sleeps, so no race with a busy machine.
-    const body = JSON.stringify({ query: `mutation($i: RunInput!) { createRun(input: $i) { id distance } }`, variables: { i: { startedAt: new Date(Date.now() - 3600_000).toISOString(), distance: 10_000, duration: 3000 } } });
+    const body = JSON.stringify({
+      query: `mutation($i: RunInput!) { createRun(input: $i) { id distance } }`,
+      variables: { i: { startedAt: new Date(Date.now() - 3600_000).toISOString(), distance: 10_000, duration: 3000 } },
+    });
     const request = http.request(`${gateway.base}/graphql`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), authorization: `Bearer ${token}`, expect: '100-continue' },
+      headers: {
+        'content-type': 'application/json',
+        'content-length': Buffer.byteLength(body),
+        authorization: `Bearer ${token}`,
+        expect: '100-continue',
+      },
     });
     const response = new Promise<{ status: number; json: any }>((resolve, reject) => {
       request.on('response', (res) => {

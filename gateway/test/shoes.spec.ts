@@ -17,7 +17,13 @@ async function createShoe(user: TestUser, input: Record<string, unknown>) {
   return ok(await t.gql(`mutation($input: ShoeInput!) { createShoe(input: $input) { ${SHOE} } }`, { input }, user.token)).createShoe;
 }
 async function createRun(user: TestUser, input: Record<string, unknown>) {
-  return ok(await t.gql(`mutation($input: RunInput!) { createRun(input: $input) { id shoe { id } } }`, { input: { startedAt: yesterday(), duration: 3000, ...input } }, user.token)).createRun;
+  return ok(
+    await t.gql(
+      `mutation($input: RunInput!) { createRun(input: $input) { id shoe { id } } }`,
+      { input: { startedAt: yesterday(), duration: 3000, ...input } },
+      user.token,
+    ),
+  ).createRun;
 }
 
 describe('shoes', () => {
@@ -55,7 +61,9 @@ describe('shoes', () => {
     ok(await t.gql(`mutation($id: ID!) { updateShoe(id: $id, input: { isDefault: true }) { id } }`, { id: first.id }, a.token));
     expect((await createRun(a, { distance: 5000 })).shoe.id).toBe(first.id);
 
-    const retired = ok(await t.gql(`mutation($id: ID!) { retireShoe(id: $id) { retired isDefault } }`, { id: first.id }, a.token)).retireShoe;
+    const retired = ok(
+      await t.gql(`mutation($id: ID!) { retireShoe(id: $id) { retired isDefault } }`, { id: first.id }, a.token),
+    ).retireShoe;
     expect(retired).toEqual({ retired: true, isDefault: false });
     expect((await createRun(a, { distance: 5000 })).shoe).toBeNull();
   });
@@ -65,28 +73,44 @@ describe('shoes', () => {
     const old = await createShoe(a, { name: 'Old' });
     const run = await createRun(a, { distance: 5000, shoeId: old.id });
     ok(await t.gql(`mutation($id: ID!) { retireShoe(id: $id) { id } }`, { id: old.id }, a.token));
-    const res = await t.gql(`mutation($input: RunInput!) { createRun(input: $input) { id } }`, { input: { startedAt: yesterday(), distance: 5000, duration: 1500, shoeId: old.id } }, a.token);
+    const res = await t.gql(
+      `mutation($input: RunInput!) { createRun(input: $input) { id } }`,
+      { input: { startedAt: yesterday(), distance: 5000, duration: 1500, shoeId: old.id } },
+      a.token,
+    );
     expect(errorOf(res)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'shoeId' });
     expect(await t.sql(`SELECT count(*)::int AS n FROM runs WHERE user_id = $1`, [a.id])).toEqual([{ n: 1 }]);
     // Editing a run that already wore the shoe keeps it.
     ok(await t.gql(`mutation($id: ID!) { updateRun(id: $id, input: { name: "Still old" }) { id } }`, { id: run.id }, a.token));
     expect(ok(await t.gql(`{ shoes { id } }`, {}, a.token)).shoes).toEqual([]);
-    expect(ok(await t.gql(`query($u: ID!) { user(id: $u) { shoes(includeRetired: true) { id } } }`, { u: a.id }, a.token)).user.shoes).toEqual([{ id: old.id }]);
+    expect(
+      ok(await t.gql(`query($u: ID!) { user(id: $u) { shoes(includeRetired: true) { id } } }`, { u: a.id }, a.token)).user.shoes,
+    ).toEqual([{ id: old.id }]);
   });
 
   it("validates shoe input and refuses changes to another runner's shoe", async () => {
     const a = await t.signUp('ShoeOwner');
     const b = await t.signUp('ShoeThief');
     const s = await createShoe(a, { name: 'Mine' });
-    expect(errorOf(await t.gql(`mutation { createShoe(input: { name: "" }) { id } }`, {}, a.token))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'name' });
-    expect(errorOf(await t.gql(`mutation { createShoe(input: { name: "X", maxDistance: -1 }) { id } }`, {}, a.token))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'maxDistance' });
-    expect(errorOf(await t.gql(`mutation($id: ID!) { updateShoe(id: $id, input: { name: "Stolen" }) { id } }`, { id: s.id }, b.token)).code).toBe('FORBIDDEN');
+    expect(errorOf(await t.gql(`mutation { createShoe(input: { name: "" }) { id } }`, {}, a.token))).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'name',
+    });
+    expect(errorOf(await t.gql(`mutation { createShoe(input: { name: "X", maxDistance: -1 }) { id } }`, {}, a.token))).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'maxDistance',
+    });
+    expect(
+      errorOf(await t.gql(`mutation($id: ID!) { updateShoe(id: $id, input: { name: "Stolen" }) { id } }`, { id: s.id }, b.token)).code,
+    ).toBe('FORBIDDEN');
     expect(errorOf(await t.gql(`mutation($id: ID!) { retireShoe(id: $id) { id } }`, { id: s.id }, b.token)).code).toBe('FORBIDDEN');
-    expect(errorOf(await t.gql(`mutation { retireShoe(id: "00000000-0000-4000-8000-000000000000") { id } }`, {}, a.token)).code).toBe('NOT_FOUND');
+    expect(errorOf(await t.gql(`mutation { retireShoe(id: "00000000-0000-4000-8000-000000000000") { id } }`, {}, a.token)).code).toBe(
+      'NOT_FOUND',
+    );
     expect((await shoe(a, s.id)).name).toBe('Mine');
   });
 
-  it('counts only runs the viewer may see in another runner\'s shoe', async () => {
+  it("counts only runs the viewer may see in another runner's shoe", async () => {
     const a = await t.signUp('Public');
     const b = await t.signUp('Viewer');
     const s = await createShoe(a, { name: 'Shared', isDefault: true });

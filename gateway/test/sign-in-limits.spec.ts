@@ -11,7 +11,10 @@ jest.setTimeout(60_000);
 const SIGN_IN = `mutation($email: String!, $password: String!) { signIn(email: $email, password: $password) { token } }`;
 
 const redisUrl = redisUrlOrSkip('sign-in limits counted in Redis');
-const modes: [string, boolean][] = [['in the process (no Redis)', false], ...(redisUrl ? ([['in Redis', true]] as [string, boolean][]) : [])];
+const modes: [string, boolean][] = [
+  ['in the process (no Redis)', false],
+  ...(redisUrl ? ([['in Redis', true]] as [string, boolean][]) : []),
+];
 
 describe.each(modes)('sign-in limits counted %s', (_mode, redis) => {
   let t: TestGateway;
@@ -54,7 +57,9 @@ describe.each(modes)('sign-in limits counted %s', (_mode, redis) => {
   it('checks at most 50 of 70 simultaneous wrong passwords from one address, across 70 accounts', async () => {
     const address = newAddress();
     const tag = randomBytes(4).toString('hex');
-    const results = await Promise.all(Array.from({ length: 70 }, (_, i) => signIn(address, `guess-${tag}-${i}@example.com`, 'wrong-password!')));
+    const results = await Promise.all(
+      Array.from({ length: 70 }, (_, i) => signIn(address, `guess-${tag}-${i}@example.com`, 'wrong-password!')),
+    );
     expect(tally(results)).toEqual({ checked: 50, limited: 20 });
     // An account the refused attempts named was not charged for them: from another address it is checked.
     const refusedEmail = `guess-${tag}-${results.findIndex((r) => errorOf(r).code === 'RATE_LIMITED')}@example.com`;

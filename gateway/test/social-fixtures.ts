@@ -16,9 +16,12 @@ export function socialFixtures(t: TestGateway) {
     },
     /** A group of `owner` that `members` joined (invited first when private). */
     async group(owner: TestUser, isPrivate: boolean, members: TestUser[] = [], name = 'Crew'): Promise<string> {
-      const id = ok(await t.gql(`mutation($i: GroupInput!) { createGroup(input: $i) { id } }`, { i: { name, private: isPrivate } }, owner.token)).createGroup.id;
+      const id = ok(
+        await t.gql(`mutation($i: GroupInput!) { createGroup(input: $i) { id } }`, { i: { name, private: isPrivate } }, owner.token),
+      ).createGroup.id;
       for (const m of members) {
-        if (isPrivate) ok(await t.gql(`mutation($g: ID!, $u: ID!) { inviteToGroup(groupId: $g, userId: $u) { id } }`, { g: id, u: m.id }, owner.token));
+        if (isPrivate)
+          ok(await t.gql(`mutation($g: ID!, $u: ID!) { inviteToGroup(groupId: $g, userId: $u) { id } }`, { g: id, u: m.id }, owner.token));
         ok(await t.gql(`mutation($g: ID!) { joinGroup(groupId: $g) { id } }`, { g: id }, m.token));
       }
       return id;
@@ -27,7 +30,9 @@ export function socialFixtures(t: TestGateway) {
       ok(await t.gql(`mutation($p: ID!) { likePost(postId: $p) { id } }`, { p: postId }, user.token));
     },
     async comment(user: TestUser, postId: string, text = 'Nice!'): Promise<string> {
-      return ok(await t.gql(`mutation($p: ID!, $t: String!) { addComment(postId: $p, text: $t) { id } }`, { p: postId, t: text }, user.token)).addComment.id;
+      return ok(
+        await t.gql(`mutation($p: ID!, $t: String!) { addComment(postId: $p, text: $t) { id } }`, { p: postId, t: text }, user.token),
+      ).addComment.id;
     },
   };
 }

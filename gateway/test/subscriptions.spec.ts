@@ -46,7 +46,14 @@ describe('live feed over graphql-ws', () => {
     const marker = await post(stranger, { text: 'mine' });
 
     const first = (await followerFeed.next()).data!.feedPostAdded;
-    expect(first).toMatchObject({ id: textPost, text: 'Morning miles', author: { id: author.id }, run: null, likeCount: 0, commentCount: 0 });
+    expect(first).toMatchObject({
+      id: textPost,
+      text: 'Morning miles',
+      author: { id: author.id },
+      run: null,
+      likeCount: 0,
+      commentCount: 0,
+    });
     const second = (await followerFeed.next()).data!.feedPostAdded;
     expect(second).toMatchObject({ author: { id: author.id }, run: { id: followersRun, visibility: 'FOLLOWERS' } });
     expect((await strangerFeed.next()).data!.feedPostAdded.id).toBe(marker);
@@ -97,7 +104,9 @@ describe('live feed over graphql-ws', () => {
     const postId = await post(author, { text: 'Long run done' });
     const before = t.gateway.live.size;
     const c = live(author);
-    const updates = c.subscribe(`subscription($p: ID!) { postUpdated(postId: $p) { id likeCount commentCount likedByViewer } }`, { p: postId });
+    const updates = c.subscribe(`subscription($p: ID!) { postUpdated(postId: $p) { id likeCount commentCount likedByViewer } }`, {
+      p: postId,
+    });
     const comments = c.subscribe(`subscription($p: ID!) { commentAdded(postId: $p) { text author { id } post { id } } }`, { p: postId });
     await registered(before, 2);
 
@@ -126,7 +135,12 @@ describe('live feed over graphql-ws', () => {
     await follow(star, other);
 
     expect((await starNotes.next()).data!.notificationAdded).toEqual({ kind: 'FOLLOWED', actor: { id: fan.id }, post: null, read: false });
-    expect((await starNotes.next()).data!.notificationAdded).toEqual({ kind: 'LIKED', actor: { id: fan.id }, post: { id: postId }, read: false });
+    expect((await starNotes.next()).data!.notificationAdded).toEqual({
+      kind: 'LIKED',
+      actor: { id: fan.id },
+      post: { id: postId },
+      read: false,
+    });
     // The bystander's first notification is their own (the star following them): none of the star's reached them.
     expect((await otherNotes.next()).data!.notificationAdded).toMatchObject({ kind: 'FOLLOWED', actor: { id: star.id } });
   });
@@ -152,7 +166,9 @@ describe('bursts of events', () => {
     const outsider = await t.signUp('Outsider');
     const club = await group(captain, true, [member]);
     const before = t.gateway.live.size;
-    const board = live(captain).subscribe(`subscription($g: ID) { leaderboardUpdated(period: WEEK, groupId: $g) { user { id } } }`, { g: club });
+    const board = live(captain).subscribe(`subscription($g: ID) { leaderboardUpdated(period: WEEK, groupId: $g) { user { id } } }`, {
+      g: club,
+    });
     await registered(before);
     // Totals changing at the same moment: while the first (the outsider's) is delivered, the
     // member's and the outsider's next one queue up and are delivered as one burst. Only the
@@ -204,9 +220,21 @@ describe('fan-out sharing', () => {
     const [forAuthor, forFan, forLurker] = [author, fan, lurker].map((u) => live(u).subscribe(QUERY, { p: postId }));
     await registered(before, 3);
     ok(await t.gql(`mutation($p: ID!) { addComment(postId: $p, text: "hi") { id } }`, { p: postId }, lurker.token));
-    expect((await forAuthor.next()).data!.postUpdated).toEqual({ likeCount: 1, likedByViewer: false, author: { email: author.email, isFollowedByViewer: false } });
-    expect((await forFan.next()).data!.postUpdated).toEqual({ likeCount: 1, likedByViewer: true, author: { email: null, isFollowedByViewer: true } });
-    expect((await forLurker.next()).data!.postUpdated).toEqual({ likeCount: 1, likedByViewer: false, author: { email: null, isFollowedByViewer: true } });
+    expect((await forAuthor.next()).data!.postUpdated).toEqual({
+      likeCount: 1,
+      likedByViewer: false,
+      author: { email: author.email, isFollowedByViewer: false },
+    });
+    expect((await forFan.next()).data!.postUpdated).toEqual({
+      likeCount: 1,
+      likedByViewer: true,
+      author: { email: null, isFollowedByViewer: true },
+    });
+    expect((await forLurker.next()).data!.postUpdated).toEqual({
+      likeCount: 1,
+      likedByViewer: false,
+      author: { email: null, isFollowedByViewer: true },
+    });
   });
 });
 
@@ -252,7 +280,9 @@ describe('graphql-ws guards', () => {
     const c = live(other);
     const watch = await c.subscribe(`subscription($p: ID!) { postUpdated(postId: $p) { id } }`, { p: postId }).next();
     expect(watch.errors?.[0].extensions?.code).toBe('NOT_FOUND');
-    const board = await c.subscribe(`subscription($g: ID) { leaderboardUpdated(period: MONTH, groupId: $g) { rank } }`, { g: privateGroup }).next();
+    const board = await c
+      .subscribe(`subscription($g: ID) { leaderboardUpdated(period: MONTH, groupId: $g) { rank } }`, { g: privateGroup })
+      .next();
     expect(board.errors?.[0].extensions?.code).toBe('FORBIDDEN');
     const bad = await c.subscribe(`subscription { postUpdated(postId: "nope") { id } }`).next();
     expect(bad.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'postId' });

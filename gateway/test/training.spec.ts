@@ -25,7 +25,11 @@ async function summary(user: TestUser, weeks?: number | null) {
 
 async function run(user: TestUser, startedAt: Date, distance: number, duration: number, extra: Record<string, unknown> = {}) {
   return ok(
-    await t.gql(`mutation($input: RunInput!) { createRun(input: $input) { id } }`, { input: { startedAt: startedAt.toISOString(), distance, duration, ...extra } }, user.token),
+    await t.gql(
+      `mutation($input: RunInput!) { createRun(input: $input) { id } }`,
+      { input: { startedAt: startedAt.toISOString(), distance, duration, ...extra } },
+      user.token,
+    ),
   ).createRun.id as string;
 }
 
@@ -40,7 +44,11 @@ describe('trainingSummary — weeks and stats', () => {
     const a = await t.signUp('Weeks');
     expect(errorOf(await t.gql(SUMMARY, {}))).toMatchObject({ code: 'UNAUTHENTICATED' });
     for (const weeks of [0, -3, 261]) {
-      expect(errorOf(await t.gql(SUMMARY, { weeks }, a.token))).toEqual({ code: 'BAD_USER_INPUT', field: 'weeks', message: 'Weeks must be between 1 and 260' });
+      expect(errorOf(await t.gql(SUMMARY, { weeks }, a.token))).toEqual({
+        code: 'BAD_USER_INPUT',
+        field: 'weeks',
+        message: 'Weeks must be between 1 and 260',
+      });
     }
     expect((await summary(a)).weeks).toHaveLength(12);
     expect((await summary(a, null)).weeks).toHaveLength(12);
@@ -91,7 +99,11 @@ describe('trainingSummary — weeks and stats', () => {
     // Last month is in this year too, except in January.
     const inYear = 7000 + (monthStart > yearStart ? 5000 : 0);
     const stats = ok(
-      await t.gql(`query($id: ID) { user(id: $id) { month: stats(period: MONTH) { distance } year: stats(period: YEAR) { distance } } }`, { id: a.id }, a.token),
+      await t.gql(
+        `query($id: ID) { user(id: $id) { month: stats(period: MONTH) { distance } year: stats(period: YEAR) { distance } } }`,
+        { id: a.id },
+        a.token,
+      ),
     ).user;
     expect(stats).toEqual({ month: { distance: 7000 }, year: { distance: inYear } });
   });
@@ -138,7 +150,13 @@ describe('trainingSummary — records, VDOT and predictions', () => {
     expect(Math.abs(predicted.MARATHON - hms(3, 10, 49))).toBeLessThanOrEqual(120);
 
     // Moving the parkrun out of the window leaves the 10 km at 5:00/km (and its pro-rated 5 km) to set VDOT.
-    ok(await t.gql(`mutation($id: ID!, $at: DateTime) { updateRun(id: $id, input: { startedAt: $at }) { id } }`, { id: parkrun, at: new Date(Date.now() - 400 * DAY).toISOString() }, a.token));
+    ok(
+      await t.gql(
+        `mutation($id: ID!, $at: DateTime) { updateRun(id: $id, input: { startedAt: $at }) { id } }`,
+        { id: parkrun, at: new Date(Date.now() - 400 * DAY).toISOString() },
+        a.token,
+      ),
+    );
     const later = await summary(a);
     const tenK = Math.max(vdotFromRace(10000, 3000)!, vdotFromRace(5000, 1500)!);
     expect(later.vdot).toBe(Math.round(tenK * 10) / 10);
@@ -158,7 +176,10 @@ describe('trainingSummary — records, VDOT and predictions', () => {
     await run(a, new Date(Date.now() - 30 * DAY), 10000, walk);
     const s = await summary(a);
     expect(s.vdot).toBeNull();
-    expect(s.personalRecords.map((r: any) => [r.distance, r.duration])).toEqual([['K5', walk / 2], ['K10', walk]]);
+    expect(s.personalRecords.map((r: any) => [r.distance, r.duration])).toEqual([
+      ['K5', walk / 2],
+      ['K10', walk],
+    ]);
     expect(s.predictions).toEqual(
       (
         [
@@ -201,7 +222,7 @@ describe('trainingSummary — load and shoe alerts', () => {
     await run(a, new Date(today - 2 * DAY + 8 * 3600_000), race.distance, race.duration);
     const thresholdPace = trainingPaces(vdotFromRace(race.distance, race.duration)!).threshold;
     const expected = runLoad(race, { thresholdPace });
-    expect(expected).toBeGreaterThan(race.duration / 60 * (100 / 60)); // faster than threshold: more than 100/h
+    expect(expected).toBeGreaterThan((race.duration / 60) * (100 / 60)); // faster than threshold: more than 100/h
     const day = (await summary(a, 2)).load.find((d: any) => d.date === new Date(today - 2 * DAY).toISOString());
     expect(day.acute).toBeCloseTo(expected * 0.25, 1);
   });
@@ -209,7 +230,8 @@ describe('trainingSummary — load and shoe alerts', () => {
   it('alerts on active shoes at 80 % of their life or more', async () => {
     const a = await t.signUp('Worn');
     const shoe = async (name: string, maxDistance: number, initialDistance = 0) =>
-      ok(await t.gql(`mutation($i: ShoeInput!) { createShoe(input: $i) { id } }`, { i: { name, maxDistance, initialDistance } }, a.token)).createShoe.id;
+      ok(await t.gql(`mutation($i: ShoeInput!) { createShoe(input: $i) { id } }`, { i: { name, maxDistance, initialDistance } }, a.token))
+        .createShoe.id;
     const worn = await shoe('Worn', 10000, 4000);
     const fresh = await shoe('Fresh', 100000);
     const retired = await shoe('Retired', 10000, 9000);

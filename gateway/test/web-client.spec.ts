@@ -9,7 +9,8 @@ const dist = path.resolve(__dirname, '..', '..', 'client', 'dist');
 describe('web client serving', () => {
   let t: TestGateway;
   beforeAll(async () => {
-    if (!fs.existsSync(path.join(dist, 'index.html'))) throw new Error('client/dist is missing: `npm test` builds it first (npm run build -w client)');
+    if (!fs.existsSync(path.join(dist, 'index.html')))
+      throw new Error('client/dist is missing: `npm test` builds it first (npm run build -w client)');
     t = await startTestGateway();
   });
   afterAll(() => t?.close());

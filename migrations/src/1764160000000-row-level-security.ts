@@ -59,17 +59,23 @@ export class RowLevelSecurity1764160000000 implements MigrationInterface {
     await q.query(`CREATE POLICY users_delete ON users FOR DELETE USING (id = (SELECT maratron_viewer()))`);
 
     await q.query(`ALTER TABLE training_profiles ENABLE ROW LEVEL SECURITY`);
-    await q.query(`CREATE POLICY training_profiles_own ON training_profiles USING (user_id = (SELECT maratron_viewer())) WITH CHECK (user_id = (SELECT maratron_viewer()))`);
+    await q.query(
+      `CREATE POLICY training_profiles_own ON training_profiles USING (user_id = (SELECT maratron_viewer())) WITH CHECK (user_id = (SELECT maratron_viewer()))`,
+    );
 
     // Shoes are public gear lists; only their runner changes them.
     await q.query(`ALTER TABLE shoes ENABLE ROW LEVEL SECURITY`);
     await q.query(`CREATE POLICY shoes_read ON shoes FOR SELECT USING (true)`);
-    await q.query(`CREATE POLICY shoes_write ON shoes FOR ALL USING (user_id = (SELECT maratron_viewer())) WITH CHECK (user_id = (SELECT maratron_viewer()))`);
+    await q.query(
+      `CREATE POLICY shoes_write ON shoes FOR ALL USING (user_id = (SELECT maratron_viewer())) WITH CHECK (user_id = (SELECT maratron_viewer()))`,
+    );
 
     await q.query(`ALTER TABLE runs ENABLE ROW LEVEL SECURITY`);
     await q.query(`CREATE POLICY runs_read ON runs FOR SELECT USING (${visibleToViewer('runs')})`);
     await q.query(`CREATE POLICY runs_insert ON runs FOR INSERT WITH CHECK (user_id = (SELECT maratron_viewer()))`);
-    await q.query(`CREATE POLICY runs_update ON runs FOR UPDATE USING (user_id = (SELECT maratron_viewer())) WITH CHECK (user_id = (SELECT maratron_viewer()))`);
+    await q.query(
+      `CREATE POLICY runs_update ON runs FOR UPDATE USING (user_id = (SELECT maratron_viewer())) WITH CHECK (user_id = (SELECT maratron_viewer()))`,
+    );
     await q.query(`CREATE POLICY runs_delete ON runs FOR DELETE USING (user_id = (SELECT maratron_viewer()))`);
 
     // Who follows whom is public (counts, isFollowedByViewer); you follow and unfollow as yourself.

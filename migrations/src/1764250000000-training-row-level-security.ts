@@ -10,7 +10,9 @@ export class TrainingRowLevelSecurity1764250000000 implements MigrationInterface
   async up(q: QueryRunner): Promise<void> {
     for (const table of ['run_tracks', 'run_efforts']) {
       await q.query(`ALTER TABLE ${table} ENABLE ROW LEVEL SECURITY`);
-      await q.query(`CREATE POLICY ${table}_read ON ${table} FOR SELECT USING (EXISTS (SELECT 1 FROM runs r WHERE r.id = ${table}.run_id))`);
+      await q.query(
+        `CREATE POLICY ${table}_read ON ${table} FOR SELECT USING (EXISTS (SELECT 1 FROM runs r WHERE r.id = ${table}.run_id))`,
+      );
       await q.query(`
         CREATE POLICY ${table}_write ON ${table} FOR ALL
           USING (EXISTS (SELECT 1 FROM runs r WHERE r.id = ${table}.run_id AND r.user_id = (SELECT maratron_viewer())))

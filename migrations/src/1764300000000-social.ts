@@ -78,7 +78,9 @@ export class Social1764300000000 implements MigrationInterface {
         END IF;
         RETURN NEW;
       END $$`);
-    await q.query(`CREATE TRIGGER posts_take_run_visibility BEFORE INSERT ON posts FOR EACH ROW EXECUTE FUNCTION posts_take_run_visibility()`);
+    await q.query(
+      `CREATE TRIGGER posts_take_run_visibility BEFORE INSERT ON posts FOR EACH ROW EXECUTE FUNCTION posts_take_run_visibility()`,
+    );
     await q.query(`
       CREATE FUNCTION runs_visibility_to_posts() RETURNS trigger LANGUAGE plpgsql SET search_path FROM CURRENT AS $$
       BEGIN

@@ -36,10 +36,14 @@ export class SocialRowLevelSecurity1764350000000 implements MigrationInterface {
 
     await q.query(`ALTER TABLE groups ENABLE ROW LEVEL SECURITY`);
     await q.query(`CREATE POLICY groups_read ON groups FOR SELECT USING (true)`);
-    await q.query(`CREATE POLICY groups_write ON groups FOR ALL USING (owner_id = (SELECT maratron_viewer())) WITH CHECK (owner_id = (SELECT maratron_viewer()))`);
+    await q.query(
+      `CREATE POLICY groups_write ON groups FOR ALL USING (owner_id = (SELECT maratron_viewer())) WITH CHECK (owner_id = (SELECT maratron_viewer()))`,
+    );
 
     await q.query(`ALTER TABLE group_members ENABLE ROW LEVEL SECURITY`);
-    await q.query(`CREATE POLICY group_members_read ON group_members FOR SELECT USING (user_id = (SELECT maratron_viewer()) OR ${insideVisible('group_members.group_id')})`);
+    await q.query(
+      `CREATE POLICY group_members_read ON group_members FOR SELECT USING (user_id = (SELECT maratron_viewer()) OR ${insideVisible('group_members.group_id')})`,
+    );
     await q.query(`CREATE POLICY group_members_join ON group_members FOR INSERT WITH CHECK (user_id = (SELECT maratron_viewer()))`);
     await q.query(`
       CREATE POLICY group_members_leave ON group_members FOR DELETE
@@ -49,9 +53,15 @@ export class SocialRowLevelSecurity1764350000000 implements MigrationInterface {
     await q.query(`
       CREATE POLICY group_invitations_read ON group_invitations FOR SELECT
         USING (user_id = (SELECT maratron_viewer()) OR invited_by = (SELECT maratron_viewer()) OR maratron_is_member(group_id))`);
-    await q.query(`CREATE POLICY group_invitations_invite ON group_invitations FOR INSERT WITH CHECK (invited_by = (SELECT maratron_viewer()) AND maratron_is_member(group_id))`);
-    await q.query(`CREATE POLICY group_invitations_update ON group_invitations FOR UPDATE USING (invited_by = (SELECT maratron_viewer()) OR user_id = (SELECT maratron_viewer()))`);
-    await q.query(`CREATE POLICY group_invitations_delete ON group_invitations FOR DELETE USING (user_id = (SELECT maratron_viewer()) OR invited_by = (SELECT maratron_viewer()))`);
+    await q.query(
+      `CREATE POLICY group_invitations_invite ON group_invitations FOR INSERT WITH CHECK (invited_by = (SELECT maratron_viewer()) AND maratron_is_member(group_id))`,
+    );
+    await q.query(
+      `CREATE POLICY group_invitations_update ON group_invitations FOR UPDATE USING (invited_by = (SELECT maratron_viewer()) OR user_id = (SELECT maratron_viewer()))`,
+    );
+    await q.query(
+      `CREATE POLICY group_invitations_delete ON group_invitations FOR DELETE USING (user_id = (SELECT maratron_viewer()) OR invited_by = (SELECT maratron_viewer()))`,
+    );
 
     await q.query(`ALTER TABLE posts ENABLE ROW LEVEL SECURITY`);
     await q.query(`
@@ -65,7 +75,9 @@ export class SocialRowLevelSecurity1764350000000 implements MigrationInterface {
     const postVisible = (column: string) => `EXISTS (SELECT 1 FROM posts p WHERE p.id = ${column})`;
     await q.query(`ALTER TABLE post_likes ENABLE ROW LEVEL SECURITY`);
     await q.query(`CREATE POLICY post_likes_read ON post_likes FOR SELECT USING (${postVisible('post_likes.post_id')})`);
-    await q.query(`CREATE POLICY post_likes_write ON post_likes FOR ALL USING (user_id = (SELECT maratron_viewer())) WITH CHECK (user_id = (SELECT maratron_viewer()))`);
+    await q.query(
+      `CREATE POLICY post_likes_write ON post_likes FOR ALL USING (user_id = (SELECT maratron_viewer())) WITH CHECK (user_id = (SELECT maratron_viewer()))`,
+    );
 
     await q.query(`ALTER TABLE comments ENABLE ROW LEVEL SECURITY`);
     await q.query(`CREATE POLICY comments_read ON comments FOR SELECT USING (${postVisible('comments.post_id')})`);
@@ -75,10 +87,14 @@ export class SocialRowLevelSecurity1764350000000 implements MigrationInterface {
         USING (user_id = (SELECT maratron_viewer()) OR EXISTS (SELECT 1 FROM posts p WHERE p.id = comments.post_id AND p.user_id = (SELECT maratron_viewer())))`);
 
     await q.query(`ALTER TABLE notifications ENABLE ROW LEVEL SECURITY`);
-    await q.query(`CREATE POLICY notifications_read ON notifications FOR SELECT USING (user_id = (SELECT maratron_viewer()) OR actor_id = (SELECT maratron_viewer()))`);
+    await q.query(
+      `CREATE POLICY notifications_read ON notifications FOR SELECT USING (user_id = (SELECT maratron_viewer()) OR actor_id = (SELECT maratron_viewer()))`,
+    );
     await q.query(`CREATE POLICY notifications_insert ON notifications FOR INSERT WITH CHECK (actor_id = (SELECT maratron_viewer()))`);
     await q.query(`CREATE POLICY notifications_update ON notifications FOR UPDATE USING (user_id = (SELECT maratron_viewer()))`);
-    await q.query(`CREATE POLICY notifications_delete ON notifications FOR DELETE USING (user_id = (SELECT maratron_viewer()) OR actor_id = (SELECT maratron_viewer()))`);
+    await q.query(
+      `CREATE POLICY notifications_delete ON notifications FOR DELETE USING (user_id = (SELECT maratron_viewer()) OR actor_id = (SELECT maratron_viewer()))`,
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {

@@ -45,14 +45,18 @@ export class Coach1764400000000 implements MigrationInterface {
       await q.query(`ALTER TABLE ${table} ENABLE ROW LEVEL SECURITY`);
       await q.query(`CREATE POLICY ${table}_read ON ${table} FOR SELECT USING (user_id = (SELECT maratron_viewer()))`);
       await q.query(`CREATE POLICY ${table}_insert ON ${table} FOR INSERT WITH CHECK (user_id = (SELECT maratron_viewer()))`);
-      await q.query(`CREATE POLICY ${table}_update ON ${table} FOR UPDATE USING (user_id = (SELECT maratron_viewer())) WITH CHECK (user_id = (SELECT maratron_viewer()))`);
+      await q.query(
+        `CREATE POLICY ${table}_update ON ${table} FOR UPDATE USING (user_id = (SELECT maratron_viewer())) WITH CHECK (user_id = (SELECT maratron_viewer()))`,
+      );
       await q.query(`CREATE POLICY ${table}_delete ON ${table} FOR DELETE USING (user_id = (SELECT maratron_viewer()))`);
     }
     const ownConversation = `EXISTS (SELECT 1 FROM coach_conversations c WHERE c.id = coach_messages.conversation_id AND c.user_id = (SELECT maratron_viewer()))`;
     await q.query(`ALTER TABLE coach_messages ENABLE ROW LEVEL SECURITY`);
     await q.query(`CREATE POLICY coach_messages_read ON coach_messages FOR SELECT USING (${ownConversation})`);
     await q.query(`CREATE POLICY coach_messages_insert ON coach_messages FOR INSERT WITH CHECK (${ownConversation})`);
-    await q.query(`CREATE POLICY coach_messages_update ON coach_messages FOR UPDATE USING (${ownConversation}) WITH CHECK (${ownConversation})`);
+    await q.query(
+      `CREATE POLICY coach_messages_update ON coach_messages FOR UPDATE USING (${ownConversation}) WITH CHECK (${ownConversation})`,
+    );
     await q.query(`CREATE POLICY coach_messages_delete ON coach_messages FOR DELETE USING (${ownConversation})`);
   }
 

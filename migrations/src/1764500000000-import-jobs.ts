@@ -36,7 +36,9 @@ export class ImportJobs1764500000000 implements MigrationInterface {
     await q.query(`ALTER TABLE import_jobs ENABLE ROW LEVEL SECURITY`);
     await q.query(`CREATE POLICY import_jobs_read ON import_jobs FOR SELECT USING (user_id = (SELECT maratron_viewer()))`);
     await q.query(`CREATE POLICY import_jobs_insert ON import_jobs FOR INSERT WITH CHECK (user_id = (SELECT maratron_viewer()))`);
-    await q.query(`CREATE POLICY import_jobs_update ON import_jobs FOR UPDATE USING (user_id = (SELECT maratron_viewer())) WITH CHECK (user_id = (SELECT maratron_viewer()))`);
+    await q.query(
+      `CREATE POLICY import_jobs_update ON import_jobs FOR UPDATE USING (user_id = (SELECT maratron_viewer())) WITH CHECK (user_id = (SELECT maratron_viewer()))`,
+    );
     await q.query(`CREATE POLICY import_jobs_delete ON import_jobs FOR DELETE USING (user_id = (SELECT maratron_viewer()))`);
   }
 

@@ -5,7 +5,8 @@ import { relayStylePagination } from '@apollo/client/utilities';
 
 /** `run(id)`, `post(id)`… read the normalized object the cache already has, if any. */
 const byId = (__typename: string) => ({
-  read: (_: unknown, { args, toReference }: FieldFunctionOptions) => (args?.id ? toReference({ __typename, id: args.id as string }) : undefined),
+  read: (_: unknown, { args, toReference }: FieldFunctionOptions) =>
+    args?.id ? toReference({ __typename, id: args.id as string }) : undefined,
 });
 
 /**
@@ -55,7 +56,14 @@ interface StoredConnection {
  */
 export function prependToConnection(
   cache: ApolloCache<unknown>,
-  opts: { id?: string; field: string; edgeTypename: string; node: StoreObject | Reference; accept?: (storeFieldName: string) => boolean; countField?: 'totalCount' | 'unreadCount' | null },
+  opts: {
+    id?: string;
+    field: string;
+    edgeTypename: string;
+    node: StoreObject | Reference;
+    accept?: (storeFieldName: string) => boolean;
+    countField?: 'totalCount' | 'unreadCount' | null;
+  },
 ) {
   const ref = '__ref' in opts.node ? (opts.node as Reference) : cache.identify(opts.node as StoreObject);
   if (!ref) return;
@@ -66,7 +74,10 @@ export function prependToConnection(
       [opts.field](existing: StoredConnection | undefined, { storeFieldName, readField }: ModifierDetails) {
         if (!existing?.edges || (opts.accept && !opts.accept(storeFieldName))) return existing;
         if (existing.edges.some((e) => readField('id', e.node) === readField('id', nodeRef))) return existing;
-        const next: StoredConnection = { ...existing, edges: [{ __typename: opts.edgeTypename, cursor: '', node: nodeRef }, ...existing.edges] };
+        const next: StoredConnection = {
+          ...existing,
+          edges: [{ __typename: opts.edgeTypename, cursor: '', node: nodeRef }, ...existing.edges],
+        };
         const countField = opts.countField === undefined ? 'totalCount' : opts.countField;
         if (countField && typeof existing[countField] === 'number') next[countField] = (existing[countField] as number) + 1;
         return next;
@@ -76,7 +87,10 @@ export function prependToConnection(
 }
 
 /** Appends at the tail (comments read oldest first). */
-export function appendToConnection(cache: ApolloCache<unknown>, opts: { id: string; field: string; edgeTypename: string; node: StoreObject }) {
+export function appendToConnection(
+  cache: ApolloCache<unknown>,
+  opts: { id: string; field: string; edgeTypename: string; node: StoreObject },
+) {
   const id = cache.identify(opts.node);
   if (!id) return;
   const nodeRef: Reference = { __ref: id };
@@ -86,7 +100,11 @@ export function appendToConnection(cache: ApolloCache<unknown>, opts: { id: stri
       [opts.field](existing: StoredConnection | undefined, { readField }: ModifierDetails) {
         if (!existing?.edges) return existing;
         if (existing.edges.some((e) => readField('id', e.node) === id.replace(/^[^:]+:/, ''))) return existing;
-        return { ...existing, edges: [...existing.edges, { __typename: opts.edgeTypename, cursor: '', node: nodeRef }], ...(typeof existing.totalCount === 'number' ? { totalCount: existing.totalCount + 1 } : {}) };
+        return {
+          ...existing,
+          edges: [...existing.edges, { __typename: opts.edgeTypename, cursor: '', node: nodeRef }],
+          ...(typeof existing.totalCount === 'number' ? { totalCount: existing.totalCount + 1 } : {}),
+        };
       },
     } as Modifiers,
   });

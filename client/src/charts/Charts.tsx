@@ -10,7 +10,12 @@ const tooltipStyle = { background: 'var(--surface)', border: '1px solid var(--bo
 
 /** Distance per ISO week, oldest first; the text alternative says the same for screen readers. */
 export function WeeklyVolumeChart({ weeks, units }: { weeks: Summary['weeks']; units: Units }) {
-  const data = weeks.map((w) => ({ week: formatShortDate(w.weekStart), distance: Number(toDisplayDistance(w.distance, units).toFixed(1)), runs: w.runCount, time: formatHours(w.duration) }));
+  const data = weeks.map((w) => ({
+    week: formatShortDate(w.weekStart),
+    distance: Number(toDisplayDistance(w.distance, units).toFixed(1)),
+    runs: w.runCount,
+    time: formatHours(w.duration),
+  }));
   const total = weeks.reduce((s, w) => s + w.distance, 0);
   const last = weeks[weeks.length - 1];
   return (
@@ -20,7 +25,11 @@ export function WeeklyVolumeChart({ weeks, units }: { weeks: Summary['weeks']; u
           <CartesianGrid vertical={false} stroke="var(--border)" />
           <XAxis dataKey="week" {...axis} interval="preserveStartEnd" minTickGap={16} />
           <YAxis {...axis} width={40} />
-          <Tooltip contentStyle={tooltipStyle} cursor={{ fill: 'var(--accent-soft)' }} formatter={(v) => [`${v} ${distanceUnit(units)}`, 'Distance']} />
+          <Tooltip
+            contentStyle={tooltipStyle}
+            cursor={{ fill: 'var(--accent-soft)' }}
+            formatter={(v) => [`${v} ${distanceUnit(units)}`, 'Distance']}
+          />
           <Bar dataKey="distance" fill="var(--accent)" radius={[4, 4, 0, 0]} maxBarSize={36} />
         </BarChart>
       </ResponsiveContainer>
@@ -34,7 +43,12 @@ export function WeeklyVolumeChart({ weeks, units }: { weeks: Summary['weeks']; u
 
 /** Acute (7-day) and chronic (42-day) load as lines, balance (form) as an area. */
 export function TrainingLoadChart({ load }: { load: Summary['load'] }) {
-  const data = load.map((d) => ({ date: formatShortDate(d.date), acute: Math.round(d.acute), chronic: Math.round(d.chronic), balance: Math.round(d.balance) }));
+  const data = load.map((d) => ({
+    date: formatShortDate(d.date),
+    acute: Math.round(d.acute),
+    chronic: Math.round(d.chronic),
+    balance: Math.round(d.balance),
+  }));
   const today = load[load.length - 1];
   return (
     <figure className="chart" data-testid="training-load">
@@ -51,7 +65,9 @@ export function TrainingLoadChart({ load }: { load: Summary['load'] }) {
         </ComposedChart>
       </ResponsiveContainer>
       <figcaption className="visually-hidden">
-        {today ? `Today: fatigue ${Math.round(today.acute)}, fitness ${Math.round(today.chronic)}, form ${Math.round(today.balance)}.` : 'No training load yet.'}
+        {today
+          ? `Today: fatigue ${Math.round(today.acute)}, fitness ${Math.round(today.chronic)}, form ${Math.round(today.balance)}.`
+          : 'No training load yet.'}
       </figcaption>
     </figure>
   );

@@ -13,7 +13,10 @@ export function errorMessage(error: unknown): string {
     const network = error.networkError as (Error & { statusCode?: number; result?: { errors?: { message: string }[] } }) | null;
     const serverErrors = network?.result?.errors;
     if (serverErrors?.length) return serverErrors.map((e) => e.message).join(' ');
-    if (network) return network.statusCode ? `The server answered ${network.statusCode}. Please try again.` : 'Cannot reach Maratron. Check your connection and try again.';
+    if (network)
+      return network.statusCode
+        ? `The server answered ${network.statusCode}. Please try again.`
+        : 'Cannot reach Maratron. Check your connection and try again.';
     return error.message;
   }
   return error instanceof Error ? error.message : String(error);

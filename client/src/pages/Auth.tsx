@@ -60,7 +60,14 @@ export function SignUp() {
   }
 
   return (
-    <AuthFrame title="Create your account" footer={<>Already have an account? <Link to="/signin">Sign in</Link></>}>
+    <AuthFrame
+      title="Create your account"
+      footer={
+        <>
+          Already have an account? <Link to="/signin">Sign in</Link>
+        </>
+      }
+    >
       <form onSubmit={submit} noValidate className="form">
         {errors.form && (
           <p className="alert alert-error" role="alert">
@@ -68,9 +75,34 @@ export function SignUp() {
           </p>
         )}
         <TextField label="Name" autoComplete="name" value={values.name} onChange={set('name')} error={errors.fields.name} required />
-        <TextField label="Username" autoComplete="username" value={values.username} onChange={set('username')} error={errors.fields.username} hint="Your profile address: letters, digits, dots, underscores." required />
-        <TextField label="Email" type="email" autoComplete="email" value={values.email} onChange={set('email')} error={errors.fields.email} required />
-        <TextField label="Password" type="password" autoComplete="new-password" value={values.password} onChange={set('password')} error={errors.fields.password} hint="At least 10 characters." required />
+        <TextField
+          label="Username"
+          autoComplete="username"
+          value={values.username}
+          onChange={set('username')}
+          error={errors.fields.username}
+          hint="Your profile address: letters, digits, dots, underscores."
+          required
+        />
+        <TextField
+          label="Email"
+          type="email"
+          autoComplete="email"
+          value={values.email}
+          onChange={set('email')}
+          error={errors.fields.email}
+          required
+        />
+        <TextField
+          label="Password"
+          type="password"
+          autoComplete="new-password"
+          value={values.password}
+          onChange={set('password')}
+          error={errors.fields.password}
+          hint="At least 10 characters."
+          required
+        />
         <Button type="submit" busy={loading} className="btn-block">
           Create account
         </Button>
@@ -100,15 +132,38 @@ export function SignIn() {
   }
 
   return (
-    <AuthFrame title="Welcome back" footer={<>New to Maratron? <Link to="/signup">Create an account</Link></>}>
+    <AuthFrame
+      title="Welcome back"
+      footer={
+        <>
+          New to Maratron? <Link to="/signup">Create an account</Link>
+        </>
+      }
+    >
       <form onSubmit={submit} noValidate className="form">
         {errors.form && (
           <p className="alert alert-error" role="alert">
             {errors.form}
           </p>
         )}
-        <TextField label="Email" type="email" autoComplete="email" value={values.email} onChange={set('email')} error={errors.fields.email} required />
-        <TextField label="Password" type="password" autoComplete="current-password" value={values.password} onChange={set('password')} error={errors.fields.password} required />
+        <TextField
+          label="Email"
+          type="email"
+          autoComplete="email"
+          value={values.email}
+          onChange={set('email')}
+          error={errors.fields.email}
+          required
+        />
+        <TextField
+          label="Password"
+          type="password"
+          autoComplete="current-password"
+          value={values.password}
+          onChange={set('password')}
+          error={errors.fields.password}
+          required
+        />
         <Button type="submit" busy={loading} className="btn-block">
           Sign in
         </Button>

@@ -19,9 +19,15 @@ interface ChatMessage {
   toolCalls?: ToolCall[];
 }
 
-const SUGGESTIONS = ['How was my training this month?', 'Am I ready for a 10K race?', 'Which shoes should I replace?', 'Plan my next easy week'];
+const SUGGESTIONS = [
+  'How was my training this month?',
+  'Am I ready for a 10K race?',
+  'Which shoes should I replace?',
+  'Plan my next easy week',
+];
 
-const titleOf = (c: Conversations['coachConversations'][number]) => c.messages.find((m) => m.role === 'user')?.content.slice(0, 60) || 'Conversation';
+const titleOf = (c: Conversations['coachConversations'][number]) =>
+  c.messages.find((m) => m.role === 'user')?.content.slice(0, 60) || 'Conversation';
 
 /**
  * The coach chat. The answer streams in through coachReplyChunk: the page subscribes to the
@@ -72,12 +78,22 @@ export default function Coach() {
     streamingId.current = placeholder;
     setText('');
     setError(null);
-    setMessages((ms) => [...ms, { id: `user-${uuid()}`, role: 'user', content: question }, { id: placeholder, role: 'assistant', content: '', streaming: true }]);
+    setMessages((ms) => [
+      ...ms,
+      { id: `user-${uuid()}`, role: 'user', content: question },
+      { id: placeholder, role: 'assistant', content: '', streaming: true },
+    ]);
     await whenLive(4000);
     try {
       const { data } = await askCoach({ variables: { message: question, conversationId } });
       const reply = data!.askCoach;
-      setMessages((ms) => ms.map((m) => (m.id === placeholder ? { id: reply.message.id, role: reply.message.role, content: reply.message.content, toolCalls: reply.toolCalls } : m)));
+      setMessages((ms) =>
+        ms.map((m) =>
+          m.id === placeholder
+            ? { id: reply.message.id, role: reply.message.role, content: reply.message.content, toolCalls: reply.toolCalls }
+            : m,
+        ),
+      );
       void conversations.refetch();
     } catch (err) {
       setMessages((ms) => ms.filter((m) => m.id !== placeholder));
@@ -103,14 +119,28 @@ export default function Coach() {
     <>
       <PageHeader title="Coach" subtitle="Ask about your training: answers come from your own runs, shoes and plan." />
       <div className="coach-layout">
-        <Card title="Conversations" titleId="conversations-title" className="coach-history" action={<Button variant="secondary" size="sm" onClick={startNew}>New</Button>}>
+        <Card
+          title="Conversations"
+          titleId="conversations-title"
+          className="coach-history"
+          action={
+            <Button variant="secondary" size="sm" onClick={startNew}>
+              New
+            </Button>
+          }
+        >
           {conversations.error && <ErrorBox error={conversations.error} title="History unavailable" />}
           {conversations.loading && !conversations.data && <Loading />}
           {conversations.data && !list.length && <p className="muted small">Your conversations appear here.</p>}
           <ul className="list conversations">
             {list.map((c) => (
               <li key={c.id}>
-                <button type="button" className={`conversation ${c.id === conversationId ? 'active' : ''}`} aria-current={c.id === conversationId || undefined} onClick={() => open(c)}>
+                <button
+                  type="button"
+                  className={`conversation ${c.id === conversationId ? 'active' : ''}`}
+                  aria-current={c.id === conversationId || undefined}
+                  onClick={() => open(c)}
+                >
                   <span className="conversation-title">{titleOf(c)}</span>
                   <span className="muted small">{formatRelative(c.createdAt)}</span>
                 </button>
@@ -132,7 +162,12 @@ export default function Coach() {
               </Empty>
             )}
             {messages.map((m) => (
-              <div key={m.id} className={`message message-${m.role === 'user' ? 'user' : 'coach'}`} data-testid={m.role === 'user' ? 'user-message' : 'coach-message'} aria-busy={m.streaming || undefined}>
+              <div
+                key={m.id}
+                className={`message message-${m.role === 'user' ? 'user' : 'coach'}`}
+                data-testid={m.role === 'user' ? 'user-message' : 'coach-message'}
+                aria-busy={m.streaming || undefined}
+              >
                 <span className="visually-hidden">{m.role === 'user' ? 'You said:' : 'Coach:'}</span>
                 <p className="message-text">
                   {m.content}
@@ -161,7 +196,15 @@ export default function Coach() {
             <label htmlFor="coach-input" className="visually-hidden">
               Your question
             </label>
-            <textarea id="coach-input" rows={2} value={text} onChange={(e) => setText(e.target.value)} onKeyDown={onKeyDown} placeholder="Ask your coach, or tell it about a run: “I ran 10 km in 52:30” (Enter to send, Shift+Enter for a new line)" maxLength={4000} />
+            <textarea
+              id="coach-input"
+              rows={2}
+              value={text}
+              onChange={(e) => setText(e.target.value)}
+              onKeyDown={onKeyDown}
+              placeholder="Ask your coach, or tell it about a run: “I ran 10 km in 52:30” (Enter to send, Shift+Enter for a new line)"
+              maxLength={4000}
+            />
             <Button type="submit" busy={asking} disabled={!text.trim()} aria-label="Send">
               <Icon name="send" />
             </Button>

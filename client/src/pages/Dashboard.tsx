@@ -50,7 +50,11 @@ export default function Dashboard() {
             ] as const
           ).map(([label, st]) => (
             <div className="card stat-card" key={label} data-testid={`stats-${label.split(' ')[1]}`}>
-              <Stat label={label} value={formatDistance(st.distance, units, 1)} detail={`${plural(st.runCount, 'run')} · ${formatHours(st.duration)} · ${formatPace(st.averagePace, units)}`} />
+              <Stat
+                label={label}
+                value={formatDistance(st.distance, units, 1)}
+                detail={`${plural(st.runCount, 'run')} · ${formatHours(st.duration)} · ${formatPace(st.averagePace, units)}`}
+              />
             </div>
           ))}
       </section>
@@ -59,83 +63,92 @@ export default function Dashboard() {
         <ErrorBox error={summary.error} title="Charts, records and predictions are unavailable" retry={() => void summary.refetch()} />
       ) : (
         <>
-        <div className="grid grid-2">
-          <Card title={`Weekly volume (${distanceUnit(units)})`} titleId="volume-title">
-            <SummaryPart summary={summary}>{s && (s.weeks.some((w) => w.runCount > 0) ? <WeeklyVolumeChart weeks={s.weeks} units={units} /> : <Empty title="No runs in the last 12 weeks" />)}</SummaryPart>
-          </Card>
-          <Card title="Training load" titleId="load-title">
-            <SummaryPart summary={summary}>{s && (s.load.length ? <TrainingLoadChart load={s.load} /> : <Empty title="Log runs to see your load" />)}</SummaryPart>
-          </Card>
-        </div>
+          <div className="grid grid-2">
+            <Card title={`Weekly volume (${distanceUnit(units)})`} titleId="volume-title">
+              <SummaryPart summary={summary}>
+                {s &&
+                  (s.weeks.some((w) => w.runCount > 0) ? (
+                    <WeeklyVolumeChart weeks={s.weeks} units={units} />
+                  ) : (
+                    <Empty title="No runs in the last 12 weeks" />
+                  ))}
+              </SummaryPart>
+            </Card>
+            <Card title="Training load" titleId="load-title">
+              <SummaryPart summary={summary}>
+                {s && (s.load.length ? <TrainingLoadChart load={s.load} /> : <Empty title="Log runs to see your load" />)}
+              </SummaryPart>
+            </Card>
+          </div>
 
-        <div className="grid grid-3">
-          <Card title="Shoe alerts" titleId="alerts-title">
-            <SummaryPart summary={summary}>
-              {s &&
-                (s.shoeAlerts.length ? (
-                  <ul className="list">
-                    {s.shoeAlerts.map((shoe) => (
-                      <li key={shoe.id} className="shoe-alert">
-                        <div className="row-between">
-                          <span>
-                            <Icon name="alert" className="icon-warn" /> {shoe.name}
+          <div className="grid grid-3">
+            <Card title="Shoe alerts" titleId="alerts-title">
+              <SummaryPart summary={summary}>
+                {s &&
+                  (s.shoeAlerts.length ? (
+                    <ul className="list">
+                      {s.shoeAlerts.map((shoe) => (
+                        <li key={shoe.id} className="shoe-alert">
+                          <div className="row-between">
+                            <span>
+                              <Icon name="alert" className="icon-warn" /> {shoe.name}
+                            </span>
+                            <span className="muted">{Math.round(shoe.usage * 100)}%</span>
+                          </div>
+                          <ProgressBar value={shoe.usage} label={`${shoe.name} usage`} tone={shoe.usage >= 1 ? 'danger' : 'warn'} />
+                          <span className="muted small">
+                            {formatDistance(shoe.distance, units, 0)} of {formatDistance(shoe.maxDistance, units, 0)}
                           </span>
-                          <span className="muted">{Math.round(shoe.usage * 100)}%</span>
-                        </div>
-                        <ProgressBar value={shoe.usage} label={`${shoe.name} usage`} tone={shoe.usage >= 1 ? 'danger' : 'warn'} />
-                        <span className="muted small">
-                          {formatDistance(shoe.distance, units, 0)} of {formatDistance(shoe.maxDistance, units, 0)}
-                        </span>
-                      </li>
-                    ))}
-                  </ul>
-                ) : (
-                  <Empty title="All shoes are fine">
-                    <Link to="/shoes">Manage shoes</Link>
-                  </Empty>
-                ))}
-            </SummaryPart>
-          </Card>
-          <Card title="Personal records" titleId="records-title">
-            <SummaryPart summary={summary}>
-              {s &&
-                (s.personalRecords.length ? (
-                  <ul className="list records">
-                    {s.personalRecords.map((r) => (
-                      <li key={r.distance} className="row-between">
-                        <span className="record-distance">{RACE_LABELS[r.distance]}</span>
-                        <Link to={`/runs/${r.run.id}`} className="record-time">
-                          {formatDuration(r.duration)}
-                        </Link>
-                      </li>
-                    ))}
-                  </ul>
-                ) : (
-                  <Empty title="No records yet">Run a 5K or longer to set one.</Empty>
-                ))}
-            </SummaryPart>
-          </Card>
-          <Card title="Race predictions" titleId="predictions-title">
-            <SummaryPart summary={summary}>
-              {s &&
-                (s.predictions.length ? (
-                  <>
-                    <ul className="list records">
-                      {s.predictions.map((p) => (
-                        <li key={p.distance} className="row-between">
-                          <span className="record-distance">{RACE_LABELS[p.distance]}</span>
-                          <span className="record-time">{formatDuration(p.duration)}</span>
                         </li>
                       ))}
                     </ul>
-                    {s.vdot != null && <p className="muted small">VDOT {s.vdot.toFixed(1)} (Daniels–Gilbert)</p>}
-                  </>
-                ) : (
-                  <Empty title="No predictions yet">They appear after your first runs.</Empty>
-                ))}
-            </SummaryPart>
-          </Card>
-        </div>
+                  ) : (
+                    <Empty title="All shoes are fine">
+                      <Link to="/shoes">Manage shoes</Link>
+                    </Empty>
+                  ))}
+              </SummaryPart>
+            </Card>
+            <Card title="Personal records" titleId="records-title">
+              <SummaryPart summary={summary}>
+                {s &&
+                  (s.personalRecords.length ? (
+                    <ul className="list records">
+                      {s.personalRecords.map((r) => (
+                        <li key={r.distance} className="row-between">
+                          <span className="record-distance">{RACE_LABELS[r.distance]}</span>
+                          <Link to={`/runs/${r.run.id}`} className="record-time">
+                            {formatDuration(r.duration)}
+                          </Link>
+                        </li>
+                      ))}
+                    </ul>
+                  ) : (
+                    <Empty title="No records yet">Run a 5K or longer to set one.</Empty>
+                  ))}
+              </SummaryPart>
+            </Card>
+            <Card title="Race predictions" titleId="predictions-title">
+              <SummaryPart summary={summary}>
+                {s &&
+                  (s.predictions.length ? (
+                    <>
+                      <ul className="list records">
+                        {s.predictions.map((p) => (
+                          <li key={p.distance} className="row-between">
+                            <span className="record-distance">{RACE_LABELS[p.distance]}</span>
+                            <span className="record-time">{formatDuration(p.duration)}</span>
+                          </li>
+                        ))}
+                      </ul>
+                      {s.vdot != null && <p className="muted small">VDOT {s.vdot.toFixed(1)} (Daniels–Gilbert)</p>}
+                    </>
+                  ) : (
+                    <Empty title="No predictions yet">They appear after your first runs.</Empty>
+                  ))}
+              </SummaryPart>
+            </Card>
+          </div>
         </>
       )}
 
@@ -164,4 +177,3 @@ function SummaryPart({ summary, children }: { summary: { loading: boolean; data?
   if (summary.loading && !summary.data) return <Loading />;
   return <>{children}</>;
 }
-

@@ -4,7 +4,15 @@ import { useDeferredValue, useState } from 'react';
 import type { FormEvent } from 'react';
 import { Link } from 'react-router';
 import { prependToConnection } from '../apollo/cache';
-import { CreatePostMutation, FeedPostAddedSubscription, FeedQuery, FollowMutation, PAGE, SearchUsersQuery, UnfollowMutation } from '../api/operations';
+import {
+  CreatePostMutation,
+  FeedPostAddedSubscription,
+  FeedQuery,
+  FollowMutation,
+  PAGE,
+  SearchUsersQuery,
+  UnfollowMutation,
+} from '../api/operations';
 import { errorMessage } from '../lib/errors';
 import { plural } from '../lib/format';
 import { Avatar, Button, Card, Empty, ErrorBox, Loading, LoadMore, PageHeader, TextArea } from '../ui/components';
@@ -41,7 +49,14 @@ export default function Feed() {
               <PostCard key={node.id} post={node} />
             ))}
           </div>
-          {conn && <LoadMore hasMore={conn.pageInfo.hasNextPage} loading={loading} onLoadMore={() => !loading && void fetchMore({ variables: { after: conn.pageInfo.endCursor } })} label="Older posts" />}
+          {conn && (
+            <LoadMore
+              hasMore={conn.pageInfo.hasNextPage}
+              loading={loading}
+              onLoadMore={() => !loading && void fetchMore({ variables: { after: conn.pageInfo.endCursor } })}
+              label="Older posts"
+            />
+          )}
         </div>
         <aside className="stack" aria-label="Find runners">
           <FindRunners />
@@ -59,7 +74,13 @@ export function Composer({ groupId }: { groupId?: string }) {
     update(cache, { data }) {
       if (!data) return;
       prependToConnection(cache, { field: 'feed', edgeTypename: 'PostEdge', node: data.createPost });
-      if (groupId) prependToConnection(cache, { id: cache.identify({ __typename: 'Group', id: groupId }), field: 'posts', edgeTypename: 'PostEdge', node: data.createPost });
+      if (groupId)
+        prependToConnection(cache, {
+          id: cache.identify({ __typename: 'Group', id: groupId }),
+          field: 'posts',
+          edgeTypename: 'PostEdge',
+          node: data.createPost,
+        });
     },
   });
   async function submit(e: FormEvent) {
@@ -75,7 +96,15 @@ export function Composer({ groupId }: { groupId?: string }) {
   return (
     <Card>
       <form onSubmit={submit} className="form composer">
-        <TextArea label={groupId ? 'Post to the group' : 'Share an update'} rows={2} value={text} onChange={(e) => setText(e.target.value)} placeholder="How did training go?" maxLength={2000} error={error ?? undefined} />
+        <TextArea
+          label={groupId ? 'Post to the group' : 'Share an update'}
+          rows={2}
+          value={text}
+          onChange={(e) => setText(e.target.value)}
+          placeholder="How did training go?"
+          maxLength={2000}
+          error={error ?? undefined}
+        />
         <div className="form-actions">
           <Button type="submit" busy={loading} disabled={!text.trim()}>
             Post
@@ -99,7 +128,13 @@ export function FollowButton({ user }: { user: { id: string; name: string; isFol
   };
   return (
     <>
-      <Button variant={user.isFollowedByViewer ? 'secondary' : 'primary'} size="sm" busy={f.loading || u.loading} onClick={toggle} aria-label={`${user.isFollowedByViewer ? 'Unfollow' : 'Follow'} ${user.name}`}>
+      <Button
+        variant={user.isFollowedByViewer ? 'secondary' : 'primary'}
+        size="sm"
+        busy={f.loading || u.loading}
+        onClick={toggle}
+        aria-label={`${user.isFollowedByViewer ? 'Unfollow' : 'Follow'} ${user.name}`}
+      >
         {user.isFollowedByViewer ? 'Unfollow' : 'Follow'}
       </Button>
       {error && <span className="error-text small">{error}</span>}
@@ -140,4 +175,3 @@ function FindRunners() {
     </Card>
   );
 }
-

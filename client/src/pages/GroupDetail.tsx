@@ -2,7 +2,13 @@ import { useApolloClient, useQuery, useSubscription } from '@apollo/client';
 import { useEffect, useState } from 'react';
 import { useParams } from 'react-router';
 import { prependToConnection } from '../apollo/cache';
-import { FeedPostAddedSubscription, GroupPostsQuery, GroupQuery, LeaderboardQuery, LeaderboardUpdatedSubscription } from '../api/operations';
+import {
+  FeedPostAddedSubscription,
+  GroupPostsQuery,
+  GroupQuery,
+  LeaderboardQuery,
+  LeaderboardUpdatedSubscription,
+} from '../api/operations';
 import type { Period } from '../gql/graphql';
 import { formatDistance, plural } from '../lib/format';
 import { Avatar, Card, Empty, ErrorBox, Loading, LoadMore, PageHeader, UserLink } from '../ui/components';
@@ -22,7 +28,13 @@ export default function GroupDetail() {
     skip: !data?.group?.isMember,
     onData: ({ data: event }) => {
       const post = event.data?.feedPostAdded;
-      if (post && post.group?.id === id) prependToConnection(client.cache, { id: client.cache.identify({ __typename: 'Group', id }), field: 'posts', edgeTypename: 'PostEdge', node: post });
+      if (post && post.group?.id === id)
+        prependToConnection(client.cache, {
+          id: client.cache.identify({ __typename: 'Group', id }),
+          field: 'posts',
+          edgeTypename: 'PostEdge',
+          node: post,
+        });
     },
   });
 
@@ -38,7 +50,8 @@ export default function GroupDetail() {
         title={group.name}
         subtitle={
           <>
-            {plural(group.memberCount, 'member')} · {group.private ? 'Private group' : 'Public group'} · started by <UserLink user={group.owner} />
+            {plural(group.memberCount, 'member')} · {group.private ? 'Private group' : 'Public group'} · started by{' '}
+            <UserLink user={group.owner} />
           </>
         }
         actions={<MembershipButton group={group} />}
@@ -81,7 +94,9 @@ export default function GroupDetail() {
                 </li>
               ))}
             </ul>
-            {group.members.totalCount > group.members.edges.length && <p className="muted small">and {group.members.totalCount - group.members.edges.length} more</p>}
+            {group.members.totalCount > group.members.edges.length && (
+              <p className="muted small">and {group.members.totalCount - group.members.edges.length} more</p>
+            )}
           </Card>
         </aside>
       </div>
@@ -106,7 +121,8 @@ export function Leaderboard({ groupId }: { groupId?: string }) {
       subscribeToMore({
         document: LeaderboardUpdatedSubscription,
         variables: { period, groupId },
-        updateQuery: (prev, { subscriptionData }) => (subscriptionData.data ? { leaderboard: subscriptionData.data.leaderboardUpdated } : prev),
+        updateQuery: (prev, { subscriptionData }) =>
+          subscriptionData.data ? { leaderboard: subscriptionData.data.leaderboardUpdated } : prev,
       }),
     [subscribeToMore, period, groupId],
   );
@@ -126,7 +142,10 @@ export function Leaderboard({ groupId }: { groupId?: string }) {
           <ol className="leaderboard" data-testid="leaderboard">
             {data.leaderboard.map((e) => (
               <li key={e.user.id} className={e.user.id === me.id ? 'me' : undefined}>
-                <span className={`rank rank-${e.rank}`}>{e.rank <= 3 ? <Icon name="trophy" /> : null}{e.rank}</span>
+                <span className={`rank rank-${e.rank}`}>
+                  {e.rank <= 3 ? <Icon name="trophy" /> : null}
+                  {e.rank}
+                </span>
                 <UserLink user={e.user} />
                 <span className="leaderboard-figures">
                   <strong>{formatDistance(e.distance, me.units, 1)}</strong>

@@ -35,7 +35,9 @@ export default function Groups() {
         </div>
         {error && <ErrorBox error={error} retry={() => void refetch()} />}
         {loading && !data && <Loading />}
-        {conn && !conn.edges.length && <Empty title={deferred ? 'No group matches' : 'No groups yet'}>Start one for your club or your running friends.</Empty>}
+        {conn && !conn.edges.length && (
+          <Empty title={deferred ? 'No group matches' : 'No groups yet'}>Start one for your club or your running friends.</Empty>
+        )}
         {conn && (
           <ul className="list groups">
             {conn.edges.map(({ node }) => (
@@ -43,7 +45,13 @@ export default function Groups() {
             ))}
           </ul>
         )}
-        {conn && <LoadMore hasMore={conn.pageInfo.hasNextPage} loading={loading} onLoadMore={() => !loading && void fetchMore({ variables: { after: conn.pageInfo.endCursor } })} />}
+        {conn && (
+          <LoadMore
+            hasMore={conn.pageInfo.hasNextPage}
+            loading={loading}
+            onLoadMore={() => !loading && void fetchMore({ variables: { after: conn.pageInfo.endCursor } })}
+          />
+        )}
       </Card>
       <Dialog open={creating} onClose={() => setCreating(false)} title="New group">
         <GroupForm onDone={() => setCreating(false)} />
@@ -63,7 +71,13 @@ export function MembershipButton({ group }: { group: GroupFieldsFragment }) {
   };
   return (
     <>
-      <Button variant={group.isMember ? 'secondary' : 'primary'} size="sm" busy={j.loading || l.loading} onClick={toggle} aria-label={`${group.isMember ? 'Leave' : 'Join'} ${group.name}`}>
+      <Button
+        variant={group.isMember ? 'secondary' : 'primary'}
+        size="sm"
+        busy={j.loading || l.loading}
+        onClick={toggle}
+        aria-label={`${group.isMember ? 'Leave' : 'Join'} ${group.name}`}
+      >
         {group.isMember ? 'Leave' : 'Join'}
       </Button>
       {error && <span className="error-text small">{error}</span>}
@@ -95,14 +109,22 @@ function GroupForm({ onDone }: { onDone: () => void }) {
   const [errors, setErrors] = useState<FormErrors>({ fields: {} });
   const [create, { loading }] = useMutation(CreateGroupMutation, {
     update(cache, { data }) {
-      if (data) prependToConnection(cache, { field: 'groups', edgeTypename: 'GroupEdge', node: data.createGroup, accept: (name) => !name.includes('"query":"') });
+      if (data)
+        prependToConnection(cache, {
+          field: 'groups',
+          edgeTypename: 'GroupEdge',
+          node: data.createGroup,
+          accept: (name) => !name.includes('"query":"'),
+        });
     },
   });
   async function submit(e: FormEvent) {
     e.preventDefault();
     if (!v.name.trim()) return setErrors({ fields: { name: 'Give the group a name.' } });
     try {
-      const { data } = await create({ variables: { input: { name: v.name.trim(), description: v.description.trim() || null, private: v.private } } });
+      const { data } = await create({
+        variables: { input: { name: v.name.trim(), description: v.description.trim() || null, private: v.private } },
+      });
       onDone();
       if (data) void navigate(`/groups/${data.createGroup.id}`);
     } catch (err) {
@@ -112,9 +134,28 @@ function GroupForm({ onDone }: { onDone: () => void }) {
   return (
     <form onSubmit={submit} noValidate className="form">
       {errors.form && <ErrorBox error={errors.form} />}
-      <TextField label="Name" value={v.name} onChange={(e) => setV({ ...v, name: e.target.value })} error={errors.fields.name} maxLength={100} required autoFocus />
-      <TextArea label="Description" rows={3} value={v.description} onChange={(e) => setV({ ...v, description: e.target.value })} error={errors.fields.description} maxLength={1000} />
-      <Checkbox label="Private: posts and members visible to members only" checked={v.private} onChange={(e) => setV({ ...v, private: e.target.checked })} />
+      <TextField
+        label="Name"
+        value={v.name}
+        onChange={(e) => setV({ ...v, name: e.target.value })}
+        error={errors.fields.name}
+        maxLength={100}
+        required
+        autoFocus
+      />
+      <TextArea
+        label="Description"
+        rows={3}
+        value={v.description}
+        onChange={(e) => setV({ ...v, description: e.target.value })}
+        error={errors.fields.description}
+        maxLength={1000}
+      />
+      <Checkbox
+        label="Private: posts and members visible to members only"
+        checked={v.private}
+        onChange={(e) => setV({ ...v, private: e.target.checked })}
+      />
       <div className="form-actions">
         <Button type="button" variant="ghost" onClick={onDone}>
           Cancel

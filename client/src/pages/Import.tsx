@@ -98,7 +98,12 @@ export default function ImportPage() {
           update(cache, { data: d }) {
             if (!d) return;
             prependToConnection(cache, { field: 'runs', edgeTypename: 'RunEdge', node: d.importActivity });
-            prependToConnection(cache, { id: cache.identify({ __typename: 'User', id: me.id }), field: 'runs', edgeTypename: 'RunEdge', node: d.importActivity });
+            prependToConnection(cache, {
+              id: cache.identify({ __typename: 'User', id: me.id }),
+              field: 'runs',
+              edgeTypename: 'RunEdge',
+              node: d.importActivity,
+            });
             invalidateRunAggregates(cache, me.id);
           },
         });
@@ -157,7 +162,16 @@ export default function ImportPage() {
           <Icon name="upload" className="dropzone-icon" />
           <span className="dropzone-title">Drop files here, or choose them</span>
           <span className="dropzone-hint">GPX, TCX or FIT activities · a Strava or Garmin archive (.zip, .gz)</span>
-          <input ref={input} id={inputId} type="file" className="visually-hidden" multiple accept=".gpx,.tcx,.fit,.zip,.gz,.tgz" onChange={(e) => e.target.files && void handle(e.target.files)} data-testid="import-input" />
+          <input
+            ref={input}
+            id={inputId}
+            type="file"
+            className="visually-hidden"
+            multiple
+            accept=".gpx,.tcx,.fit,.zip,.gz,.tgz"
+            onChange={(e) => e.target.files && void handle(e.target.files)}
+            data-testid="import-input"
+          />
         </label>
         {results.length > 0 && (
           <ul className="list import-results" aria-live="polite">
@@ -165,11 +179,14 @@ export default function ImportPage() {
               <li key={r.key} className={`import-result import-${r.state}`}>
                 <div className="row-between">
                   <strong className="file-name">{r.name}</strong>
-                  <span className={`pill pill-${r.state}`}>{r.state === 'working' ? 'Importing…' : r.state === 'done' ? 'Imported' : 'Failed'}</span>
+                  <span className={`pill pill-${r.state}`}>
+                    {r.state === 'working' ? 'Importing…' : r.state === 'done' ? 'Imported' : 'Failed'}
+                  </span>
                 </div>
                 {r.run && (
                   <p>
-                    <Link to={`/runs/${r.run.id}`}>{r.run.name || 'Run'}</Link> · {formatDistance(r.run.distance, me.units)} in {formatDuration(r.run.duration)}
+                    <Link to={`/runs/${r.run.id}`}>{r.run.name || 'Run'}</Link> · {formatDistance(r.run.distance, me.units)} in{' '}
+                    {formatDuration(r.run.duration)}
                   </p>
                 )}
                 {r.message && <p className={r.state === 'failed' ? 'error-text' : 'muted'}>{r.message}</p>}
@@ -245,7 +262,11 @@ function JobSummary({ job }: { job: ImportJobFieldsFragment }) {
         </span>
         <span className={`pill pill-${job.status.toLowerCase()}`}>{statusText}</span>
       </div>
-      <ProgressBar value={job.total ? processed / job.total : finished(job) ? 1 : 0} label={`Import of ${job.fileName ?? 'archive'}`} tone={job.status === 'FAILED' ? 'danger' : 'ok'} />
+      <ProgressBar
+        value={job.total ? processed / job.total : finished(job) ? 1 : 0}
+        label={`Import of ${job.fileName ?? 'archive'}`}
+        tone={job.status === 'FAILED' ? 'danger' : 'ok'}
+      />
       <p className="muted small" data-testid="import-counts">
         {processed} of {plural(job.total, 'activity', 'activities')} · {job.imported} imported · {job.skipped} skipped · {job.failed} failed
       </p>

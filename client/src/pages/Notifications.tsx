@@ -69,7 +69,13 @@ export default function Notifications() {
             ))}
           </ul>
         )}
-        {conn && <LoadMore hasMore={conn.pageInfo.hasNextPage} loading={loading} onLoadMore={() => !loading && void fetchMore({ variables: { after: conn.pageInfo.endCursor } })} />}
+        {conn && (
+          <LoadMore
+            hasMore={conn.pageInfo.hasNextPage}
+            loading={loading}
+            onLoadMore={() => !loading && void fetchMore({ variables: { after: conn.pageInfo.endCursor } })}
+          />
+        )}
       </Card>
     </>
   );

@@ -32,7 +32,11 @@ export default function Plan() {
     <>
       <PageHeader
         title="Training plan"
-        subtitle={plan ? `${RACE_LABELS[plan.goal]} on ${formatDate(plan.raceDate)}${plan.targetDuration ? `, aiming for ${formatDuration(plan.targetDuration)}` : ''}` : 'A week-by-week plan towards your next race.'}
+        subtitle={
+          plan
+            ? `${RACE_LABELS[plan.goal]} on ${formatDate(plan.raceDate)}${plan.targetDuration ? `, aiming for ${formatDuration(plan.targetDuration)}` : ''}`
+            : 'A week-by-week plan towards your next race.'
+        }
         actions={
           <Button onClick={() => setGenerating(true)}>
             <Icon name="plan" /> {plan ? 'New plan' : 'Create a plan'}
@@ -64,7 +68,7 @@ function PlanCalendar({ plan, units }: { plan: TrainingPlanFieldsFragment; units
     return [...byWeek.entries()].sort(([a], [b]) => a - b);
   }, [plan.workouts]);
   const today = Date.now();
-  const raceDay = weekStart(plan.raceDate) + (((new Date(plan.raceDate).getUTCDay() + 6) % 7) * DAY);
+  const raceDay = weekStart(plan.raceDate) + ((new Date(plan.raceDate).getUTCDay() + 6) % 7) * DAY;
 
   return (
     <div className="plan" data-testid="plan">
@@ -79,16 +83,20 @@ function PlanCalendar({ plan, units }: { plan: TrainingPlanFieldsFragment; units
                 {current && <span className="pill pill-accent">This week</span>}
               </h2>
               <span className="muted small">
-                {formatShortDate(new Date(start).toISOString())} – {formatShortDate(new Date(start + 6 * DAY).toISOString())} · {formatDistance(total, units, 0)}
+                {formatShortDate(new Date(start).toISOString())} – {formatShortDate(new Date(start + 6 * DAY).toISOString())} ·{' '}
+                {formatDistance(total, units, 0)}
               </span>
             </header>
             <ol className="plan-days">
               {WEEKDAYS.map((label, d) => {
                 const dayStart = start + d * DAY;
-                const items = workouts.filter((w) => weekStart(w.date) + (((new Date(w.date).getUTCDay() + 6) % 7) * DAY) === dayStart);
+                const items = workouts.filter((w) => weekStart(w.date) + ((new Date(w.date).getUTCDay() + 6) % 7) * DAY === dayStart);
                 const isRace = dayStart === raceDay;
                 return (
-                  <li key={label} className={`plan-day ${items.length ? '' : 'rest'} ${isRace ? 'race' : ''} ${today >= dayStart && today < dayStart + DAY ? 'today' : ''}`}>
+                  <li
+                    key={label}
+                    className={`plan-day ${items.length ? '' : 'rest'} ${isRace ? 'race' : ''} ${today >= dayStart && today < dayStart + DAY ? 'today' : ''}`}
+                  >
                     <span className="plan-day-label">
                       {label} <span className="muted">{new Date(dayStart).getUTCDate()}</span>
                     </span>
@@ -134,7 +142,9 @@ function PlanForm({ onDone }: { onDone: () => void }) {
     if (v.targetDuration.trim() && !target) fields.targetDuration = 'As h:mm:ss or mm:ss.';
     if (Object.keys(fields).length) return setErrors({ fields });
     try {
-      await generate({ variables: { input: { goal: v.goal, raceDate: race.toISOString(), targetDuration: target, daysPerWeek: Number(v.daysPerWeek) } } });
+      await generate({
+        variables: { input: { goal: v.goal, raceDate: race.toISOString(), targetDuration: target, daysPerWeek: Number(v.daysPerWeek) } },
+      });
       onDone();
     } catch (err) {
       setErrors(formErrors(err, ['goal', 'raceDate', 'targetDuration', 'daysPerWeek']));
@@ -144,16 +154,39 @@ function PlanForm({ onDone }: { onDone: () => void }) {
   return (
     <form onSubmit={submit} noValidate className="form">
       {errors.form && <ErrorBox error={errors.form} />}
-      <SelectField label="Goal race" value={v.goal} onChange={(e) => setV({ ...v, goal: e.target.value as RaceDistance })} error={errors.fields.goal}>
+      <SelectField
+        label="Goal race"
+        value={v.goal}
+        onChange={(e) => setV({ ...v, goal: e.target.value as RaceDistance })}
+        error={errors.fields.goal}
+      >
         {Object.entries(RACE_LABELS).map(([k, label]) => (
           <option key={k} value={k}>
             {label}
           </option>
         ))}
       </SelectField>
-      <TextField label="Race date" type="date" value={v.raceDate} onChange={(e) => setV({ ...v, raceDate: e.target.value })} error={errors.fields.raceDate} required />
-      <TextField label="Target time (optional)" placeholder="49:59" value={v.targetDuration} onChange={(e) => setV({ ...v, targetDuration: e.target.value })} error={errors.fields.targetDuration} />
-      <SelectField label="Runs per week" value={v.daysPerWeek} onChange={(e) => setV({ ...v, daysPerWeek: e.target.value })} error={errors.fields.daysPerWeek}>
+      <TextField
+        label="Race date"
+        type="date"
+        value={v.raceDate}
+        onChange={(e) => setV({ ...v, raceDate: e.target.value })}
+        error={errors.fields.raceDate}
+        required
+      />
+      <TextField
+        label="Target time (optional)"
+        placeholder="49:59"
+        value={v.targetDuration}
+        onChange={(e) => setV({ ...v, targetDuration: e.target.value })}
+        error={errors.fields.targetDuration}
+      />
+      <SelectField
+        label="Runs per week"
+        value={v.daysPerWeek}
+        onChange={(e) => setV({ ...v, daysPerWeek: e.target.value })}
+        error={errors.fields.daysPerWeek}
+      >
         {[2, 3, 4, 5, 6, 7].map((n) => (
           <option key={n} value={n}>
             {n}

@@ -3,7 +3,15 @@ import { useState } from 'react';
 import type { FormEvent } from 'react';
 import { Link } from 'react-router';
 import { appendToConnection, removeFromCache } from '../apollo/cache';
-import { AddCommentMutation, CommentAddedSubscription, CommentsQuery, DeletePostMutation, LikePostMutation, PostUpdatedSubscription, UnlikePostMutation } from '../api/operations';
+import {
+  AddCommentMutation,
+  CommentAddedSubscription,
+  CommentsQuery,
+  DeletePostMutation,
+  LikePostMutation,
+  PostUpdatedSubscription,
+  UnlikePostMutation,
+} from '../api/operations';
 import type { PostFieldsFragment } from '../gql/graphql';
 import { errorMessage } from '../lib/errors';
 import { formatDistance, formatDuration, formatPace, formatRelative } from '../lib/format';
@@ -20,7 +28,12 @@ export function PostCard({ post }: { post: PostFieldsFragment }) {
   const [open, setOpen] = useState(false);
   const [error, setError] = useState<string | null>(null);
   useSubscription(PostUpdatedSubscription, { variables: { postId: post.id } });
-  const optimistic = (liked: boolean) => ({ __typename: 'Post' as const, id: post.id, likedByViewer: liked, likeCount: post.likeCount + (liked ? 1 : -1) });
+  const optimistic = (liked: boolean) => ({
+    __typename: 'Post' as const,
+    id: post.id,
+    likedByViewer: liked,
+    likeCount: post.likeCount + (liked ? 1 : -1),
+  });
   const [like] = useMutation(LikePostMutation, { optimisticResponse: { likePost: optimistic(true) } });
   const [unlike] = useMutation(UnlikePostMutation, { optimisticResponse: { unlikePost: optimistic(false) } });
   const [deletePost, deleting] = useMutation(DeletePostMutation, {
@@ -52,7 +65,13 @@ export function PostCard({ post }: { post: PostFieldsFragment }) {
           </time>
         </div>
         {post.author.id === me.id && (
-          <Button variant="ghost" size="sm" busy={deleting.loading} onClick={() => void deletePost({ variables: { id: post.id } }).catch((err) => setError(errorMessage(err)))} aria-label="Delete post">
+          <Button
+            variant="ghost"
+            size="sm"
+            busy={deleting.loading}
+            onClick={() => void deletePost({ variables: { id: post.id } }).catch((err) => setError(errorMessage(err)))}
+            aria-label="Delete post"
+          >
             <Icon name="trash" />
           </Button>
         )}
@@ -70,12 +89,23 @@ export function PostCard({ post }: { post: PostFieldsFragment }) {
         </Link>
       )}
       <div className="post-actions">
-        <button type="button" className={`action ${post.likedByViewer ? 'active' : ''}`} aria-pressed={post.likedByViewer} onClick={toggleLike}>
+        <button
+          type="button"
+          className={`action ${post.likedByViewer ? 'active' : ''}`}
+          aria-pressed={post.likedByViewer}
+          onClick={toggleLike}
+        >
           <Icon name="heart" />
           <span data-testid="like-count">{post.likeCount}</span>
           <span className="visually-hidden">kudos{post.likedByViewer ? ', given by you' : ''}</span>
         </button>
-        <button type="button" className={`action ${open ? 'active' : ''}`} aria-expanded={open} aria-controls={`comments-${post.id}`} onClick={() => setOpen((o) => !o)}>
+        <button
+          type="button"
+          className={`action ${open ? 'active' : ''}`}
+          aria-expanded={open}
+          aria-controls={`comments-${post.id}`}
+          onClick={() => setOpen((o) => !o)}
+        >
           <Icon name="comment" />
           <span data-testid="comment-count">{post.commentCount}</span>
           <span className="visually-hidden">comments</span>
@@ -138,12 +168,25 @@ function Comments({ postId }: { postId: string }) {
           ))}
         </ul>
       )}
-      {conn && <LoadMore hasMore={conn.pageInfo.hasNextPage} loading={loading} onLoadMore={() => void fetchMore({ variables: { after: conn.pageInfo.endCursor } })} label="More comments" />}
+      {conn && (
+        <LoadMore
+          hasMore={conn.pageInfo.hasNextPage}
+          loading={loading}
+          onLoadMore={() => void fetchMore({ variables: { after: conn.pageInfo.endCursor } })}
+          label="More comments"
+        />
+      )}
       <form className="comment-form" onSubmit={submit}>
         <label htmlFor={`comment-input-${postId}`} className="visually-hidden">
           Write a comment
         </label>
-        <input id={`comment-input-${postId}`} value={text} onChange={(e) => setText(e.target.value)} placeholder="Write a comment…" maxLength={2000} />
+        <input
+          id={`comment-input-${postId}`}
+          value={text}
+          onChange={(e) => setText(e.target.value)}
+          placeholder="Write a comment…"
+          maxLength={2000}
+        />
         <Button type="submit" size="sm" busy={adding.loading} disabled={!text.trim()}>
           Send
         </Button>

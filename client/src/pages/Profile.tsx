@@ -29,7 +29,8 @@ export default function Profile() {
           </p>
           {user.bio && <p className="profile-bio">{user.bio}</p>}
           <p className="profile-follows">
-            <strong data-testid="follower-count">{user.followerCount}</strong> {user.followerCount === 1 ? 'follower' : 'followers'} · <strong>{user.followingCount}</strong> following
+            <strong data-testid="follower-count">{user.followerCount}</strong> {user.followerCount === 1 ? 'follower' : 'followers'} ·{' '}
+            <strong>{user.followingCount}</strong> following
           </p>
         </div>
         <div className="profile-actions">
@@ -45,10 +46,18 @@ export default function Profile() {
 
       <section className="stats-row" aria-label="Totals">
         <div className="card stat-card">
-          <Stat label="This month" value={formatDistance(user.month.distance, units, 1)} detail={`${plural(user.month.runCount, 'run')} · ${formatHours(user.month.duration)}`} />
+          <Stat
+            label="This month"
+            value={formatDistance(user.month.distance, units, 1)}
+            detail={`${plural(user.month.runCount, 'run')} · ${formatHours(user.month.duration)}`}
+          />
         </div>
         <div className="card stat-card">
-          <Stat label="All time" value={formatDistance(user.allTime.distance, units, 0)} detail={`${plural(user.allTime.runCount, 'run')} · ${formatHours(user.allTime.duration)}`} />
+          <Stat
+            label="All time"
+            value={formatDistance(user.allTime.distance, units, 0)}
+            detail={`${plural(user.allTime.runCount, 'run')} · ${formatHours(user.allTime.duration)}`}
+          />
         </div>
         <div className="card stat-card">
           <Stat label="Average pace" value={formatPace(user.allTime.averagePace, units)} detail="all time" />
@@ -66,7 +75,12 @@ export default function Profile() {
           ) : (
             <Empty title={isMe ? 'No runs yet' : `No runs you can see`} />
           )}
-          <LoadMore hasMore={user.runs.pageInfo.hasNextPage} loading={loading} onLoadMore={() => !loading && void fetchMore({ variables: { after: user.runs.pageInfo.endCursor } })} label="Older runs" />
+          <LoadMore
+            hasMore={user.runs.pageInfo.hasNextPage}
+            loading={loading}
+            onLoadMore={() => !loading && void fetchMore({ variables: { after: user.runs.pageInfo.endCursor } })}
+            label="Older runs"
+          />
         </Card>
         <Card title="Shoes" titleId="profile-shoes">
           {user.shoes.length ? (

@@ -38,7 +38,8 @@ export default function RunDetail() {
   const [actionError, setActionError] = useState<string | null>(null);
   const [deleteRun, deleting] = useMutation(DeleteRunMutation);
 
-  if (error) return <ErrorBox error={error} title={errorCode(error) === 'NOT_FOUND' ? 'Run not found' : undefined} retry={() => void refetch()} />;
+  if (error)
+    return <ErrorBox error={error} title={errorCode(error) === 'NOT_FOUND' ? 'Run not found' : undefined} retry={() => void refetch()} />;
   if (loading && !data) return <Loading label="Loading run…" />;
   const run = data?.run;
   if (!run) return <ErrorBox title="Run not found" error="This run does not exist, or you may not see it." />;
@@ -49,7 +50,10 @@ export default function RunDetail() {
       await deleteRun({
         variables: { id: run!.id },
         update(cache) {
-          removeFromCache(cache, { __typename: 'Run', id: run!.id }, [{ field: 'runs' }, { id: cache.identify({ __typename: 'User', id: me.id }), field: 'runs' }]);
+          removeFromCache(cache, { __typename: 'Run', id: run!.id }, [
+            { field: 'runs' },
+            { id: cache.identify({ __typename: 'User', id: me.id }), field: 'runs' },
+          ]);
           invalidateRunAggregates(cache, me.id);
         },
       });
@@ -210,7 +214,13 @@ export function RouteMap({ track }: { track: Track }) {
   const start = points[0]!;
   const end = points[points.length - 1]!;
   return (
-    <svg className="route" viewBox={`0 0 ${W} ${H}`} role="img" aria-label={`Route of ${track.length} recorded points, from the green start to the red finish`} data-testid="route">
+    <svg
+      className="route"
+      viewBox={`0 0 ${W} ${H}`}
+      role="img"
+      aria-label={`Route of ${track.length} recorded points, from the green start to the red finish`}
+      data-testid="route"
+    >
       <defs>
         <pattern id="route-grid" width="32" height="32" patternUnits="userSpaceOnUse">
           <path d="M32 0H0V32" fill="none" stroke="var(--border)" strokeWidth="1" />
@@ -242,9 +252,30 @@ function ElevationProfile({ track, units }: { track: Track; units: Units }) {
       <ResponsiveContainer width="100%" height={240}>
         <AreaChart data={data} margin={{ top: 8, right: 8, bottom: 0, left: -8 }}>
           <CartesianGrid vertical={false} stroke="var(--border)" />
-          <XAxis dataKey="distance" type="number" domain={['dataMin', 'dataMax']} stroke="var(--text-muted)" fontSize={12} tickLine={false} axisLine={false} unit={` ${distanceUnit(units)}`} />
-          <YAxis stroke="var(--text-muted)" fontSize={12} tickLine={false} axisLine={false} width={52} domain={['dataMin - 5', 'dataMax + 5']} unit={` ${elevationUnit(units)}`} />
-          <Tooltip contentStyle={{ background: 'var(--surface)', border: '1px solid var(--border)', borderRadius: 8 }} formatter={(v) => [`${v} ${elevationUnit(units)}`, 'Elevation']} labelFormatter={(l) => `${l} ${distanceUnit(units)}`} />
+          <XAxis
+            dataKey="distance"
+            type="number"
+            domain={['dataMin', 'dataMax']}
+            stroke="var(--text-muted)"
+            fontSize={12}
+            tickLine={false}
+            axisLine={false}
+            unit={` ${distanceUnit(units)}`}
+          />
+          <YAxis
+            stroke="var(--text-muted)"
+            fontSize={12}
+            tickLine={false}
+            axisLine={false}
+            width={52}
+            domain={['dataMin - 5', 'dataMax + 5']}
+            unit={` ${elevationUnit(units)}`}
+          />
+          <Tooltip
+            contentStyle={{ background: 'var(--surface)', border: '1px solid var(--border)', borderRadius: 8 }}
+            formatter={(v) => [`${v} ${elevationUnit(units)}`, 'Elevation']}
+            labelFormatter={(l) => `${l} ${distanceUnit(units)}`}
+          />
           <Area type="monotone" dataKey="elevation" stroke="var(--info)" fill="var(--info-soft)" strokeWidth={2} />
         </AreaChart>
       </ResponsiveContainer>
@@ -255,7 +286,13 @@ function ElevationProfile({ track, units }: { track: Track; units: Units }) {
   );
 }
 
-function SplitsTable({ splits, units }: { splits: { index: number; distance: number; duration: number; pace: number; elevationGain?: number | null }[]; units: Units }) {
+function SplitsTable({
+  splits,
+  units,
+}: {
+  splits: { index: number; distance: number; duration: number; pace: number; elevationGain?: number | null }[];
+  units: Units;
+}) {
   const fastest = Math.min(...splits.map((s) => s.pace));
   const slowest = Math.max(...splits.map((s) => s.pace));
   return (

@@ -24,7 +24,18 @@ import type { Units } from '../lib/format';
 import { Button, Card, Checkbox, ErrorBox, Loading, PageHeader, SelectField, TextArea, TextField } from '../ui/components';
 import { useViewer } from '../viewer';
 
-const FIELDS = ['startedAt', 'distance', 'duration', 'name', 'elevationGain', 'averageHeartRate', 'environment', 'visibility', 'notes', 'shoeId'] as const;
+const FIELDS = [
+  'startedAt',
+  'distance',
+  'duration',
+  'name',
+  'elevationGain',
+  'averageHeartRate',
+  'environment',
+  'visibility',
+  'notes',
+  'shoeId',
+] as const;
 type Field = (typeof FIELDS)[number];
 
 interface Values {
@@ -70,7 +81,19 @@ function validate(v: Values, units: Units): Partial<Record<Field, string>> {
 
 function initialValues(run: RunDetail['run'] | undefined, units: Units): Values {
   if (!run) {
-    return { name: '', startedAt: toLocalInputValue(new Date()), distance: '', duration: '', elevationGain: '', averageHeartRate: '', environment: 'OUTDOOR', visibility: 'PUBLIC', shoeId: '', notes: '', share: false };
+    return {
+      name: '',
+      startedAt: toLocalInputValue(new Date()),
+      distance: '',
+      duration: '',
+      elevationGain: '',
+      averageHeartRate: '',
+      environment: 'OUTDOOR',
+      visibility: 'PUBLIC',
+      shoeId: '',
+      notes: '',
+      share: false,
+    };
   }
   return {
     name: run.name ?? '',
@@ -111,7 +134,12 @@ function RunForm({ run }: { run?: RunDetail['run'] }) {
     update(cache, { data }) {
       if (!data) return;
       prependToConnection(cache, { field: 'runs', edgeTypename: 'RunEdge', node: data.createRun });
-      prependToConnection(cache, { id: cache.identify({ __typename: 'User', id: me.id }), field: 'runs', edgeTypename: 'RunEdge', node: data.createRun });
+      prependToConnection(cache, {
+        id: cache.identify({ __typename: 'User', id: me.id }),
+        field: 'runs',
+        edgeTypename: 'RunEdge',
+        node: data.createRun,
+      });
       invalidateRunAggregates(cache, me.id);
       // A shared run is a new post: the feed asks again next time (or gets it live).
       if (values.share) cache.evict({ id: 'ROOT_QUERY', fieldName: 'feed' });
@@ -133,7 +161,10 @@ function RunForm({ run }: { run?: RunDetail['run'] }) {
 
   const distance = number(values.distance);
   const duration = parseDuration(values.duration);
-  const pacePreview = distance && duration && !local.distance && !local.duration ? formatPace(duration / (fromDisplayDistance(distance, units) / 1000), units) : null;
+  const pacePreview =
+    distance && duration && !local.distance && !local.duration
+      ? formatPace(duration / (fromDisplayDistance(distance, units) / 1000), units)
+      : null;
 
   async function submit(e: FormEvent) {
     e.preventDefault();
@@ -179,27 +210,92 @@ function RunForm({ run }: { run?: RunDetail['run'] }) {
         <form onSubmit={submit} noValidate className="form">
           {server.form && <ErrorBox error={server.form} title="The run was not saved" />}
           <div className="form-grid">
-            <TextField label="Name" placeholder="Morning run" value={values.name} onChange={(e) => set('name', e.target.value)} onBlur={blur('name')} error={errorFor('name')} maxLength={120} fieldClassName="span-2" />
-            <TextField label="Started at" type="datetime-local" value={values.startedAt} onChange={(e) => set('startedAt', e.target.value)} onBlur={blur('startedAt')} error={errorFor('startedAt')} required />
-            <TextField label={`Distance (${distanceUnit(units)})`} inputMode="decimal" placeholder={units === 'IMPERIAL' ? '6.2' : '10'} value={values.distance} onChange={(e) => set('distance', e.target.value)} onBlur={blur('distance')} error={errorFor('distance')} required />
-            <TextField label="Time" placeholder="49:30" hint={pacePreview ? `Pace ${pacePreview}` : 'h:mm:ss, mm:ss or minutes'} value={values.duration} onChange={(e) => set('duration', e.target.value)} onBlur={blur('duration')} error={errorFor('duration')} required />
-            <TextField label={`Elevation gain (${elevationUnit(units)})`} inputMode="numeric" value={values.elevationGain} onChange={(e) => set('elevationGain', e.target.value)} onBlur={blur('elevationGain')} error={errorFor('elevationGain')} />
-            <TextField label="Average heart rate (bpm)" inputMode="numeric" value={values.averageHeartRate} onChange={(e) => set('averageHeartRate', e.target.value)} onBlur={blur('averageHeartRate')} error={errorFor('averageHeartRate')} />
-            <SelectField label="Where" value={values.environment} onChange={(e) => set('environment', e.target.value as RunEnvironment)} error={errorFor('environment')}>
+            <TextField
+              label="Name"
+              placeholder="Morning run"
+              value={values.name}
+              onChange={(e) => set('name', e.target.value)}
+              onBlur={blur('name')}
+              error={errorFor('name')}
+              maxLength={120}
+              fieldClassName="span-2"
+            />
+            <TextField
+              label="Started at"
+              type="datetime-local"
+              value={values.startedAt}
+              onChange={(e) => set('startedAt', e.target.value)}
+              onBlur={blur('startedAt')}
+              error={errorFor('startedAt')}
+              required
+            />
+            <TextField
+              label={`Distance (${distanceUnit(units)})`}
+              inputMode="decimal"
+              placeholder={units === 'IMPERIAL' ? '6.2' : '10'}
+              value={values.distance}
+              onChange={(e) => set('distance', e.target.value)}
+              onBlur={blur('distance')}
+              error={errorFor('distance')}
+              required
+            />
+            <TextField
+              label="Time"
+              placeholder="49:30"
+              hint={pacePreview ? `Pace ${pacePreview}` : 'h:mm:ss, mm:ss or minutes'}
+              value={values.duration}
+              onChange={(e) => set('duration', e.target.value)}
+              onBlur={blur('duration')}
+              error={errorFor('duration')}
+              required
+            />
+            <TextField
+              label={`Elevation gain (${elevationUnit(units)})`}
+              inputMode="numeric"
+              value={values.elevationGain}
+              onChange={(e) => set('elevationGain', e.target.value)}
+              onBlur={blur('elevationGain')}
+              error={errorFor('elevationGain')}
+            />
+            <TextField
+              label="Average heart rate (bpm)"
+              inputMode="numeric"
+              value={values.averageHeartRate}
+              onChange={(e) => set('averageHeartRate', e.target.value)}
+              onBlur={blur('averageHeartRate')}
+              error={errorFor('averageHeartRate')}
+            />
+            <SelectField
+              label="Where"
+              value={values.environment}
+              onChange={(e) => set('environment', e.target.value as RunEnvironment)}
+              error={errorFor('environment')}
+            >
               {Object.entries(ENVIRONMENT_LABELS).map(([k, label]) => (
                 <option key={k} value={k}>
                   {label}
                 </option>
               ))}
             </SelectField>
-            <SelectField label="Who can see it" value={values.visibility} onChange={(e) => set('visibility', e.target.value as Visibility)} error={errorFor('visibility')}>
+            <SelectField
+              label="Who can see it"
+              value={values.visibility}
+              onChange={(e) => set('visibility', e.target.value as Visibility)}
+              error={errorFor('visibility')}
+            >
               {Object.entries(VISIBILITY_LABELS).map(([k, label]) => (
                 <option key={k} value={k}>
                   {label}
                 </option>
               ))}
             </SelectField>
-            <SelectField label="Shoe" value={values.shoeId} onChange={(e) => set('shoeId', e.target.value)} error={errorFor('shoeId')} hint={shoes.error ? 'Shoes could not be loaded.' : undefined}>
+            <SelectField
+              label="Shoe"
+              value={values.shoeId}
+              onChange={(e) => set('shoeId', e.target.value)}
+              error={errorFor('shoeId')}
+              hint={shoes.error ? 'Shoes could not be loaded.' : undefined}
+            >
               <option value="">{run ? 'No shoe' : defaultShoe ? `Default (${defaultShoe.name})` : 'No shoe'}</option>
               {activeShoes.map((s) => (
                 <option key={s.id} value={s.id}>
@@ -208,10 +304,22 @@ function RunForm({ run }: { run?: RunDetail['run'] }) {
                 </option>
               ))}
             </SelectField>
-            <TextArea label="Notes" rows={3} value={values.notes} onChange={(e) => set('notes', e.target.value)} onBlur={blur('notes')} error={errorFor('notes')} fieldClassName="span-2" />
+            <TextArea
+              label="Notes"
+              rows={3}
+              value={values.notes}
+              onChange={(e) => set('notes', e.target.value)}
+              onBlur={blur('notes')}
+              error={errorFor('notes')}
+              fieldClassName="span-2"
+            />
             {!run && (
               <div className="span-2">
-                <Checkbox label="Share it with my followers in the feed" checked={values.share} onChange={(e) => set('share', e.target.checked)} />
+                <Checkbox
+                  label="Share it with my followers in the feed"
+                  checked={values.share}
+                  onChange={(e) => set('share', e.target.checked)}
+                />
               </div>
             )}
           </div>

@@ -13,7 +13,18 @@ import { Icon } from '../ui/icons';
 import { useViewer } from '../viewer';
 
 const DAYS: Weekday[] = ['MON', 'TUE', 'WED', 'THU', 'FRI', 'SAT', 'SUN'];
-const PROFILE_FIELDS = ['name', 'username', 'bio', 'units', 'level', 'goals', 'weeklyDistanceGoal', 'preferredDays', 'yearsRunning', 'injuryNotes'] as const;
+const PROFILE_FIELDS = [
+  'name',
+  'username',
+  'bio',
+  'units',
+  'level',
+  'goals',
+  'weeklyDistanceGoal',
+  'preferredDays',
+  'yearsRunning',
+  'injuryNotes',
+] as const;
 
 export default function Settings() {
   return (
@@ -68,7 +79,10 @@ function ProfileForm() {
             units: v.units,
             trainingProfile: {
               level: v.level || null,
-              goals: v.goals.split('\n').map((g) => g.trim()).filter(Boolean),
+              goals: v.goals
+                .split('\n')
+                .map((g) => g.trim())
+                .filter(Boolean),
               // The unit the form showed when it was filled in: the one being saved.
               weeklyDistanceGoal: weekly == null ? null : fromDisplayDistance(weekly, me.units),
               preferredDays: v.preferredDays,
@@ -90,9 +104,29 @@ function ProfileForm() {
       <Card title="Profile" titleId="profile-title">
         {errors.form && <ErrorBox error={errors.form} title="Not saved" />}
         <div className="form-grid">
-          <TextField label="Name" value={v.name} onChange={(e) => set('name', e.target.value)} error={errors.fields.name} autoComplete="name" />
-          <TextField label="Username" value={v.username} onChange={(e) => set('username', e.target.value)} error={errors.fields.username} autoComplete="username" />
-          <TextArea label="Bio" rows={2} value={v.bio} onChange={(e) => set('bio', e.target.value)} error={errors.fields.bio} maxLength={500} fieldClassName="span-2" />
+          <TextField
+            label="Name"
+            value={v.name}
+            onChange={(e) => set('name', e.target.value)}
+            error={errors.fields.name}
+            autoComplete="name"
+          />
+          <TextField
+            label="Username"
+            value={v.username}
+            onChange={(e) => set('username', e.target.value)}
+            error={errors.fields.username}
+            autoComplete="username"
+          />
+          <TextArea
+            label="Bio"
+            rows={2}
+            value={v.bio}
+            onChange={(e) => set('bio', e.target.value)}
+            error={errors.fields.bio}
+            maxLength={500}
+            fieldClassName="span-2"
+          />
           <fieldset className="field span-2">
             <legend>Units</legend>
             <div className="radio-row">
@@ -114,27 +148,63 @@ function ProfileForm() {
       <Card title="Training profile" titleId="training-title">
         <p className="muted">What the coach and the plan generator know about you beyond your runs. Only you can see it.</p>
         <div className="form-grid">
-          <SelectField label="Level" value={v.level} onChange={(e) => set('level', e.target.value as TrainingLevel | '')} error={errors.fields.level}>
+          <SelectField
+            label="Level"
+            value={v.level}
+            onChange={(e) => set('level', e.target.value as TrainingLevel | '')}
+            error={errors.fields.level}
+          >
             <option value="">Not set</option>
             <option value="BEGINNER">Beginner</option>
             <option value="INTERMEDIATE">Intermediate</option>
             <option value="ADVANCED">Advanced</option>
           </SelectField>
-          <TextField label="Years running" inputMode="numeric" value={v.yearsRunning} onChange={(e) => set('yearsRunning', e.target.value)} error={errors.fields.yearsRunning} />
-          <TextField label={`Weekly distance goal (${distanceUnit(me.units)})`} inputMode="decimal" value={v.weeklyDistanceGoal} onChange={(e) => set('weeklyDistanceGoal', e.target.value)} error={errors.fields.weeklyDistanceGoal} />
+          <TextField
+            label="Years running"
+            inputMode="numeric"
+            value={v.yearsRunning}
+            onChange={(e) => set('yearsRunning', e.target.value)}
+            error={errors.fields.yearsRunning}
+          />
+          <TextField
+            label={`Weekly distance goal (${distanceUnit(me.units)})`}
+            inputMode="decimal"
+            value={v.weeklyDistanceGoal}
+            onChange={(e) => set('weeklyDistanceGoal', e.target.value)}
+            error={errors.fields.weeklyDistanceGoal}
+          />
           <fieldset className="field">
             <legend>Preferred running days</legend>
             <div className="day-picker">
               {DAYS.map((d) => (
                 <label key={d} className="day-toggle">
-                  <input type="checkbox" checked={v.preferredDays.includes(d)} onChange={(e) => set('preferredDays', e.target.checked ? [...v.preferredDays, d] : v.preferredDays.filter((x) => x !== d))} />
+                  <input
+                    type="checkbox"
+                    checked={v.preferredDays.includes(d)}
+                    onChange={(e) =>
+                      set('preferredDays', e.target.checked ? [...v.preferredDays, d] : v.preferredDays.filter((x) => x !== d))
+                    }
+                  />
                   <span>{d.slice(0, 1) + d.slice(1).toLowerCase()}</span>
                 </label>
               ))}
             </div>
           </fieldset>
-          <TextArea label="Goals" hint="One per line." rows={3} value={v.goals} onChange={(e) => set('goals', e.target.value)} error={errors.fields.goals} />
-          <TextArea label="Injury notes" rows={3} value={v.injuryNotes} onChange={(e) => set('injuryNotes', e.target.value)} error={errors.fields.injuryNotes} />
+          <TextArea
+            label="Goals"
+            hint="One per line."
+            rows={3}
+            value={v.goals}
+            onChange={(e) => set('goals', e.target.value)}
+            error={errors.fields.goals}
+          />
+          <TextArea
+            label="Injury notes"
+            rows={3}
+            value={v.injuryNotes}
+            onChange={(e) => set('injuryNotes', e.target.value)}
+            error={errors.fields.injuryNotes}
+          />
         </div>
         <div className="form-actions">
           {saved && (
@@ -189,7 +259,10 @@ function DataSection() {
       <div className="data-row">
         <div>
           <h3>Download my data</h3>
-          <p className="muted">A zip of your account: profile, runs (GPX), shoes, posts and comments. Maratron can import it again. Each run's GPX is also on its page.</p>
+          <p className="muted">
+            A zip of your account: profile, runs (GPX), shoes, posts and comments. Maratron can import it again. Each run's GPX is also on
+            its page.
+          </p>
         </div>
         <Button variant="secondary" busy={exporting} onClick={exportData}>
           <Icon name="download" /> Download
@@ -198,7 +271,10 @@ function DataSection() {
       <div className="data-row danger-zone">
         <div>
           <h3>Delete my account</h3>
-          <p className="muted">Removes your runs, shoes, posts, comments, kudos, follows, group memberships, coach conversations and plans. This cannot be undone.</p>
+          <p className="muted">
+            Removes your runs, shoes, posts, comments, kudos, follows, group memberships, coach conversations and plans. This cannot be
+            undone.
+          </p>
         </div>
         <Button variant="danger" onClick={() => setDeleting(true)}>
           Delete account
@@ -207,7 +283,15 @@ function DataSection() {
       <Dialog open={deleting} onClose={() => setDeleting(false)} title="Delete your account?">
         <form onSubmit={confirmDelete} className="form" noValidate>
           <p>Everything you have stored in Maratron is deleted for good. Download your data first if you want to keep it.</p>
-          <TextField label="Your password" type="password" autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} error={passwordError} autoFocus />
+          <TextField
+            label="Your password"
+            type="password"
+            autoComplete="current-password"
+            value={password}
+            onChange={(e) => setPassword(e.target.value)}
+            error={passwordError}
+            autoFocus
+          />
           <div className="form-actions">
             <Button type="button" variant="ghost" onClick={() => setDeleting(false)}>
               Keep my account

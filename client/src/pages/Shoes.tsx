@@ -97,7 +97,12 @@ function ShoeCard({ shoe, units }: { shoe: ShoeFieldsFragment; units: Units }) {
       {error && <p className="error-text">{error}</p>}
       <div className="card-actions">
         {!shoe.isDefault && (
-          <Button variant="secondary" size="sm" busy={updating.loading} onClick={() => run(update({ variables: { id: shoe.id, input: { isDefault: true } } }))}>
+          <Button
+            variant="secondary"
+            size="sm"
+            busy={updating.loading}
+            onClick={() => run(update({ variables: { id: shoe.id, input: { isDefault: true } } }))}
+          >
             Make default
           </Button>
         )}
@@ -128,7 +133,13 @@ function ShoeCard({ shoe, units }: { shoe: ShoeFieldsFragment; units: Units }) {
 }
 
 function ShoeForm({ units, onDone }: { units: Units; onDone: () => void }) {
-  const [v, setV] = useState({ name: '', brand: '', maxDistance: String(Math.round(toDisplayDistance(800_000, units))), initialDistance: '0', isDefault: false });
+  const [v, setV] = useState({
+    name: '',
+    brand: '',
+    maxDistance: String(Math.round(toDisplayDistance(800_000, units))),
+    initialDistance: '0',
+    isDefault: false,
+  });
   const [errors, setErrors] = useState<FormErrors>({ fields: {} });
   const [create, { loading }] = useMutation(CreateShoeMutation, { refetchQueries: ['Shoes'] });
 
@@ -138,13 +149,20 @@ function ShoeForm({ units, onDone }: { units: Units; onDone: () => void }) {
     const max = Number(v.maxDistance);
     const initial = Number(v.initialDistance || 0);
     if (!v.name.trim()) fields.name = 'Give the shoe a name.';
-    if (!Number.isFinite(max) || fromDisplayDistance(max, units) < 1000) fields.maxDistance = `At least ${units === 'IMPERIAL' ? '0.7 mi' : '1 km'}.`;
+    if (!Number.isFinite(max) || fromDisplayDistance(max, units) < 1000)
+      fields.maxDistance = `At least ${units === 'IMPERIAL' ? '0.7 mi' : '1 km'}.`;
     if (!Number.isFinite(initial) || initial < 0) fields.initialDistance = 'Zero or more.';
     if (Object.keys(fields).length) return setErrors({ fields });
     try {
       await create({
         variables: {
-          input: { name: v.name.trim(), brand: v.brand.trim() || null, maxDistance: fromDisplayDistance(max, units), initialDistance: fromDisplayDistance(initial, units), isDefault: v.isDefault },
+          input: {
+            name: v.name.trim(),
+            brand: v.brand.trim() || null,
+            maxDistance: fromDisplayDistance(max, units),
+            initialDistance: fromDisplayDistance(initial, units),
+            isDefault: v.isDefault,
+          },
         },
       });
       onDone();
@@ -156,10 +174,36 @@ function ShoeForm({ units, onDone }: { units: Units; onDone: () => void }) {
   return (
     <form onSubmit={submit} noValidate className="form">
       {errors.form && <ErrorBox error={errors.form} />}
-      <TextField label="Name" value={v.name} onChange={(e) => setV({ ...v, name: e.target.value })} error={errors.fields.name} placeholder="Novablast 4" required autoFocus />
-      <TextField label="Brand" value={v.brand} onChange={(e) => setV({ ...v, brand: e.target.value })} error={errors.fields.brand} placeholder="ASICS" />
-      <TextField label={`Retire at (${distanceUnit(units)})`} inputMode="decimal" value={v.maxDistance} onChange={(e) => setV({ ...v, maxDistance: e.target.value })} error={errors.fields.maxDistance} />
-      <TextField label={`Already run in them (${distanceUnit(units)})`} inputMode="decimal" value={v.initialDistance} onChange={(e) => setV({ ...v, initialDistance: e.target.value })} error={errors.fields.initialDistance} />
+      <TextField
+        label="Name"
+        value={v.name}
+        onChange={(e) => setV({ ...v, name: e.target.value })}
+        error={errors.fields.name}
+        placeholder="Novablast 4"
+        required
+        autoFocus
+      />
+      <TextField
+        label="Brand"
+        value={v.brand}
+        onChange={(e) => setV({ ...v, brand: e.target.value })}
+        error={errors.fields.brand}
+        placeholder="ASICS"
+      />
+      <TextField
+        label={`Retire at (${distanceUnit(units)})`}
+        inputMode="decimal"
+        value={v.maxDistance}
+        onChange={(e) => setV({ ...v, maxDistance: e.target.value })}
+        error={errors.fields.maxDistance}
+      />
+      <TextField
+        label={`Already run in them (${distanceUnit(units)})`}
+        inputMode="decimal"
+        value={v.initialDistance}
+        onChange={(e) => setV({ ...v, initialDistance: e.target.value })}
+        error={errors.fields.initialDistance}
+      />
       <Checkbox label="Use for new runs by default" checked={v.isDefault} onChange={(e) => setV({ ...v, isDefault: e.target.checked })} />
       <div className="form-actions">
         <Button type="button" variant="ghost" onClick={onDone}>

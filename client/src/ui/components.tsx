@@ -3,11 +3,20 @@ import type { ButtonHTMLAttributes, InputHTMLAttributes, ReactNode, SelectHTMLAt
 import { Link } from 'react-router';
 import { errorMessage } from '../lib/errors';
 
-type ButtonProps = ButtonHTMLAttributes<HTMLButtonElement> & { variant?: 'primary' | 'secondary' | 'ghost' | 'danger'; busy?: boolean; size?: 'sm' | 'md' };
+type ButtonProps = ButtonHTMLAttributes<HTMLButtonElement> & {
+  variant?: 'primary' | 'secondary' | 'ghost' | 'danger';
+  busy?: boolean;
+  size?: 'sm' | 'md';
+};
 
 export function Button({ variant = 'primary', busy, size = 'md', className, children, disabled, ...rest }: ButtonProps) {
   return (
-    <button className={`btn btn-${variant} btn-${size} ${className ?? ''}`} disabled={disabled || busy} aria-busy={busy || undefined} {...rest}>
+    <button
+      className={`btn btn-${variant} btn-${size} ${className ?? ''}`}
+      disabled={disabled || busy}
+      aria-busy={busy || undefined}
+      {...rest}
+    >
       {busy && <span className="spinner spinner-inline" aria-hidden="true" />}
       {children}
     </button>
@@ -15,7 +24,21 @@ export function Button({ variant = 'primary', busy, size = 'md', className, chil
 }
 
 /** A labelled control with its hint and its error, wired for screen readers. */
-function FieldShell({ id, label, hint, error, children, className }: { id: string; label: ReactNode; hint?: ReactNode; error?: string; children: ReactNode; className?: string }) {
+function FieldShell({
+  id,
+  label,
+  hint,
+  error,
+  children,
+  className,
+}: {
+  id: string;
+  label: ReactNode;
+  hint?: ReactNode;
+  error?: string;
+  children: ReactNode;
+  className?: string;
+}) {
   return (
     <div className={`field ${error ? 'field-invalid' : ''} ${className ?? ''}`}>
       <label htmlFor={id}>{label}</label>
@@ -58,7 +81,15 @@ export function TextArea({ label, hint, error, fieldClassName, id, ...rest }: Fi
   );
 }
 
-export function SelectField({ label, hint, error, fieldClassName, id, children, ...rest }: FieldProps<SelectHTMLAttributes<HTMLSelectElement>>) {
+export function SelectField({
+  label,
+  hint,
+  error,
+  fieldClassName,
+  id,
+  children,
+  ...rest
+}: FieldProps<SelectHTMLAttributes<HTMLSelectElement>>) {
   const auto = useId();
   const inputId = id ?? auto;
   return (
@@ -79,7 +110,19 @@ export function Checkbox({ label, ...rest }: InputHTMLAttributes<HTMLInputElemen
   );
 }
 
-export function Card({ title, action, children, className, titleId }: { title?: ReactNode; action?: ReactNode; children: ReactNode; className?: string; titleId?: string }) {
+export function Card({
+  title,
+  action,
+  children,
+  className,
+  titleId,
+}: {
+  title?: ReactNode;
+  action?: ReactNode;
+  children: ReactNode;
+  className?: string;
+  titleId?: string;
+}) {
   return (
     <section className={`card ${className ?? ''}`} aria-labelledby={title ? titleId : undefined}>
       {(title || action) && (
@@ -151,7 +194,12 @@ export function Avatar({ name, size = 'md' }: { name: string; size?: 'sm' | 'md'
   let hash = 0;
   for (const ch of name) hash = (hash * 31 + ch.charCodeAt(0)) % 360;
   return (
-    <span className={`avatar avatar-${size}`} style={{ background: `hsl(${hash} 55% 38%)` }} data-initials={initials || '?'} aria-hidden="true" />
+    <span
+      className={`avatar avatar-${size}`}
+      style={{ background: `hsl(${hash} 55% 38%)` }}
+      data-initials={initials || '?'}
+      aria-hidden="true"
+    />
   );
 }
 
@@ -166,7 +214,14 @@ export function UserLink({ user }: { user: { username: string; name: string } })
 export function ProgressBar({ value, label, tone }: { value: number; label: string; tone?: 'ok' | 'warn' | 'danger' }) {
   const pct = Math.max(0, Math.min(1, value)) * 100;
   return (
-    <div className={`progress progress-${tone ?? 'ok'}`} role="progressbar" aria-label={label} aria-valuemin={0} aria-valuemax={100} aria-valuenow={Math.round(pct)}>
+    <div
+      className={`progress progress-${tone ?? 'ok'}`}
+      role="progressbar"
+      aria-label={label}
+      aria-valuemin={0}
+      aria-valuemax={100}
+      aria-valuenow={Math.round(pct)}
+    >
       <div className="progress-fill" style={{ width: `${pct}%` }} />
     </div>
   );
@@ -201,16 +256,29 @@ export function Dialog({ open, onClose, title, children }: { open: boolean; onCl
 }
 
 /** Calls `onVisible` when the sentinel scrolls into view: the trigger of infinite lists. */
-export function LoadMore({ hasMore, loading, onLoadMore, label = 'Load more' }: { hasMore: boolean; loading: boolean; onLoadMore: () => void; label?: string }) {
+export function LoadMore({
+  hasMore,
+  loading,
+  onLoadMore,
+  label = 'Load more',
+}: {
+  hasMore: boolean;
+  loading: boolean;
+  onLoadMore: () => void;
+  label?: string;
+}) {
   const ref = useRef<HTMLDivElement>(null);
   const latest = useRef(onLoadMore);
   latest.current = onLoadMore;
   useEffect(() => {
     const el = ref.current;
     if (!el || !hasMore) return;
-    const observer = new IntersectionObserver((entries) => {
-      if (entries.some((e) => e.isIntersecting)) latest.current();
-    }, { rootMargin: '400px' });
+    const observer = new IntersectionObserver(
+      (entries) => {
+        if (entries.some((e) => e.isIntersecting)) latest.current();
+      },
+      { rootMargin: '400px' },
+    );
     observer.observe(el);
     return () => observer.disconnect();
   }, [hasMore]);

@@ -10,7 +10,10 @@ export class TokenService {
    */
   private readonly secret: KeyObject;
 
-  constructor(secret: string, private readonly ttlSeconds: number) {
+  constructor(
+    secret: string,
+    private readonly ttlSeconds: number,
+  ) {
     this.secret = createSecretKey(Buffer.from(secret, 'utf8'));
   }
 

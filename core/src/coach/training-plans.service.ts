@@ -59,7 +59,10 @@ export class TrainingPlansService {
   /** The viewer's most recent plan, or null. */
   async latest(ctx: RequestContext): Promise<TrainingPlan | null> {
     const viewerId = requireViewer(ctx);
-    const rows = await ctx.db.query<StoredTrainingPlan>(`SELECT ${PLAN_COLUMNS} FROM training_plans p WHERE p.user_id = $1 ORDER BY p.created_at DESC, p.id DESC LIMIT 1`, [viewerId]);
+    const rows = await ctx.db.query<StoredTrainingPlan>(
+      `SELECT ${PLAN_COLUMNS} FROM training_plans p WHERE p.user_id = $1 ORDER BY p.created_at DESC, p.id DESC LIMIT 1`,
+      [viewerId],
+    );
     return rows[0] ? toPlan(rows[0]) : null;
   }
 }

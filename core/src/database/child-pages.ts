@@ -30,9 +30,21 @@ export function childPagesLoader<T extends object>(db: RequestDb, viewerId: stri
            CROSS JOIN LATERAL (${select}) x`,
           [viewerId, group.map((k) => k.parentId), group.map((k) => k.after?.at ?? null), group.map((k) => k.after?.id ?? null), limit],
         );
-        const perKey = groupByKey(group.map((_, i) => String(i + 1)), rows, (r) => r.k);
+        const perKey = groupByKey(
+          group.map((_, i) => String(i + 1)),
+          rows,
+          (r) => r.k,
+        );
         // Without its key, a row is what `select` returned: a T.
-        group.forEach((key, i) => results.set(json(key), hydrate(Entity, perKey[i].map(({ k: _k, ...row }) => row as T))));
+        group.forEach((key, i) =>
+          results.set(
+            json(key),
+            hydrate(
+              Entity,
+              perKey[i].map(({ k: _k, ...row }) => row as T),
+            ),
+          ),
+        );
       }
       return keys.map((k) => results.get(json(k))!);
     },

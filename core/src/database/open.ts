@@ -6,7 +6,10 @@ import { createDataSource } from './data-source';
 import { startEmbeddedPostgres } from './embedded';
 
 /** The configured database (DATABASE_URL), or the embedded one in the data folder. */
-export async function openDatabase(config: Config = loadConfig(), log: (msg: string) => void = () => {}): Promise<{ dataSource: DataSource; close: () => Promise<void> }> {
+export async function openDatabase(
+  config: Config = loadConfig(),
+  log: (msg: string) => void = () => {},
+): Promise<{ dataSource: DataSource; close: () => Promise<void> }> {
   const embedded = config.databaseUrl ? null : await startEmbeddedPostgres(config.dataDir, log);
   try {
     const url = config.databaseUrl ?? embedded!.url;

@@ -21,11 +21,7 @@ const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT
  * node-pg's own messages for a connection it could not get or lost: the pool's acquire timeout
  * (DB_ACQUIRE_TIMEOUT_MS), a connection that could not open in time, one cut under a query.
  */
-const DRIVER_MESSAGES = [
-  'timeout exceeded when trying to connect',
-  'Connection terminated',
-  'is not queryable',
-];
+const DRIVER_MESSAGES = ['timeout exceeded when trying to connect', 'Connection terminated', 'is not queryable'];
 
 interface ErrorLike {
   code?: unknown;
@@ -55,7 +51,10 @@ export function asServiceUnavailable(error: unknown): DomainError | null {
     if (code === STATEMENT_TIMEOUT || code === IDLE_IN_TRANSACTION_TIMEOUT) {
       return serviceUnavailable('The request took too long and was stopped; try again later');
     }
-    if ((code && (UNAVAILABLE_STATES.has(code) || CONNECTION_EXCEPTION.test(code) || NETWORK_CODES.has(code))) || DRIVER_MESSAGES.some((m) => message.includes(m))) {
+    if (
+      (code && (UNAVAILABLE_STATES.has(code) || CONNECTION_EXCEPTION.test(code) || NETWORK_CODES.has(code))) ||
+      DRIVER_MESSAGES.some((m) => message.includes(m))
+    ) {
       return serviceUnavailable('The service is busy or its database is unavailable; try again shortly');
     }
   }

@@ -31,7 +31,10 @@ export class ExportTurns {
     const theirs = this.perRunner.get(userId) ?? 0;
     if (theirs >= this.limits.perUser) {
       const many = this.limits.perUser === 1 ? 'one at a time' : `${this.limits.perUser} at a time`;
-      throw rateLimited(RETRY_OWN_EXPORT_SECONDS, `An export of this account is already under way (${many}); try again once it has finished`);
+      throw rateLimited(
+        RETRY_OWN_EXPORT_SECONDS,
+        `An export of this account is already under way (${many}); try again once it has finished`,
+      );
     }
     if (this.reading >= this.limits.reading) {
       throw serviceUnavailable('Too many exports are being prepared right now; try again in a few seconds', RETRY_BUSY_SECONDS);

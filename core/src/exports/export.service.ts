@@ -90,23 +90,57 @@ export class ExportService {
     const mtime = new Date();
     const entries = new ZipWriter(zip, abort.signal, mtime);
     try {
-      const [profile] = await db.query<TrainingProfile>(`SELECT ${TRAINING_PROFILE_COLUMNS} FROM training_profiles t WHERE t.user_id = $1`, [viewerId]);
+      const [profile] = await db.query<TrainingProfile>(
+        `SELECT ${TRAINING_PROFILE_COLUMNS} FROM training_profiles t WHERE t.user_id = $1`,
+        [viewerId],
+      );
       // The profile is the runner's own: the file names no owner.
       const { userId: _owner, ...trainingProfile } = profile ?? { userId: null };
-      await entries.add('profile.json', async (write) => write(`${JSON.stringify({ user, trainingProfile: profile ? trainingProfile : null }, null, 2)}\n`));
+      await entries.add('profile.json', async (write) =>
+        write(`${JSON.stringify({ user, trainingProfile: profile ? trainingProfile : null }, null, 2)}\n`),
+      );
       await entries.add('runs.json', (write) => this.writeRuns(db, viewerId, write));
       await entries.add('shoes.json', (write) =>
         jsonList(
           write,
           'shoes',
-          encoded(exportedShoeSchema, keyset<Shoe>(db, `SELECT ${SHOE_COLUMNS}, s.created_at::text AS "key" FROM shoes s WHERE s.user_id = $1`, 's.created_at', 's.id', [viewerId])),
+          encoded(
+            exportedShoeSchema,
+            keyset<Shoe>(
+              db,
+              `SELECT ${SHOE_COLUMNS}, s.created_at::text AS "key" FROM shoes s WHERE s.user_id = $1`,
+              's.created_at',
+              's.id',
+              [viewerId],
+            ),
+          ),
         ),
       );
       await entries.add('posts.json', (write) =>
-        jsonList(write, 'posts', keyset<Post>(db, `SELECT ${POST_COLUMNS}, p.created_at::text AS "key" FROM posts p WHERE p.user_id = $1`, 'p.created_at', 'p.id', [viewerId])),
+        jsonList(
+          write,
+          'posts',
+          keyset<Post>(
+            db,
+            `SELECT ${POST_COLUMNS}, p.created_at::text AS "key" FROM posts p WHERE p.user_id = $1`,
+            'p.created_at',
+            'p.id',
+            [viewerId],
+          ),
+        ),
       );
       await entries.add('comments.json', (write) =>
-        jsonList(write, 'comments', keyset<Comment>(db, `SELECT ${COMMENT_COLUMNS}, c.created_at::text AS "key" FROM comments c WHERE c.user_id = $1`, 'c.created_at', 'c.id', [viewerId])),
+        jsonList(
+          write,
+          'comments',
+          keyset<Comment>(
+            db,
+            `SELECT ${COMMENT_COLUMNS}, c.created_at::text AS "key" FROM comments c WHERE c.user_id = $1`,
+            'c.created_at',
+            'c.id',
+            [viewerId],
+          ),
+        ),
       );
       await entries.add('plans.json', async (write) => jsonList(write, 'plans', await this.plans(db, viewerId)));
       await this.writeTracks(db, viewerId, entries);
@@ -134,8 +168,17 @@ export class ExportService {
     async function* runs(): AsyncGenerator<ExportedRun> {
       for await (const r of rows) {
         yield {
-          id: r.id, name: r.name, startedAt: r.startedAt, distance: r.distance, duration: r.duration, elevationGain: r.elevationGain,
-          averageHeartRate: r.averageHeartRate, environment: r.environment, visibility: r.visibility, notes: r.notes, shoeId: r.shoeId,
+          id: r.id,
+          name: r.name,
+          startedAt: r.startedAt,
+          distance: r.distance,
+          duration: r.duration,
+          elevationGain: r.elevationGain,
+          averageHeartRate: r.averageHeartRate,
+          environment: r.environment,
+          visibility: r.visibility,
+          notes: r.notes,
+          shoeId: r.shoeId,
           file: r.hasTrack ? gpxPath(r) : null,
         };
       }
@@ -163,7 +206,10 @@ export class ExportService {
   private async plans(db: RequestDb, viewerId: string): Promise<unknown[]> {
     const [{ exists }] = await db.query<{ exists: boolean }>(`SELECT to_regclass('training_plans') IS NOT NULL AS exists`);
     if (!exists) return [];
-    const rows = await db.query<{ plan: Record<string, unknown> }>(`SELECT to_jsonb(p) AS plan FROM training_plans p WHERE p.user_id = $1`, [viewerId]);
+    const rows = await db.query<{ plan: Record<string, unknown> }>(
+      `SELECT to_jsonb(p) AS plan FROM training_plans p WHERE p.user_id = $1`,
+      [viewerId],
+    );
     return rows.map((r) => r.plan);
   }
 }
@@ -216,7 +262,14 @@ async function* encoded<Schema extends z.ZodType>(schema: Schema, items: AsyncIt
  * The rows of `select` (which must select its sort timestamp as text in "key", exact to the
  * microsecond, and filter with a WHERE) in (at, id) order, `size` rows per statement.
  */
-async function* keyset<Row extends object>(db: RequestDb, select: string, at: string, id: string, params: unknown[], size = ROWS_PER_PAGE): AsyncGenerator<Row> {
+async function* keyset<Row extends object>(
+  db: RequestDb,
+  select: string,
+  at: string,
+  id: string,
+  params: unknown[],
+  size = ROWS_PER_PAGE,
+): AsyncGenerator<Row> {
   let after = FIRST_KEY;
   const n = params.length;
   for (;;) {

@@ -29,7 +29,10 @@ export function createGroupLoaders(db: RequestDb, viewerId: string | null) {
     /** Is the viewer a member of this group? */
     viewerIsMember: new DataLoader<string, boolean>(async (ids) => {
       if (!viewerId) return ids.map(() => false);
-      const rows = await db.query<{ id: string }>(`SELECT group_id AS id FROM group_members WHERE user_id = $1 AND group_id = ANY($2::uuid[])`, [viewerId, ids]);
+      const rows = await db.query<{ id: string }>(
+        `SELECT group_id AS id FROM group_members WHERE user_id = $1 AND group_id = ANY($2::uuid[])`,
+        [viewerId, ids],
+      );
       const member = new Set(rows.map((r) => r.id));
       return ids.map((id) => member.has(id));
     }),

@@ -51,7 +51,12 @@ export class GroupsService {
    * Groups whose name starts with `query` (every group without one), newest first: public
    * groups, and private ones the viewer belongs to or is invited to.
    */
-  async search(ctx: RequestContext, query: string | null | undefined, firstArg: number | null | undefined, afterArg: string | null | undefined): Promise<Page<Group>> {
+  async search(
+    ctx: RequestContext,
+    query: string | null | undefined,
+    firstArg: number | null | undefined,
+    afterArg: string | null | undefined,
+  ): Promise<Page<Group>> {
     const viewerId = requireViewer(ctx);
     const prefix = parseInput(groupQuerySchema, query, 'query');
     const first = pageSize(firstArg);
@@ -114,7 +119,8 @@ export class GroupsService {
         `INSERT INTO group_invitations (group_id, user_id, invited_by) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING`,
         [group.id, invitee.id, viewerId],
       );
-      if (inserted) await this.notifications.notify(ctx, [invitee.id], { actorId: viewerId, kind: NotificationKind.GROUP_INVITE, groupId: group.id });
+      if (inserted)
+        await this.notifications.notify(ctx, [invitee.id], { actorId: viewerId, kind: NotificationKind.GROUP_INVITE, groupId: group.id });
       return group;
     });
   }
@@ -133,7 +139,12 @@ export class GroupsService {
   }
 
   /** Members in joining order; an empty list to non-members of a private group. */
-  async members(ctx: RequestContext, group: Group, firstArg: number | null | undefined, afterArg: string | null | undefined): Promise<MembersPage> {
+  async members(
+    ctx: RequestContext,
+    group: Group,
+    firstArg: number | null | undefined,
+    afterArg: string | null | undefined,
+  ): Promise<MembersPage> {
     requireViewer(ctx);
     const first = pageSize(firstArg);
     const after = decodeCursor(afterArg);

@@ -18,7 +18,11 @@ export class ImportsService {
    * A new QUEUED job for an archive waiting at `archivePath`; the caller enqueues it after commit.
    * A runner has at most `maxActive` jobs waiting or running: past it, RATE_LIMITED.
    */
-  async create(ctx: RequestContext, upload: { fileName: string | null; archivePath: string; total: number }, maxActive: number): Promise<ImportJob> {
+  async create(
+    ctx: RequestContext,
+    upload: { fileName: string | null; archivePath: string; total: number },
+    maxActive: number,
+  ): Promise<ImportJob> {
     const viewerId = requireViewer(ctx);
     // Two uploads finishing together take turns here, so both can't slip under the limit.
     await ctx.db.execute(`SELECT pg_advisory_xact_lock(hashtext('maratron:imports:' || $1))`, [viewerId]);
@@ -37,9 +41,15 @@ export class ImportsService {
    */
   async assertRoomForAnother(ctx: RequestContext, maxActive: number): Promise<void> {
     const viewerId = requireViewer(ctx);
-    const [{ n }] = await ctx.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM import_jobs WHERE user_id = $1 AND status IN ('QUEUED', 'RUNNING')`, [viewerId]);
+    const [{ n }] = await ctx.db.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM import_jobs WHERE user_id = $1 AND status IN ('QUEUED', 'RUNNING')`,
+      [viewerId],
+    );
     if (n >= maxActive) {
-      throw new DomainError('RATE_LIMITED', `You already have ${n} imports waiting or running (at most ${maxActive}); upload this archive when one has finished`);
+      throw new DomainError(
+        'RATE_LIMITED',
+        `You already have ${n} imports waiting or running (at most ${maxActive}); upload this archive when one has finished`,
+      );
     }
   }
 
@@ -69,6 +79,9 @@ export class ImportsService {
 }
 
 export async function jobOf(db: RequestDb, id: string, userId: string): Promise<ImportJob | null> {
-  const rows = await db.query<ImportJob>(`SELECT ${IMPORT_JOB_COLUMNS} FROM import_jobs j WHERE j.id = $1 AND j.user_id = $2`, [id, userId]);
+  const rows = await db.query<ImportJob>(`SELECT ${IMPORT_JOB_COLUMNS} FROM import_jobs j WHERE j.id = $1 AND j.user_id = $2`, [
+    id,
+    userId,
+  ]);
   return hydrate(ImportJob, rows)[0] ?? null;
 }

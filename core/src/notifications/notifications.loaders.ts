@@ -9,7 +9,10 @@ export function createNotificationLoaders(db: RequestDb, viewerId: string | null
     /** The viewer's own notifications by id; null for anyone else's. */
     ownNotificationById: new DataLoader<string, Notification | null>(async (ids) => {
       if (!viewerId) return ids.map(() => null);
-      const rows = await db.query<Notification>(`SELECT ${NOTIFICATION_COLUMNS} FROM notifications n WHERE n.id = ANY($2::uuid[]) AND n.user_id = $1`, [viewerId, ids]);
+      const rows = await db.query<Notification>(
+        `SELECT ${NOTIFICATION_COLUMNS} FROM notifications n WHERE n.id = ANY($2::uuid[]) AND n.user_id = $1`,
+        [viewerId, ids],
+      );
       return byKey(ids, hydrate(Notification, rows), (n) => n.id);
     }),
   };

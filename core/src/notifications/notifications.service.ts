@@ -45,7 +45,11 @@ export class NotificationsService {
 
   /** Takes back what an undone action notified (an unlike removes the like's notification). */
   async retract(ctx: RequestContext, facts: NotificationFacts & { postId: string }): Promise<void> {
-    await ctx.db.execute(`DELETE FROM notifications WHERE actor_id = $1 AND kind = $2 AND post_id = $3`, [facts.actorId, facts.kind, facts.postId]);
+    await ctx.db.execute(`DELETE FROM notifications WHERE actor_id = $1 AND kind = $2 AND post_id = $3`, [
+      facts.actorId,
+      facts.kind,
+      facts.postId,
+    ]);
   }
 
   /** The viewer's notifications, newest first. */
@@ -65,7 +69,10 @@ export class NotificationsService {
     return {
       ...toPage(hydrate(Notification, rows), first, (n) => ({ at: n.createdAt, id: n.id })),
       unread: async () => {
-        const [{ n }] = await ctx.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM notifications WHERE user_id = $1 AND read_at IS NULL`, [viewerId]);
+        const [{ n }] = await ctx.db.query<{ n: number }>(
+          `SELECT count(*)::int AS n FROM notifications WHERE user_id = $1 AND read_at IS NULL`,
+          [viewerId],
+        );
         return n;
       },
     };

@@ -71,7 +71,12 @@ export class Metrics {
   }
 
   /** A gauge whose value is read at scrape time (pool sizes, queue depth). */
-  gaugeFrom(name: string, help: string, labelNames: string[], collect: (set: (labels: Record<string, string>, value: number) => void) => void | Promise<void>) {
+  gaugeFrom(
+    name: string,
+    help: string,
+    labelNames: string[],
+    collect: (set: (labels: Record<string, string>, value: number) => void) => void | Promise<void>,
+  ) {
     return new Gauge({
       name,
       help,
@@ -111,7 +116,9 @@ export function metricsRoute(metrics: Metrics, token: string | null) {
         })()
       : LOOPBACK.test(req.socket.remoteAddress ?? '') && LOOPBACK.test(req.ip ?? '');
     if (!allowed) {
-      const message = expected ? 'Send Authorization: Bearer <METRICS_TOKEN>' : 'Metrics answer clients on this machine only (or set METRICS_TOKEN)';
+      const message = expected
+        ? 'Send Authorization: Bearer <METRICS_TOKEN>'
+        : 'Metrics answer clients on this machine only (or set METRICS_TOKEN)';
       res.status(403).json({ error: { code: 'FORBIDDEN', message } });
       return;
     }

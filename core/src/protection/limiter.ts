@@ -13,7 +13,10 @@ import type { RedisClient } from '../redis';
  * RLWrapperTimeouts turns into the same fallback. Each call tries Redis first, so the count goes
  * back to Redis as soon as it answers again.
  */
-export function createLimiter(redis: RedisClient | null, opts: { keyPrefix: string; points: number; duration: number }): RateLimiterAbstract {
+export function createLimiter(
+  redis: RedisClient | null,
+  opts: { keyPrefix: string; points: number; duration: number },
+): RateLimiterAbstract {
   if (!redis) return new RateLimiterMemory(opts);
   const insuranceLimiter = new RateLimiterMemory(opts);
   const limiter = new RLWrapperTimeouts({

@@ -19,9 +19,10 @@ import type { ReadResult, ReadTask } from './activity-worker';
  * Worker threads run JavaScript: the compiled activity-worker.js beside this module, or, when this
  * module runs from its TypeScript source (the test runner), the build of the same file.
  */
-const WORKER_FILE = [path.join(__dirname, 'activity-worker.js'), path.resolve(__dirname, '..', '..', 'dist', 'runs', 'activity-worker.js')].find((f) =>
-  fs.existsSync(f),
-);
+const WORKER_FILE = [
+  path.join(__dirname, 'activity-worker.js'),
+  path.resolve(__dirname, '..', '..', 'dist', 'runs', 'activity-worker.js'),
+].find((f) => fs.existsSync(f));
 
 /**
  * Each thread's old-generation heap. A file within the limits needs far less (100,000 points are
@@ -37,7 +38,12 @@ export class ActivityReaders {
   private readonly limits: ActivityFileLimits;
 
   constructor(private readonly config: ActivityFileConfig) {
-    this.limits = { maxBytes: config.maxDecodedBytes, maxDepth: config.maxDepth, maxElements: config.maxElements, maxPoints: config.maxPoints };
+    this.limits = {
+      maxBytes: config.maxDecodedBytes,
+      maxDepth: config.maxDepth,
+      maxElements: config.maxElements,
+      maxPoints: config.maxPoints,
+    };
   }
 
   /**
@@ -56,10 +62,18 @@ export class ActivityReaders {
       result = await this.threads().run(task, { signal: budget.signal });
     } catch (error) {
       if (budget.signal.aborted) {
-        throw new ActivityRefused('TOO_SLOW', 'content', `content: the ${file.format} file takes longer than ${this.config.parseTimeoutMs / 1000} s to read`);
+        throw new ActivityRefused(
+          'TOO_SLOW',
+          'content',
+          `content: the ${file.format} file takes longer than ${this.config.parseTimeoutMs / 1000} s to read`,
+        );
       }
       if ((error as NodeJS.ErrnoException).code === 'ERR_WORKER_OUT_OF_MEMORY') {
-        throw new ActivityRefused('TOO_LARGE', 'content', `content: the ${file.format} file needs more memory to read than one file may use`);
+        throw new ActivityRefused(
+          'TOO_LARGE',
+          'content',
+          `content: the ${file.format} file needs more memory to read than one file may use`,
+        );
       }
       throw error;
     } finally {

@@ -17,7 +17,14 @@ import {
   summarizeActivity,
   tooLarge,
 } from '@maratron/domain';
-import type { ActivityFileErrorCode, ActivityFileFormat, ActivityFileLimits, ActivityRun, ParsedActivity, RaceDistanceKey } from '@maratron/domain';
+import type {
+  ActivityFileErrorCode,
+  ActivityFileFormat,
+  ActivityFileLimits,
+  ActivityRun,
+  ParsedActivity,
+  RaceDistanceKey,
+} from '@maratron/domain';
 
 export interface ReadTask {
   format: ActivityFileFormat;
@@ -48,7 +55,8 @@ export interface FileRefusal {
 
 export type ReadResult = { read: FileRead } | { refusal: FileRefusal };
 
-export const NO_TIME = 'the file has no timestamps (a planned route rather than a recorded run), so it has no start time or duration to import';
+export const NO_TIME =
+  'the file has no timestamps (a planned route rather than a recorded run), so it has no start time or duration to import';
 
 export default function read({ format, content, limits, startedAt }: ReadTask): ReadResult {
   Atomics.store(startedAt, 0, BigInt(Date.now()));
@@ -57,7 +65,8 @@ export default function read({ format, content, limits, startedAt }: ReadTask): 
     assertRunningActivity(parsed);
     const summary = summarizeActivity(parsed);
     if (summary.duration <= 0) return { refusal: { reason: 'NO_START_TIME', message: NO_TIME } };
-    if (summary.distance <= 0) return { refusal: { reason: null, message: 'the file records no distance (no positions and no distance counter)' } };
+    if (summary.distance <= 0)
+      return { refusal: { reason: null, message: 'the file records no distance (no positions and no distance counter)' } };
     const run = runFromActivity(parsed, summary);
     // Times stay relative to the file's own start, so a start taken from an archive moves the track with it.
     const recording = recordingOf(parsed, summary.startedAt);

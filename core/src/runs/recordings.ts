@@ -68,11 +68,6 @@ export async function insertRecordings(db: RequestDb, recordings: readonly RunRe
   await db.execute(
     `INSERT INTO run_tracks (run_id, source_format, segments, splits)
      SELECT * FROM unnest($1::uuid[], $2::varchar[], $3::json[], $4::json[])`,
-    [
-      recordings.map((r) => r.runId),
-      recordings.map((r) => r.format),
-      recordings.map((r) => r.segments),
-      recordings.map((r) => r.splits),
-    ],
+    [recordings.map((r) => r.runId), recordings.map((r) => r.format), recordings.map((r) => r.segments), recordings.map((r) => r.splits)],
   );
 }

@@ -87,7 +87,15 @@ export function createRunLoaders(db: RequestDb, viewerId: string | null, prime: 
                 ORDER BY r.started_at DESC, r.id DESC
                 LIMIT $7
              ) r`,
-            [viewerId, group.map((k) => k.ownerId), group.map((k) => k.after?.at ?? null), group.map((k) => k.after?.id ?? null), from, to, limit],
+            [
+              viewerId,
+              group.map((k) => k.ownerId),
+              group.map((k) => k.after?.at ?? null),
+              group.map((k) => k.after?.id ?? null),
+              from,
+              to,
+              limit,
+            ],
           );
           const perKey = groupByKey(
             group.map((_, i) => String(i + 1)),
@@ -125,7 +133,11 @@ export function createRunLoaders(db: RequestDb, viewerId: string | null, prime: 
               GROUP BY r.user_id`,
             [viewerId, group.map((k) => k.ownerId), group[0].from, group[0].to],
           );
-          const counts = byKey(group.map((k) => k.ownerId), rows, (r) => r.owner);
+          const counts = byKey(
+            group.map((k) => k.ownerId),
+            rows,
+            (r) => r.owner,
+          );
           group.forEach((key, i) => results.set(key, counts[i]?.n ?? 0));
         }
         return keys.map((k) => results.get(k)!);
@@ -147,7 +159,11 @@ export function createRunLoaders(db: RequestDb, viewerId: string | null, prime: 
               GROUP BY r.user_id`,
             [viewerId, group.map((k) => k.ownerId), group[0].from, group[0].to],
           );
-          const stats = byKey(group.map((k) => k.ownerId), rows, (r) => r.owner);
+          const stats = byKey(
+            group.map((k) => k.ownerId),
+            rows,
+            (r) => r.owner,
+          );
           group.forEach((key, i) => {
             const s = stats[i];
             results.set(key, {

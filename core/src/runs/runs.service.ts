@@ -1,5 +1,15 @@
 import { randomUUID } from 'node:crypto';
-import { assertHumanPace, forbidden, newRunSchema, notFound, parseId, parseInput, periodRange, recordingToGpx, runChangesSchema } from '@maratron/domain';
+import {
+  assertHumanPace,
+  forbidden,
+  newRunSchema,
+  notFound,
+  parseId,
+  parseInput,
+  periodRange,
+  recordingToGpx,
+  runChangesSchema,
+} from '@maratron/domain';
 import { Run } from '@maratron/schema';
 import type { NewRun, Period } from '@maratron/domain';
 import type { Page, RunStats } from '@maratron/schema';
@@ -112,10 +122,19 @@ export class RunsService {
   async createFromActivities(ctx: RequestContext, activities: readonly ImportedActivity[]): Promise<Run[]> {
     const viewerId = requireViewer(ctx);
     return ctx.db.transaction(async () => {
-      const runs = await this.insert(ctx, viewerId, activities.map((a) => ({ data: a.run, efforts: a.efforts })));
+      const runs = await this.insert(
+        ctx,
+        viewerId,
+        activities.map((a) => ({ data: a.run, efforts: a.efforts })),
+      );
       await insertRecordings(
         ctx.db,
-        runs.map((run, i) => ({ runId: run.id, format: activities[i].format, segments: activities[i].recording, splits: activities[i].splits })),
+        runs.map((run, i) => ({
+          runId: run.id,
+          format: activities[i].format,
+          segments: activities[i].recording,
+          splits: activities[i].splits,
+        })),
       );
       return runs;
     });
@@ -144,7 +163,19 @@ export class RunsService {
         `UPDATE runs AS r SET shoe_id = $2, name = $3, started_at = $4, distance = $5, duration = $6, elevation_gain = $7,
                 average_heart_rate = $8, environment = $9, visibility = $10, notes = $11, updated_at = now()
           WHERE r.id = $1 RETURNING ${RUN_COLUMNS}`,
-        [run.id, shoeId, next.name, next.startedAt, next.distance, next.duration, next.elevationGain, next.averageHeartRate, next.environment, next.visibility, next.notes],
+        [
+          run.id,
+          shoeId,
+          next.name,
+          next.startedAt,
+          next.distance,
+          next.duration,
+          next.elevationGain,
+          next.averageHeartRate,
+          next.environment,
+          next.visibility,
+          next.notes,
+        ],
       );
       const updated = hydrate(Run, rows)[0];
       // Changed totals contradict whatever the efforts were derived from (a typed-in run's old
@@ -173,7 +204,11 @@ export class RunsService {
    * The one INSERT of runs (createRun, importActivity, bulk import), with their best efforts, in
    * the order given. Call inside a transaction.
    */
-  private async insert(ctx: RequestContext, viewerId: string, items: readonly { data: NewRun; efforts?: EffortSource['efforts'] }[]): Promise<Run[]> {
+  private async insert(
+    ctx: RequestContext,
+    viewerId: string,
+    items: readonly { data: NewRun; efforts?: EffortSource['efforts'] }[],
+  ): Promise<Run[]> {
     const shoeIds = new Map<string | null | undefined, string | null>();
     for (const { data } of items) {
       if (!shoeIds.has(data.shoeId)) shoeIds.set(data.shoeId, await this.shoes.shoeForRun(ctx.db, viewerId, data.shoeId));
@@ -203,7 +238,10 @@ export class RunsService {
     );
     const byId = new Map(hydrate(Run, rows).map((run) => [run.id, run]));
     const runs = ids.map((id) => byId.get(id)!);
-    await insertEfforts(ctx.db, runs.map((run, i) => ({ ...run, efforts: items[i].efforts })));
+    await insertEfforts(
+      ctx.db,
+      runs.map((run, i) => ({ ...run, efforts: items[i].efforts })),
+    );
     for (const run of runs) publishAfterCommit(ctx.db, this.events, 'run.created', { runId: run.id, userId: viewerId });
     return runs;
   }

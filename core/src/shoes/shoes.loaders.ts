@@ -20,7 +20,10 @@ export function createShoeLoaders(db: RequestDb, viewerId: string | null) {
 
     /** Every shoe of each runner, retired included, oldest first. */
     shoesByOwner: new DataLoader<string, Shoe[]>(async (ids) => {
-      const rows = await db.query<Shoe>(`SELECT ${SHOE_COLUMNS} FROM shoes s WHERE s.user_id = ANY($1::uuid[]) ORDER BY s.created_at, s.id`, [ids]);
+      const rows = await db.query<Shoe>(
+        `SELECT ${SHOE_COLUMNS} FROM shoes s WHERE s.user_id = ANY($1::uuid[]) ORDER BY s.created_at, s.id`,
+        [ids],
+      );
       return groupByKey(ids, hydrate(Shoe, rows), (s) => s.userId);
     }),
 

@@ -56,7 +56,14 @@ export class ShoesService {
         `UPDATE shoes AS s SET name = coalesce($2, s.name), brand = CASE WHEN $3::boolean THEN $4 ELSE s.brand END,
                 max_distance = coalesce($5, s.max_distance), is_default = coalesce($6, s.is_default), updated_at = now()
           WHERE s.id = $1 RETURNING ${SHOE_COLUMNS}`,
-        [shoe.id, changes.name ?? null, changes.brand !== undefined, changes.brand ?? null, changes.maxDistance ?? null, changes.isDefault ?? null],
+        [
+          shoe.id,
+          changes.name ?? null,
+          changes.brand !== undefined,
+          changes.brand ?? null,
+          changes.maxDistance ?? null,
+          changes.isDefault ?? null,
+        ],
       );
       ctx.loaders.shoesByOwner.clear(viewerId);
       ctx.loaders.shoeById.clear(shoe.id);
@@ -86,14 +93,22 @@ export class ShoesService {
    * run's current one, which may have retired since); no id at all means the default shoe,
    * if there is one; null means no shoe.
    */
-  async shoeForRun(db: RequestDb, ownerId: string, shoeId: string | null | undefined, currentShoeId?: string | null): Promise<string | null> {
+  async shoeForRun(
+    db: RequestDb,
+    ownerId: string,
+    shoeId: string | null | undefined,
+    currentShoeId?: string | null,
+  ): Promise<string | null> {
     if (shoeId === null) return null;
     if (shoeId === undefined) {
       if (currentShoeId !== undefined) return currentShoeId;
       const rows = await db.query<{ id: string }>(`SELECT id FROM shoes WHERE user_id = $1 AND is_default AND NOT retired`, [ownerId]);
       return rows[0]?.id ?? null;
     }
-    const rows = await db.query<{ id: string; userId: string; retired: boolean }>(`SELECT id, user_id AS "userId", retired FROM shoes WHERE id = $1`, [shoeId]);
+    const rows = await db.query<{ id: string; userId: string; retired: boolean }>(
+      `SELECT id, user_id AS "userId", retired FROM shoes WHERE id = $1`,
+      [shoeId],
+    );
     const shoe = rows[0];
     if (!shoe || shoe.userId !== ownerId) throw badInput('shoeId', 'You have no such shoe');
     if (shoe.retired && shoe.id !== currentShoeId) throw badInput('shoeId', 'That shoe is retired');
@@ -107,7 +122,10 @@ async function clearDefault(db: RequestDb, ownerId: string) {
 
 /** The viewer's shoe, locked for a write; someone else's (shoes are public) is FORBIDDEN. */
 async function ownShoeForUpdate(ctx: RequestContext, viewerId: string, id: string): Promise<Shoe> {
-  const rows = await ctx.db.query<Shoe>(`SELECT ${SHOE_COLUMNS} FROM shoes s WHERE s.id = $1 AND s.user_id = $2 FOR UPDATE`, [id, viewerId]);
+  const rows = await ctx.db.query<Shoe>(`SELECT ${SHOE_COLUMNS} FROM shoes s WHERE s.id = $1 AND s.user_id = $2 FOR UPDATE`, [
+    id,
+    viewerId,
+  ]);
   const shoe = hydrate(Shoe, rows)[0];
   if (shoe) return shoe;
   throw (await ctx.loaders.shoeById.load(id)) ? forbidden('That shoe is not yours') : notFound('Shoe');

@@ -28,7 +28,10 @@ export class CommentsService {
     const text = parseInput(commentTextSchema, textArg, 'text');
     return ctx.db.transaction(async () => {
       const post = await this.posts.require(ctx, postId);
-      const rows = await ctx.db.query<Comment>(`INSERT INTO comments AS c (post_id, user_id, text) VALUES ($1, $2, $3) RETURNING ${COMMENT_COLUMNS}`, [post.id, viewerId, text]);
+      const rows = await ctx.db.query<Comment>(
+        `INSERT INTO comments AS c (post_id, user_id, text) VALUES ($1, $2, $3) RETURNING ${COMMENT_COLUMNS}`,
+        [post.id, viewerId, text],
+      );
       const comment = hydrate(Comment, rows)[0];
       await this.notifications.notify(ctx, [post.userId], { actorId: viewerId, kind: NotificationKind.COMMENTED, postId: post.id });
       this.posts.changed(ctx, post.id);
@@ -44,7 +47,8 @@ export class CommentsService {
       const comment = await ctx.loaders.visibleCommentById.load(parseId(id));
       if (!comment) throw notFound('Comment');
       const post = await this.posts.require(ctx, comment.postId);
-      if (comment.userId !== viewerId && post.userId !== viewerId) throw forbidden('Only its author or the post’s author can delete a comment');
+      if (comment.userId !== viewerId && post.userId !== viewerId)
+        throw forbidden('Only its author or the post’s author can delete a comment');
       await ctx.db.execute(`DELETE FROM comments WHERE id = $1`, [comment.id]);
       ctx.loaders.visibleCommentById.clear(comment.id);
       this.posts.changed(ctx, post.id);
@@ -53,7 +57,12 @@ export class CommentsService {
   }
 
   /** A post's comments, oldest first (callers pass a post the viewer may see). */
-  async page(ctx: RequestContext, postId: string, firstArg: number | null | undefined, afterArg: string | null | undefined): Promise<CommentsPage> {
+  async page(
+    ctx: RequestContext,
+    postId: string,
+    firstArg: number | null | undefined,
+    afterArg: string | null | undefined,
+  ): Promise<CommentsPage> {
     requireViewer(ctx);
     const first = pageSize(firstArg);
     const after = decodeCursor(afterArg);

@@ -13,7 +13,10 @@ export class FollowsService {
     const target = await this.target(ctx, userId);
     if (target.id === viewerId) throw badInput('userId', 'You cannot follow yourself');
     await ctx.db.transaction(async () => {
-      const added = await ctx.db.execute(`INSERT INTO follows (follower_id, followee_id) VALUES ($1, $2) ON CONFLICT DO NOTHING`, [viewerId, target.id]);
+      const added = await ctx.db.execute(`INSERT INTO follows (follower_id, followee_id) VALUES ($1, $2) ON CONFLICT DO NOTHING`, [
+        viewerId,
+        target.id,
+      ]);
       if (added) await this.notifications.notify(ctx, [target.id], { actorId: viewerId, kind: NotificationKind.FOLLOWED });
     });
     this.forget(ctx, viewerId, target.id);

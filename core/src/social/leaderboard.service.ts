@@ -1,4 +1,4 @@
-import type { Period} from '@maratron/domain';
+import type { Period } from '@maratron/domain';
 import { forbidden, parseId, startOfPeriod, visibleToViewerSql } from '@maratron/domain';
 import { LeaderboardEntry, User } from '@maratron/schema';
 import { pageSize } from '../common/pagination';
@@ -28,7 +28,12 @@ export class LeaderboardService {
    * first, ties to the runner with more runs, then by id (stable). Runners without runs in
    * the period are listed with zero.
    */
-  async board(ctx: RequestContext, period: Period, groupIdArg: string | null | undefined, firstArg: number | null | undefined): Promise<LeaderboardEntry[]> {
+  async board(
+    ctx: RequestContext,
+    period: Period,
+    groupIdArg: string | null | undefined,
+    firstArg: number | null | undefined,
+  ): Promise<LeaderboardEntry[]> {
     const viewerId = requireViewer(ctx);
     const first = pageSize(firstArg);
     const groupId = groupIdArg ? parseId(groupIdArg, 'groupId') : null;
@@ -52,7 +57,9 @@ export class LeaderboardService {
          LIMIT $4`,
       [viewerId, groupId, startOfPeriod(period, new Date()), first],
     );
-    return rows.map(({ distance, runCount, ...user }, i) => Object.assign(new LeaderboardEntry(), { rank: i + 1, user: hydrate(User, [user])[0], distance, runCount }));
+    return rows.map(({ distance, runCount, ...user }, i) =>
+      Object.assign(new LeaderboardEntry(), { rank: i + 1, user: hydrate(User, [user])[0], distance, runCount }),
+    );
   }
 
   /**
@@ -65,7 +72,11 @@ export class LeaderboardService {
     const [sets] = await db.query<{ followers: string | null; groups: string | null }>(
       `SELECT (SELECT string_agg(f.follower_id::text, ',') FROM follows f WHERE f.followee_id = ANY(${idListSql('$1')}) AND f.follower_id = ANY(${idListSql('$2')})) AS followers,
               (SELECT string_agg(DISTINCT m.group_id::text, ',') FROM group_members m WHERE m.user_id = ANY(${idListSql('$1')}) AND m.group_id = ANY(${idListSql('$3')})) AS groups`,
-      [idList(changed), idList([...new Set(boards.map((b) => b.viewerId))]), idList([...new Set(boards.flatMap((b) => (b.groupId ? [b.groupId] : [])))])],
+      [
+        idList(changed),
+        idList([...new Set(boards.map((b) => b.viewerId))]),
+        idList([...new Set(boards.flatMap((b) => (b.groupId ? [b.groupId] : [])))]),
+      ],
       { prepare: false },
     );
     const followers = new Set(sets.followers?.split(','));

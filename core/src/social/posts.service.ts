@@ -1,4 +1,13 @@
-import { canViewPost, forbidden, newPostSchema, NotificationKind, notFound, parseId, parseInput, postVisibleToViewerSql } from '@maratron/domain';
+import {
+  canViewPost,
+  forbidden,
+  newPostSchema,
+  NotificationKind,
+  notFound,
+  parseId,
+  parseInput,
+  postVisibleToViewerSql,
+} from '@maratron/domain';
 import { Post } from '@maratron/schema';
 import type { NewPost, PostAudience } from '@maratron/domain';
 import type { Page } from '@maratron/schema';
@@ -73,7 +82,12 @@ export class PostsService {
   }
 
   /** A group's posts the viewer may see, newest first (none of a private group's unless a member). */
-  async groupPage(ctx: RequestContext, groupId: string, firstArg: number | null | undefined, afterArg: string | null | undefined): Promise<Page<Post>> {
+  async groupPage(
+    ctx: RequestContext,
+    groupId: string,
+    firstArg: number | null | undefined,
+    afterArg: string | null | undefined,
+  ): Promise<Page<Post>> {
     requireViewer(ctx);
     const first = pageSize(firstArg);
     const after = decodeCursor(afterArg);
@@ -139,7 +153,10 @@ export class PostsService {
     const viewerId = requireViewer(ctx);
     return ctx.db.transaction(async () => {
       const post = await this.require(ctx, postId);
-      const added = await ctx.db.execute(`INSERT INTO post_likes (post_id, user_id) VALUES ($1, $2) ON CONFLICT DO NOTHING`, [post.id, viewerId]);
+      const added = await ctx.db.execute(`INSERT INTO post_likes (post_id, user_id) VALUES ($1, $2) ON CONFLICT DO NOTHING`, [
+        post.id,
+        viewerId,
+      ]);
       if (added) {
         await this.notifications.notify(ctx, [post.userId], { actorId: viewerId, kind: NotificationKind.LIKED, postId: post.id });
         this.changed(ctx, post.id);

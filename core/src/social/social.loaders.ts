@@ -44,7 +44,10 @@ export function createSocialLoaders(db: RequestDb, viewerId: string | null) {
 
     /** Posts by id that the viewer may see; null for missing or hidden ones. */
     visiblePostById: new DataLoader<string, Post | null>(async (ids) => {
-      const rows = await db.query<Post>(`SELECT ${POST_COLUMNS} FROM posts p WHERE p.id = ANY($2::uuid[]) AND ${visiblePost}`, [viewerId, ids]);
+      const rows = await db.query<Post>(`SELECT ${POST_COLUMNS} FROM posts p WHERE p.id = ANY($2::uuid[]) AND ${visiblePost}`, [
+        viewerId,
+        ids,
+      ]);
       return byKey(ids, hydrate(Post, rows), (p) => p.id);
     }),
 
@@ -59,7 +62,11 @@ export function createSocialLoaders(db: RequestDb, viewerId: string | null) {
           WHERE p.id = ANY($1::uuid[])`,
         [ids, viewerId],
       );
-      return byKey(ids, rows, (r) => r.id).map((r) => ({ likes: r?.likes ?? 0, comments: r?.comments ?? 0, likedByViewer: r?.likedByViewer ?? false }));
+      return byKey(ids, rows, (r) => r.id).map((r) => ({
+        likes: r?.likes ?? 0,
+        comments: r?.comments ?? 0,
+        likedByViewer: r?.likedByViewer ?? false,
+      }));
     }),
 
     /** Comments by id whose post the viewer may see. */

@@ -35,7 +35,9 @@ export function createTrainingLoaders(db: RequestDb, viewerId: string | null) {
     viewerBestEfforts: new DataLoader<Date, ViewerBests, number>(
       async (sinces) => {
         if (!viewerId) return sinces.map(() => ({ allTime: [], recent: [] }));
-        const rows = await db.query<Run & { n: string; effortDistance: RaceDistanceKey; effortDuration: number; recentDuration: number | null }>(
+        const rows = await db.query<
+          Run & { n: string; effortDistance: RaceDistanceKey; effortDuration: number; recentDuration: number | null }
+        >(
           `SELECT s.n::text AS n, k.key AS "effortDistance", best.duration AS "effortDuration", recent.duration AS "recentDuration", ${RUN_COLUMNS}
              FROM unnest($2::timestamptz[]) WITH ORDINALITY AS s(since, n)
             CROSS JOIN unnest($3::varchar[]) WITH ORDINALITY AS k(key, ord)

@@ -1,6 +1,17 @@
-import { dailyLoadSeries, DEFAULT_SUMMARY_WEEKS, fitnessFromEfforts, LOAD_WARMUP_DAYS, parseInput, runLoad, summaryWeeksSchema, trainingPaces, VDOT_WINDOW_DAYS, weekStarts } from '@maratron/domain';
+import {
+  dailyLoadSeries,
+  DEFAULT_SUMMARY_WEEKS,
+  fitnessFromEfforts,
+  LOAD_WARMUP_DAYS,
+  parseInput,
+  runLoad,
+  summaryWeeksSchema,
+  trainingPaces,
+  VDOT_WINDOW_DAYS,
+  weekStarts,
+} from '@maratron/domain';
 import { TrainingSummary } from '@maratron/schema';
-import type { DailyLoad, Fitness , RaceDistance} from '@maratron/domain';
+import type { DailyLoad, Fitness, RaceDistance } from '@maratron/domain';
 import type { PersonalRecord, RacePrediction, Shoe, WeeklyVolume } from '@maratron/schema';
 import { requireViewer } from '../context';
 import type { RequestContext } from '../context';

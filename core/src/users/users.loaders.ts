@@ -11,7 +11,10 @@ export function createUserLoaders(db: RequestDb) {
       return byKey(ids, hydrate(User, rows), (u) => u.id);
     }),
     trainingProfile: new DataLoader<string, TrainingProfile | null>(async (ids) => {
-      const rows = await db.query<TrainingProfile>(`SELECT ${TRAINING_PROFILE_COLUMNS} FROM training_profiles t WHERE t.user_id = ANY($1::uuid[])`, [ids]);
+      const rows = await db.query<TrainingProfile>(
+        `SELECT ${TRAINING_PROFILE_COLUMNS} FROM training_profiles t WHERE t.user_id = ANY($1::uuid[])`,
+        [ids],
+      );
       return byKey(ids, hydrate(TrainingProfile, rows), (p) => p.userId);
     }),
   };

@@ -32,7 +32,10 @@ export class UsersService {
     const data = parseInput(signUpSchema, input);
     const passwordHash = await hashPassword(data.password);
     return ctx.db.transaction(async () => {
-      const taken = await ctx.db.query<{ email: string; username: string }>(`SELECT email, username FROM users WHERE email = $1 OR username = $2`, [data.email, data.username]);
+      const taken = await ctx.db.query<{ email: string; username: string }>(
+        `SELECT email, username FROM users WHERE email = $1 OR username = $2`,
+        [data.email, data.username],
+      );
       if (taken.some((t) => t.email === data.email)) throw badInput('email', 'This email address is already registered');
       if (taken.length) throw badInput('username', 'This username is already taken');
       try {
@@ -83,7 +86,9 @@ export class UsersService {
     requireViewer(ctx);
     if (by.id) return ctx.loaders.userById.load(parseId(by.id));
     if (by.username) {
-      const rows = await ctx.db.query<User>(`SELECT ${USER_COLUMNS} FROM users u WHERE u.username = $1`, [by.username.trim().toLowerCase()]);
+      const rows = await ctx.db.query<User>(`SELECT ${USER_COLUMNS} FROM users u WHERE u.username = $1`, [
+        by.username.trim().toLowerCase(),
+      ]);
       return hydrate(User, rows)[0] ?? null;
     }
     throw badInput('id', 'Give an ID or a username');

@@ -5,7 +5,15 @@
  */
 /** COACH_UNAVAILABLE: the coach's language model failed or took too long (askCoach). */
 /** SERVICE_UNAVAILABLE: the server can't take the request right now (busy, or its database away); try again later. */
-export const DOMAIN_ERROR_CODES = ['BAD_USER_INPUT', 'UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND', 'RATE_LIMITED', 'COACH_UNAVAILABLE', 'SERVICE_UNAVAILABLE'] as const;
+export const DOMAIN_ERROR_CODES = [
+  'BAD_USER_INPUT',
+  'UNAUTHENTICATED',
+  'FORBIDDEN',
+  'NOT_FOUND',
+  'RATE_LIMITED',
+  'COACH_UNAVAILABLE',
+  'SERVICE_UNAVAILABLE',
+] as const;
 export type DomainErrorCode = (typeof DOMAIN_ERROR_CODES)[number];
 
 /** What an error says beyond its code and message, for programs to act on. */

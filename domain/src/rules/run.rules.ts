@@ -15,7 +15,12 @@ export const EARLIEST_START = new Date('1900-01-01T00:00:00Z');
 const notInFuture = (d: Date) => d.getTime() <= Date.now() + FUTURE_TOLERANCE_MS;
 
 const optionalText = (max: number) =>
-  z.string().trim().max(max).nullish().transform((s) => (s ? s : null));
+  z
+    .string()
+    .trim()
+    .max(max)
+    .nullish()
+    .transform((s) => (s ? s : null));
 
 /** Every field a run has, as a client may set it. Used by createRun, updateRun and MCP log_run. */
 export const runFields = {
@@ -24,10 +29,25 @@ export const runFields = {
     .min(EARLIEST_START, 'must not be before 1900')
     .refine(notInFuture, 'must not be in the future'),
   distance: z.number().positive('must be greater than 0').max(1_000_000, 'must be at most 1,000 km'),
-  duration: z.number().int('must be whole seconds').positive('must be greater than 0').max(14 * 24 * 3600, 'must be at most 14 days'),
+  duration: z
+    .number()
+    .int('must be whole seconds')
+    .positive('must be greater than 0')
+    .max(14 * 24 * 3600, 'must be at most 14 days'),
   name: optionalText(120),
-  elevationGain: z.number().min(0).max(20_000).nullish().transform((v) => v ?? null),
-  averageHeartRate: z.number().int().min(25).max(250).nullish().transform((v) => v ?? null),
+  elevationGain: z
+    .number()
+    .min(0)
+    .max(20_000)
+    .nullish()
+    .transform((v) => v ?? null),
+  averageHeartRate: z
+    .number()
+    .int()
+    .min(25)
+    .max(250)
+    .nullish()
+    .transform((v) => v ?? null),
   environment: z.enum(RunEnvironment),
   visibility: z.enum(Visibility),
   notes: optionalText(5000),
@@ -39,7 +59,10 @@ export const newRunSchema = z.object({
   environment: runFields.environment.default(RunEnvironment.OUTDOOR),
   visibility: runFields.visibility.default(Visibility.PUBLIC),
   /** Also create a post sharing the run (as visible as the run). */
-  share: z.boolean().nullish().transform((v) => v ?? false),
+  share: z
+    .boolean()
+    .nullish()
+    .transform((v) => v ?? false),
 });
 export type NewRun = z.output<typeof newRunSchema>;
 

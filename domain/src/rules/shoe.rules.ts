@@ -5,7 +5,12 @@ import { keepIfNull } from './validate';
 export const SHOE_ALERT_USAGE = 0.8;
 
 const name = z.string().trim().min(1, 'must not be empty').max(100);
-const brand = z.string().trim().max(100).nullish().transform((s) => (s ? s : null));
+const brand = z
+  .string()
+  .trim()
+  .max(100)
+  .nullish()
+  .transform((s) => (s ? s : null));
 const maxDistance = z.number().min(1000, 'must be at least 1 km').max(5_000_000, 'must be at most 5,000 km');
 
 export const newShoeSchema = z.object({

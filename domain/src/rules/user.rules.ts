@@ -23,7 +23,11 @@ export const trainingProfileSchema = z.object({
   level: z.enum(TrainingLevel).nullish(),
   goals: z.array(z.string().trim().min(1).max(200)).max(10).nullish(),
   weeklyDistanceGoal: z.number().min(0).max(1_000_000).nullish(),
-  preferredDays: z.array(z.enum(Weekday)).max(7).nullish().transform((d) => (d ? [...new Set(d)] : d)),
+  preferredDays: z
+    .array(z.enum(Weekday))
+    .max(7)
+    .nullish()
+    .transform((d) => (d ? [...new Set(d)] : d)),
   yearsRunning: z.number().int().min(0).max(100).nullish(),
   injuryNotes: z.string().trim().max(2000).nullish(),
 });
@@ -31,7 +35,12 @@ export type TrainingProfileChanges = z.output<typeof trainingProfileSchema>;
 
 export const profileChangesSchema = z.object({
   name: keepIfNull(nameSchema),
-  bio: z.string().trim().max(500).nullish().transform((s) => (s === undefined ? undefined : s || null)),
+  bio: z
+    .string()
+    .trim()
+    .max(500)
+    .nullish()
+    .transform((s) => (s === undefined ? undefined : s || null)),
   units: keepIfNull(z.enum(Units)),
   username: keepIfNull(usernameSchema),
   trainingProfile: keepIfNull(trainingProfileSchema),

@@ -18,13 +18,19 @@ const run = { startedAt: new Date('2025-05-01T07:00:00Z'), distance: 10_000, dur
 
 describe('parseInput', () => {
   it('names the field in `field` only, and says what is wrong in a sentence of its own', () => {
-    expect(refusal(() => parseInput(newRunSchema, { ...run, distance: -5 }))).toEqual({ code: 'BAD_USER_INPUT', field: 'distance', message: 'Distance must be greater than 0' });
+    expect(refusal(() => parseInput(newRunSchema, { ...run, distance: -5 }))).toEqual({
+      code: 'BAD_USER_INPUT',
+      field: 'distance',
+      message: 'Distance must be greater than 0',
+    });
     expect(refusal(() => parseInput(newRunSchema, { ...run, startedAt: new Date(Date.now() + 3 * 86_400_000) }))).toEqual({
       code: 'BAD_USER_INPUT',
       field: 'startedAt',
       message: 'Start time must not be in the future',
     });
-    expect(refusal(() => parseInput(signUpSchema, { email: 'ann@example.com', password: 'short', name: 'Ann', username: 'ann' }))).toMatchObject({
+    expect(
+      refusal(() => parseInput(signUpSchema, { email: 'ann@example.com', password: 'short', name: 'Ann', username: 'ann' })),
+    ).toMatchObject({
       field: 'password',
       message: 'Password must be at least 10 characters',
     });
@@ -43,8 +49,12 @@ describe('parseInput', () => {
   });
 
   it("words zod's own problems for a person, not a developer", () => {
-    expect(refusal(() => parseInput(newRunSchema, { ...run, averageHeartRate: 300 })).message).toBe('Average heart rate must be at most 250');
-    expect(refusal(() => parseInput(newRunSchema, { ...run, environment: 'MOON' })).message).toBe('Environment must be one of OUTDOOR, TREADMILL, TRACK, TRAIL');
+    expect(refusal(() => parseInput(newRunSchema, { ...run, averageHeartRate: 300 })).message).toBe(
+      'Average heart rate must be at most 250',
+    );
+    expect(refusal(() => parseInput(newRunSchema, { ...run, environment: 'MOON' })).message).toBe(
+      'Environment must be one of OUTDOOR, TREADMILL, TRACK, TRAIL',
+    );
     expect(refusal(() => parseInput(newRunSchema, { ...run, duration: undefined })).message).toBe('Duration is required');
     expect(refusal(() => parseInput(newRunSchema, { ...run, distance: 'far' })).message).toBe('Distance must be a number');
     expect(refusal(() => parseInput(newRunSchema, { ...run, shoeId: 'nope' })).message).toBe('Shoe ID is not valid');

@@ -71,7 +71,11 @@ const LABELS: Record<string, string> = {
  * `runId` → "Run ID", `goals.2` → "Goals" (the list an item belongs to).
  */
 export function fieldLabel(path: string): string {
-  const name = path.split('.').reverse().find((segment) => !/^\d+$/.test(segment)) ?? path;
+  const name =
+    path
+      .split('.')
+      .reverse()
+      .find((segment) => !/^\d+$/.test(segment)) ?? path;
   if (LABELS[name]) return LABELS[name];
   const words = name
     .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
@@ -91,8 +95,22 @@ export function sentence(path: string, message: string): string {
 }
 
 const count = (n: number | bigint) => n.toLocaleString('en-US');
-const TYPE_NAMES: Record<string, string> = { string: 'text', number: 'a number', int: 'a whole number', boolean: 'true or false', date: 'a date', array: 'a list', object: 'an object' };
-const FORMAT_NAMES: Record<string, string> = { email: 'an email address', uuid: 'an ID', datetime: 'an ISO 8601 date-time', date: 'an ISO 8601 date', url: 'a URL' };
+const TYPE_NAMES: Record<string, string> = {
+  string: 'text',
+  number: 'a number',
+  int: 'a whole number',
+  boolean: 'true or false',
+  date: 'a date',
+  array: 'a list',
+  object: 'an object',
+};
+const FORMAT_NAMES: Record<string, string> = {
+  email: 'an email address',
+  uuid: 'an ID',
+  datetime: 'an ISO 8601 date-time',
+  date: 'an ISO 8601 date',
+  url: 'a URL',
+};
 
 /**
  * What a value must be, for the problems a schema states no message of its own for (zod's own
@@ -109,7 +127,8 @@ function predicateOf(issue: z.core.$ZodRawIssue): string | undefined {
       if (issue.origin === 'array' || issue.origin === 'set') return `must have at most ${count(issue.maximum)} items`;
       return issue.inclusive === false ? `must be less than ${count(issue.maximum)}` : `must be at most ${count(issue.maximum)}`;
     case 'too_small':
-      if (issue.origin === 'string') return Number(issue.minimum) === 1 ? 'must not be empty' : `must be at least ${count(issue.minimum)} characters`;
+      if (issue.origin === 'string')
+        return Number(issue.minimum) === 1 ? 'must not be empty' : `must be at least ${count(issue.minimum)} characters`;
       if (issue.origin === 'array' || issue.origin === 'set') return `must have at least ${count(issue.minimum)} items`;
       return issue.inclusive === false ? `must be greater than ${count(issue.minimum)}` : `must be at least ${count(issue.minimum)}`;
     case 'invalid_format':

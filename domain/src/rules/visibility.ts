@@ -48,7 +48,12 @@ export interface PostAudience extends Owned {
  * THE rule for posts: the run rule above applied to the post's effective visibility, and a
  * private group's posts for its members only. Authors always see their own posts.
  */
-export function canViewPost(viewerId: string | null, post: PostAudience, viewerFollowsAuthor: boolean, viewerIsGroupMember: boolean): boolean {
+export function canViewPost(
+  viewerId: string | null,
+  post: PostAudience,
+  viewerFollowsAuthor: boolean,
+  viewerIsGroupMember: boolean,
+): boolean {
   if (!viewerId) return false;
   if (post.userId === viewerId) return true;
   if (post.groupId !== null && post.groupPrivate && !viewerIsGroupMember) return false;

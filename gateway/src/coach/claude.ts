@@ -28,12 +28,19 @@ export async function runClaude(
 ): Promise<CoachTurn> {
   // One retry for a transient failure; the caller's deadline bounds the rest.
   const client = new Anthropic({ apiKey: opts.apiKey, baseURL: opts.baseUrl ?? undefined, maxRetries: 1 });
-  const tools: Tool[] = mcp.tools.map((t) => ({ name: t.name, description: t.description, input_schema: t.inputSchema as Tool['input_schema'] }));
+  const tools: Tool[] = mcp.tools.map((t) => ({
+    name: t.name,
+    description: t.description,
+    input_schema: t.inputSchema as Tool['input_schema'],
+  }));
   const messages = [...history];
   const toolCalls: CoachTurn['toolCalls'] = [];
   let text = '';
   for (let round = 0; round < MAX_ITERATIONS; round++) {
-    const stream = client.messages.stream({ model: opts.model, max_tokens: 2048, system: SYSTEM_PROMPT, tools, messages }, { signal: opts.signal });
+    const stream = client.messages.stream(
+      { model: opts.model, max_tokens: 2048, system: SYSTEM_PROMPT, tools, messages },
+      { signal: opts.signal },
+    );
     stream.on('text', (delta) => {
       text += delta;
       onText(delta);

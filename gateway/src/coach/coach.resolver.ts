@@ -7,9 +7,15 @@ import type { CoachService } from './coach.service';
 
 @Resolver()
 export class CoachResolver {
-  constructor(private readonly coach: CoachService, private readonly plans: TrainingPlansService) {}
+  constructor(
+    private readonly coach: CoachService,
+    private readonly plans: TrainingPlansService,
+  ) {}
 
-  @Query(() => CoachConversation, { nullable: true, description: "One of the viewer's conversations with the coach; null for anyone else's." })
+  @Query(() => CoachConversation, {
+    nullable: true,
+    description: "One of the viewer's conversations with the coach; null for anyone else's.",
+  })
   coachConversation(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string) {
     return this.coach.conversation(ctx, id);
   }
@@ -24,8 +30,14 @@ export class CoachResolver {
     return this.plans.latest(ctx);
   }
 
-  @Mutation(() => CoachReply, { description: 'Asks the coach; the answer streams through coachReplyChunk(conversationId) as it is written.' })
-  askCoach(@Ctx() ctx: RequestContext, @Arg('message', () => String) message: string, @Arg('conversationId', () => ID, { nullable: true }) conversationId?: string | null) {
+  @Mutation(() => CoachReply, {
+    description: 'Asks the coach; the answer streams through coachReplyChunk(conversationId) as it is written.',
+  })
+  askCoach(
+    @Ctx() ctx: RequestContext,
+    @Arg('message', () => String) message: string,
+    @Arg('conversationId', () => ID, { nullable: true }) conversationId?: string | null,
+  ) {
     return this.coach.ask(ctx, message, conversationId);
   }
 
@@ -34,7 +46,10 @@ export class CoachResolver {
     return this.coach.generatePlan(ctx, input);
   }
 
-  @Subscription(() => CoachChunk, { subscribe: live('coachReplyChunk'), description: "The coach's answer as it is written (the conversation's owner only)." })
+  @Subscription(() => CoachChunk, {
+    subscribe: live('coachReplyChunk'),
+    description: "The coach's answer as it is written (the conversation's owner only).",
+  })
   coachReplyChunk(@Root() event: Topics['coach.chunk'], @Arg('conversationId', () => ID) _conversationId: string): CoachChunk {
     return { conversationId: event.conversationId, delta: event.delta, done: event.done };
   }

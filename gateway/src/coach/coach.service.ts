@@ -72,7 +72,9 @@ export class CoachService {
 
   async conversation(ctx: RequestContext, id: string): Promise<CoachConversation | null> {
     requireViewer(ctx);
-    const rows = await ctx.db.query<CoachConversation>(`SELECT ${CONVERSATION_COLUMNS} FROM coach_conversations c WHERE c.id = $1`, [parseId(id)]);
+    const rows = await ctx.db.query<CoachConversation>(`SELECT ${CONVERSATION_COLUMNS} FROM coach_conversations c WHERE c.id = $1`, [
+      parseId(id),
+    ]);
     return hydrate(CoachConversation, rows)[0] ?? null;
   }
 
@@ -122,7 +124,10 @@ export class CoachService {
    */
   private async claim(ctx: RequestContext, viewerId: string, id: string): Promise<void> {
     if (await ctx.db.execute(`SELECT 1 FROM coach_conversations WHERE id = $1 FOR UPDATE`, [id])) return;
-    const created = await ctx.db.execute(`INSERT INTO coach_conversations (id, user_id) VALUES ($1, $2) ON CONFLICT (id) DO NOTHING`, [id, viewerId]);
+    const created = await ctx.db.execute(`INSERT INTO coach_conversations (id, user_id) VALUES ($1, $2) ON CONFLICT (id) DO NOTHING`, [
+      id,
+      viewerId,
+    ]);
     if (!created) throw notFound('Conversation');
   }
 
@@ -135,7 +140,14 @@ export class CoachService {
     return rows.map((r) => ({ role: r.role, content: r.content }));
   }
 
-  private async insertMessage(ctx: RequestContext, conversationId: string, role: string, content: string, toolCalls: CoachTurn['toolCalls'], at?: Date): Promise<CoachMessage> {
+  private async insertMessage(
+    ctx: RequestContext,
+    conversationId: string,
+    role: string,
+    content: string,
+    toolCalls: CoachTurn['toolCalls'],
+    at?: Date,
+  ): Promise<CoachMessage> {
     const rows = await ctx.db.query<StoredCoachMessage>(
       `INSERT INTO coach_messages AS m (conversation_id, role, content, tool_calls, created_at)
        VALUES ($1, $2, $3, $4, coalesce($5, clock_timestamp())) RETURNING ${MESSAGE_COLUMNS}`,
@@ -163,7 +175,9 @@ export class CoachService {
     try {
       const { apiKey, model, baseUrl } = this.config.anthropic;
       const turn = apiKey
-        ? await runClaude({ apiKey, model, baseUrl, signal: deadline.signal }, mcp, [...history, { role: 'user', content: message }], (d) => chunk(d, false))
+        ? await runClaude({ apiKey, model, baseUrl, signal: deadline.signal }, mcp, [...history, { role: 'user', content: message }], (d) =>
+            chunk(d, false),
+          )
         : await runLocalCoach(mcp, message, (d) => chunk(d, false));
       chunk('', true);
       return turn;

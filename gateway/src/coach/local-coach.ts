@@ -16,7 +16,8 @@ export function intentOf(message: string): Intent {
   const m = message.toLowerCase();
   if (/\bplan\b|schedule|programme|program\b/.test(m)) return 'plan';
   // "I ran 10 km in 52:30", "log a 5k run": telling, not asking.
-  if (!m.includes('?') && /\b(log|record|add)\b.*\brun\b|\bi\s+(just\s+)?(ran|did|jogged)\b|^\s*(just\s+)?(ran|did|jogged)\b/.test(m)) return 'log';
+  if (!m.includes('?') && /\b(log|record|add)\b.*\brun\b|\bi\s+(just\s+)?(ran|did|jogged)\b|^\s*(just\s+)?(ran|did|jogged)\b/.test(m))
+    return 'log';
   if (/shoe|sneaker|trainers?\b|retire/.test(m)) return 'shoes';
   if (/ready|prepared/.test(m)) return 'ready';
   if (/predict|what time|how fast|finish time|could i run/.test(m)) return 'predict';
@@ -75,7 +76,10 @@ export function runOf(message: string): { distance: number | null; duration: num
     const hours = /(\d+(?:\.\d+)?)\s*(h|hr|hrs|hours?)\b/.exec(m);
     const minutes = /(\d+(?:\.\d+)?)\s*(min|mins|minutes?)\b/.exec(m);
     const seconds = /(\d+)\s*(s|sec|secs|seconds?)\b/.exec(m);
-    if (hours || minutes) duration = Math.round((hours ? Number(hours[1]) * 3600 : 0) + (minutes ? Number(minutes[1]) * 60 : 0) + (seconds ? Number(seconds[1]) : 0));
+    if (hours || minutes)
+      duration = Math.round(
+        (hours ? Number(hours[1]) * 3600 : 0) + (minutes ? Number(minutes[1]) * 60 : 0) + (seconds ? Number(seconds[1]) : 0),
+      );
   }
   return { distance, duration, yesterday: /\byesterday\b/.test(m) };
 }
@@ -126,7 +130,9 @@ async function answer(intent: Intent, message: string, tool: ToolFn): Promise<st
     case 'log': {
       const run = runOf(message);
       if (run.distance === null || run.duration === null) {
-        return ['To log a run I need its distance and its time, for example: "I ran 10 km in 52:30" or "log a 5k run in 26 minutes yesterday".'];
+        return [
+          'To log a run I need its distance and its time, for example: "I ran 10 km in 52:30" or "log a 5k run in 26 minutes yesterday".',
+        ];
       }
       // It ended about now (or this time yesterday), so it started its duration earlier.
       const startedAt = new Date(Date.now() - (run.yesterday ? 86_400_000 : 0) - run.duration * 1000).toISOString();
@@ -163,7 +169,10 @@ async function answer(intent: Intent, message: string, tool: ToolFn): Promise<st
       if (!shoes.length) return ["You have no active shoes logged. Add your pair and I'll track its wear."];
       const retire = shoes.filter((s) => s.retire);
       const soon = shoes.filter((s) => !s.retire && s.usagePercent >= 80);
-      const lines = shoes.map((s) => `${s.name}: ${s.distanceKm.toFixed(1)} of ${s.maxDistanceKm.toFixed(1)} km (${s.usagePercent} %), ${s.remainingKm.toFixed(1)} km left.`);
+      const lines = shoes.map(
+        (s) =>
+          `${s.name}: ${s.distanceKm.toFixed(1)} of ${s.maxDistanceKm.toFixed(1)} km (${s.usagePercent} %), ${s.remainingKm.toFixed(1)} km left.`,
+      );
       const verdict = retire.length
         ? `Retire ${retire.map((s) => s.name).join(' and ')} now.`
         : soon.length
@@ -177,7 +186,9 @@ async function answer(intent: Intent, message: string, tool: ToolFn): Promise<st
       if (!p.time) return [`I can't predict a ${GOAL_NAMES[goal]} yet: ${p.reason}`];
       return [
         `Your predicted ${GOAL_NAMES[goal]} time is ${p.time} (${p.pace}).`,
-        p.method === 'VDOT' ? `That comes from your VDOT of ${p.vdot}, set by your best recent effort.` : "That is Riegel's formula applied to your best recent effort.",
+        p.method === 'VDOT'
+          ? `That comes from your VDOT of ${p.vdot}, set by your best recent effort.`
+          : "That is Riegel's formula applied to your best recent effort.",
       ];
     }
     case 'ready': {
@@ -188,7 +199,9 @@ async function answer(intent: Intent, message: string, tool: ToolFn): Promise<st
       const ready = average >= needs[goal];
       return [
         `Over the last four weeks you averaged ${formatKm(average)} a week; this week so far ${formatKm(ctx.thisWeek.distance)}.`,
-        p.time ? `Your current fitness predicts a ${GOAL_NAMES[goal]} in ${p.time} (${p.method}).` : `I have no recent effort to predict a ${GOAL_NAMES[goal]} from.`,
+        p.time
+          ? `Your current fitness predicts a ${GOAL_NAMES[goal]} in ${p.time} (${p.method}).`
+          : `I have no recent effort to predict a ${GOAL_NAMES[goal]} from.`,
         ready
           ? `That volume supports a ${GOAL_NAMES[goal]}: keep your long runs going and taper in the last ${goal === 'MARATHON' ? 'three weeks' : 'week or two'}.`
           : `For a comfortable ${GOAL_NAMES[goal]} aim for about ${formatKm(needs[goal])} a week first; raise it by no more than 10 % a week.`,
@@ -202,7 +215,9 @@ async function answer(intent: Intent, message: string, tool: ToolFn): Promise<st
       const change = average > 0 ? Math.round(((last.distance - average) / average) * 100) : null;
       return [
         `Last week (from ${last.weekStart}) you ran ${formatKm(last.distance)} in ${last.runCount} run${last.runCount === 1 ? '' : 's'}.`,
-        change === null ? 'There is nothing earlier to compare it with.' : `That is ${Math.abs(change)} % ${change >= 0 ? 'more' : 'less'} than your ${formatKm(average)} average of the three weeks before.`,
+        change === null
+          ? 'There is nothing earlier to compare it with.'
+          : `That is ${Math.abs(change)} % ${change >= 0 ? 'more' : 'less'} than your ${formatKm(average)} average of the three weeks before.`,
         `This week so far: ${formatKm(ctx.thisWeek.distance)} in ${ctx.thisWeek.runCount} run${ctx.thisWeek.runCount === 1 ? '' : 's'}.`,
       ];
     }
@@ -214,7 +229,9 @@ async function answer(intent: Intent, message: string, tool: ToolFn): Promise<st
         `This week you have run ${formatKm(ctx.thisWeek.distance)} in ${ctx.thisWeek.runCount} run${ctx.thisWeek.runCount === 1 ? '' : 's'}, against ${formatKm(average)} a week over the last four.`,
         summary.load ? `Your training load is ${summary.load.reading}.` : '',
         summary.vdot !== null ? `Your VDOT is ${summary.vdot}.` : 'Log a run of 5 km or more and I can estimate your VDOT.',
-        ctx.recentRecords.length ? `Best efforts: ${ctx.recentRecords.map((r) => `${GOAL_NAMES[r.distance as Goal]} ${r.time}`).join(', ')}.` : '',
+        ctx.recentRecords.length
+          ? `Best efforts: ${ctx.recentRecords.map((r) => `${GOAL_NAMES[r.distance as Goal]} ${r.time}`).join(', ')}.`
+          : '',
       ].filter(Boolean);
     }
   }

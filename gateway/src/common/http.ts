@@ -41,7 +41,10 @@ const STATUS: Record<DomainErrorCode, number> = {
  * the authorization. Errors answer `{ error: { code, message, field?, reason? } }` with the matching status;
  * anything unexpected is a 500 without details (they go to the log).
  */
-export function authenticatedRoute(deps: HttpRouteDeps, handler: (ctx: RequestContext, req: Request) => Promise<HttpReply>): RequestHandler {
+export function authenticatedRoute(
+  deps: HttpRouteDeps,
+  handler: (ctx: RequestContext, req: Request) => Promise<HttpReply>,
+): RequestHandler {
   return async (req, res) => {
     const ctx = viewerContext(deps, req, res);
     if (!ctx) return;
@@ -65,7 +68,10 @@ function viewerContext(deps: HttpRouteDeps, req: Request, res: Response): Reques
   const token = TokenService.fromHeader(req.headers.authorization);
   const viewerId = token ? deps.tokens.verify(token) : null;
   if (!viewerId) {
-    res.status(401).set('WWW-Authenticate', 'Bearer').json({ error: { code: 'UNAUTHENTICATED', message: token ? 'Invalid or expired token' : 'Sign in first' } });
+    res
+      .status(401)
+      .set('WWW-Authenticate', 'Bearer')
+      .json({ error: { code: 'UNAUTHENTICATED', message: token ? 'Invalid or expired token' : 'Sign in first' } });
     return null;
   }
   req.info.viewerId = viewerId;
@@ -115,7 +121,10 @@ export interface HttpDownload {
  * A failure while the body is written answers like any route error (nothing has been sent yet).
  * A client that goes away mid-download only ends its own response.
  */
-export function authenticatedDownload(deps: HttpRouteDeps, handler: (ctx: RequestContext, req: Request) => Promise<HttpDownload>): RequestHandler {
+export function authenticatedDownload(
+  deps: HttpRouteDeps,
+  handler: (ctx: RequestContext, req: Request) => Promise<HttpDownload>,
+): RequestHandler {
   return async (req, res) => {
     const ctx = viewerContext(deps, req, res);
     if (!ctx) return;
@@ -140,7 +149,10 @@ export function authenticatedDownload(deps: HttpRouteDeps, handler: (ctx: Reques
       } catch (error) {
         // Most often the client went away before the end (ERR_STREAM_PREMATURE_CLOSE): pipeline has
         // ended both streams, and only this download stops.
-        deps.logger.info({ requestId: ctx.requestId, reason: (error as NodeJS.ErrnoException).code ?? String(error) }, 'download ended before it was all sent');
+        deps.logger.info(
+          { requestId: ctx.requestId, reason: (error as NodeJS.ErrnoException).code ?? String(error) },
+          'download ended before it was all sent',
+        );
       }
     } finally {
       try {

@@ -38,7 +38,9 @@ export class GroupResolver {
   }
 
   @Extensions(PER_VIEWER)
-  @FieldResolver(() => PostConnection, { description: 'Newest first, as the viewer may see them; empty to non-members of a private group.' })
+  @FieldResolver(() => PostConnection, {
+    description: 'Newest first, as the viewer may see them; empty to non-members of a private group.',
+  })
   posts(
     @Root() group: Group,
     @Ctx() ctx: RequestContext,

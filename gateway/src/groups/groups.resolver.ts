@@ -12,7 +12,9 @@ export class GroupsResolver {
     return this.groupService.get(ctx, id);
   }
 
-  @Query(() => GroupConnection, { description: 'Groups whose name starts with query, newest first: public ones, and private ones you belong to or are invited to.' })
+  @Query(() => GroupConnection, {
+    description: 'Groups whose name starts with query, newest first: public ones, and private ones you belong to or are invited to.',
+  })
   groups(
     @Ctx() ctx: RequestContext,
     @Arg('query', () => String, { nullable: true }) query?: string | null,

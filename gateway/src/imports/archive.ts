@@ -93,14 +93,21 @@ export function indexArchive(zip: ZipFile, limits: ArchiveLimits): Promise<Archi
           return reject(new ArchiveRefused(413, `the archive inflates past ${limits.maxUncompressedBytes} bytes`));
         }
         if (entry.uncompressedSize > limits.maxCompressionRatio * Math.max(entry.compressedSize, 1)) {
-          return reject(new ArchiveRefused(400, `the archive entry ${name} is compressed ${Math.round(entry.uncompressedSize / Math.max(entry.compressedSize, 1))}:1, which only a zip bomb is`));
+          return reject(
+            new ArchiveRefused(
+              400,
+              `the archive entry ${name} is compressed ${Math.round(entry.uncompressedSize / Math.max(entry.compressedSize, 1))}:1, which only a zip bomb is`,
+            ),
+          );
         }
       }
       if (match) index.activities.push({ index: i, fileName: name, format: match[1].toUpperCase() as ActivityFileFormat, entry });
       // The shallowest one wins (an export folder inside the zip is fine; a copy deeper down is not it).
       else if (base === 'activities.csv' && (!index.stravaCsv || depth(name) < depth(index.stravaCsv.fileName))) index.stravaCsv = entry;
-      else if (base === 'runs.json' && (!index.maratronRuns || depth(name) < depth(index.maratronRuns.fileName))) index.maratronRuns = entry;
-      else if (base === 'shoes.json' && (!index.maratronShoes || depth(name) < depth(index.maratronShoes.fileName))) index.maratronShoes = entry;
+      else if (base === 'runs.json' && (!index.maratronRuns || depth(name) < depth(index.maratronRuns.fileName)))
+        index.maratronRuns = entry;
+      else if (base === 'shoes.json' && (!index.maratronShoes || depth(name) < depth(index.maratronShoes.fileName)))
+        index.maratronShoes = entry;
       zip.readEntry();
     });
     zip.readEntry();
@@ -113,7 +120,12 @@ const depth = (name: string) => name.split('/').length;
  * One entry's bytes, refused past `maxBytes` (an activity file's limit; gzip'ed files are inflated
  * later with the same limit). `counter` adds up what every entry actually inflated to.
  */
-export function readEntry(zip: ZipFile, entry: Entry, counter: { bytes: number; limit: number }, maxBytes = MAX_ACTIVITY_FILE_BYTES): Promise<Buffer> {
+export function readEntry(
+  zip: ZipFile,
+  entry: Entry,
+  counter: { bytes: number; limit: number },
+  maxBytes = MAX_ACTIVITY_FILE_BYTES,
+): Promise<Buffer> {
   if (entry.uncompressedSize > maxBytes) return Promise.reject(new Error(`the file is larger than ${maxBytes / 1024 / 1024} MB`));
   return new Promise((resolve, reject) => {
     zip.openReadStream(entry, (error, stream) => {

@@ -9,7 +9,8 @@ const SERVER_GONE = /^(08...|57P0[123])$/;
 /** Socket-level failures reaching the server. */
 const NETWORK = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENOTFOUND']);
 /** node-postgres reports a connection lost mid-query or a client it had to drop by these words only (no code). */
-const CONNECTION_LOST = /Connection terminated|connection error|not queryable|server closed the connection|timeout exceeded when trying to connect/i;
+const CONNECTION_LOST =
+  /Connection terminated|connection error|not queryable|server closed the connection|timeout exceeded when trying to connect/i;
 
 /** True when `error` (node-postgres's, or TypeORM's wrapping of it) says the database could not be reached. */
 export function isDatabaseOutage(error: unknown): boolean {

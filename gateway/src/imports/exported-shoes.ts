@@ -17,7 +17,12 @@ export function parseExportedShoes(bytes: Buffer): ExportedShoe[] {
  * with the same life and starting distance. The export's default shoe becomes the default only in
  * an account that has no shoes yet. A shoe the rules refuse is left out: its runs get none.
  */
-export async function restoreShoes(ctx: RequestContext, shoes: ShoesService, userId: string, exported: ExportedShoe[]): Promise<Map<string, string>> {
+export async function restoreShoes(
+  ctx: RequestContext,
+  shoes: ShoesService,
+  userId: string,
+  exported: ExportedShoe[],
+): Promise<Map<string, string>> {
   const ids = new Map<string, string>();
   if (!exported.length) return ids;
   const owned = await shoes.list(ctx, userId, true);
@@ -43,7 +48,13 @@ export async function restoreShoes(ctx: RequestContext, shoes: ShoesService, use
 }
 
 /** Retires the restored shoes that were retired in the export, once their runs are in. */
-export async function retireRestoredShoes(ctx: RequestContext, shoes: ShoesService, userId: string, exported: ExportedShoe[], ids: Map<string, string>): Promise<void> {
+export async function retireRestoredShoes(
+  ctx: RequestContext,
+  shoes: ShoesService,
+  userId: string,
+  exported: ExportedShoe[],
+  ids: Map<string, string>,
+): Promise<void> {
   const owned = new Map((await shoes.list(ctx, userId, true)).map((s) => [s.id, s]));
   for (const shoe of exported) {
     const mine = owned.get(ids.get(shoe.id) ?? '');

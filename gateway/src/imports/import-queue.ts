@@ -54,7 +54,13 @@ export class ImportQueue {
     opts: { url: string; schema: string },
   ) {
     // Its own two connections: polling never waits behind the request pool.
-    this.boss = new PgBoss({ connectionString: opts.url, schema: opts.schema, max: 2, application_name: 'maratron-imports', schedule: false });
+    this.boss = new PgBoss({
+      connectionString: opts.url,
+      schema: opts.schema,
+      max: 2,
+      application_name: 'maratron-imports',
+      schedule: false,
+    });
     this.boss.on('error', (err) => this.logger.warn({ err }, 'import queue error'));
   }
 
@@ -68,7 +74,10 @@ export class ImportQueue {
     if (!work) return;
     this.working = this.work();
     await this.recover();
-    this.recoverTimer = setInterval(() => void this.recover().catch((err) => this.logger.warn({ err }, 'import recovery failed')), RECOVER_EVERY_MS);
+    this.recoverTimer = setInterval(
+      () => void this.recover().catch((err) => this.logger.warn({ err }, 'import recovery failed')),
+      RECOVER_EVERY_MS,
+    );
     this.recoverTimer.unref();
   }
 
@@ -81,7 +90,11 @@ export class ImportQueue {
       [jobId],
     );
     // No pg-boss retries: a failing job records its reason; an interrupted one is resumed (see work()) or found by recover().
-    await this.boss.send(QUEUE, { jobId, userId } satisfies ImportMessage, { retryLimit: 0, expireInHours: 6, priority: -Number(ahead ?? 0) });
+    await this.boss.send(QUEUE, { jobId, userId } satisfies ImportMessage, {
+      retryLimit: 0,
+      expireInHours: 6,
+      priority: -Number(ahead ?? 0),
+    });
     this.wake();
   }
 
@@ -176,7 +189,12 @@ export class ImportQueue {
     );
     for (const job of stale) {
       if (fs.existsSync(job.archivePath)) await this.enqueue(job.id, job.userId);
-      else await this.importer.fail(job.id, job.userId, 'the import was interrupted by a restart and its uploaded archive is no longer there; upload it again');
+      else
+        await this.importer.fail(
+          job.id,
+          job.userId,
+          'the import was interrupted by a restart and its uploaded archive is no longer there; upload it again',
+        );
     }
   }
 

@@ -11,7 +11,16 @@ import type { ZipFile } from 'yauzl';
 import { ActivityFileError, DomainError, nonRunningSport, tooLarge } from '@maratron/domain';
 import type { ExportedRun } from '@maratron/domain';
 import type { ImportProblem } from '@maratron/schema';
-import type { ImportConfig, RequestContext, EventBus, Logger, ActivityFile, ImportedActivity, RunsService, ShoesService } from '@maratron/core';
+import type {
+  ImportConfig,
+  RequestContext,
+  EventBus,
+  Logger,
+  ActivityFile,
+  ImportedActivity,
+  RunsService,
+  ShoesService,
+} from '@maratron/core';
 import { createRequestContext, RequestDb } from '@maratron/core';
 import { ArchiveRefused, indexArchive, openZip, readEntry, readExportFile } from './archive';
 import { parseExportedShoes, restoreShoes, retireRestoredShoes } from './exported-shoes';
@@ -148,9 +157,16 @@ export class Importer {
     } catch (error) {
       if (isDatabaseOutage(error)) throw error;
       const reason =
-        error instanceof ArchiveRefused ? error.message : (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'the uploaded archive is gone' : null;
+        error instanceof ArchiveRefused
+          ? error.message
+          : (error as NodeJS.ErrnoException).code === 'ENOENT'
+            ? 'the uploaded archive is gone'
+            : null;
       if (!reason) this.logger.error({ err: error, jobId }, 'import job failed');
-      await this.finish(jobId, userId, 'FAILED', { file: fileName ?? 'archive', message: reason ?? 'the import stopped on an unexpected error' });
+      await this.finish(jobId, userId, 'FAILED', {
+        file: fileName ?? 'archive',
+        message: reason ?? 'the import stopped on an unexpected error',
+      });
     } finally {
       zip?.close();
     }
@@ -164,14 +180,20 @@ export class Importer {
 
   /** A job interrupted by a database outage, waiting again (its committed batches kept); the caller queues it. */
   async requeue(jobId: string, userId: string): Promise<void> {
-    await this.asOwner(userId, ({ db }) => db.query(`UPDATE import_jobs SET status = 'QUEUED', heartbeat_at = now() WHERE id = $1 AND status = 'RUNNING'`, [jobId]));
+    await this.asOwner(userId, ({ db }) =>
+      db.query(`UPDATE import_jobs SET status = 'QUEUED', heartbeat_at = now() WHERE id = $1 AND status = 'RUNNING'`, [jobId]),
+    );
   }
 
   /**
    * A Maratron export's shoes (shoes.json beside its runs.json), restored before its runs so they
    * can name them; null for any other archive.
    */
-  private async restoreShoes(userId: string, zip: ZipFile, index: ArchiveIndex): Promise<{ exported: ExportedShoe[]; ids: Map<string, string> } | null> {
+  private async restoreShoes(
+    userId: string,
+    zip: ZipFile,
+    index: ArchiveIndex,
+  ): Promise<{ exported: ExportedShoe[]; ids: Map<string, string> } | null> {
     const { maratronRuns: runs, maratronShoes: shoes } = index;
     if (!runs || !shoes || folderOf(runs.fileName) !== folderOf(shoes.fileName)) return null;
     const exported = parseExportedShoes(await readEntry(zip, shoes, { bytes: 0, limit: this.config.maxUncompressedBytes }));
@@ -206,7 +228,13 @@ export class Importer {
       // had none, or when its shoe could not be restored).
       const shoeOf = (run: ExportedRun) => (shoeIds ? (run.shoeId ? (shoeIds.get(run.shoeId) ?? null) : null) : undefined);
       exported.forEach((run, i) => {
-        const runMeta: Meta = { name: run.name, notes: run.notes, startedAt: run.startedAt, visibility: run.visibility, shoeId: shoeOf(run) };
+        const runMeta: Meta = {
+          name: run.name,
+          notes: run.notes,
+          startedAt: run.startedAt,
+          visibility: run.visibility,
+          shoeId: shoeOf(run),
+        };
         if (run.file) meta.set(base + run.file, runMeta);
         else records.push({ kind: 'record', run, label: `runs.json #${i + 1}`, shoeId: runMeta.shoeId });
       });
@@ -219,8 +247,13 @@ export class Importer {
   }
 
   private async process(jobId: string, userId: string, zip: ZipFile, items: Item[], from: number): Promise<void> {
-    const entries = new FilesAhead(zip, items, { bytes: 0, limit: this.config.maxUncompressedBytes }, this.config.maxEntryBytes, READ_AHEAD_PER_THREAD * this.readingThreads, (file) =>
-      this.runs.readActivity(file),
+    const entries = new FilesAhead(
+      zip,
+      items,
+      { bytes: 0, limit: this.config.maxUncompressedBytes },
+      this.config.maxEntryBytes,
+      READ_AHEAD_PER_THREAD * this.readingThreads,
+      (file) => this.runs.readActivity(file),
     );
     const known = await this.storedRuns(userId);
     let db = new RequestDb(this.dataSource, userId);
@@ -265,7 +298,15 @@ export class Importer {
   }
 
   /** Stores a batch's files, then its counts and the position to resume from, in one transaction. */
-  private async commitBatch(jobId: string, userId: string, db: RequestDb, ctx: RequestContext, batch: Batch, next: number, known: KnownRuns): Promise<void> {
+  private async commitBatch(
+    jobId: string,
+    userId: string,
+    db: RequestDb,
+    ctx: RequestContext,
+    batch: Batch,
+    next: number,
+    known: KnownRuns,
+  ): Promise<void> {
     const stored = await this.store(ctx, batch.held, known);
     batch.held.forEach((file, i) => batch.tally(file.label, stored[i]));
     await db.query(
@@ -282,15 +323,29 @@ export class Importer {
    * (ArchiveRefused) or a database outage stops the job. A file is taken as stored from here on
    * for the duplicate rule, so a second copy in the same batch is skipped.
    */
-  private async readItem(ctx: RequestContext, item: Item, entries: FilesAhead, i: number, known: KnownRuns): Promise<Outcome | { result: 'read'; activity: ImportedActivity }> {
+  private async readItem(
+    ctx: RequestContext,
+    item: Item,
+    entries: FilesAhead,
+    i: number,
+    known: KnownRuns,
+  ): Promise<Outcome | { result: 'read'; activity: ImportedActivity }> {
     try {
       if (item.kind === 'record') {
         const r = item.run;
         const { startedAt } = r;
-        if (known.has(startedAt, r.distance)) return { result: 'skipped', message: 'a duplicate of a run already stored (same start and distance)' };
+        if (known.has(startedAt, r.distance))
+          return { result: 'skipped', message: 'a duplicate of a run already stored (same start and distance)' };
         await this.runs.create(ctx, {
-          name: r.name, startedAt, distance: r.distance, duration: r.duration, elevationGain: r.elevationGain,
-          averageHeartRate: r.averageHeartRate, environment: r.environment, visibility: r.visibility, notes: r.notes,
+          name: r.name,
+          startedAt,
+          distance: r.distance,
+          duration: r.duration,
+          elevationGain: r.elevationGain,
+          averageHeartRate: r.averageHeartRate,
+          environment: r.environment,
+          visibility: r.visibility,
+          notes: r.notes,
           ...(item.shoeId === undefined ? {} : { shoeId: item.shoeId }),
         });
         known.add(startedAt, r.distance);
@@ -299,7 +354,8 @@ export class Importer {
       const { meta } = item;
       if (meta.notRunning) return { result: 'skipped', message: `a ${meta.notRunning} activity, not a run` };
       const read = await entries.take(i);
-      if (known.has(read.run.startedAt, read.run.distance)) return { result: 'skipped', message: 'a duplicate of a run already stored (same start and distance)' };
+      if (known.has(read.run.startedAt, read.run.distance))
+        return { result: 'skipped', message: 'a duplicate of a run already stored (same start and distance)' };
       known.add(read.run.startedAt, read.run.distance);
       return { result: 'read', activity: read };
     } catch (error) {
@@ -315,7 +371,10 @@ export class Importer {
   private async store(ctx: RequestContext, files: readonly ReadFile[], known: KnownRuns): Promise<Outcome[]> {
     if (files.length === 0) return [];
     try {
-      await this.runs.createFromActivities(ctx, files.map((f) => f.activity));
+      await this.runs.createFromActivities(
+        ctx,
+        files.map((f) => f.activity),
+      );
       return files.map(() => ({ result: 'imported' }));
     } catch (error) {
       if (isDatabaseOutage(error)) throw error;
@@ -341,7 +400,9 @@ export class Importer {
   /** The owner's runs (start, distance) for the duplicate rule, read as the owner. */
   private storedRuns(userId: string): Promise<KnownRuns> {
     return this.asOwner(userId, async ({ db }) => {
-      const rows = await db.query<{ at: Date; distance: number }>(`SELECT started_at AS at, distance FROM runs WHERE user_id = $1`, [userId]);
+      const rows = await db.query<{ at: Date; distance: number }>(`SELECT started_at AS at, distance FROM runs WHERE user_id = $1`, [
+        userId,
+      ]);
       const known = new KnownRuns();
       for (const r of rows) known.add(r.at, Number(r.distance));
       return known;
@@ -427,7 +488,12 @@ class FilesAhead {
       if (activity.entry.uncompressedSize > this.maxEntryBytes) throw tooLarge(activity.format, this.maxEntryBytes);
       const content = await readEntry(this.zip, activity.entry, this.counter, this.maxEntryBytes);
       return this.read({
-        format: activity.format, content, name: meta.name, notes: meta.notes, startedAt: meta.startedAt, visibility: meta.visibility,
+        format: activity.format,
+        content,
+        name: meta.name,
+        notes: meta.notes,
+        startedAt: meta.startedAt,
+        visibility: meta.visibility,
         ...(meta.shoeId === undefined ? {} : { shoeId: meta.shoeId }),
       });
     })();
@@ -445,7 +511,8 @@ class KnownRuns {
     const minute = Math.floor(at.getTime() / DUPLICATE_START_MS);
     for (const m of [minute - 1, minute, minute + 1]) {
       for (const [t, d] of this.byMinute.get(m) ?? []) {
-        if (Math.abs(t - at.getTime()) <= DUPLICATE_START_MS && Math.abs(d - distance) <= DUPLICATE_DISTANCE_SHARE * Math.max(d, distance)) return true;
+        if (Math.abs(t - at.getTime()) <= DUPLICATE_START_MS && Math.abs(d - distance) <= DUPLICATE_DISTANCE_SHARE * Math.max(d, distance))
+          return true;
       }
     }
     return false;
@@ -487,7 +554,9 @@ function parseStravaCsv(bytes: Buffer): Map<string, Meta> {
   }
   const header = (rows.shift() ?? []).map((h) => h.trim().toLowerCase());
   const col = (name: string) => header.indexOf(name);
-  const [file, name, date, type, description] = ['filename', 'activity name', 'activity date', 'activity type', 'activity description'].map(col);
+  const [file, name, date, type, description] = ['filename', 'activity name', 'activity date', 'activity type', 'activity description'].map(
+    col,
+  );
   const meta = new Map<string, Meta>();
   if (file < 0) return meta;
   for (const row of rows) {
@@ -519,4 +588,3 @@ export function stravaDate(text: string | undefined): Date | null {
   m = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2}):(\d{2})Z?$/.exec(s);
   return m ? new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]), Number(m[4]), Number(m[5]), Number(m[6]))) : null;
 }
-

@@ -17,7 +17,10 @@ export class ImportsResolver {
     return this.importService.list(ctx, first);
   }
 
-  @Subscription(() => ImportJob, { subscribe: live('importProgress'), description: "The viewer's own import job, as its files are processed." })
+  @Subscription(() => ImportJob, {
+    subscribe: live('importProgress'),
+    description: "The viewer's own import job, as its files are processed.",
+  })
   // jobId is read by the live channel (channels.ts), which keys subscribers by it.
   importProgress(@Root() event: Topics['import.progress'], @Ctx() ctx: RequestContext, @Arg('jobId', () => ID) _jobId: string) {
     return this.importService.get(ctx, event.jobId);

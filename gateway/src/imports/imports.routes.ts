@@ -27,7 +27,10 @@ export function importsRouter(deps: HttpRouteDeps, imports: ImportsService, queu
     const token = TokenService.fromHeader(req.headers.authorization);
     const viewerId = token ? deps.tokens.verify(token) : null;
     if (!viewerId) {
-      res.status(401).set('WWW-Authenticate', 'Bearer').json({ error: { code: 'UNAUTHENTICATED', message: token ? 'Invalid or expired token' : 'Sign in first' } });
+      res
+        .status(401)
+        .set('WWW-Authenticate', 'Bearer')
+        .json({ error: { code: 'UNAUTHENTICATED', message: token ? 'Invalid or expired token' : 'Sign in first' } });
       return;
     }
     fs.mkdirSync(config.dir, { recursive: true });
@@ -58,7 +61,11 @@ export function importsRouter(deps: HttpRouteDeps, imports: ImportsService, queu
       try {
         const job = await imports.create(ctx, { fileName, archivePath, total }, config.maxQueuedPerUser);
         id = job.id;
-        ctx.db.afterCommit(() => queue.enqueue(job.id, viewerId).catch((err) => deps.logger.warn({ err, jobId: job.id }, 'enqueue failed; recovery will queue it')));
+        ctx.db.afterCommit(() =>
+          queue
+            .enqueue(job.id, viewerId)
+            .catch((err) => deps.logger.warn({ err, jobId: job.id }, 'enqueue failed; recovery will queue it')),
+        );
         await ctx.db.close(true);
       } catch (error) {
         await ctx.db.close(false).catch(() => undefined);
@@ -68,7 +75,9 @@ export function importsRouter(deps: HttpRouteDeps, imports: ImportsService, queu
     } catch (error) {
       await fs.promises.rm(archivePath, { force: true });
       if (error instanceof ArchiveRefused) {
-        res.status(error.status).json({ error: { code: error.status === 413 ? 'PAYLOAD_TOO_LARGE' : 'BAD_USER_INPUT', message: error.message } });
+        res
+          .status(error.status)
+          .json({ error: { code: error.status === 413 ? 'PAYLOAD_TOO_LARGE' : 'BAD_USER_INPUT', message: error.message } });
       } else if (error instanceof DomainError) {
         const status = error.code === 'UNAUTHENTICATED' ? 401 : error.code === 'RATE_LIMITED' ? 429 : 400;
         res.status(status).json({ error: { code: error.code, message: error.message } });

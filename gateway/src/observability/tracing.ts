@@ -22,7 +22,9 @@ export function startTracing(serviceName: string, settings: Config['tracing']): 
   /* eslint-enable @typescript-eslint/no-require-imports */
   sdk = new Sdk({
     serviceName: settings.serviceName ?? serviceName,
-    traceExporter: new OTLPTraceExporter({ url: new URL('v1/traces', settings.endpoint.endsWith('/') ? settings.endpoint : `${settings.endpoint}/`).href }),
+    traceExporter: new OTLPTraceExporter({
+      url: new URL('v1/traces', settings.endpoint.endsWith('/') ? settings.endpoint : `${settings.endpoint}/`).href,
+    }),
     instrumentations: [new HttpInstrumentation({ ignoreIncomingRequestHook: (req) => /^\/(healthz|readyz|metrics)/.test(req.url ?? '') })],
   });
   sdk.start();

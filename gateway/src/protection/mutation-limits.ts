@@ -18,7 +18,11 @@ export interface MutationLimits {
  * Past a limit the operation is refused before it runs — nothing is written — with
  * RATE_LIMITED, `retryAfterSeconds` and HTTP 429 + Retry-After.
  */
-export function mutationLimitsPlugin(limits: MutationLimits, redis: RedisClient | null, metrics: Metrics): ApolloServerPlugin<RequestContext> {
+export function mutationLimitsPlugin(
+  limits: MutationLimits,
+  redis: RedisClient | null,
+  metrics: Metrics,
+): ApolloServerPlugin<RequestContext> {
   const make = (keyPrefix: string, points: number) => createLimiter(redis, { keyPrefix, points, duration: 60 });
   const byUser = make('mutations:user', limits.perUser);
   const byAddress = make('mutations:address', limits.perAddress);
@@ -31,7 +35,11 @@ export function mutationLimitsPlugin(limits: MutationLimits, redis: RedisClient 
       metrics.rateLimited.inc({ limit });
       const retryAfterSeconds = Math.max(1, Math.ceil(error.msBeforeNext / 1000));
       throw new GraphQLError('Too many requests; try again later', {
-        extensions: { code: 'RATE_LIMITED', retryAfterSeconds, http: { status: 429, headers: new Map([['retry-after', String(retryAfterSeconds)]]) } },
+        extensions: {
+          code: 'RATE_LIMITED',
+          retryAfterSeconds,
+          http: { status: 429, headers: new Map([['retry-after', String(retryAfterSeconds)]]) },
+        },
       });
     }
   };

@@ -25,7 +25,13 @@ const POINT_FIELDS = new Set(['Run.track']);
  * it cost fifteen times that. graphql-armor's own cost rule counts a page size only when it is a
  * literal and a track as one field, which is why this replaces it.
  */
-export function queryCost(schema: GraphQLSchema, document: DocumentNode, operationName: string | null | undefined, variables: Record<string, unknown> | null | undefined, limits: QueryLimits): number {
+export function queryCost(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operationName: string | null | undefined,
+  variables: Record<string, unknown> | null | undefined,
+  limits: QueryLimits,
+): number {
   const estimators: ComplexityEstimator[] = [
     ({ type, field, args, childComplexity }) => {
       if (POINT_FIELDS.has(`${type.name}.${field.name}`)) return limits.trackMaxPoints;

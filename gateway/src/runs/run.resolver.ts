@@ -31,7 +31,7 @@ export class RunResolver {
     nullable: true,
     description:
       '[lat, lon, elevation?] points when imported from a file; null otherwise (also for a file without positions, e.g. a treadmill). ' +
-      'At most the server\'s TRACK_MAX_POINTS_PER_RESPONSE points (default 2000): a longer recording is thinned evenly, first and last point kept; the full recording is GET /api/runs/:id.gpx.',
+      "At most the server's TRACK_MAX_POINTS_PER_RESPONSE points (default 2000): a longer recording is thinned evenly, first and last point kept; the full recording is GET /api/runs/:id.gpx.",
   })
   track(@Root() run: Run, @Ctx() ctx: RequestContext) {
     return this.runs.track(ctx, run);

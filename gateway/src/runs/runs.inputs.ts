@@ -15,7 +15,12 @@ export class RunInput {
   @Field(() => Visibility, { nullable: true, defaultValue: Visibility.PUBLIC }) visibility?: Visibility;
   @Field(() => String, { nullable: true }) notes?: string | null;
   @Field(() => ID, { nullable: true, description: 'Without it the default shoe (if any) is used; null: no shoe.' }) shoeId?: string | null;
-  @Field(() => Boolean, { nullable: true, defaultValue: false, description: 'Also create a post sharing this run (as visible as the run).' }) share?: boolean | null;
+  @Field(() => Boolean, {
+    nullable: true,
+    defaultValue: false,
+    description: 'Also create a post sharing this run (as visible as the run).',
+  })
+  share?: boolean | null;
 }
 
 @InputType()

@@ -55,7 +55,10 @@ function tracePath(loop: Loop): { north: number; east: number }[] {
     const wobble = 1 + 0.04 * Math.sin(5 * theta) + 0.02 * Math.sin(11 * theta);
     const x = loop.a * wobble * Math.cos(theta);
     const y = loop.b * wobble * Math.sin(theta);
-    raw.push({ east: x * Math.cos(loop.rotation) - y * Math.sin(loop.rotation), north: x * Math.sin(loop.rotation) + y * Math.cos(loop.rotation) });
+    raw.push({
+      east: x * Math.cos(loop.rotation) - y * Math.sin(loop.rotation),
+      north: x * Math.sin(loop.rotation) + y * Math.cos(loop.rotation),
+    });
   }
   // Resample to one point per metre along the path.
   const out = [raw[0]];

@@ -7,12 +7,60 @@ import { DEMO_LOOPS, demoRunGpx } from './demo-tracks';
 export const DEMO_PASSWORD = 'maratron-demo';
 
 const RUNNERS = [
-  { username: 'ana', name: 'Ana Ribeiro', bio: 'Marathoner chasing sub-3. Coffee before every long run.', level: 'ADVANCED', weekly: 70_000, pace: 270, heartRate: 142 },
-  { username: 'ben', name: 'Ben Okafor', bio: 'Trail and tempo. Training for my first half.', level: 'INTERMEDIATE', weekly: 35_000, pace: 320, heartRate: 148 },
-  { username: 'chloe', name: 'Chloé Martin', bio: 'Parkrun regular, slowly getting faster.', level: 'BEGINNER', weekly: 20_000, pace: 380, heartRate: 155 },
-  { username: 'dev', name: 'Dev Patel', bio: 'Track sessions on Tuesdays, long runs on Sundays.', level: 'ADVANCED', weekly: 60_000, pace: 285, heartRate: 138 },
-  { username: 'emma', name: 'Emma Lindqvist', bio: 'Running the city one neighbourhood at a time.', level: 'INTERMEDIATE', weekly: 40_000, pace: 330, heartRate: 150 },
-  { username: 'farid', name: 'Farid Haddad', bio: 'Back from injury, building up carefully.', level: 'INTERMEDIATE', weekly: 25_000, pace: 345, heartRate: 146 },
+  {
+    username: 'ana',
+    name: 'Ana Ribeiro',
+    bio: 'Marathoner chasing sub-3. Coffee before every long run.',
+    level: 'ADVANCED',
+    weekly: 70_000,
+    pace: 270,
+    heartRate: 142,
+  },
+  {
+    username: 'ben',
+    name: 'Ben Okafor',
+    bio: 'Trail and tempo. Training for my first half.',
+    level: 'INTERMEDIATE',
+    weekly: 35_000,
+    pace: 320,
+    heartRate: 148,
+  },
+  {
+    username: 'chloe',
+    name: 'Chloé Martin',
+    bio: 'Parkrun regular, slowly getting faster.',
+    level: 'BEGINNER',
+    weekly: 20_000,
+    pace: 380,
+    heartRate: 155,
+  },
+  {
+    username: 'dev',
+    name: 'Dev Patel',
+    bio: 'Track sessions on Tuesdays, long runs on Sundays.',
+    level: 'ADVANCED',
+    weekly: 60_000,
+    pace: 285,
+    heartRate: 138,
+  },
+  {
+    username: 'emma',
+    name: 'Emma Lindqvist',
+    bio: 'Running the city one neighbourhood at a time.',
+    level: 'INTERMEDIATE',
+    weekly: 40_000,
+    pace: 330,
+    heartRate: 150,
+  },
+  {
+    username: 'farid',
+    name: 'Farid Haddad',
+    bio: 'Back from injury, building up carefully.',
+    level: 'INTERMEDIATE',
+    weekly: 25_000,
+    pace: 345,
+    heartRate: 146,
+  },
 ] as const;
 
 /**
@@ -24,8 +72,17 @@ const TRACKED_DAYS = 21;
 const TRACKED_LONG_RUN_DAYS = 42;
 
 const FOLLOWS: [string, string][] = [
-  ['ana', 'dev'], ['dev', 'ana'], ['ben', 'ana'], ['chloe', 'ana'], ['chloe', 'emma'], ['emma', 'chloe'],
-  ['emma', 'ben'], ['farid', 'ana'], ['farid', 'dev'], ['ben', 'farid'], ['dev', 'emma'],
+  ['ana', 'dev'],
+  ['dev', 'ana'],
+  ['ben', 'ana'],
+  ['chloe', 'ana'],
+  ['chloe', 'emma'],
+  ['emma', 'chloe'],
+  ['emma', 'ben'],
+  ['farid', 'ana'],
+  ['farid', 'dev'],
+  ['ben', 'farid'],
+  ['dev', 'emma'],
 ];
 
 /** A small deterministic PRNG (mulberry32), so every fresh start gets the same demo data. */
@@ -46,7 +103,11 @@ const DAY = 24 * 3600 * 1000;
  * service function as importActivity; the others are typed-in runs, inserted in bulk with their
  * whole-run best efforts. Returns what it loaded, or null when the database already has runners.
  */
-export async function seedDemoData(dataSource: DataSource, services: Services, now = new Date()): Promise<{ runners: number; runs: number; imported: number } | null> {
+export async function seedDemoData(
+  dataSource: DataSource,
+  services: Services,
+  now = new Date(),
+): Promise<{ runners: number; runs: number; imported: number } | null> {
   // Like any request, the seed writes through a RequestDb: the runtime role, under row-level
   // security, as the runner it writes for at each step.
   const db = new RequestDb(dataSource, null);
@@ -85,14 +146,23 @@ async function load(db: RequestDb, services: Services, now: Date): Promise<{ run
     await db.actAs(id);
     await db.execute(
       `INSERT INTO training_profiles (user_id, level, goals, weekly_distance_goal, preferred_days, years_running) VALUES ($1, $2, $3, $4, $5, $6)`,
-      [id, r.level, ['Run a strong half marathon', 'Stay injury free'], r.weekly, ['TUE', 'THU', 'SAT', 'SUN'], Math.floor(random() * 10) + 1],
+      [
+        id,
+        r.level,
+        ['Run a strong half marathon', 'Stay injury free'],
+        r.weekly,
+        ['TUE', 'THU', 'SAT', 'SUN'],
+        Math.floor(random() * 10) + 1,
+      ],
     );
     // An old pair near retirement (a shoe alert), a racer, and the current default.
     const shoe = async (name: string, brand: string, max: number, initial: number, isDefault: boolean, ageDays: number) =>
-      (await db.query<{ id: string }>(
-        `INSERT INTO shoes (user_id, name, brand, max_distance, initial_distance, is_default, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
-        [id, name, brand, max, initial, isDefault, new Date(now.getTime() - ageDays * DAY)],
-      ))[0].id;
+      (
+        await db.query<{ id: string }>(
+          `INSERT INTO shoes (user_id, name, brand, max_distance, initial_distance, is_default, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
+          [id, name, brand, max, initial, isDefault, new Date(now.getTime() - ageDays * DAY)],
+        )
+      )[0].id;
     const oldShoe = await shoe('Pegasus 40', 'Nike', 700_000, Math.round(r.weekly * 7), false, 400);
     const midShoe = await shoe('Endorphin Speed 4', 'Saucony', 800_000, 0, false, 130);
     const newShoe = await shoe('Novablast 4', 'ASICS', 900_000, 0, true, 60);
@@ -107,7 +177,9 @@ async function load(db: RequestDb, services: Services, now: Date): Promise<{ run
       if (!runsToday) continue;
       const distance = Math.round((longRun ? r.weekly * 0.3 : r.weekly * (0.12 + random() * 0.1)) / 10) * 10;
       const pace = r.pace * (longRun ? 1.08 : 0.95 + random() * 0.12);
-      const startedAt = new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate(), 6 + Math.floor(random() * 12), Math.floor(random() * 60)));
+      const startedAt = new Date(
+        Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate(), 6 + Math.floor(random() * 12), Math.floor(random() * 60)),
+      );
       const visibility = random() < 0.8 ? 'PUBLIC' : random() < 0.5 ? 'FOLLOWERS' : 'PRIVATE';
       const name = longRun ? 'Sunday long run' : random() < 0.3 ? 'Tempo run' : 'Easy run';
       const shoeId = day > 100 ? oldShoe : day > 50 ? midShoe : newShoe;
@@ -126,7 +198,15 @@ async function load(db: RequestDb, services: Services, now: Date): Promise<{ run
         continue;
       }
       rows.push([
-        id, shoeId, name, startedAt, distance, Math.round((distance / 1000) * pace), Math.round(random() * distance * 0.012), r.heartRate + Math.round(random() * 20 - 5), visibility,
+        id,
+        shoeId,
+        name,
+        startedAt,
+        distance,
+        Math.round((distance / 1000) * pace),
+        Math.round(random() * distance * 0.012),
+        r.heartRate + Math.round(random() * 20 - 5),
+        visibility,
       ]);
     }
     const inserted = await db.query<Pick<EffortSource, 'id' | 'userId' | 'startedAt' | 'distance' | 'duration'>>(
@@ -151,13 +231,21 @@ async function load(db: RequestDb, services: Services, now: Date): Promise<{ run
 }
 
 /** A club, shared runs, kudos and comments, written through the services as each runner. */
-async function socialLife(db: RequestDb, { posts, comments, groups }: Services, ids: Map<string, string>, latestImport: Map<string, string>) {
+async function socialLife(
+  db: RequestDb,
+  { posts, comments, groups }: Services,
+  ids: Map<string, string>,
+  latestImport: Map<string, string>,
+) {
   const as = async (username: string) => {
     const id = ids.get(username)!;
     await db.actAs(id);
     return actingAs(db, id);
   };
-  const club = await groups.create(await as('ana'), { name: 'Sunday Long Run Club', description: 'Easy miles, good company, coffee after.' });
+  const club = await groups.create(await as('ana'), {
+    name: 'Sunday Long Run Club',
+    description: 'Easy miles, good company, coffee after.',
+  });
   for (const member of ['ben', 'chloe', 'dev']) await groups.join(await as(member), club.id);
   const shared = new Map<string, string>();
   const captions: Record<string, string> = {
@@ -171,7 +259,14 @@ async function socialLife(db: RequestDb, { posts, comments, groups }: Services, 
     shared.set(username, (await posts.create(await as(username), { text, runId })).id);
   }
   await posts.create(await as('ana'), { text: 'Long run this Sunday at 8:00 from the park gates. All paces welcome!', groupId: club.id });
-  for (const [fan, author] of [['dev', 'ana'], ['ben', 'ana'], ['chloe', 'ana'], ['ana', 'dev'], ['emma', 'ben'], ['farid', 'dev']]) {
+  for (const [fan, author] of [
+    ['dev', 'ana'],
+    ['ben', 'ana'],
+    ['chloe', 'ana'],
+    ['ana', 'dev'],
+    ['emma', 'ben'],
+    ['farid', 'dev'],
+  ]) {
     await posts.like(await as(fan), shared.get(author)!);
   }
   await comments.add(await as('dev'), shared.get('ana')!, 'Strong! Save some for race day.');

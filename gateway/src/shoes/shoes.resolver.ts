@@ -9,7 +9,10 @@ export class ShoesResolver {
   constructor(private readonly shoes: ShoesService) {}
 
   @Query(() => [Shoe], { name: 'shoes', description: "The viewer's shoes, oldest first." })
-  myShoes(@Ctx() ctx: RequestContext, @Arg('includeRetired', () => Boolean, { nullable: true, defaultValue: false }) includeRetired: boolean | null) {
+  myShoes(
+    @Ctx() ctx: RequestContext,
+    @Arg('includeRetired', () => Boolean, { nullable: true, defaultValue: false }) includeRetired: boolean | null,
+  ) {
     return this.shoes.list(ctx, requireViewer(ctx), includeRetired ?? false);
   }
 

@@ -9,7 +9,8 @@ export class LeaderboardResolver {
   constructor(private readonly leaderboards: LeaderboardService) {}
 
   @Query(() => [LeaderboardEntry], {
-    description: "Distance ranking in the period among the runners you follow and you, or among a group's members; only runs you may see count.",
+    description:
+      "Distance ranking in the period among the runners you follow and you, or among a group's members; only runs you may see count.",
   })
   leaderboard(
     @Ctx() ctx: RequestContext,
@@ -20,7 +21,10 @@ export class LeaderboardResolver {
     return this.leaderboards.board(ctx, period, groupId, first ?? 100);
   }
 
-  @Subscription(() => [LeaderboardEntry], { subscribe: live('leaderboardUpdated'), description: 'The leaderboard again whenever a run may have moved it.' })
+  @Subscription(() => [LeaderboardEntry], {
+    subscribe: live('leaderboardUpdated'),
+    description: 'The leaderboard again whenever a run may have moved it.',
+  })
   leaderboardUpdated(
     @Ctx() ctx: RequestContext,
     @Arg('period', () => Period) period: Period,

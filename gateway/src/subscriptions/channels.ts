@@ -85,8 +85,15 @@ export function createChannels(s: Services): Record<string, Channel> {
       keyOfEvent: () => EVERYONE,
       authorize: (ctx, args) => s.leaderboards.assertCanWatch(ctx, args.groupId as string | null | undefined),
       audience: async (db, payloads, subscribers) => {
-        const boards = subscribers.map((sub) => ({ viewerId: sub.viewerId, groupId: (sub.args.groupId as string | null | undefined)?.toLowerCase() ?? null }));
-        const moved = await s.leaderboards.audience(db, payloads.map((p) => p.userId), boards);
+        const boards = subscribers.map((sub) => ({
+          viewerId: sub.viewerId,
+          groupId: (sub.args.groupId as string | null | undefined)?.toLowerCase() ?? null,
+        }));
+        const moved = await s.leaderboards.audience(
+          db,
+          payloads.map((p) => p.userId),
+          boards,
+        );
         return subscribers.filter((_, i) => moved[i]);
       },
       rootPerViewer: true,

@@ -107,7 +107,9 @@ export class LiveDispatcher {
       try {
         await channel.authorize(ctx, source.args);
       } catch (error) {
-        return this.formatResult({ errors: [new GraphQLError((error as Error).message, { originalError: error as Error, path: [source.field] })] });
+        return this.formatResult({
+          errors: [new GraphQLError((error as Error).message, { originalError: error as Error, path: [source.field] })],
+        });
       }
       this.register(source, channel, args, envelope);
       return source;
@@ -263,10 +265,22 @@ export class LiveDispatcher {
     const errors = result.errors.map((error) => {
       const labelled =
         defaultCode && !error.originalError && !error.extensions?.code
-          ? new GraphQLError(error.message, { nodes: error.nodes, source: error.source, positions: error.positions, path: error.path, extensions: { ...error.extensions, code: defaultCode } })
+          ? new GraphQLError(error.message, {
+              nodes: error.nodes,
+              source: error.source,
+              positions: error.positions,
+              path: error.path,
+              extensions: { ...error.extensions, code: defaultCode },
+            })
           : error;
       const formatted = this.deps.formatError(labelled.toJSON(), labelled);
-      return new GraphQLError(formatted.message, { nodes: error.nodes, source: error.source, positions: error.positions, path: formatted.path, extensions: formatted.extensions });
+      return new GraphQLError(formatted.message, {
+        nodes: error.nodes,
+        source: error.source,
+        positions: error.positions,
+        path: formatted.path,
+        extensions: formatted.extensions,
+      });
     });
     return { ...result, errors };
   }

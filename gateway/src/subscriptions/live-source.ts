@@ -63,5 +63,6 @@ export class LiveSource implements AsyncGenerator<never, undefined> {
 
 /** `@Subscription(() => T, { subscribe: live('fieldName') })`: the field is served by the live dispatcher. */
 export function live(field: string) {
-  return ({ args, context }: SubscribeResolverData<unknown, Record<string, unknown>, RequestContext>) => new LiveSource(field, args, context.viewerId);
+  return ({ args, context }: SubscribeResolverData<unknown, Record<string, unknown>, RequestContext>) =>
+    new LiveSource(field, args, context.viewerId);
 }

@@ -13,6 +13,8 @@ export const refusingPubSub: PubSub = {
     throw new Error(`Publishing ${topic} from a resolver is not supported: services publish after commit (events/publish.ts)`);
   },
   subscribe(topic: string) {
-    throw new Error(`Subscribing by topic (${topic}) is not supported: use subscribe: live(field) and a channel in subscriptions/channels.ts`);
+    throw new Error(
+      `Subscribing by topic (${topic}) is not supported: use subscribe: live(field) and a channel in subscriptions/channels.ts`,
+    );
   },
 };

@@ -37,7 +37,12 @@ function tokenOf(params: Record<string, unknown> | undefined): string | null | f
 }
 
 const labelled = (error: GraphQLError, code: string) =>
-  new GraphQLError(error.message, { nodes: error.nodes, source: error.source, positions: error.positions, extensions: { ...error.extensions, code } });
+  new GraphQLError(error.message, {
+    nodes: error.nodes,
+    source: error.source,
+    positions: error.positions,
+    extensions: { ...error.extensions, code },
+  });
 
 /**
  * graphql-ws on the gateway's HTTP server and path (`/graphql`), guarded like HTTP — which
@@ -82,7 +87,9 @@ export function createSubscriptionServer(deps: {
   // when they all reconnect): parse and validate each text once, and share the document.
   // Texts that differ only in layout (whitespace, commas, comments) print the same: they share
   // one document and one key, so the dispatcher executes them once per event.
-  type Prepared = { document: DocumentNode; printed: string; errors?: undefined } | { document?: undefined; printed?: undefined; errors: GraphQLError[] };
+  type Prepared =
+    | { document: DocumentNode; printed: string; errors?: undefined }
+    | { document?: undefined; printed?: undefined; errors: GraphQLError[] };
   const documents = new Map<string, Prepared>();
   const byPrinted = new Map<string, DocumentNode>();
   const prepare = (query: string): Prepared => {
@@ -132,13 +139,19 @@ export function createSubscriptionServer(deps: {
         if (session) {
           const sockets = socketsByViewer.get(session.userId) ?? new Set<WebSocket>();
           if (sockets.size >= deps.limits.maxConnectionsPerUser) {
-            ctx.extra.socket.close(TOO_MANY_CONNECTIONS, `Too many connections for this account (at most ${deps.limits.maxConnectionsPerUser})`);
+            ctx.extra.socket.close(
+              TOO_MANY_CONNECTIONS,
+              `Too many connections for this account (at most ${deps.limits.maxConnectionsPerUser})`,
+            );
             return false;
           }
           socketsByViewer.set(session.userId, sockets.add(ctx.extra.socket));
         }
         const expiry = session
-          ? setTimeout(() => ctx.extra.socket.close(CloseCode.Forbidden, 'Token expired'), Math.min(session.expiresAt.getTime() - Date.now(), 2 ** 31 - 1))
+          ? setTimeout(
+              () => ctx.extra.socket.close(CloseCode.Forbidden, 'Token expired'),
+              Math.min(session.expiresAt.getTime() - Date.now(), 2 ** 31 - 1),
+            )
           : null;
         expiry?.unref();
         ctx.extra.connection = { viewerId: session?.userId ?? null, expiry };
@@ -167,7 +180,11 @@ export function createSubscriptionServer(deps: {
         const operation = getOperationAST(document, payload.operationName);
         if (!operation) return [new GraphQLError('Unable to identify the operation to run', { extensions: { code: 'BAD_REQUEST' } })];
         if (operation.operation !== 'subscription') {
-          return [new GraphQLError('Only subscriptions run over WebSocket: send queries and mutations as HTTP POST /graphql', { extensions: { code: 'BAD_REQUEST' } })];
+          return [
+            new GraphQLError('Only subscriptions run over WebSocket: send queries and mutations as HTTP POST /graphql', {
+              extensions: { code: 'BAD_REQUEST' },
+            }),
+          ];
         }
         const envelope: LiveEnvelope = {
           viewerId: ctx.extra.connection?.viewerId ?? null,

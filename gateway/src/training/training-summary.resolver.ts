@@ -7,12 +7,16 @@ import type { RequestContext, TrainingService } from '@maratron/core';
 export class TrainingSummaryResolver {
   constructor(private readonly training: TrainingService) {}
 
-  @FieldResolver(() => [WeeklyVolume], { description: 'Oldest first, one entry per ISO week (UTC, Monday first), zero weeks included, ending with the current week.' })
+  @FieldResolver(() => [WeeklyVolume], {
+    description: 'Oldest first, one entry per ISO week (UTC, Monday first), zero weeks included, ending with the current week.',
+  })
   weeks(@Root() summary: TrainingSummary, @Ctx() ctx: RequestContext) {
     return this.training.weeks(ctx, summary);
   }
 
-  @FieldResolver(() => [PersonalRecord], { description: 'Fastest 5K, 10K, half and marathon found inside runs (from the track when a run has one), ever.' })
+  @FieldResolver(() => [PersonalRecord], {
+    description: 'Fastest 5K, 10K, half and marathon found inside runs (from the track when a run has one), ever.',
+  })
   personalRecords(@Root() summary: TrainingSummary, @Ctx() ctx: RequestContext) {
     return this.training.personalRecords(ctx, summary);
   }
@@ -27,7 +31,9 @@ export class TrainingSummaryResolver {
     return this.training.predictions(ctx, summary);
   }
 
-  @FieldResolver(() => [TrainingLoad], { description: 'Daily acute (7-day) / chronic (42-day) load from the first week to today, balance = chronic - acute.' })
+  @FieldResolver(() => [TrainingLoad], {
+    description: 'Daily acute (7-day) / chronic (42-day) load from the first week to today, balance = chronic - acute.',
+  })
   load(@Root() summary: TrainingSummary, @Ctx() ctx: RequestContext) {
     return this.training.load(ctx, summary);
   }

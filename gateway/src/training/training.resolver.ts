@@ -6,7 +6,9 @@ import type { RequestContext, TrainingService } from '@maratron/core';
 export class TrainingResolver {
   constructor(private readonly training: TrainingService) {}
 
-  @Query(() => TrainingSummary, { description: "The viewer's own training: weekly volume, records, VDOT, predictions, load and shoe alerts. weeks: 1–260." })
+  @Query(() => TrainingSummary, {
+    description: "The viewer's own training: weekly volume, records, VDOT, predictions, load and shoe alerts. weeks: 1–260.",
+  })
   trainingSummary(@Ctx() ctx: RequestContext, @Arg('weeks', () => Int, { nullable: true, defaultValue: 12 }) weeks: number | null) {
     return this.training.summary(ctx, weeks);
   }

@@ -24,7 +24,17 @@ export class UserResolver {
   async trainingProfile(@Root() user: User, @Ctx() ctx: RequestContext) {
     if (ctx.viewerId !== user.id) return null;
     const profile = await ctx.loaders.trainingProfile.load(user.id);
-    return profile ?? { userId: user.id, level: null, goals: [], weeklyDistanceGoal: null, preferredDays: [], yearsRunning: null, injuryNotes: null };
+    return (
+      profile ?? {
+        userId: user.id,
+        level: null,
+        goals: [],
+        weeklyDistanceGoal: null,
+        preferredDays: [],
+        yearsRunning: null,
+        injuryNotes: null,
+      }
+    );
   }
 
   @FieldResolver(() => Int)
@@ -56,7 +66,11 @@ export class UserResolver {
 
   @Extensions(PER_VIEWER)
   @FieldResolver(() => [Shoe])
-  shoes(@Root() user: User, @Ctx() ctx: RequestContext, @Arg('includeRetired', () => Boolean, { nullable: true, defaultValue: false }) includeRetired: boolean | null) {
+  shoes(
+    @Root() user: User,
+    @Ctx() ctx: RequestContext,
+    @Arg('includeRetired', () => Boolean, { nullable: true, defaultValue: false }) includeRetired: boolean | null,
+  ) {
     return this.shoeService.list(ctx, user.id, includeRetired ?? false);
   }
 

@@ -22,7 +22,11 @@ export class UsersResolver {
   }
 
   @Query(() => [User])
-  searchUsers(@Ctx() ctx: RequestContext, @Arg('query', () => String) query: string, @Arg('first', () => Int, { nullable: true, defaultValue: 10 }) first: number | null) {
+  searchUsers(
+    @Ctx() ctx: RequestContext,
+    @Arg('query', () => String) query: string,
+    @Arg('first', () => Int, { nullable: true, defaultValue: 10 }) first: number | null,
+  ) {
     return this.users.search(ctx, query, first ?? 10);
   }
 
@@ -41,7 +45,9 @@ export class UsersResolver {
     return this.users.updateProfile(ctx, input);
   }
 
-  @Mutation(() => Boolean, { description: 'Removes the account and everything it owns; the password confirms it. Its groups go to their longest-standing member.' })
+  @Mutation(() => Boolean, {
+    description: 'Removes the account and everything it owns; the password confirms it. Its groups go to their longest-standing member.',
+  })
   deleteAccount(@Ctx() ctx: RequestContext, @Arg('password', () => String) password: string) {
     return this.users.deleteAccount(ctx, password);
   }

@@ -1,5 +1,15 @@
 import { registerEnumType } from 'type-graphql';
-import { ActivityFormat, NotificationKind, Period, RaceDistance, RunEnvironment, TrainingLevel, Units, Visibility, Weekday } from '@maratron/domain';
+import {
+  ActivityFormat,
+  NotificationKind,
+  Period,
+  RaceDistance,
+  RunEnvironment,
+  TrainingLevel,
+  Units,
+  Visibility,
+  Weekday,
+} from '@maratron/domain';
 
 // The contract's enums live in the domain package (plain TypeScript); here they become GraphQL's.
 registerEnumType(Units, { name: 'Units' });

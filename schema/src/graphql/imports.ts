@@ -2,7 +2,12 @@ import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 
 // Bulk imports (POST /api/imports) as GraphQL shows them. String values equal their names.
 
-export enum ImportStatus { QUEUED = 'QUEUED', RUNNING = 'RUNNING', DONE = 'DONE', FAILED = 'FAILED' }
+export enum ImportStatus {
+  QUEUED = 'QUEUED',
+  RUNNING = 'RUNNING',
+  DONE = 'DONE',
+  FAILED = 'FAILED',
+}
 registerEnumType(ImportStatus, { name: 'ImportStatus' });
 
 /** One file that was skipped (a duplicate, not a run) or failed, or the reason a whole job failed. */

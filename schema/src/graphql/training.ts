@@ -5,7 +5,6 @@ import { Run } from '../entities/run.entity';
 // Training intelligence: activity files in, weekly volume, records, VDOT, predictions and load out.
 // String values equal their names, as for the other enums.
 
-
 @ObjectType()
 export class WeeklyVolume {
   /** Monday 00:00 UTC. */
