@@ -65,15 +65,11 @@ export class ActivityReaders {
         throw new ActivityRefused(
           'TOO_SLOW',
           'content',
-          `content: the ${file.format} file takes longer than ${this.config.parseTimeoutMs / 1000} s to read`,
+          `The ${file.format} file takes longer than ${this.config.parseTimeoutMs / 1000} s to read`,
         );
       }
       if ((error as NodeJS.ErrnoException).code === 'ERR_WORKER_OUT_OF_MEMORY') {
-        throw new ActivityRefused(
-          'TOO_LARGE',
-          'content',
-          `content: the ${file.format} file needs more memory to read than one file may use`,
-        );
+        throw new ActivityRefused('TOO_LARGE', 'content', `The ${file.format} file needs more memory to read than one file may use`);
       }
       throw error;
     } finally {
