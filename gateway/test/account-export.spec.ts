@@ -19,7 +19,7 @@ const sim = (n: number, metres: number) => simulateRun({ start: day(n), plan: [{
 const download = (token?: string) => fetch(`${t.url}/api/export`, { headers: token ? { authorization: `Bearer ${token}` } : {} });
 const json = (files: Record<string, Uint8Array>, name: string) => JSON.parse(new TextDecoder().decode(files[name]));
 
-const RUNS = `{ runs(first: 100) { totalCount edges { node { name startedAt distance duration visibility notes track shoe { name } } } } }`;
+const RUNS = `{ runs(first: 20) { totalCount edges { node { name startedAt distance duration visibility notes track shoe { name } } } } }`;
 
 /** A runner with runs with and without tracks in every visibility, a shoe, a post and a comment. */
 async function busyRunner(): Promise<TestUser> {

@@ -105,7 +105,10 @@ describeFixtures('real FIT files against the watch\'s own session totals', () =>
     within(run.duration, 4487.8, 0.05);
     expect(Math.abs(run.averageHeartRate - 143)).toBeLessThanOrEqual(3);
     within(run.elevationGain, 57, 0.25);
-    expect(run.track).toHaveLength(4488);
+    // 4488 positioned records kept, answered as TRACK_MAX_POINTS_PER_RESPONSE (2000) evenly thinned points.
+    const stored = await t.sql(`SELECT sum(json_array_length(s))::int AS n FROM ${t.schema}.run_tracks, json_array_elements(segments) s WHERE run_id = $1`, [run.id]);
+    expect(stored[0].n).toBe(4488);
+    expect(run.track).toHaveLength(2000);
     expect(run.splits).toHaveLength(12);
   });
 
