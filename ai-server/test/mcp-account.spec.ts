@@ -17,7 +17,7 @@ beforeAll(async () => {
     redis: Boolean(redisUrlOrSkip('the user-context cache in Redis')),
     aiEnv: { AI_RATE_LIMIT_PER_MINUTE: '5', METRICS_TOKEN },
   });
-});
+}, 30_000);
 afterAll(() => s.close());
 
 const context = async (token: string) => toolJson(await (await s.mcp(token)).callTool({ name: 'get_user_context', arguments: {} }));
