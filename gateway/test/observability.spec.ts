@@ -90,4 +90,10 @@ describe('observability', () => {
     expect(text).toMatch(/maratron_ws_connections \d+/);
     expect(text).toMatch(/maratron_active_subscriptions \d+/);
   });
+
+  it('answers /metrics only to clients on this machine when METRICS_TOKEN is unset', async () => {
+    // Relayed by a proxy on this machine for someone elsewhere: refused.
+    expect((await fetch(`${t.url}/metrics`, { headers: { 'x-forwarded-for': '203.0.113.9' } })).status).toBe(403);
+    expect((await fetch(`${t.url}/metrics`)).status).toBe(200);
+  });
 });

@@ -32,7 +32,7 @@ beforeAll(async () => {
     logStream,
     env: { WS_MAX_CONNECTIONS_PER_USER: '2', WS_MAX_SUBSCRIPTIONS_PER_CONNECTION: '2', METRICS_TOKEN },
   });
-});
+}, 30_000);
 afterAll(async () => {
   await Promise.all(clients.map((c) => c.dispose()));
   await t.close();
