@@ -36,7 +36,7 @@ describe('a deleted account', () => {
 
     ok(await s.t.gql(`mutation($p: String!) { deleteAccount(password: $p) }`, { p: ann.password }, ann.token));
 
-    expect(toolError(await c.callTool({ name: 'get_user_context', arguments: {} }))).toMatch(/^UNAUTHENTICATED: /);
+    expect(toolError(await c.callTool({ name: 'get_user_context', arguments: {} })).code).toBe('UNAUTHENTICATED');
     await expect(c.readResource({ uri: 'maratron://runs/recent' })).rejects.toThrow(/UNAUTHENTICATED/);
     if (s.t.redis) await eventually(async () => (await s.t.redis!.get(cacheKey(ann.id))) === null, 'the Redis copy dropped');
   });
@@ -48,7 +48,13 @@ describe('a profile change', () => {
     const before = await context(bob.token);
     expect(before.profile.bio).toBeNull();
     expect(before.goals).toBeNull();
-    ok(await s.t.gql(`mutation { updateProfile(input: { bio: "Back from injury", trainingProfile: { injuryNotes: "right calf", level: INTERMEDIATE } }) { id } }`, {}, bob.token));
+    ok(
+      await s.t.gql(
+        `mutation { updateProfile(input: { bio: "Back from injury", trainingProfile: { injuryNotes: "right calf", level: INTERMEDIATE } }) { id } }`,
+        {},
+        bob.token,
+      ),
+    );
     const after = await context(bob.token);
     expect(after.profile.bio).toBe('Back from injury');
     expect(after.goals).toMatchObject({ injuryNotes: 'right calf', level: 'INTERMEDIATE' });
@@ -60,8 +66,10 @@ describe('resources/read', () => {
     const cat = await s.t.signUp('Cat');
     const c = await s.mcp(cat.token);
     for (let i = 0; i < 5; i++) await c.readResource({ uri: 'maratron://runs/recent' });
-    await expect(c.readResource({ uri: 'maratron://plans/current' })).rejects.toThrow(/RATE_LIMITED: Too many tool calls \(5 a minute\); retry after \d+ seconds/);
-    expect(toolError(await c.callTool({ name: 'server_health', arguments: {} }))).toMatch(/^RATE_LIMITED: /);
+    await expect(c.readResource({ uri: 'maratron://plans/current' })).rejects.toThrow(
+      /RATE_LIMITED: Too many tool calls \(5 a minute\); retry after \d+ seconds/,
+    );
+    expect(toolError(await c.callTool({ name: 'server_health', arguments: {} })).code).toBe('RATE_LIMITED');
   });
 });
 
