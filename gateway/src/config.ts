@@ -135,7 +135,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       maxPoints: int(env.ACTIVITY_MAX_POINTS, DEFAULT_ACTIVITY_FILE_LIMITS.maxPoints),
       parseTimeoutMs: int(env.ACTIVITY_PARSE_TIMEOUT_MS, 10_000),
       // One core is left to the event loop (and a local PostgreSQL): on 2 cores, one reading thread
-      // imported faster than two and held 80 MB less (bench/RESULTS.md, "Bulk import").
+      // held 80 MB less than two and imported as fast (bench/RESULTS.md, "Files read on worker threads").
       parseThreads: Math.max(1, int(env.ACTIVITY_PARSE_THREADS, Math.min(4, os.availableParallelism() - 1))),
     },
     aiServerPort: int(env.AI_SERVER_PORT, 4001),
