@@ -212,7 +212,7 @@ const environment = z.object({
   ACTIVITY_MAX_POINTS: integer(DEFAULT_ACTIVITY_FILE_LIMITS.maxPoints, 1),
   ACTIVITY_PARSE_TIMEOUT_MS: integer(10_000, 1),
   // One core is left to the event loop (and a local PostgreSQL): on 2 cores, one reading thread
-  // imported faster than two and held 80 MB less (bench/RESULTS.md, "Bulk import").
+  // held 80 MB less than two and imported as fast (bench/RESULTS.md, "Files read on worker threads").
   ACTIVITY_PARSE_THREADS: integer(Math.max(1, Math.min(4, os.availableParallelism() - 1)), 1, 64),
   IMPORT_DIR: optional,
   IMPORT_WORKER: boolean(true),

@@ -10,6 +10,7 @@ import { Client } from 'pg';
 import { simulateRun, stravaGpx } from './activity-files';
 import { fitActivity } from './fit-files';
 import { TEST_PASSWORD } from './harness';
+import { freshGql, freshRequest } from './fresh-http';
 import { expectHealthyThroughout, watchHealth } from './health-watch';
 import { launchGateway, stopAll } from './processes';
 import type { GatewayProcess } from './processes';
@@ -57,12 +58,10 @@ afterAll(async () => {
   await admin.end();
 });
 
-// Whatever takes the test seconds to build is built before its first request: a keep-alive
-// connection left idle past the server's 5 s can be closed just as fetch reuses it.
 let n = 0;
 async function signUp(gateway: GatewayProcess, name: string) {
   const username = `${name.toLowerCase()}${++n}${randomBytes(3).toString('hex')}`;
-  const res = await gateway.gql(`mutation($i: SignUpInput!) { signUp(input: $i) { token user { id } } }`, {
+  const res = await freshGql(gateway.base, `mutation($i: SignUpInput!) { signUp(input: $i) { token user { id } } }`, {
     i: { email: `${username}@example.com`, password: TEST_PASSWORD, name, username },
   });
   return { token: res.data.signUp.token as string, id: res.data.signUp.user.id as string };
@@ -75,29 +74,29 @@ const sim = (d: number, interval = 2) => simulateRun({ start: day(d), plan: [{ r
 
 /** The refusal of an importActivity, checked to be BAD_USER_INPUT on `content`. */
 async function refusal(gateway: GatewayProcess, token: string, format: string, content: string): Promise<string> {
-  const res = await gateway.gql(IMPORT, { f: format, c: content }, token);
+  const res = await freshGql(gateway.base, IMPORT, { f: format, c: content }, token);
   expect(res.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'content' });
   return res.errors![0].message;
 }
 
 async function runCount(gateway: GatewayProcess, token: string): Promise<number> {
-  return (await gateway.gql(`{ runs { totalCount } }`, {}, token)).data.runs.totalCount;
+  return (await freshGql(gateway.base, `{ runs { totalCount } }`, {}, token)).data.runs.totalCount;
 }
 
 async function upload(gateway: GatewayProcess, token: string, zip: Uint8Array) {
-  const res = await fetch(`${gateway.base}/api/imports`, {
+  const res = await freshRequest(`${gateway.base}/api/imports`, {
     method: 'POST',
     headers: { authorization: `Bearer ${token}`, 'content-type': 'application/zip' },
     body: zip,
   });
-  return { status: res.status, body: (await res.json()) as { id?: string; error?: { code: string; message: string } } };
+  return { status: res.status, body: res.json() as { id?: string; error?: { code: string; message: string } } };
 }
 
 const JOB = `status total imported skipped failed problems { file message } createdAt finishedAt`;
 
 async function finished(gateway: GatewayProcess, token: string, id: string) {
   for (let i = 0; i < 600; i++) {
-    const job = (await gateway.gql(`query($id: ID!) { importJob(id: $id) { ${JOB} } }`, { id }, token)).data.importJob;
+    const job = (await freshGql(gateway.base, `query($id: ID!) { importJob(id: $id) { ${JOB} } }`, { id }, token)).data.importJob;
     if (job.status === 'DONE' || job.status === 'FAILED') return job;
     await new Promise((r) => setTimeout(r, 200));
   }
@@ -175,7 +174,7 @@ describe('activity files past the limits, while /healthz keeps answering', () =>
       /^The FIT file (needs more memory to read than one file may use|takes longer than 10 s to read|has more than 100,000 recorded points)$/,
     );
     // The gateway goes on reading good files.
-    expect((await gw.gql(IMPORT, { f: 'FIT', c: good }, runner.token)).errors).toBeUndefined();
+    expect((await freshGql(gw.base, IMPORT, { f: 'FIT', c: good }, runner.token)).errors).toBeUndefined();
   });
 
   it('refuses files past ACTIVITY_MAX_POINTS (GPX and FIT) and a gzip past ACTIVITY_MAX_DECODED_BYTES', async () => {
@@ -189,7 +188,7 @@ describe('activity files past the limits, while /healthz keeps answering', () =>
     ];
     const runner = await signUp(small, 'Limits');
     const health = watchHealth(small.base);
-    expect((await small.gql(IMPORT, { f: 'GPX', c: gpx }, runner.token)).errors).toBeUndefined();
+    expect((await freshGql(small.base, IMPORT, { f: 'GPX', c: gpx }, runner.token)).errors).toBeUndefined();
     expect(await refusal(small, runner.token, 'GPX', tooLong)).toBe('The GPX file has more than 2,000 recorded points');
     expect(await refusal(small, runner.token, 'FIT', tooLongFit)).toBe('The FIT file has more than 2,000 recorded points');
     expect(await refusal(small, runner.token, 'GPX', inflating)).toBe('The GPX file is larger than 1 MB once decompressed');
@@ -202,11 +201,11 @@ describe('activity files past the limits, while /healthz keeps answering', () =>
     const [first, next] = [stravaGpx(sim(24)), stravaGpx(sim(25))];
     const runner = await signUp(slow, 'Slow');
     // An ordinary file reads well within the budget (the budget leaves out the thread's start-up).
-    expect((await slow.gql(IMPORT, { f: 'GPX', c: first }, runner.token)).errors).toBeUndefined();
+    expect((await freshGql(slow.base, IMPORT, { f: 'GPX', c: first }, runner.token)).errors).toBeUndefined();
     const health = watchHealth(slow.base);
     expect(await refusal(slow, runner.token, 'GPX', flood)).toBe('The GPX file takes longer than 0.5 s to read');
     // A new thread takes the next file.
-    expect((await slow.gql(IMPORT, { f: 'GPX', c: next }, runner.token)).errors).toBeUndefined();
+    expect((await freshGql(slow.base, IMPORT, { f: 'GPX', c: next }, runner.token)).errors).toBeUndefined();
     await expectHealthyThroughout(health);
     expect(await runCount(slow, runner.token)).toBe(2);
   });
@@ -285,7 +284,7 @@ describe('the import queue', () => {
       code: 'RATE_LIMITED',
       message: expect.stringMatching(/3 imports waiting or running \(at most 3\)/),
     });
-    expect((await slow.gql(`{ importJobs(first: 10) { id } }`, {}, runner.token)).data.importJobs).toHaveLength(3);
+    expect((await freshGql(slow.base, `{ importJobs(first: 10) { id } }`, {}, runner.token)).data.importJobs).toHaveLength(3);
     // Another runner's queue is their own.
     expect((await upload(slow, other.token, archive([5]))).status).toBe(202);
   });

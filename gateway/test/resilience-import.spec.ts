@@ -7,6 +7,7 @@ import { zipSync } from 'fflate';
 import { Client } from 'pg';
 import { simulateRun, stravaGpx } from './activity-files';
 import { TEST_PASSWORD } from './harness';
+import { freshGql, freshRequest } from './fresh-http';
 import { expectHealthyThroughout, statusOf, watchHealth } from './health-watch';
 import { launchGateway, stopAll } from './processes';
 import type { GatewayProcess } from './processes';
@@ -38,7 +39,7 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 /** A GraphQL answer, retried while the database is away (503s and errors are expected then). */
 async function gqlWhenUp(query: string, variables: Record<string, unknown>, token: string, deadline: number) {
   for (;;) {
-    const res = await gw.gql(query, variables, token).catch(() => null);
+    const res = await freshGql(gw.base, query, variables, token).catch(() => null);
     if (res?.data && !res.errors) return res.data;
     if (Date.now() > deadline) throw new Error(`no answer: ${JSON.stringify(res)}`);
     await sleep(250);
@@ -63,26 +64,26 @@ it('survives a PostgreSQL restart during a 400-file import, which then ends with
   );
 
   const username = `restart${randomBytes(3).toString('hex')}`;
-  const signUp = await gw.gql(`mutation($i: SignUpInput!) { signUp(input: $i) { token user { id } } }`, {
+  const signUp = await freshGql(gw.base, `mutation($i: SignUpInput!) { signUp(input: $i) { token user { id } } }`, {
     i: { email: `${username}@example.com`, password: TEST_PASSWORD, name: 'Restart', username },
   });
   const { token } = signUp.data.signUp;
   const health = watchHealth(gw.base);
-  const res = await fetch(`${gw.base}/api/imports`, {
+  const res = await freshRequest(`${gw.base}/api/imports`, {
     method: 'POST',
     headers: { authorization: `Bearer ${token}`, 'content-type': 'application/zip' },
     body: zip,
   });
   expect(res.status).toBe(202);
-  const { id } = (await res.json()) as { id: string };
+  const { id } = res.json() as { id: string };
 
   // Two seconds in, or once the first batch is committed if that takes longer: stopped mid-import.
   await sleep(2000);
   const JOB_PROGRESS = `query($id: ID!) { importJob(id: $id) { status imported } }`;
-  let before = (await gw.gql(JOB_PROGRESS, { id }, token)).data.importJob;
+  let before = (await freshGql(gw.base, JOB_PROGRESS, { id }, token)).data.importJob;
   for (let i = 0; i < 200 && before.imported === 0; i++) {
     await sleep(100);
-    before = (await gw.gql(JOB_PROGRESS, { id }, token)).data.importJob;
+    before = (await freshGql(gw.base, JOB_PROGRESS, { id }, token)).data.importJob;
   }
   await db.stopImmediately();
   expect(before.status).toBe('RUNNING');
@@ -127,5 +128,5 @@ it('survives a PostgreSQL restart during a 400-file import, which then ends with
     await sql.end();
   }
   // The import shows through the API as it does in the database.
-  expect((await gw.gql(`{ runs { totalCount } }`, {}, token)).data.runs.totalCount).toBe(FILES);
+  expect((await freshGql(gw.base, `{ runs { totalCount } }`, {}, token)).data.runs.totalCount).toBe(FILES);
 });

@@ -49,9 +49,13 @@ describe.each(modes)('sign-in limits counted %s', (_mode, redis) => {
     expect(tally(results)).toEqual({ checked: 5, limited: 25 });
     // The right password is refused too until the window passes.
     expect(errorOf(await signIn(address, runner.email, runner.password)).code).toBe('RATE_LIMITED');
-    // Right passwords give their attempt back: 46 sign-ins on top of the address's 5 failures pass its limit of 50 without touching it.
+    // Right passwords give their attempt back: 46 sign-ins on top of the address's 5 failures pass its
+    // limit of 50 without reaching it (5 at a time: each holds an attempt of the account's 5 while its hash runs).
     const regular = await t.signUp('Regular');
-    for (let i = 0; i < 46; i++) expect(errorOf(await signIn(address, regular.email, regular.password)).code).toBeUndefined();
+    for (let done = 0; done < 46; done += 5) {
+      const batch = await Promise.all(Array.from({ length: Math.min(5, 46 - done) }, () => signIn(address, regular.email, regular.password)));
+      expect(batch.map((r) => errorOf(r).code)).toEqual(batch.map(() => undefined));
+    }
   });
 
   it('checks at most 50 of 70 simultaneous wrong passwords from one address, across 70 accounts', async () => {

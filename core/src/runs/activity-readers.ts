@@ -9,6 +9,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { Piscina } from 'piscina';
+import { tooLarge } from '@maratron/domain';
 import type { ActivityFileLimits } from '@maratron/domain';
 import type { ActivityFileConfig } from '../config';
 import { ActivityRefused, refusalOf, toImportedActivity } from './activity-import';
@@ -53,6 +54,11 @@ export class ActivityReaders {
    * or more memory than a thread has (TOO_LARGE).
    */
   async read(file: ActivityFile): Promise<ImportedActivity> {
+    // GPX/TCX text longer than the limit is too large whatever it says (UTF-8 takes at least a byte a
+    // character): refused here rather than copied to a thread first.
+    const text = typeof file.content === 'string' && file.format !== 'FIT' && !file.content.startsWith('H4sI');
+    if (text && file.content.length > this.limits.maxBytes)
+      throw refusalOf({ reason: 'TOO_LARGE', message: tooLarge(file.format, this.limits.maxBytes).message });
     const budget = new AbortController();
     const startedAt = new BigInt64Array(new SharedArrayBuffer(8));
     const timer = this.timeBudget(startedAt, budget);

@@ -41,7 +41,7 @@ export class ImportQueue {
   private recoverTimer: NodeJS.Timeout | null = null;
   private started = false;
   private stopping = false;
-  /** The worker loop, while it runs; it never rejects. */
+  /** The worker loop, while it runs (its failure is logged, never unhandled). */
   private working: Promise<void> | null = null;
   /** Set when a job is queued (or the queue stops) so that the worker loop's next pause is skipped or cut short. */
   private woken = false;
@@ -72,7 +72,7 @@ export class ImportQueue {
     // starting together deadlock there, so they take turns under the schema lock.
     await withSchemaLock(this.dataSource, () => this.boss.createQueue(QUEUE));
     if (!work) return;
-    this.working = this.work();
+    this.working = this.work().catch((err) => this.logger.error({ err }, 'the import worker stopped'));
     await this.recover();
     this.recoverTimer = setInterval(
       () => void this.recover().catch((err) => this.logger.warn({ err }, 'import recovery failed')),

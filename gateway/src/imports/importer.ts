@@ -351,8 +351,7 @@ export class Importer {
         known.add(startedAt, r.distance);
         return { result: 'imported' };
       }
-      const { meta } = item;
-      if (meta.notRunning) return { result: 'skipped', message: `a ${meta.notRunning} activity, not a run` };
+      if (item.meta.notRunning) return { result: 'skipped', message: `a ${item.meta.notRunning} activity, not a run` };
       const read = await entries.take(i);
       if (known.has(read.run.startedAt, read.run.distance))
         return { result: 'skipped', message: 'a duplicate of a run already stored (same start and distance)' };
