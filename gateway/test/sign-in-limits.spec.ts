@@ -53,7 +53,9 @@ describe.each(modes)('sign-in limits counted %s', (_mode, redis) => {
     // limit of 50 without reaching it (5 at a time: each holds an attempt of the account's 5 while its hash runs).
     const regular = await t.signUp('Regular');
     for (let done = 0; done < 46; done += 5) {
-      const batch = await Promise.all(Array.from({ length: Math.min(5, 46 - done) }, () => signIn(address, regular.email, regular.password)));
+      const batch = await Promise.all(
+        Array.from({ length: Math.min(5, 46 - done) }, () => signIn(address, regular.email, regular.password)),
+      );
       expect(batch.map((r) => errorOf(r).code)).toEqual(batch.map(() => undefined));
     }
   });
