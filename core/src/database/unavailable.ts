@@ -15,13 +15,28 @@ const STATEMENT_TIMEOUT = '57014';
 const IDLE_IN_TRANSACTION_TIMEOUT = '25P03';
 
 /** Socket errors on the way to PostgreSQL. */
-const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'EAI_AGAIN']);
+const NETWORK_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'EPIPE',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+]);
 
 /**
  * node-pg's own messages for a connection it could not get or lost: the pool's acquire timeout
  * (DB_ACQUIRE_TIMEOUT_MS), a connection that could not open in time, one cut under a query.
  */
-const DRIVER_MESSAGES = ['timeout exceeded when trying to connect', 'Connection terminated', 'is not queryable'];
+const DRIVER_MESSAGES = [
+  'timeout exceeded when trying to connect',
+  'Connection terminated',
+  'is not queryable',
+  'connection error',
+  'server closed the connection',
+];
 
 interface ErrorLike {
   code?: unknown;
@@ -41,22 +56,29 @@ function codeAndMessage(error: unknown): { code?: string; message: string }[] {
 }
 
 /**
+ * Whether `error` says PostgreSQL could not be reached or could not serve (a restart, a failover,
+ * a network cut, no connection in time) — as opposed to a statement it refused. The one test for
+ * "the database went away": requests answer SERVICE_UNAVAILABLE on it, and a bulk import
+ * interrupted by it is resumed rather than failed.
+ */
+export function isDatabaseOutage(error: unknown): boolean {
+  return codeAndMessage(error).some(
+    ({ code, message }) =>
+      (code !== undefined && (UNAVAILABLE_STATES.has(code) || CONNECTION_EXCEPTION.test(code) || NETWORK_CODES.has(code))) ||
+      DRIVER_MESSAGES.some((m) => message.includes(m)),
+  );
+}
+
+/**
  * The SERVICE_UNAVAILABLE a client should see for `error` when it says the database could not
  * serve the request — no connection free in time, PostgreSQL down or restarting, a statement
  * stopped by the server's time limits — and null for any other error. The client is told to try
  * again shortly; the details stay in the server's log.
  */
 export function asServiceUnavailable(error: unknown): DomainError | null {
-  for (const { code, message } of codeAndMessage(error)) {
-    if (code === STATEMENT_TIMEOUT || code === IDLE_IN_TRANSACTION_TIMEOUT) {
-      return serviceUnavailable('The request took too long and was stopped; try again later');
-    }
-    if (
-      (code && (UNAVAILABLE_STATES.has(code) || CONNECTION_EXCEPTION.test(code) || NETWORK_CODES.has(code))) ||
-      DRIVER_MESSAGES.some((m) => message.includes(m))
-    ) {
-      return serviceUnavailable('The service is busy or its database is unavailable; try again shortly');
-    }
+  if (codeAndMessage(error).some(({ code }) => code === STATEMENT_TIMEOUT || code === IDLE_IN_TRANSACTION_TIMEOUT)) {
+    return serviceUnavailable('The request took too long and was stopped; try again later');
   }
+  if (isDatabaseOutage(error)) return serviceUnavailable('The service is busy or its database is unavailable; try again shortly');
   return null;
 }

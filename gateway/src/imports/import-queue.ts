@@ -16,8 +16,8 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { withSchemaLock } from '@maratron/migrations';
 import PgBoss from 'pg-boss';
 import type { DataSource } from 'typeorm';
+import { isDatabaseOutage } from '@maratron/core';
 import type { Logger } from '@maratron/core';
-import { isDatabaseOutage } from './database-outage';
 import { IMPORT_STALE_SECONDS } from './importer';
 import type { Importer } from './importer';
 

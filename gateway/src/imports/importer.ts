@@ -21,12 +21,11 @@ import type {
   RunsService,
   ShoesService,
 } from '@maratron/core';
-import { createRequestContext, RequestDb } from '@maratron/core';
+import { createRequestContext, isDatabaseOutage, RequestDb } from '@maratron/core';
 import { ArchiveRefused, indexArchive, openZip, readEntry, readExportFile } from './archive';
 import { parseExportedShoes, restoreShoes, retireRestoredShoes } from './exported-shoes';
 import type { ExportedShoe } from './exported-shoes';
 import type { ActivityEntry, ArchiveIndex } from './archive';
-import { isDatabaseOutage } from './database-outage';
 
 /** What an archive says about one activity besides its file. */
 interface Meta {
