@@ -111,5 +111,5 @@ session.subscribe(() => {
   if (session.token === lastToken) return;
   lastToken = session.token;
   restartLive();
-  void apolloClient.clearStore();
+  if (!session.keptRunner) void apolloClient.clearStore();
 });

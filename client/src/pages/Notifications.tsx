@@ -12,6 +12,8 @@ const TEXT: Record<NotificationFieldsFragment['kind'], string> = {
   COMMENTED: 'commented on your post',
   GROUP_POST: 'posted in your group',
   GROUP_INVITE: 'invited you to join',
+  FOLLOW_REQUESTED: 'asked to follow you',
+  FOLLOW_APPROVED: 'approved your request to follow them',
 };
 
 /** Everything that happened to you; opening the page marks it read (the badge drops to 0). */
@@ -38,7 +40,7 @@ export default function Notifications() {
       <Card>
         {error && <ErrorBox error={error} retry={() => void refetch()} />}
         {loading && !data && <Loading />}
-        {conn && !conn.edges.length && <Empty title="Nothing yet">Kudos, comments and new followers show up here.</Empty>}
+        {conn && !conn.edges.length && <Empty title="Nothing yet">Kudos, comments, new followers and follow requests show up here.</Empty>}
         {conn && (
           <ul className="list notifications">
             {conn.edges.map(({ node }) => (
@@ -51,6 +53,12 @@ export default function Notifications() {
                       <>
                         {' '}
                         <Link to={`/groups/${node.group.id}`}>{node.group.name}</Link>
+                      </>
+                    )}
+                    {node.kind === 'FOLLOW_REQUESTED' && (
+                      <>
+                        {' · '}
+                        <Link to="/settings/followers">Review follow requests</Link>
                       </>
                     )}
                     {node.post && (
