@@ -320,6 +320,8 @@ export function ResetPassword() {
   const [values, setValues] = useState({ newPassword: '', confirm: '' });
   const [errors, setErrors] = useState<FormErrors>({ fields: {} });
   const [reset, { loading }] = useMutation(ResetPasswordMutation);
+  // With two-step sign-in on, a link (proof of the mailbox only) sets the password but does not sign in.
+  const [needsCode, setNeedsCode] = useState(false);
   const set = (k: keyof typeof values) => (e: { target: { value: string } }) => {
     setValues((v) => ({ ...v, [k]: e.target.value }));
     setErrors((er) => ({ ...er, fields: { ...er.fields, [k]: '' } }));
@@ -338,6 +340,11 @@ export function ResetPassword() {
         session.set(data.resetPassword.token);
       }
     } catch (err) {
+      if (twoFactorRequired(err)) {
+        session.set(null);
+        setNeedsCode(true);
+        return;
+      }
       setErrors(formErrors(err, ['newPassword']));
     }
   }
@@ -351,7 +358,17 @@ export function ResetPassword() {
         </>
       }
     >
-      {!token ? (
+      {needsCode ? (
+        <div className="form">
+          <p className="alert alert-info" role="status">
+            Your new password is set, and you are signed out everywhere. Two-step sign-in is on, so sign in with the new password and a code
+            from your authenticator app.
+          </p>
+          <Link to="/signin" className="btn btn-primary btn-md btn-block">
+            Sign in
+          </Link>
+        </div>
+      ) : !token ? (
         <p className="alert alert-error" role="alert">
           This reset link is incomplete. Open the link from the email again, or ask for a new one.
         </p>
