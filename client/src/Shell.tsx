@@ -143,6 +143,8 @@ function NotificationBell() {
         node: n,
         countField: n.read ? null : 'unreadCount',
       });
+      // A new follow request: the pending list (Settings → Followers) is read again when shown.
+      if (n.kind === 'FOLLOW_REQUESTED') client.cache.evict({ id: 'ROOT_QUERY', fieldName: 'followRequests' });
     },
   });
   const unread = data?.notifications.unreadCount ?? 0;

@@ -40,17 +40,21 @@ const POLICIES: { value: FollowPolicy; label: string; detail: string }[] = [
 
 function FollowPolicyCard() {
   const me = useViewer();
+  // The pick shows at once; a refusal puts back what is stored.
+  const [current, setCurrent] = useState<FollowPolicy>(me.followPolicy);
   const [saved, setSaved] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [update, { loading }] = useMutation(UpdateProfileMutation);
 
   async function choose(value: FollowPolicy) {
+    setCurrent(value);
     setSaved(false);
     setError(null);
     try {
       await update({ variables: { input: { followPolicy: value } } });
       setSaved(true);
     } catch (err) {
+      setCurrent(me.followPolicy);
       setError(errorMessage(err));
     }
   }
@@ -67,8 +71,7 @@ function FollowPolicyCard() {
                 type="radio"
                 name="follow-policy"
                 value={p.value}
-                checked={me.followPolicy === p.value}
-                disabled={loading}
+                checked={current === p.value}
                 onChange={() => void choose(p.value)}
               />
               <span className="radio-text">

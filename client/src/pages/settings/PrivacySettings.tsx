@@ -37,18 +37,22 @@ const VISIBILITY_CHOICES: { value: Visibility; label: string; detail: string }[]
 /** The visibility new runs and imports start from; each run's own choice still wins. Saved as soon as it is picked. */
 function DefaultVisibility() {
   const me = useViewer();
-  const current = me.defaultVisibility ?? 'FOLLOWERS';
+  const stored = me.defaultVisibility ?? 'FOLLOWERS';
+  // The pick shows at once; a refusal puts back what is stored.
+  const [current, setCurrent] = useState<Visibility>(stored);
   const [saved, setSaved] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [update, { loading }] = useMutation(UpdateProfileMutation);
 
   async function choose(value: Visibility) {
+    setCurrent(value);
     setSaved(false);
     setError(null);
     try {
       await update({ variables: { input: { defaultVisibility: value } } });
       setSaved(true);
     } catch (err) {
+      setCurrent(stored);
       setError(errorMessage(err));
     }
   }
@@ -67,7 +71,6 @@ function DefaultVisibility() {
                 name="default-visibility"
                 value={c.value}
                 checked={current === c.value}
-                disabled={loading}
                 onChange={() => void choose(c.value)}
               />
               <span className="radio-text">
