@@ -18,8 +18,7 @@ const WITHOUT_MAP: Record<string, string> = {
   group_members: 'memberships: joined and counted; a member is read as a User',
   group_invitations: 'invitations: inserted and used up, never read as rows',
   run_efforts: "best efforts: probed for records and VDOT, read as a run's effort fields",
-  run_tracks: "recordings: read as points through maratron_run_track, a column at a time by their runner's export",
-  run_splits: "a run's kilometre splits: read as a run's field (ActivitySplit JSON)",
+  run_tracks: "recordings and splits: read a column at a time (a run's splits, its recording)",
   migrations: "TypeORM's record of the migrations applied",
 };
 

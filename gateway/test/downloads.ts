@@ -99,11 +99,12 @@ export async function bulkyAccount(
     [user.id, runs, NOTES_KB],
   );
   const rows = await t.sql(
-    `INSERT INTO run_tracks (run_id, source_format, segments)
+    `INSERT INTO run_tracks (run_id, source_format, segments, splits)
      SELECT r.id, 'GPX',
             json_build_array((SELECT json_agg(json_build_array(round((45 + random())::numeric, 6), round((7 + random())::numeric, 6),
                                                                round((random() * 900)::numeric, 1), p, 120 + floor(random() * 60)::int) ORDER BY p)
-                                FROM generate_series(1, $3::int) p WHERE r.id IS NOT NULL))
+                                FROM generate_series(1, $3::int) p WHERE r.id IS NOT NULL)),
+            '[]'::json
        FROM (SELECT id FROM runs WHERE user_id = $1 ORDER BY started_at DESC LIMIT $2) r
      RETURNING run_id AS id`,
     [user.id, tracked, points],

@@ -97,8 +97,8 @@ describe('tracks of 200,000 points', () => {
       `WITH seg AS (SELECT s, json_agg(json_build_array(round((51 + (s * 100000 + i) * 0.000001)::numeric, 6), -0.1, CASE WHEN i % 2 = 0 THEN 10.5 END, i, 140) ORDER BY i) AS points
                       FROM generate_series(0, 1) s, generate_series(0, ${POINTS / 2 - 1}) i GROUP BY s),
             track AS (SELECT json_agg(points ORDER BY s) AS segments FROM seg)
-       INSERT INTO ${t.schema}.run_tracks (run_id, source_format, segments)
-       SELECT r, 'GPX', track.segments FROM track, unnest($1::uuid[]) r`,
+       INSERT INTO ${t.schema}.run_tracks (run_id, source_format, segments, splits)
+       SELECT r, 'GPX', track.segments, '[]'::json FROM track, unnest($1::uuid[]) r`,
       [runIds],
     );
   }, 60_000);

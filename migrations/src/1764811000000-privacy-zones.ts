@@ -78,6 +78,24 @@ export function runTrackFunctionSql(visible: string): string {
 }
 
 /**
+ * A run's kilometre splits for whoever may see the run (distances and times are the whole run's,
+ * whatever its map shows): `maratron_run_splits(run_ids uuid[])` returns `TABLE (run_id uuid,
+ * splits json)` for those of the runs the viewer may see that have splits. They are stored in
+ * run_tracks beside the recording, which the runtime role may read only for its own runs; `visible`
+ * is the same expression as maratron_run_track's (re-create both together).
+ */
+export function runSplitsFunctionSql(visible: string): string {
+  return `maratron_run_splits(run_ids uuid[])
+    RETURNS TABLE (run_id uuid, splits json)
+    LANGUAGE sql STABLE SECURITY DEFINER SET search_path FROM CURRENT AS $$
+      SELECT t.run_id, t.splits
+        FROM runs r JOIN run_tracks t ON t.run_id = r.id
+       WHERE r.id = ANY(maratron_run_splits.run_ids)
+         AND (${visible})
+    $$`;
+}
+
+/**
  * Trust, part one: privacy zones and hidden maps.
  *
  * - privacy_zones: up to PRIVACY_ZONES_MAX circles per runner (a centre and a radius of 100–2,000 m),
@@ -85,10 +103,14 @@ export function runTrackFunctionSql(visible: string): string {
  * - runs.hide_track: the run's map for its runner only.
  * - run_tracks becomes owner-only: another runner's recording is read only through
  *   maratron_run_track (above), which strips what they may not see at every read, so zones apply
- *   to past runs at once and no stored track is ever rewritten.
- * - A run's kilometre splits stay as visible as the run (distances and times are those of the whole
- *   run): they move out of run_tracks into run_splits, whose read policy is run_efforts' (as
- *   visible as its run, through the runs policy itself).
+ *   to past runs at once and no stored track is ever rewritten; the splits stored beside it, through
+ *   maratron_run_splits (as visible as the run). A replica still running the previous version during
+ *   a rolling upgrade reads others' tracks and splits as absent until it is replaced: it never
+ *   shows more.
+ *
+ * Both functions check visibility with the runs_read policy's expression as it stands here
+ * (visibleToViewer('r')); a migration that changes the rule re-creates them with the new one:
+ * `CREATE OR REPLACE FUNCTION ${runTrackFunctionSql(expr)}` and `… ${runSplitsFunctionSql(expr)}`.
  */
 export class PrivacyZones1764811000000 implements MigrationInterface {
   name = 'PrivacyZones1764811000000';
@@ -112,42 +134,27 @@ export class PrivacyZones1764811000000 implements MigrationInterface {
 
     await q.query(`ALTER TABLE runs ADD COLUMN hide_track boolean NOT NULL DEFAULT false`);
 
-    await q.query(`
-      CREATE TABLE run_splits (
-        run_id uuid PRIMARY KEY REFERENCES runs(id) ON DELETE CASCADE,
-        splits json NOT NULL
-      )`);
-    await q.query(`INSERT INTO run_splits (run_id, splits) SELECT run_id, splits FROM run_tracks`);
-    await q.query(`ALTER TABLE run_tracks DROP COLUMN splits`);
-    await q.query(`ALTER TABLE run_splits ENABLE ROW LEVEL SECURITY`);
-    await q.query(
-      `CREATE POLICY run_splits_read ON run_splits FOR SELECT USING (EXISTS (SELECT 1 FROM runs r WHERE r.id = run_splits.run_id))`,
-    );
-    await q.query(`
-      CREATE POLICY run_splits_write ON run_splits FOR ALL
-        USING (EXISTS (SELECT 1 FROM runs r WHERE r.id = run_splits.run_id AND r.user_id = (SELECT maratron_viewer())))
-        WITH CHECK (EXISTS (SELECT 1 FROM runs r WHERE r.id = run_splits.run_id AND r.user_id = (SELECT maratron_viewer())))`);
-
     await q.query(`DROP POLICY run_tracks_read ON run_tracks`);
     await q.query(`
       CREATE POLICY run_tracks_read ON run_tracks FOR SELECT
         USING (EXISTS (SELECT 1 FROM runs r WHERE r.id = run_tracks.run_id AND r.user_id = (SELECT maratron_viewer())))`);
 
-    await q.query(`CREATE FUNCTION ${runTrackFunctionSql(visibleToViewer('r'))}`);
-    await q.query(`REVOKE ALL ON FUNCTION maratron_run_track(uuid, integer) FROM PUBLIC`);
-    await q.query(`GRANT EXECUTE ON FUNCTION maratron_run_track(uuid, integer) TO ${APP_ROLE}`);
+    const visible = visibleToViewer('r');
+    await q.query(`CREATE FUNCTION ${runTrackFunctionSql(visible)}`);
+    await q.query(`CREATE FUNCTION ${runSplitsFunctionSql(visible)}`);
+    for (const fn of ['maratron_run_track(uuid, integer)', 'maratron_run_splits(uuid[])']) {
+      await q.query(`REVOKE ALL ON FUNCTION ${fn} FROM PUBLIC`);
+      await q.query(`GRANT EXECUTE ON FUNCTION ${fn} TO ${APP_ROLE}`);
+    }
   }
 
   async down(q: QueryRunner): Promise<void> {
+    await q.query(`DROP FUNCTION maratron_run_splits(uuid[])`);
     await q.query(`DROP FUNCTION maratron_run_track(uuid, integer)`);
     await q.query(`DROP POLICY run_tracks_read ON run_tracks`);
     await q.query(
       `CREATE POLICY run_tracks_read ON run_tracks FOR SELECT USING (EXISTS (SELECT 1 FROM runs r WHERE r.id = run_tracks.run_id))`,
     );
-    await q.query(`ALTER TABLE run_tracks ADD COLUMN splits json NOT NULL DEFAULT '[]'`);
-    await q.query(`UPDATE run_tracks t SET splits = s.splits FROM run_splits s WHERE s.run_id = t.run_id`);
-    await q.query(`ALTER TABLE run_tracks ALTER COLUMN splits DROP DEFAULT`);
-    await q.query(`DROP TABLE run_splits`);
     await q.query(`ALTER TABLE runs DROP COLUMN hide_track`);
     await q.query(`DROP TABLE privacy_zones`);
   }

@@ -52,10 +52,7 @@ export async function moveEfforts(db: RequestDb, runId: string, startedAt: Date)
   await db.execute(`UPDATE run_efforts SET started_at = $2 WHERE run_id = $1`, [runId, startedAt]);
 }
 
-/**
- * An imported run's recording (run_tracks: its runner's alone; anyone else reads it through
- * maratron_run_track) and its splits (run_splits: as visible as the run), kept beside it.
- */
+/** An imported run's recording and splits, kept beside it. */
 export interface RunRecording {
   runId: string;
   format: ActivityFileFormat;
@@ -65,17 +62,12 @@ export interface RunRecording {
   splits: string;
 }
 
-/** Stores the recordings and splits of new runs, in one statement per table however many runs. */
+/** Stores the recordings of new runs, in one statement however many runs. */
 export async function insertRecordings(db: RequestDb, recordings: readonly RunRecording[]): Promise<void> {
   if (recordings.length === 0) return;
-  const ids = recordings.map((r) => r.runId);
-  await db.execute(`INSERT INTO run_tracks (run_id, source_format, segments) SELECT * FROM unnest($1::uuid[], $2::varchar[], $3::json[])`, [
-    ids,
-    recordings.map((r) => r.format),
-    recordings.map((r) => r.segments),
-  ]);
-  await db.execute(`INSERT INTO run_splits (run_id, splits) SELECT * FROM unnest($1::uuid[], $2::json[])`, [
-    ids,
-    recordings.map((r) => r.splits),
-  ]);
+  await db.execute(
+    `INSERT INTO run_tracks (run_id, source_format, segments, splits)
+     SELECT * FROM unnest($1::uuid[], $2::varchar[], $3::json[], $4::json[])`,
+    [recordings.map((r) => r.runId), recordings.map((r) => r.format), recordings.map((r) => r.segments), recordings.map((r) => r.splits)],
+  );
 }

@@ -181,14 +181,14 @@ export function createRunLoaders(db: RequestDb, viewerId: string | null, prime: 
     ),
 
     /**
-     * Kilometre splits of runs imported from a file ([] for the others). Keyed by runs the viewer
-     * already holds (every path to a Run applied the visibility rule); run_splits is as visible as
-     * its run, whatever the run's map shows. Kept apart from the recording so a list of runs with
-     * their splits never reads the tracks.
+     * Kilometre splits of runs imported from a file ([] for the others), as visible as their run
+     * whatever its map shows: through maratron_run_splits, since the recording they are stored
+     * beside is its runner's alone. Kept apart from the recording so a list of runs with their
+     * splits never reads the tracks.
      */
     runSplits: new DataLoader<string, ActivitySplit[]>(async (ids) => {
       const rows = await db.query<{ runId: string; splits: ActivitySplit[] }>(
-        `SELECT s.run_id AS "runId", s.splits FROM run_splits s WHERE s.run_id = ANY($1::uuid[])`,
+        `SELECT s.run_id AS "runId", s.splits FROM maratron_run_splits($1::uuid[]) s`,
         [ids],
       );
       return byKey(ids, rows, (r) => r.runId).map((r) => r?.splits ?? []);
