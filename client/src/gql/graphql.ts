@@ -64,6 +64,8 @@ export type RunInput = {
   duration: number;
   elevationGain?: number | null | undefined;
   environment?: RunEnvironment | null | undefined;
+  /** true: no track or GPX for anyone but the owner. */
+  hideTrack?: boolean | null | undefined;
   name?: string | null | undefined;
   notes?: string | null | undefined;
   /** Also create a post sharing this run (as visible as the run). */
@@ -71,6 +73,7 @@ export type RunInput = {
   /** Without it the default shoe (if any) is used; null: no shoe. */
   shoeId?: string | number | null | undefined;
   startedAt: string;
+  /** Omitted: the runner's defaultVisibility. */
   visibility?: Visibility | null | undefined;
 };
 
@@ -80,6 +83,8 @@ export type RunUpdateInput = {
   duration?: number | null | undefined;
   elevationGain?: number | null | undefined;
   environment?: RunEnvironment | null | undefined;
+  /** true: no track or GPX for anyone but the owner. */
+  hideTrack?: boolean | null | undefined;
   name?: string | null | undefined;
   notes?: string | null | undefined;
   /** null takes the shoe off the run. */
@@ -139,6 +144,8 @@ export type Units =
 
 export type UpdateProfileInput = {
   bio?: string | null | undefined;
+  /** What new runs and imports get when they name no visibility. */
+  defaultVisibility?: Visibility | null | undefined;
   name?: string | null | undefined;
   trainingProfile?: TrainingProfileInput | null | undefined;
   units?: Units | null | undefined;
