@@ -146,11 +146,11 @@ export function createAiServer({ config, dataSource, bus, redis, logger }: AiSer
       'get_run',
       {
         title: 'Get a run',
-        description: 'One run the runner may see, with per-kilometre splits when it was recorded.',
+        description: 'One run the runner may see, with per-kilometre splits when it was recorded, and its route on request.',
         inputSchema: inputs.getRun,
         outputSchema: outputs.getRun,
       },
-      call('get_run', (ctx, args: { runId: string }) => tools.getRun(ctx, args)),
+      call('get_run', (ctx, args: { runId: string; includeTrack?: boolean }) => tools.getRun(ctx, args)),
     );
     server.registerTool(
       'log_run',

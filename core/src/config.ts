@@ -65,6 +65,8 @@ export interface Config {
   ws: { maxConnectionsPerUser: number; maxSubscriptionsPerConnection: number };
   /** METRICS_TOKEN: GET /metrics wants `Authorization: Bearer <it>`; unset, /metrics answers loopback clients only. */
   metricsToken: string | null;
+  /** PRIVACY_ZONES_MAX: privacy zones one runner may keep (default 10). */
+  privacy: { zonesMax: number };
 }
 
 export interface QueryLimits {
@@ -229,6 +231,8 @@ const environment = z.object({
   WS_MAX_CONNECTIONS_PER_USER: integer(10, 1),
   WS_MAX_SUBSCRIPTIONS_PER_CONNECTION: integer(100, 1),
   METRICS_TOKEN: optional,
+  // At most 100: every point anyone else reads of the runner's tracks is tested against each zone.
+  PRIVACY_ZONES_MAX: integer(10, 1, 100),
 });
 
 /** The repository's `.data/` (same path from core/src under ts-jest and from core/dist). */
@@ -308,5 +312,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     query: { maxCost: e.QUERY_MAX_COST, trackMaxPoints: e.TRACK_MAX_POINTS_PER_RESPONSE },
     ws: { maxConnectionsPerUser: e.WS_MAX_CONNECTIONS_PER_USER, maxSubscriptionsPerConnection: e.WS_MAX_SUBSCRIPTIONS_PER_CONNECTION },
     metricsToken: e.METRICS_TOKEN,
+    privacy: { zonesMax: e.PRIVACY_ZONES_MAX },
   };
 }

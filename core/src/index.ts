@@ -33,6 +33,8 @@ export * from './notifications/notifications.service';
 export * from './notifications/notifications.sql';
 export * from './observability/metrics';
 export * from './observability/request-log';
+export * from './privacy/privacy.service';
+export * from './privacy/privacy.sql';
 export * from './process-faults';
 export * from './protection/limiter';
 export * from './redis';

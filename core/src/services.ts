@@ -17,10 +17,11 @@ import { UsersService } from './users/users.service';
 import { ImportsService } from './imports/imports.service';
 import { ExportService } from './exports/export.service';
 import { TrainingPlansService } from './coach/training-plans.service';
+import { PrivacyService } from './privacy/privacy.service';
 
 /** One instance of each service per process; they hold no request state. */
 export function createServices(
-  config: Pick<Config, 'jwtTtlSeconds' | 'signInLimits' | 'exports' | 'activityFiles' | 'query'> & {
+  config: Pick<Config, 'jwtTtlSeconds' | 'signInLimits' | 'exports' | 'activityFiles' | 'query' | 'privacy'> & {
     jwtSecret: string;
     imports: Pick<ImportConfig, 'queueSchema'>;
   },
@@ -53,6 +54,7 @@ export function createServices(
     imports: new ImportsService(),
     exports: new ExportService(config.exports),
     plans,
+    privacy: new PrivacyService(config.privacy.zonesMax),
   };
 }
 

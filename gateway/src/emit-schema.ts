@@ -20,6 +20,7 @@ export function currentSdl(): string {
       activityFiles: loadConfig({}).activityFiles,
       query: { maxCost: 1, trackMaxPoints: 2000 },
       imports: { queueSchema: 'unused' },
+      privacy: { zonesMax: 1 },
     },
     null,
     new LocalEventBus(createLogger('silent')),

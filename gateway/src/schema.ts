@@ -29,6 +29,7 @@ import { UserResolver } from './users/user.resolver';
 import { UsersResolver } from './users/users.resolver';
 import { ImportsResolver } from './imports/imports.resolver';
 import { CoachConversationResolver, CoachResolver } from './coach/coach.resolver';
+import { PrivacyResolver } from './privacy/privacy.resolver';
 
 /** Resolver instances, each given the services it calls. */
 function resolverInstances(s: Services) {
@@ -54,6 +55,7 @@ function resolverInstances(s: Services) {
     new ImportsResolver(s.imports),
     new CoachResolver(s.coach, s.plans),
     new CoachConversationResolver(),
+    new PrivacyResolver(s.privacy),
   ];
 }
 

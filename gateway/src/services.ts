@@ -9,7 +9,7 @@ import { CoachService } from './coach/coach.service';
 export function createGatewayServices(
   config: Pick<
     Config,
-    'jwtTtlSeconds' | 'signInLimits' | 'aiServerUrl' | 'aiServerPort' | 'anthropic' | 'exports' | 'activityFiles' | 'query'
+    'jwtTtlSeconds' | 'signInLimits' | 'aiServerUrl' | 'aiServerPort' | 'anthropic' | 'exports' | 'activityFiles' | 'query' | 'privacy'
   > & {
     jwtSecret: string;
     imports: Pick<ImportConfig, 'queueSchema'>;

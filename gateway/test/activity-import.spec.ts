@@ -78,7 +78,8 @@ describe('importActivity — device files', () => {
       name: 'Tempo Tuesday',
       startedAt: sim.segments[0][0].time.toISOString(),
       environment: 'OUTDOOR',
-      visibility: 'PUBLIC',
+      // The runner's defaultVisibility, FOLLOWERS for a new account: the import named none.
+      visibility: 'FOLLOWERS',
     });
 
     // Ten full kilometres and the last 500 m; the time at each kilometre within 4 s of the truth
@@ -352,7 +353,7 @@ describe('GET /api/runs/:id.gpx', () => {
     const owner = await t.signUp('GpxOwner');
     const other = await t.signUp('GpxOther');
     const gpx = garminConnectGpx(simulateRun({ start: daysAgo(1), plan: [{ run: 1500, pace: 300 }] }));
-    const pub = await importFile(owner, 'GPX', gpx);
+    const pub = await importFile(owner, 'GPX', gpx, { visibility: 'PUBLIC' });
     const followers = await importFile(owner, 'GPX', gpx, { visibility: 'FOLLOWERS' });
     const priv = await importFile(owner, 'GPX', gpx, { visibility: 'PRIVATE' });
 

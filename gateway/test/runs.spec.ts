@@ -23,7 +23,8 @@ describe('runs', () => {
       distance: 10000,
       duration: 3000,
       pace: 300,
-      visibility: 'PUBLIC',
+      // A new runner's defaultVisibility.
+      visibility: 'FOLLOWERS',
       environment: 'OUTDOOR',
       name: 'Morning 10K',
       user: { id: a.id },
@@ -76,7 +77,7 @@ describe('runs', () => {
   it("refuses to edit or delete another runner's run", async () => {
     const owner = await t.signUp('Mine');
     const other = await t.signUp('Thief');
-    const visible = await createRun(owner);
+    const visible = await createRun(owner, { visibility: 'PUBLIC' });
     const hidden = await createRun(owner, { visibility: 'PRIVATE' });
     const upd = `mutation($id: ID!) { updateRun(id: $id, input: { distance: 1 }) { id } }`;
     const del = `mutation($id: ID!) { deleteRun(id: $id) }`;
@@ -215,8 +216,8 @@ describe('runs', () => {
   it('sums stats per period over the runs the viewer may see', async () => {
     const a = await t.signUp('Stats');
     const b = await t.signUp('Peeker');
-    await createRun(a, { startedAt: new Date().toISOString(), distance: 5000, duration: 1500, elevationGain: 20 });
-    await createRun(a, { startedAt: '2020-01-01T07:00:00Z', distance: 10000, duration: 3000 });
+    await createRun(a, { startedAt: new Date().toISOString(), distance: 5000, duration: 1500, elevationGain: 20, visibility: 'PUBLIC' });
+    await createRun(a, { startedAt: '2020-01-01T07:00:00Z', distance: 10000, duration: 3000, visibility: 'PUBLIC' });
     await createRun(a, { startedAt: new Date().toISOString(), distance: 8000, duration: 2400, visibility: 'PRIVATE' });
     const q = `query($u: ID!) { user(id: $u) { week: stats(period: WEEK) { runCount distance duration elevationGain averagePace } all: stats { runCount distance duration } } }`;
     const own = ok(await t.gql(q, { u: a.id }, a.token)).user;

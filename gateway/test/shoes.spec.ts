@@ -114,7 +114,7 @@ describe('shoes', () => {
     const a = await t.signUp('Public');
     const b = await t.signUp('Viewer');
     const s = await createShoe(a, { name: 'Shared', isDefault: true });
-    await createRun(a, { distance: 5000 });
+    await createRun(a, { distance: 5000, visibility: 'PUBLIC' });
     await createRun(a, { distance: 7000, visibility: 'PRIVATE' });
     const q = `query($u: ID!) { user(id: $u) { shoes { distance runCount } } }`;
     expect(ok(await t.gql(q, { u: a.id }, a.token)).user.shoes).toEqual([{ distance: 12000, runCount: 2 }]);

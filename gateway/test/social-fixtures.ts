@@ -10,8 +10,15 @@ export function socialFixtures(t: TestGateway) {
     async post(user: TestUser, input: Record<string, unknown>): Promise<string> {
       return ok(await t.gql(`mutation($i: PostInput!) { createPost(input: $i) { id } }`, { i: input }, user.token)).createPost.id;
     },
+    /** A run of `user`'s, PUBLIC unless `input` says otherwise (the scenes were set before runners chose their default). */
     async run(user: TestUser, input: Record<string, unknown> = {}): Promise<string> {
-      const i = { startedAt: new Date(Date.now() - 3600_000).toISOString(), distance: 5000, duration: 1500, ...input };
+      const i = {
+        startedAt: new Date(Date.now() - 3600_000).toISOString(),
+        distance: 5000,
+        duration: 1500,
+        visibility: 'PUBLIC',
+        ...input,
+      };
       return ok(await t.gql(`mutation($i: RunInput!) { createRun(input: $i) { id } }`, { i }, user.token)).createRun.id;
     },
     /** A group of `owner` that `members` joined (invited first when private). */

@@ -56,9 +56,12 @@ export type PostInput = {
 };
 
 export type PrivacyZoneInput = {
+  /** WGS84 decimal degrees, -90..90. */
   latitude: number;
+  /** WGS84 decimal degrees, -180..180. */
   longitude: number;
   name: string;
+  /** Metres, 100–2000. */
   radius: number;
 };
 
@@ -82,6 +85,7 @@ export type RunInput = {
   duration: number;
   elevationGain?: number | null | undefined;
   environment?: RunEnvironment | null | undefined;
+  /** true: no track or GPX for anyone but the owner. */
   hideTrack?: boolean | null | undefined;
   name?: string | null | undefined;
   notes?: string | null | undefined;
@@ -90,6 +94,7 @@ export type RunInput = {
   /** Without it the default shoe (if any) is used; null: no shoe. */
   shoeId?: string | number | null | undefined;
   startedAt: string;
+  /** Omitted: the runner's defaultVisibility. */
   visibility?: Visibility | null | undefined;
 };
 
@@ -99,6 +104,7 @@ export type RunUpdateInput = {
   duration?: number | null | undefined;
   elevationGain?: number | null | undefined;
   environment?: RunEnvironment | null | undefined;
+  /** true: no track or GPX for anyone but the owner. */
   hideTrack?: boolean | null | undefined;
   name?: string | null | undefined;
   notes?: string | null | undefined;
@@ -159,6 +165,7 @@ export type Units =
 
 export type UpdateProfileInput = {
   bio?: string | null | undefined;
+  /** What new runs and imports get when they name no visibility. */
   defaultVisibility?: Visibility | null | undefined;
   followPolicy?: FollowPolicy | null | undefined;
   name?: string | null | undefined;

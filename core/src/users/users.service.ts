@@ -128,9 +128,18 @@ export class UsersService {
             bio = CASE WHEN $3::boolean THEN $4 ELSE u.bio END,
             units = coalesce($5, u.units),
             username = coalesce($6, u.username),
+            default_visibility = coalesce($7, u.default_visibility),
             updated_at = now()
           WHERE u.id = $1 RETURNING ${USER_COLUMNS}`,
-        [viewerId, changes.name ?? null, changes.bio !== undefined, changes.bio ?? null, changes.units ?? null, changes.username ?? null],
+        [
+          viewerId,
+          changes.name ?? null,
+          changes.bio !== undefined,
+          changes.bio ?? null,
+          changes.units ?? null,
+          changes.username ?? null,
+          changes.defaultVisibility ?? null,
+        ],
       );
       if (!rows.length) throw notFound('User');
       if (changes.trainingProfile) await this.saveTrainingProfile(ctx.db, viewerId, changes.trainingProfile);

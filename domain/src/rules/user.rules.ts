@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { TrainingLevel, Units, Weekday } from '../enums';
+import { TrainingLevel, Units, Visibility, Weekday } from '../enums';
 import { keepIfNull } from './validate';
 
 export const usernameSchema = z
@@ -44,5 +44,7 @@ export const profileChangesSchema = z.object({
   units: keepIfNull(z.enum(Units)),
   username: keepIfNull(usernameSchema),
   trainingProfile: keepIfNull(trainingProfileSchema),
+  /** The visibility new runs and imports get when they name none. */
+  defaultVisibility: keepIfNull(z.enum(Visibility)),
 });
 export type ProfileChanges = z.output<typeof profileChangesSchema>;

@@ -7,7 +7,8 @@ import { createRequestContext, RequestDb, actorOf } from '@maratron/core';
 import type { EventBus, Topic, Topics, Logger } from '@maratron/core';
 import type { Channel, Subscriber } from './channels';
 import { LiveSource } from './live-source';
-import { selectsPerViewerFields } from './per-viewer';
+import { viewerDependence } from './per-viewer';
+import type { ViewerDependence } from './per-viewer';
 
 /** What the WebSocket layer hands over with each subscription (as graphql-ws's contextValue). */
 export interface LiveEnvelope {
@@ -27,7 +28,8 @@ interface LiveSubscriber extends Subscriber {
   channel: string;
   key: string;
   documentKey: string;
-  perViewerDocument: boolean;
+  /** What of the document's result depends on the viewer (per-viewer.ts). */
+  dependence: ViewerDependence;
   document: DocumentNode;
   variableValues: ExecutionArgs['variableValues'];
   operationName: ExecutionArgs['operationName'];
@@ -62,8 +64,8 @@ export class LiveDispatcher {
   /** channel → key → subscribers */
   private readonly registry = new Map<string, Map<string, Set<LiveSubscriber>>>();
   private readonly queues = new Map<string, { pending: Topics[Topic][]; running: boolean }>();
-  /** Does a document select per-viewer fields? (Documents are shared between subscribers: see ws-server.ts.) */
-  private readonly perViewerByDocument = new WeakMap<DocumentNode, boolean>();
+  /** How a document depends on the viewer. (Documents are shared between subscribers: see ws-server.ts.) */
+  private readonly dependenceByDocument = new WeakMap<DocumentNode, ViewerDependence>();
   private readonly unsubscribes: (() => void)[] = [];
 
   constructor(
@@ -136,7 +138,7 @@ export class LiveDispatcher {
       channel: source.field,
       key: channel.keyOf(source.args, viewerId),
       documentKey: envelope.documentKey,
-      perViewerDocument: this.perViewer(args.document),
+      dependence: this.dependence(args.document),
       document: args.document,
       variableValues: args.variableValues,
       operationName: args.operationName,
@@ -160,11 +162,11 @@ export class LiveDispatcher {
     });
   }
 
-  private perViewer(document: DocumentNode): boolean {
-    let answer = this.perViewerByDocument.get(document);
+  private dependence(document: DocumentNode): ViewerDependence {
+    let answer = this.dependenceByDocument.get(document);
     if (answer === undefined) {
-      answer = selectsPerViewerFields(this.deps.schema, document);
-      this.perViewerByDocument.set(document, answer);
+      answer = viewerDependence(this.deps.schema, document);
+      this.dependenceByDocument.set(document, answer);
     }
     return answer;
   }
@@ -216,9 +218,14 @@ export class LiveDispatcher {
         await db.close();
       }
     }
+    // A document whose result differs for the event's owner (OWNER_VIEW: a run's track) runs once
+    // for each owner and once for everyone else; where the channel can't name the owners, per viewer.
+    const owners = channel.ownersOf?.(payloads) ?? null;
+    const alone = (sub: LiveSubscriber) =>
+      channel.rootPerViewer || sub.dependence === 'viewer' || (sub.dependence === 'owner' && (owners === null || owners.has(sub.viewerId)));
     const groups = new Map<string, LiveSubscriber[]>();
     for (const sub of receivers) {
-      const key = channel.rootPerViewer || sub.perViewerDocument ? `${sub.documentKey}\n${sub.viewerId}` : sub.documentKey;
+      const key = alone(sub) ? `${sub.documentKey}\n${sub.viewerId}` : sub.documentKey;
       const group = groups.get(key);
       if (group) group.push(sub);
       else groups.set(key, [sub]);

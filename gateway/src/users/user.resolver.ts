@@ -1,5 +1,5 @@
 import { Arg, Ctx, Extensions, FieldResolver, Int, Resolver, Root } from 'type-graphql';
-import { Period } from '@maratron/domain';
+import { Period, Visibility } from '@maratron/domain';
 import { RunConnection, RunStats, Shoe, TrainingProfile, User } from '@maratron/schema';
 import type { RequestContext, RunsService, ShoesService, FollowsService } from '@maratron/core';
 import { PER_VIEWER } from '../subscriptions/per-viewer';
@@ -17,6 +17,15 @@ export class UserResolver {
   @FieldResolver(() => String, { nullable: true, description: 'Only visible to the user themself; null for everyone else.' })
   email(@Root() user: User, @Ctx() ctx: RequestContext) {
     return ctx.viewerId === user.id ? user.email : null;
+  }
+
+  @Extensions(PER_VIEWER)
+  @FieldResolver(() => Visibility, {
+    nullable: true,
+    description: 'The visibility new runs and imports get when they name none. Only visible to the user themself; null for everyone else.',
+  })
+  defaultVisibility(@Root() user: User, @Ctx() ctx: RequestContext) {
+    return ctx.viewerId === user.id ? user.defaultVisibility : null;
   }
 
   @Extensions(PER_VIEWER)
