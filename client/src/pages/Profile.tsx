@@ -177,7 +177,7 @@ function RelationActions({ user }: { user: ProfileUser }) {
       ) : (
         <>
           <FollowButton user={user} />
-          <Button variant="ghost" size="sm" aria-label={`Remove ${user.name} as a follower`} onClick={() => setDialog('remove')}>
+          <Button variant="ghost" size="sm" aria-label={`Remove follower ${user.name}`} onClick={() => setDialog('remove')}>
             Remove follower
           </Button>
           <Button variant="ghost" size="sm" aria-label={`Block ${user.name}`} onClick={() => setDialog('block')}>

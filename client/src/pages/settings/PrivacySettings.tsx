@@ -392,6 +392,13 @@ function ZoneMap({
         {tracks.map((t, i) => (
           <path key={i} d={path(t)} fill="none" stroke="var(--accent)" strokeOpacity="0.55" strokeWidth="2.5" strokeLinejoin="round" />
         ))}
+        {/* Where each run started: often the very place to hide. */}
+        {tracks.map((t, i) => {
+          const [x, y] = projection.project(t[0]!);
+          return (
+            <circle key={`start-${i}`} cx={x} cy={y} r="4" fill="var(--accent)" stroke="#fff" strokeWidth="1.5" data-testid="track-start" />
+          );
+        })}
         {zones.map((z) => {
           const [x, y] = projection.project([z.latitude, z.longitude]);
           return (
@@ -427,7 +434,9 @@ function ZoneMap({
           </g>
         )}
       </svg>
-      <figcaption className="muted small">Blue circles are your zones; the dashed green circle is the one you are adding.</figcaption>
+      <figcaption className="muted small">
+        Dots mark where your runs started. Blue circles are your zones; the dashed green circle is the one you are adding.
+      </figcaption>
     </figure>
   );
 }
