@@ -71,6 +71,12 @@ describe('a password reset over SMTP', () => {
       [ann.id],
     );
     expect(stored.map((r) => r.hash)).toEqual([createHash('sha256').update(token).digest('hex')]);
+    // Valid for PASSWORD_RESET_TTL_SECONDS (an hour by default).
+    const [{ ttl }] = await t.sql<{ ttl: number }>(
+      `SELECT extract(epoch FROM expires_at - created_at)::int AS ttl FROM ${t.schema}.password_reset_tokens WHERE user_id = $1`,
+      [ann.id],
+    );
+    expect(ttl).toBe(3600);
 
     const reset = ok(await t.gql<ResetAnswer>(RESET, { t: token, p: NEW_PASSWORD }));
     expect(reset.resetPassword.user.id).toBe(ann.id);
@@ -153,7 +159,10 @@ describe('without SMTP_URL', () => {
         done();
       },
     });
-    const local = await startTestGateway({ env: { SMTP_URL: '', DATA_DIR: dataDir, PORT: '4321' }, logStream });
+    const local = await startTestGateway({
+      env: { SMTP_URL: '', DATA_DIR: dataDir, PORT: '4321', PASSWORD_RESET_LIMIT_PER_ADDRESS: '2' },
+      logStream,
+    });
     try {
       const gus = await local.signUp('Gus');
       ok(await local.gql(REQUEST, { e: gus.email }));
@@ -171,6 +180,16 @@ describe('without SMTP_URL', () => {
       await eventually(() => lines.some((l) => l.msg === 'mail written to the outbox (no SMTP_URL)' && l.link === link), 'the link logged');
       const reset = ok(await local.gql<ResetAnswer>(RESET, { t: token, p: NEW_PASSWORD }));
       expect(reset.resetPassword.user.id).toBe(gus.id);
+
+      // PASSWORD_RESET_LIMIT_PER_ADDRESS=2: a third request from this address is answered alike and writes nothing.
+      const hal = await local.signUp('Hal');
+      const ivy = await local.signUp('Ivy');
+      ok(await local.gql(REQUEST, { e: hal.email }));
+      await eventually(() => fs.readdirSync(outbox).length === 2, 'the second message in the outbox');
+      expect(ok(await local.gql<{ requestPasswordReset: boolean }>(REQUEST, { e: ivy.email })).requestPasswordReset).toBe(true);
+      await eventually(() => lines.some((l) => l.msg === 'password reset asked too often: nothing sent'), 'the refusal logged');
+      expect(fs.readdirSync(outbox)).toHaveLength(2);
+      expect(await local.sql(`SELECT 1 FROM ${local.schema}.password_reset_tokens WHERE user_id = $1`, [ivy.id])).toHaveLength(0);
     } finally {
       await local.close();
       fs.rmSync(dataDir, { recursive: true, force: true });
