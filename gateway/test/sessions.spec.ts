@@ -3,6 +3,7 @@
 // every path — GraphQL over HTTP, the /api routes, a new graphql-ws connection — while its open
 // sockets close; a password change ends every other session. The check rides in the request's
 // opening round trip, which also refreshes `lastUsedAt`.
+import { APP_ROLE, VIEWER_SETTING } from '@maratron/migrations';
 import { errorOf, ok, redisUrlOrSkip, startTestGateway, TEST_PASSWORD } from './harness';
 import type { GqlResponse, TestGateway, TestUser } from './harness';
 import { connectLive, eventually } from './live';
@@ -239,5 +240,36 @@ describe('deleteAccount', () => {
       async () => (await t.sql(`SELECT 1 FROM ${t.schema}.sessions WHERE user_id = $1`, [lu.id])).length === 0,
       'no sessions left',
     );
+  });
+});
+
+describe('row-level security', () => {
+  /** Plain SQL as the server runs it: the runtime role, the viewer set for the transaction (rolled back). */
+  async function asViewer<T extends object>(viewerId: string, sql: string, params: unknown[] = []): Promise<T[] | Error> {
+    await t.sql('BEGIN');
+    try {
+      await t.sql(`SET LOCAL ROLE ${APP_ROLE}`);
+      await t.sql(`SELECT set_config('${VIEWER_SETTING}', $1, true)`, [viewerId]);
+      return await t.sql<T>(sql, params);
+    } catch (error: unknown) {
+      return error as Error;
+    } finally {
+      await t.sql('ROLLBACK');
+    }
+  }
+
+  it("shows and ends a runner's own sessions only, and gives the runtime role nothing of the reset links", async () => {
+    const mia = await t.signUp('Mia');
+    const ned = await t.signUp('Ned');
+    const seen = await asViewer<{ user_id: string }>(ned.id, `SELECT user_id FROM ${t.schema}.sessions`);
+    expect(seen).toEqual([{ user_id: ned.id }]);
+    expect(await asViewer(ned.id, `DELETE FROM ${t.schema}.sessions WHERE user_id = $1 RETURNING id`, [mia.id])).toEqual([]);
+    const inserted = await asViewer(ned.id, `INSERT INTO ${t.schema}.sessions (user_id, device, expires_at) VALUES ($1, 'x', now())`, [
+      mia.id,
+    ]);
+    expect(String(inserted)).toMatch(/row-level security/);
+    const links = await asViewer(ned.id, `SELECT * FROM ${t.schema}.password_reset_tokens`);
+    expect(String(links)).toMatch(/permission denied/);
+    expect(ok(await me(mia.token)).me?.id).toBe(mia.id);
   });
 });
