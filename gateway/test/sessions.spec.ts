@@ -162,6 +162,22 @@ describe('signOut', () => {
   });
 });
 
+describe('a session ended on another replica', () => {
+  it("closes this replica's socket of it at once (session.ended over Redis)", async () => {
+    if (!t.redis) return;
+    const other = await startTestGateway({ redis: true, schema: t.schema });
+    try {
+      const oz = await t.signUp('Oz');
+      const socket = connectLive(other.wsUrl, oz.token);
+      await socket.connected;
+      ok(await t.gql(`mutation { signOut }`, {}, oz.token));
+      expect(await socket.closed).toBe(4403);
+    } finally {
+      await other.close();
+    }
+  });
+});
+
 describe('a live connection whose session ended without the event reaching it', () => {
   it('is closed when the next event would be delivered, and gets nothing', async () => {
     const hal = await t.signUp('Hal');
