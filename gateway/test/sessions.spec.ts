@@ -47,8 +47,15 @@ async function signIn(user: TestUser, userAgent: string | null, password = user.
 
 const me = async (token: string) => t.gql<{ me: { id: string } | null }>(`{ me { id } }`, {}, token);
 const sessionsOf = async (token: string) => ok(await t.gql<{ sessions: SessionRow[] }>(SESSIONS, {}, token)).sessions;
-const exportStatus = async (token: string) =>
-  (await fetch(`${t.url}/api/export`, { headers: { authorization: `Bearer ${token}` } })).status;
+/** GET `path`'s status (the body read to its end). */
+const getStatus = async (path: string, token: string) => {
+  const res = await fetch(`${t.url}${path}`, { headers: { authorization: `Bearer ${token}` } });
+  await res.arrayBuffer();
+  return res.status;
+};
+const GPX = `<?xml version="1.0"?><gpx version="1.1" xmlns="http://www.topografix.com/GPX/1/1"><trk><trkseg>
+  <trkpt lat="52.5" lon="13.35"><time>2025-06-01T06:00:00Z</time></trkpt><trkpt lat="52.509" lon="13.35"><time>2025-06-01T06:05:00Z</time></trkpt>
+  </trkseg></trk></gpx>`;
 const uploadStatus = async (token: string) =>
   (
     await fetch(`${t.url}/api/imports`, {
@@ -113,7 +120,13 @@ describe('revokeSession', () => {
     const dan = await t.signUp('Dan');
     const stolen = await signIn(dan, SAFARI_IPHONE);
     expect(ok(await me(stolen)).me?.id).toBe(dan.id);
-    expect(await exportStatus(stolen)).toBe(200);
+    const imported = await t.gql<{ importActivity: { id: string } }>(
+      `mutation($c: String!) { importActivity(format: GPX, content: $c) { id } }`,
+      { c: GPX },
+      stolen,
+    );
+    const gpx = `/api/runs/${ok(imported).importActivity.id}.gpx`;
+    expect(await getStatus(gpx, stolen)).toBe(200);
     const socket = connectLive(t.wsUrl, stolen);
     await socket.connected;
     socket.subscribe(`subscription { notificationAdded { id } }`);
@@ -126,7 +139,8 @@ describe('revokeSession', () => {
     const refused = await me(stolen);
     expect(errorOf(refused)).toMatchObject({ code: 'UNAUTHENTICATED', message: 'This session has ended; sign in again' });
     expect(refused.data?.me ?? null).toBeNull();
-    expect(await exportStatus(stolen)).toBe(401);
+    expect(await getStatus(gpx, stolen)).toBe(401);
+    expect(await getStatus('/api/export', stolen)).toBe(401);
     expect(await uploadStatus(stolen)).toBe(401);
     expect(await connectLive(t.wsUrl, stolen).closed).toBe(4403);
 

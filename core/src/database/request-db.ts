@@ -234,15 +234,16 @@ export class RequestDb {
   private open(): Promise<QueryRunner> {
     if (this.closed) throw new Error('RequestDb used after the request ended');
     this.runner ??= (async () => {
-      const runner = this.dataSource.createQueryRunner();
-      await runner.connect();
-      // One round trip: the transaction, the runtime role and the viewer. The id is a UUID
-      // from a verified token (checked again here), so it is safe to inline.
+      // One round trip: the transaction, the runtime role and the viewer. The ids are UUIDs
+      // from a verified token (checked again here, before a connection is taken), so they are
+      // safe to inline.
       const viewer = this.viewerId ?? '';
       const session = viewer ? (this.sessionId ?? '') : '';
       if (viewer && !UUID.test(viewer)) throw new Error('viewer id is not a UUID');
       if (session && !UUID.test(session)) throw new Error('session id is not a UUID');
       if (this.checkSessions.some((id) => !UUID.test(id))) throw new Error('session id is not a UUID');
+      const runner = this.dataSource.createQueryRunner();
+      await runner.connect();
       const role = this.rowLevelSecurity ? `SET LOCAL ROLE ${APP_ROLE}; ` : '';
       // …and, in the same round trip, whether the token's session still exists (signOut,
       // revokeSession, a password change or reset, deleteAccount end it), or for work without a
