@@ -30,6 +30,10 @@ import { UsersResolver } from './users/users.resolver';
 import { ImportsResolver } from './imports/imports.resolver';
 import { CoachConversationResolver, CoachResolver } from './coach/coach.resolver';
 import { PrivacyResolver } from './privacy/privacy.resolver';
+import { PasswordsResolver } from './sessions/passwords.resolver';
+import { SessionResolver } from './sessions/session.resolver';
+import { SessionsResolver } from './sessions/sessions.resolver';
+import { TwoFactorResolver } from './sessions/two-factor.resolver';
 
 /** Resolver instances, each given the services it calls. */
 function resolverInstances(s: Services) {
@@ -56,6 +60,10 @@ function resolverInstances(s: Services) {
     new CoachResolver(s.coach, s.plans),
     new CoachConversationResolver(),
     new PrivacyResolver(s.privacy),
+    new SessionsResolver(s.sessions),
+    new SessionResolver(),
+    new PasswordsResolver(s.passwords),
+    new TwoFactorResolver(s.twoFactor),
   ];
 }
 

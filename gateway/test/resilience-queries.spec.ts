@@ -2,6 +2,7 @@
 // points asked for fifteen times over, a COMMIT that fails, NUL characters, follow spam, /metrics
 // scraped from outside, sockets and subscriptions without end, look-alike subscription documents,
 // a start in year 0001, a connection_init that fails, and an account deleted with queue rows.
+import { randomUUID } from 'node:crypto';
 import { Writable } from 'node:stream';
 import { zipSync } from 'fflate';
 import jwt from 'jsonwebtoken';
@@ -325,7 +326,7 @@ describe('a start in year 0001', () => {
 describe('a connection_init that fails', () => {
   it('closes with 4500 and a generic reason; the detail goes to the log', async () => {
     // A token signed with the right secret whose subject is not an id: the account check's SQL fails.
-    const token = jwt.sign({}, TEST_JWT_SECRET, { algorithm: 'HS256', subject: 'not-a-uuid', expiresIn: 60 });
+    const token = jwt.sign({ sid: randomUUID() }, TEST_JWT_SECRET, { algorithm: 'HS256', subject: 'not-a-uuid', expiresIn: 60 });
     const socket = new WebSocket(t.wsUrl, 'graphql-transport-ws');
     const closed = new Promise<{ code: number; reason: string }>((resolve) =>
       socket.on('close', (code, reason) => resolve({ code, reason: reason.toString() })),

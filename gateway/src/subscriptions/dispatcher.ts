@@ -13,6 +13,8 @@ import type { ViewerDependence } from './per-viewer';
 /** What the WebSocket layer hands over with each subscription (as graphql-ws's contextValue). */
 export interface LiveEnvelope {
   viewerId: string | null;
+  /** The session of the connection's token (null when anonymous). */
+  sessionId: string | null;
   address: string;
   socket: WebSocket;
   /** The client's operation id, which every frame for this subscription carries. */
@@ -25,6 +27,9 @@ export type ErrorFormatter = (formatted: GraphQLFormattedError, error: unknown) 
 
 interface LiveSubscriber extends Subscriber {
   source: LiveSource;
+  sessionId: string | null;
+  /** Closes the subscriber's connection (its session has ended). */
+  closeConnection(): void;
   channel: string;
   key: string;
   documentKey: string;
@@ -36,6 +41,8 @@ interface LiveSubscriber extends Subscriber {
   send(payloadJson: string): void;
 }
 
+/** Close code for a connection whose session has ended (graphql-ws's 4403 Forbidden, as for a bad token). */
+const SESSION_ENDED = 4403;
 /** A socket with this much unsent data is too slow to keep up: it is closed (the client reconnects). */
 const MAX_BUFFERED_BYTES = 4 * 1024 * 1024;
 /** Executions of one event that run at once (they share the event's one connection). */
@@ -97,7 +104,9 @@ export class LiveDispatcher {
    */
   async subscribe(args: ExecutionArgs): Promise<AsyncGenerator<never, undefined> | ExecutionResult> {
     const envelope = args.contextValue as LiveEnvelope;
-    const ctx = createRequestContext(this.deps.dataSource, randomUUID(), envelope.viewerId, envelope.address);
+    const ctx = createRequestContext(this.deps.dataSource, randomUUID(), envelope.viewerId, envelope.address, {
+      sessionId: envelope.sessionId,
+    });
     try {
       const source = await createSourceEventStream({ ...args, contextValue: ctx });
       if (!(source instanceof LiveSource)) {
@@ -134,6 +143,8 @@ export class LiveDispatcher {
     const subscriber: LiveSubscriber = {
       source,
       viewerId,
+      sessionId: envelope.sessionId,
+      closeConnection: () => socket.close(SESSION_ENDED, 'Session ended'),
       args: source.args,
       channel: source.field,
       key: channel.keyOf(source.args, viewerId),
@@ -236,15 +247,26 @@ export class LiveDispatcher {
 
   /**
    * Executes the group's selection once, as its first viewer (in a transaction of its own, so
-   * row-level security reads as that viewer), and sends it to all of them.
+   * row-level security reads as that viewer), and sends it to all of them — but to no connection
+   * whose session has ended: the same opening round trip looks all the group's sessions up, and
+   * those connections are closed instead (in case the `session.ended` event did not reach this
+   * process, with Redis away).
    */
   private async deliver(root: unknown, group: LiveSubscriber[]): Promise<void> {
-    const live = group.filter((sub) => !sub.source.isEnded);
+    let live = group.filter((sub) => !sub.source.isEnded);
     if (!live.length) return;
     const [first] = live;
-    const ctx = createRequestContext(this.deps.dataSource, randomUUID(), first.viewerId, 'live');
+    const sessions = [...new Set(live.flatMap((sub) => (sub.sessionId ? [sub.sessionId] : [])))];
+    const db = new RequestDb(this.deps.dataSource, first.viewerId, { checkSessions: sessions });
+    const ctx = createRequestContext(this.deps.dataSource, randomUUID(), first.viewerId, 'live', { db });
     let result: ExecutionResult;
     try {
+      const ended = await db.endedSessions();
+      if (ended.size) {
+        for (const sub of live) if (sub.sessionId && ended.has(sub.sessionId)) sub.closeConnection();
+        live = live.filter((sub) => !sub.sessionId || !ended.has(sub.sessionId));
+        if (!live.length) return;
+      }
       result = await execute({
         schema: this.deps.schema,
         document: first.document,

@@ -46,6 +46,12 @@ export class UserResolver {
     );
   }
 
+  @Extensions(PER_VIEWER)
+  @FieldResolver(() => Boolean, { nullable: true, description: 'Only visible to the user themself; null for everyone else.' })
+  twoFactorEnabled(@Root() user: User, @Ctx() ctx: RequestContext) {
+    return ctx.viewerId === user.id ? ctx.loaders.twoFactorEnabled.load(user.id) : null;
+  }
+
   @FieldResolver(() => Int)
   async followerCount(@Root() user: User, @Ctx() ctx: RequestContext) {
     return (await this.followService.counts(ctx, user.id)).followers;
