@@ -11,7 +11,7 @@ import type { GqlResponse, GqlResult } from './harness';
 export const ANSWER_DEADLINE_MS = 20_000;
 
 /** POST /graphql; fails (AbortError) if no answer comes before the deadline. */
-export async function gqlWithin<T = any>(
+export async function gqlWithin<T = unknown>(
   base: string,
   query: string,
   variables: Record<string, unknown> = {},

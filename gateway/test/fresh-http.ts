@@ -38,7 +38,7 @@ export async function freshRequest(
 }
 
 /** A GraphQL request on a connection of its own: the response body. */
-export async function freshGql<T = any>(
+export async function freshGql<T = unknown>(
   base: string,
   query: string,
   variables: Record<string, unknown> = {},

@@ -11,12 +11,12 @@ import { StatementCounter } from '../src/database/statement-counter';
 import type { EventBus, RedisClient } from '@maratron/core';
 
 /** A GraphQL answer over HTTP: its status, and the body's data (typed by the caller: gql<T>) and errors. */
-export type GqlResponse<T = any> = GqlResult<T> & { status: number };
+export type GqlResponse<T = unknown> = GqlResult<T> & { status: number };
 
 /** A GraphQL response body. */
-export interface GqlResult<T = any> {
+export interface GqlResult<T = unknown> {
   data?: T;
-  errors?: { message: string; path?: string[]; extensions?: Record<string, any> }[];
+  errors?: { message: string; path?: string[]; extensions?: Record<string, unknown> }[];
 }
 
 /** A connection's `edges { node { … } }` as a test selects it (response types for gql<T>). */
@@ -52,10 +52,10 @@ export interface TestGateway {
   schema: string;
   /** ws://… of the gateway's GraphQL endpoint, for graphql-ws clients. */
   wsUrl: string;
-  gql<T = any>(query: string, variables?: Record<string, unknown>, token?: string): Promise<GqlResponse<T>>;
+  gql<T = unknown>(query: string, variables?: Record<string, unknown>, token?: string): Promise<GqlResponse<T>>;
   signUp(name?: string): Promise<TestUser>;
   /** Plain SQL in the test's schema, as the table owner. */
-  sql<T = any>(text: string, params?: unknown[]): Promise<T[]>;
+  sql<T = Record<string, unknown>>(text: string, params?: unknown[]): Promise<T[]>;
   close(): Promise<void>;
 }
 
@@ -113,7 +113,7 @@ export async function startTestGateway(opts: TestGatewayOptions = {}): Promise<T
   const base = `http://127.0.0.1:${port}`;
   let n = 0;
 
-  const gql = async <T = any>(query: string, variables?: Record<string, unknown>, token?: string): Promise<GqlResponse<T>> => {
+  const gql = async <T = unknown>(query: string, variables?: Record<string, unknown>, token?: string): Promise<GqlResponse<T>> => {
     const res = await fetch(`${base}/graphql`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },

@@ -33,7 +33,7 @@ export interface GatewayProcess {
   child: ChildProcess;
   base: string;
   wsUrl: string;
-  gql<T = any>(query: string, variables?: Record<string, unknown>, token?: string): Promise<GqlResponse<T>>;
+  gql<T = unknown>(query: string, variables?: Record<string, unknown>, token?: string): Promise<GqlResponse<T>>;
 }
 
 /**
