@@ -1,6 +1,7 @@
 // The MCP server takes the same session tokens as GraphQL, and refuses one at once when its session
 // ends (revokeSession, signOut, a password change) — even for an answer it has cached — while the
 // runner's other sessions go on working. A token that names no session is refused at the door.
+import type { ToolOutput } from '../src';
 import jwt from 'jsonwebtoken';
 import { ok, TEST_JWT_SECRET } from '../../gateway/test/harness';
 import type { TestUser } from '../../gateway/test/harness';
@@ -32,7 +33,7 @@ describe('an MCP client whose session ends', () => {
     const ann = await s.t.signUp('Ann');
     const desktopToken = await anotherSession(ann);
     const desktop = await s.mcp(desktopToken);
-    expect(toolJson(await desktop.callTool(context)).profile.username).toBe(ann.username);
+    expect(toolJson<ToolOutput<'userContext'>>(await desktop.callTool(context)).profile.username).toBe(ann.username);
 
     const sessions = ok(
       await s.t.gql<{ sessions: { id: string; current: boolean }[] }>(`{ sessions { id current } }`, {}, desktopToken),
@@ -49,7 +50,7 @@ describe('an MCP client whose session ends', () => {
     await expect(desktop.readResource({ uri: 'maratron://runs/recent' })).rejects.toThrow(/UNAUTHENTICATED/);
 
     const phone = await s.mcp(ann.token);
-    expect(toolJson(await phone.callTool(context)).profile.username).toBe(ann.username);
+    expect(toolJson<ToolOutput<'userContext'>>(await phone.callTool(context)).profile.username).toBe(ann.username);
   });
 
   it('is refused after signOut too', async () => {

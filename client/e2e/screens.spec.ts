@@ -37,7 +37,7 @@ describe('every screen', () => {
       {},
       runner.user.token,
     );
-    const run = await t.gql(
+    const run = await t.gql<{ createRun: { id: string } }>(
       `mutation($input: RunInput!) { createRun(input: $input) { id } }`,
       {
         input: {
@@ -52,7 +52,7 @@ describe('every screen', () => {
       },
       runner.user.token,
     );
-    const runId = run.data.createRun.id as string;
+    const runId = run.data!.createRun.id;
     // The trust settings with something in each list: a privacy zone, a pending follow request, a blocked runner.
     await t.gql(
       `mutation { addPrivacyZone(input: { name: "Home", latitude: 48.8566, longitude: 2.3522, radius: 400 }) { id } }`,

@@ -82,7 +82,7 @@ describe('without a credential', () => {
     '%s answers UNAUTHENTICATED over HTTP',
     async (_name, kind, field) => {
       const { query, variables } = operationFor(kind, field);
-      const res = await t.gql(query, variables);
+      const res = await t.gql<Record<string, unknown>>(query, variables);
       expect(res.errors?.map((e) => e.extensions?.code)).toEqual(['UNAUTHENTICATED']);
       expect(res.data?.[field.name] ?? null).toBeNull();
     },

@@ -42,7 +42,7 @@ async function withTwoFactor(name: string) {
 /** The code of the next 30-second step: valid now (one step of drift is allowed) and not used yet. */
 const nextCode = (app: TOTP, steps = 1) => app.generate({ timestamp: Date.now() + steps * 30_000 });
 
-const expectTwoFactorRequired = (res: GqlResponse) => {
+const expectTwoFactorRequired = (res: GqlResponse<{ signIn: unknown }>) => {
   expect(errorOf(res).code).toBe('UNAUTHENTICATED');
   expect(res.errors?.[0].extensions?.twoFactorRequired).toBe(true);
   expect(res.data?.signIn ?? null).toBeNull();
