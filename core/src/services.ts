@@ -9,6 +9,7 @@ import { ActivityReaders } from './runs/activity-readers';
 import { RunsService } from './runs/runs.service';
 import { ShoesService } from './shoes/shoes.service';
 import { CommentsService } from './social/comments.service';
+import { BlocksService } from './social/blocks.service';
 import { FollowsService } from './social/follows.service';
 import { TrainingService } from './training/training.service';
 import { LeaderboardService } from './social/leaderboard.service';
@@ -32,6 +33,7 @@ export function createServices(
   const notifications = new NotificationsService(events);
   const posts = new PostsService(notifications, events);
   const groups = new GroupsService(notifications);
+  const follows = new FollowsService(notifications, config.query.followRequestsMax);
   const training = new TrainingService(shoes);
   const plans = new TrainingPlansService(training);
   // Worker threads that read activity files; started with the first file, stopped by close().
@@ -39,11 +41,12 @@ export function createServices(
   return {
     tokens,
     events,
-    users: new UsersService(tokens, new SignInLimiter(config.signInLimits, redis), events, config.imports.queueSchema),
+    users: new UsersService(tokens, new SignInLimiter(config.signInLimits, redis), events, config.imports.queueSchema, follows),
     shoes,
     runs: new RunsService(shoes, posts, events, activityReaders, config.query.trackMaxPoints),
     activityReaders,
-    follows: new FollowsService(notifications),
+    follows,
+    blocks: new BlocksService(config.query.blockedUsersMax),
     training,
     notifications,
     posts,

@@ -12,6 +12,8 @@ import { ImportJobs1764500000000 } from './1764500000000-import-jobs';
 import { AccountDeletion1764650000000 } from './1764650000000-account-deletion';
 import { FollowNotificationOnce1764700000000 } from './1764700000000-follow-notification-once';
 import { ForgetQueuedJobs1764710000000 } from './1764710000000-forget-queued-jobs';
+import { FollowRequestsBlocks1764820000000 } from './1764820000000-follow-requests-blocks';
+import { BlocksRowLevelSecurity1764821000000 } from './1764821000000-blocks-row-level-security';
 
 /** Every migration, oldest first. Add new ones at the end; never edit one that has shipped. */
 export const migrations = [
@@ -27,9 +29,12 @@ export const migrations = [
   AccountDeletion1764650000000,
   FollowNotificationOnce1764700000000,
   ForgetQueuedJobs1764710000000,
+  FollowRequestsBlocks1764820000000,
+  BlocksRowLevelSecurity1764821000000,
 ];
 
 export { APP_ROLE, VIEWER_SETTING } from './app-role';
+export { notBlockedBy } from './1764820000000-follow-requests-blocks';
 
 // Any constant works; it only has to be the same in every process that changes the schema.
 const SCHEMA_LOCK_KEY = 7_204_655_118;

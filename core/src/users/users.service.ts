@@ -1,4 +1,4 @@
-import { badInput, notFound, parseId, parseInput, profileChangesSchema, signUpSchema, emailSchema } from '@maratron/domain';
+import { badInput, FollowPolicy, notFound, parseId, parseInput, profileChangesSchema, signUpSchema, emailSchema } from '@maratron/domain';
 import { User } from '@maratron/schema';
 import type { TrainingProfileChanges } from '@maratron/domain';
 import type { RequestDb } from '../database/request-db';
@@ -10,6 +10,7 @@ import type { TokenService } from '../auth/tokens';
 import { actAs, requireViewer } from '../context';
 import type { RequestContext } from '../context';
 import { hydrate } from '../database/rows';
+import type { FollowsService } from '../social/follows.service';
 import { USER_COLUMNS } from './users.sql';
 
 export interface Session {
@@ -26,6 +27,7 @@ export class UsersService {
     private readonly events: EventBus,
     /** PGBOSS_SCHEMA: the job queue's tables, whose rows name the runner (deleteAccount empties them of the account's). */
     private readonly queueSchema: string,
+    private readonly follows: FollowsService,
   ) {}
 
   async signUp(ctx: RequestContext, input: unknown): Promise<Session> {
@@ -96,7 +98,10 @@ export class UsersService {
 
   /**
    * Runners whose username or name contains the query (trigram-indexed), those starting
-   * with it first.
+   * with it first, leaving out anyone who blocked the viewer. The matching is
+   * maratron_search_users (row-level security on users would keep the LIKE from using the
+   * trigram indexes: see migrations/src/1764821000000-blocks-row-level-security.ts); the rows
+   * are then read by id, under the policies.
    */
   async search(ctx: RequestContext, query: string, first: number): Promise<User[]> {
     requireViewer(ctx);
@@ -105,10 +110,7 @@ export class UsersService {
     if (!Number.isInteger(first) || first < 1 || first > 50) throw badInput('first', 'Page size must be between 1 and 50');
     const pattern = q.replace(/[\\%_]/g, (c) => `\\${c}`);
     const rows = await ctx.db.query<User>(
-      `SELECT ${USER_COLUMNS} FROM users u
-        WHERE u.username LIKE '%' || $1 || '%' OR lower(u.name) LIKE '%' || $1 || '%'
-        ORDER BY (u.username = $2) DESC, (u.username LIKE $1 || '%' OR lower(u.name) LIKE $1 || '%') DESC, u.username
-        LIMIT $3`,
+      `SELECT ${USER_COLUMNS} FROM maratron_search_users($1, $2, $3) WITH ORDINALITY s(id, n) JOIN users u ON u.id = s.id ORDER BY s.n`,
       [pattern, q, first],
     );
     return hydrate(User, rows);
@@ -128,11 +130,22 @@ export class UsersService {
             bio = CASE WHEN $3::boolean THEN $4 ELSE u.bio END,
             units = coalesce($5, u.units),
             username = coalesce($6, u.username),
+            follow_policy = coalesce($7, u.follow_policy),
             updated_at = now()
           WHERE u.id = $1 RETURNING ${USER_COLUMNS}`,
-        [viewerId, changes.name ?? null, changes.bio !== undefined, changes.bio ?? null, changes.units ?? null, changes.username ?? null],
+        [
+          viewerId,
+          changes.name ?? null,
+          changes.bio !== undefined,
+          changes.bio ?? null,
+          changes.units ?? null,
+          changes.username ?? null,
+          changes.followPolicy ?? null,
+        ],
       );
       if (!rows.length) throw notFound('User');
+      // Open to anyone now: those who asked are let in (FollowsService.approveAll).
+      if (changes.followPolicy === FollowPolicy.OPEN) await this.follows.approveAll(ctx);
       if (changes.trainingProfile) await this.saveTrainingProfile(ctx.db, viewerId, changes.trainingProfile);
       ctx.loaders.userById.clear(viewerId);
       ctx.loaders.trainingProfile.clear(viewerId);

@@ -13,6 +13,7 @@ export const USER_FIELDS: ColumnMap<User> = {
     bio: 'bio',
     units: 'units',
     createdAt: 'created_at',
+    followPolicy: 'follow_policy',
   },
   unmapped: {
     password_hash: 'never part of a User: read only where a password is checked (UsersService)',

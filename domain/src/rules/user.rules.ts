@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { TrainingLevel, Units, Weekday } from '../enums';
+import { FollowPolicy, TrainingLevel, Units, Weekday } from '../enums';
 import { keepIfNull } from './validate';
 
 export const usernameSchema = z
@@ -44,5 +44,6 @@ export const profileChangesSchema = z.object({
   units: keepIfNull(z.enum(Units)),
   username: keepIfNull(usernameSchema),
   trainingProfile: keepIfNull(trainingProfileSchema),
+  followPolicy: keepIfNull(z.enum(FollowPolicy)),
 });
 export type ProfileChanges = z.output<typeof profileChangesSchema>;

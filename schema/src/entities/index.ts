@@ -9,3 +9,4 @@ export * from './group.entity';
 export * from './post.entity';
 export * from './comment.entity';
 export * from './notification.entity';
+export * from './follow-request.entity';

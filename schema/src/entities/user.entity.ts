@@ -1,5 +1,5 @@
 import { Field, ID, ObjectType } from 'type-graphql';
-import { Units } from '../graphql/enums';
+import { FollowPolicy, Units } from '../graphql/enums';
 
 /**
  * A runner's account (table `users`; its columns are mapped in core's users.sql.ts). `email` and
@@ -30,4 +30,8 @@ export class User {
 
   @Field(() => Date)
   createdAt!: Date;
+
+  /** OPEN: anyone may follow at once; APPROVAL: following asks, the runner approves. */
+  @Field(() => FollowPolicy)
+  followPolicy!: FollowPolicy;
 }
