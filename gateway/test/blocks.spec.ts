@@ -372,10 +372,10 @@ describe('blocks in the database', () => {
     // The run's recording, by the table itself.
     expect(await asViewer(blocked.id, `SELECT run_id FROM run_tracks WHERE run_id = $1`, [runId])).toEqual([]);
     // The counts read past row-level security leave the blocker out too.
-    expect(await asViewer(blocked.id, `SELECT likes, comments FROM maratron_post_counts($1)`, [thirdPost])).toEqual([
+    expect(await asViewer(blocked.id, `SELECT likes, comments FROM maratron_post_counts(ARRAY[$1::uuid])`, [thirdPost])).toEqual([
       { likes: 0, comments: 0 },
     ]);
-    expect(await asViewer(third.id, `SELECT likes, comments FROM maratron_post_counts($1)`, [thirdPost])).toEqual([
+    expect(await asViewer(third.id, `SELECT likes, comments FROM maratron_post_counts(ARRAY[$1::uuid])`, [thirdPost])).toEqual([
       { likes: 1, comments: 1 },
     ]);
     // Who blocked whom: the blocker reads their block, the blocked runner can't learn of it.

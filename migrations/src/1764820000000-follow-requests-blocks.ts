@@ -26,9 +26,12 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * keeps seeing the runner they blocked (so they can unblock).
  *
  * `maratron_viewer_blockers()` is called as a scalar subquery — an InitPlan, evaluated once per
- * statement — so the per-row cost is a test against a (nearly always empty) array, never a probe
- * of `blocks` per row; the comparison is leakproof (uuid_ne), and it never stands in the way of
- * the indexes a query's own conditions use.
+ * statement (about 8 µs here) — so the per-row cost is a test against a (nearly always empty)
+ * array, never a probe of `blocks` per row. Mind one thing where it joins a policy that was `true`:
+ * PostgreSQL then checks the policy before any condition of the query that is not leakproof (LIKE,
+ * lower()), and such a condition can no longer drive an index (see the searches in
+ * 1764821000000-blocks-row-level-security.ts). Equality and range tests on ids and timestamps are
+ * leakproof and keep their indexes.
  */
 export function notBlockedBy(ownerColumn: string): string {
   return `${ownerColumn} <> ALL ((SELECT maratron_viewer_blockers())::uuid[])`;

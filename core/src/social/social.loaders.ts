@@ -79,10 +79,11 @@ export function createSocialLoaders(db: RequestDb, viewerId: string | null) {
     postStats: new DataLoader<string, PostStats>(async (ids) => {
       const rows = await db.query<PostStats & { id: string }>(
         // The posts are read first (row-level security checks each once); their counts come from
-        // a database function, so the kudos and comments aren't re-checked one by one.
+        // a database function, one call for the batch, so the kudos and comments aren't re-checked
+        // one by one.
         `SELECT p.id, n.likes, n.comments,
                 EXISTS (SELECT 1 FROM post_likes l WHERE l.post_id = p.id AND l.user_id = $2) AS "likedByViewer"
-           FROM posts p CROSS JOIN LATERAL maratron_post_counts(p.id) n
+           FROM posts p JOIN maratron_post_counts($1::uuid[]) n ON n.post_id = p.id
           WHERE p.id = ANY($1::uuid[])`,
         [ids, viewerId],
       );
