@@ -321,6 +321,13 @@ describe('blocks over graphql-ws', () => {
     // …while the third runner, whose subscriptions share the same documents, still sees everything.
     expect((await forThird.updates.next()).data!.postUpdated).toMatchObject({ likeCount: 1, commentCount: 2 });
     expect(forBlocked.feed.results).toHaveLength(1);
+
+    // Watching the blocker's post is refused as for a post that doesn't exist.
+    const client = live(blocked);
+    for (const query of [UPDATES, COMMENTS]) {
+      const watch = await client.subscribe(query, { p: blockerPost }).next();
+      expect(watch.errors?.[0].extensions?.code).toBe('NOT_FOUND');
+    }
   });
 });
 
