@@ -205,6 +205,12 @@ describe('blocking a runner', () => {
     ).notifications.edges.map((e) => e.node.actor.id);
     expect(notes).not.toContain(blocker.id);
     expect(await count(`notifications WHERE user_id = $1 AND actor_id = $2 AND kind = 'LIKED'`, [blocked.id, blocker.id])).toBe(0);
+    // …nor what they do to the blocker: a post in the club they share notifies its other members only.
+    const clubNews = await post(blocked, { text: 'club news', groupId: club });
+    const told = await t.sql<{ user_id: string }>(`SELECT user_id FROM notifications WHERE post_id = $1 AND kind = 'GROUP_POST'`, [
+      clubNews,
+    ]);
+    expect(told).toEqual([{ user_id: third.id }]);
   });
 
   it('leaves nothing behind — follows and pending requests both ways — and unblocking gives nothing back', async () => {
