@@ -10,7 +10,7 @@ const fs = require('node:fs');
 const path = require('node:path');
 const { createClient } = require('graphql-ws');
 const { ROOT, startProcess } = require('./lib');
-const { seedFanout } = require('./seed-social');
+const { openSessions, seedFanout } = require('./seed-social');
 
 const WebSocket = require(require.resolve('ws', { paths: [path.join(ROOT, 'gateway')] }));
 const SECRET = 'bench-fanout';
@@ -69,7 +69,9 @@ async function startTarget(kind, dbUrl, subscribers, port, posts) {
     const { fanIds, authorId } = await seedFanout(dbUrl, subscribers);
     const { TokenService } = require('@maratron/core');
     const issuer = new TokenService(SECRET, 3600);
-    const authorToken = issuer.issue(authorId);
+    const fans = fanIds.slice(0, subscribers);
+    const [authorSession, ...fanSessions] = await openSessions(dbUrl, [authorId, ...fans]);
+    const authorToken = issuer.issue(authorId, authorSession);
     const startedAt = new Date(Date.now() - 3600_000).toISOString();
     const run = await gql(
       base,
@@ -79,7 +81,7 @@ async function startTarget(kind, dbUrl, subscribers, port, posts) {
     );
     const q = `mutation($t: String!, $r: ID!) { createPost(input: { text: $t, runId: $r }) { id } }`;
     target.publish = (text) => gql(base, q, { t: text, r: run.createRun.id }, authorToken);
-    tokens = fanIds.slice(0, subscribers).map((id) => issuer.issue(id));
+    tokens = fans.map((id, i) => issuer.issue(id, fanSessions[i]));
   } else {
     target.publish = (text) => fetch(`${base}/publish`, { method: 'POST', body: JSON.stringify({ text }) }).then((r) => r.json());
     tokens = Array.from({ length: subscribers }, () => 'unused');

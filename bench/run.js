@@ -7,7 +7,7 @@ const { databaseServer, benchDatabase, startProcess, load, row } = require('./li
 const { seedRunsDataSet } = require('./seed-runs');
 const { seedTrainingRunner } = require('./seed-training');
 const { benchFanout, fanoutRow } = require('./fanout');
-const { seedFeed } = require('./seed-social');
+const { openSessions, seedFeed } = require('./seed-social');
 const { benchDomain } = require('./domain');
 
 const GATEWAY_PORT = Number(process.env.BENCH_PORT ?? 4600);
@@ -193,7 +193,8 @@ async function benchFeed(dbUrl, rowLevelSecurity = true) {
   try {
     const { readerId } = await seedFeed(dbUrl);
     const { TokenService } = require('@maratron/core');
-    const token = new TokenService(secret, 3600).issue(readerId);
+    const [sessionId] = await openSessions(dbUrl, [readerId]);
+    const token = new TokenService(secret, 3600).issue(readerId, sessionId);
     const title = `feed(first: 20) with author, run, likeCount, likedByViewer, commentCount (row-level security ${rowLevelSecurity ? 'on' : 'off'})`;
     return await load({
       title,

@@ -78,4 +78,25 @@ async function seedFeed(url, { authors = 50, postsPer = 40 } = {}) {
   }
 }
 
-module.exports = { seedFanout, seedFeed };
+/**
+ * One session per runner (every token names one: the gateway checks it on each request), valid an
+ * hour: the session ids, in the order of `userIds`, for TokenService.issue(userId, sessionId).
+ */
+async function openSessions(url, userIds) {
+  const db = new Client({ connectionString: url });
+  await db.connect();
+  try {
+    const { rows } = await db.query(
+      `INSERT INTO sessions (user_id, device, expires_at)
+       SELECT u, 'Benchmark', now() + interval '1 hour' FROM unnest($1::uuid[]) WITH ORDINALITY AS x(u, n) ORDER BY n
+       RETURNING id, user_id`,
+      [userIds],
+    );
+    const byUser = new Map(rows.map((r) => [r.user_id, r.id]));
+    return userIds.map((id) => byUser.get(id));
+  } finally {
+    await db.end();
+  }
+}
+
+module.exports = { openSessions, seedFanout, seedFeed };

@@ -39,6 +39,13 @@ export interface AiServer {
   stop(): Promise<void>;
 }
 
+/** Who an MCP request acts for: the token's runner and session, and the client's address. */
+interface Caller {
+  userId: string;
+  sessionId: string;
+  address: string;
+}
+
 /** get_user_context answers are cached this long (the runner's changes drop them sooner: see `invalidate`). */
 const USER_CONTEXT_TTL_SECONDS = 300;
 const userContextKey = (userId: string) => `user-context:${userId}`;
@@ -68,11 +75,12 @@ export function createAiServer({ config, dataSource, bus, redis, logger }: AiSer
 
   /**
    * Runs `work` in a fresh context as the caller: committed on success, rolled back on error. The
-   * transaction opens first, whatever `work` does — opening it checks that the caller's account
-   * still exists, so a deleted account's token is refused even by an answer from the cache.
+   * transaction opens first, whatever `work` does — opening it checks that the caller's session
+   * still exists (so its account too), so a signed-out, revoked or deleted account's token is
+   * refused at once, even for an answer from the cache.
    */
-  async function asCaller<T>(userId: string, address: string, work: (ctx: RequestContext) => Promise<T>): Promise<T> {
-    const ctx = createRequestContext(dataSource, randomUUID(), userId, address);
+  async function asCaller<T>(caller: Caller, work: (ctx: RequestContext) => Promise<T>): Promise<T> {
+    const ctx = createRequestContext(dataSource, randomUUID(), caller.userId, caller.address, { sessionId: caller.sessionId });
     try {
       await ctx.db.begin();
       const result = await work(ctx);
@@ -84,7 +92,8 @@ export function createAiServer({ config, dataSource, bus, redis, logger }: AiSer
     }
   }
 
-  function buildServer(userId: string, address: string): McpServer {
+  function buildServer(caller: Caller): McpServer {
+    const { userId } = caller;
     const server = new McpServer(
       { name: 'maratron', version: '0.1.0' },
       { instructions: "Tools over one runner's Maratron training log: runs, shoes, training summary, predictions and plans." },
@@ -99,7 +108,7 @@ export function createAiServer({ config, dataSource, bus, redis, logger }: AiSer
       async (args: A): Promise<CallToolResult> => {
         try {
           await limit.consume(userId);
-          const result = await asCaller(userId, address, (ctx) => work(ctx, args));
+          const result = await asCaller(caller, (ctx) => work(ctx, args));
           metrics.toolCalls.inc({ tool: name, outcome: 'ok' });
           return toolResult(result);
         } catch (thrown) {
@@ -146,11 +155,11 @@ export function createAiServer({ config, dataSource, bus, redis, logger }: AiSer
       'get_run',
       {
         title: 'Get a run',
-        description: 'One run the runner may see, with per-kilometre splits when it was recorded.',
+        description: 'One run the runner may see, with per-kilometre splits when it was recorded, and its route on request.',
         inputSchema: inputs.getRun,
         outputSchema: outputs.getRun,
       },
-      call('get_run', (ctx, args: { runId: string }) => tools.getRun(ctx, args)),
+      call('get_run', (ctx, args: { runId: string; includeTrack?: boolean }) => tools.getRun(ctx, args)),
     );
     server.registerTool(
       'log_run',
@@ -229,7 +238,7 @@ export function createAiServer({ config, dataSource, bus, redis, logger }: AiSer
     const resource = (uri: string, work: (ctx: RequestContext) => Promise<unknown>) => async () => {
       try {
         await limit.consume(userId);
-        const result = await asCaller(userId, address, work);
+        const result = await asCaller(caller, work);
         return { contents: [{ uri, mimeType: 'application/json', text: JSON.stringify(result, null, 2) }] };
       } catch (error) {
         if (error instanceof DomainError) {
@@ -300,8 +309,8 @@ export function createAiServer({ config, dataSource, bus, redis, logger }: AiSer
   app.get('/metrics', metricsRoute(metrics, config.metricsToken));
   app.all('/mcp', express.json({ limit: '1mb' }), async (req, res) => {
     const token = TokenService.fromHeader(req.headers.authorization);
-    const userId = token ? tokens.verify(token) : null;
-    if (!userId) {
+    const claims = token ? tokens.verifySession(token) : null;
+    if (!claims) {
       res
         .status(401)
         .set('WWW-Authenticate', 'Bearer realm="maratron"')
@@ -328,7 +337,7 @@ export function createAiServer({ config, dataSource, bus, redis, logger }: AiSer
       allowedHosts: hosts,
       allowedOrigins: hosts.flatMap((h) => [`http://${h}`, `https://${h}`]),
     });
-    const server = buildServer(userId, req.ip ?? 'unknown');
+    const server = buildServer({ userId: claims.userId, sessionId: claims.sessionId, address: req.ip ?? 'unknown' });
     res.on('close', () => {
       void transport.close();
       void server.close();

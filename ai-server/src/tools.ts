@@ -41,10 +41,14 @@ export function runJson(run: Run): z.infer<typeof runOutput> {
     averageHeartRate: run.averageHeartRate,
     environment: run.environment,
     visibility: run.visibility,
+    hideTrack: run.hideTrack,
     notes: run.notes,
     shoeId: run.shoeId,
   };
 }
+
+/** Points of a route get_run gives: an outline for a language model, not a recording. */
+export const MCP_TRACK_POINTS = 200;
 
 const week = (w: { weekStart: Date; distance: number; duration: number; runCount: number }): z.infer<typeof weekOutput> => ({
   weekStart: w.weekStart.toISOString().slice(0, 10),
@@ -66,7 +70,15 @@ export const inputs = {
     to: z.string().optional().describe('ISO 8601 date-time: runs that started before it'),
     limit: z.number().int().optional().describe('How many runs, newest first: 1..100 (default 20)'),
   },
-  getRun: { runId: z.string().describe('The run id (UUID)') },
+  getRun: {
+    runId: z.string().describe('The run id (UUID)'),
+    includeTrack: z
+      .boolean()
+      .optional()
+      .describe(
+        `Also the route: up to ${MCP_TRACK_POINTS} evenly spaced [lat, lon, elevation?] points (none inside the runner's privacy zones, and none for a hidden map, unless the run is yours)`,
+      ),
+  },
   logRun: {
     startedAt: z.string().describe('ISO 8601 date-time the run started (not in the future)'),
     distance: z.number().describe('Metres, > 0'),
@@ -75,7 +87,7 @@ export const inputs = {
     elevationGain: z.number().nullish().describe('Metres climbed'),
     averageHeartRate: z.number().int().nullish().describe('Beats per minute'),
     environment: z.enum(RunEnvironment).nullish(),
-    visibility: z.enum(Visibility).nullish().describe('Who may see it (default PUBLIC)'),
+    visibility: z.enum(Visibility).nullish().describe("Who may see it (default: the runner's own default visibility)"),
     notes: z.string().nullish(),
     shoeId: z.string().nullish().describe('One of your active shoes; omitted: your default shoe'),
     share: z.boolean().nullish().describe("Also post it to your followers' feeds"),
@@ -110,6 +122,7 @@ const runOutput = z.object({
   averageHeartRate: z.number().nullable().describe('Beats per minute'),
   environment: z.enum(RunEnvironment),
   visibility: z.enum(Visibility),
+  hideTrack: z.boolean().describe('Its map is for its runner only'),
   notes: z.string().nullable(),
   shoeId: z.string().nullable(),
 });
@@ -181,6 +194,11 @@ export const outputs = {
     splits: z
       .array(z.object({ index: z.number().int(), distance: metres, duration: seconds, pace: paceText, elevationGain: metres.nullable() }))
       .describe('Per kilometre; empty for a run typed in by hand'),
+    track: z
+      .array(z.array(z.number()))
+      .nullable()
+      .optional()
+      .describe('With includeTrack: [lat, lon, elevation?] points of the route; null without one (or none you may see)'),
   }),
   logRun: toolOutput({ logged: runOutput, shared: z.boolean() }),
   shoeReport: toolOutput({
@@ -295,11 +313,19 @@ export function createTools(s: Services) {
       return { runs: page.edges.map((e) => runJson(e.node)), hasMore: page.pageInfo.hasNextPage };
     },
 
-    async getRun(ctx: RequestContext, args: { runId: string }): Promise<ToolOutput<'getRun'>> {
+    async getRun(ctx: RequestContext, args: { runId: string; includeTrack?: boolean }): Promise<ToolOutput<'getRun'>> {
       const run = await s.runs.get(ctx, parseId(args.runId, 'runId'));
       if (!run) throw notFound('Run');
-      const splits = await ctx.loaders.runSplits.load(run.id);
-      return { ...runJson(run), splits: splits.map((sp) => ({ ...sp, pace: formatPace(sp.pace) })) };
+      // The route as the app shows it to this runner: RunsService.track (privacy zones, hidden maps).
+      const [splits, track] = await Promise.all([
+        ctx.loaders.runSplits.load(run.id),
+        args.includeTrack ? s.runs.track(ctx, run, MCP_TRACK_POINTS) : undefined,
+      ]);
+      return {
+        ...runJson(run),
+        splits: splits.map((sp) => ({ ...sp, pace: formatPace(sp.pace) })),
+        ...(track === undefined ? {} : { track }),
+      };
     },
 
     async logRun(ctx: RequestContext, args: z.infer<z.ZodObject<typeof inputs.logRun>>): Promise<ToolOutput<'logRun'>> {

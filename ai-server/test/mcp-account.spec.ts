@@ -6,6 +6,7 @@ import { ok, redisUrlOrSkip } from '../../gateway/test/harness';
 import type { TestUser } from '../../gateway/test/harness';
 import { eventually } from '../../gateway/test/live';
 import { startStack, toolError, toolJson } from './stack';
+import type { ToolOutput } from '../src';
 import type { TestStack } from './stack';
 
 const METRICS_TOKEN = 'ai-scrape-secret';
@@ -20,7 +21,8 @@ beforeAll(async () => {
 }, 30_000);
 afterAll(() => s.close());
 
-const context = async (token: string) => toolJson(await (await s.mcp(token)).callTool({ name: 'get_user_context', arguments: {} }));
+const context = async (token: string) =>
+  toolJson<ToolOutput<'userContext'>>(await (await s.mcp(token)).callTool({ name: 'get_user_context', arguments: {} }));
 
 describe('a deleted account', () => {
   let ann: TestUser;
@@ -31,7 +33,9 @@ describe('a deleted account', () => {
 
   it('gets an auth error from get_user_context at once, though its context was cached, and no copy is kept', async () => {
     const c = await s.mcp(ann.token);
-    expect(toolJson(await c.callTool({ name: 'get_user_context', arguments: {} })).goals.injuryNotes).toBe('left knee');
+    expect(toolJson<ToolOutput<'userContext'>>(await c.callTool({ name: 'get_user_context', arguments: {} })).goals!.injuryNotes).toBe(
+      'left knee',
+    );
     if (s.t.redis) expect(await s.t.redis.get(cacheKey(ann.id))).toContain('left knee');
 
     ok(await s.t.gql(`mutation($p: String!) { deleteAccount(password: $p) }`, { p: ann.password }, ann.token));

@@ -5,6 +5,7 @@ import { connectLive, eventually } from '../../gateway/test/live';
 import { ok } from '../../gateway/test/harness';
 import type { TestUser } from '../../gateway/test/harness';
 import { startStack, toolError, toolJson } from './stack';
+import type { ToolOutput } from '../src';
 import type { TestStack } from './stack';
 
 const DAY = 86_400_000;
@@ -22,7 +23,7 @@ describe('the ai-server over MCP', () => {
     bob = await s.t.signUp('Bob');
     ok(await s.t.gql(`mutation($id: ID!) { follow(userId: $id) { id } }`, { id: ann.id }, bob.token));
     const created = ok(
-      await s.t.gql(
+      await s.t.gql<{ createRun: { id: string } }>(
         `mutation($i: RunInput!) { createRun(input: $i) { id } }`,
         { i: { startedAt: iso(2), distance: 10000, duration: 2900, visibility: 'PRIVATE' } },
         ann.token,
@@ -120,29 +121,33 @@ describe('the ai-server over MCP', () => {
 
   it('calls every tool as the caller', async () => {
     const c = await s.mcp(ann.token);
-    const context = toolJson(await c.callTool({ name: 'get_user_context', arguments: {} }));
+    const context = toolJson<ToolOutput<'userContext'>>(await c.callTool({ name: 'get_user_context', arguments: {} }));
     expect(context.profile.username).toBe(ann.username);
     expect(context.lastFourWeeks).toHaveLength(4);
     expect(context.activeShoes[0]).toMatchObject({ name: 'Pegasus', usagePercent: 92 });
 
-    const listed = toolJson(await c.callTool({ name: 'list_runs', arguments: { limit: 5 } }));
-    expect(listed.runs.map((r: { id: string }) => r.id)).toContain(privateRunId);
+    const listed = toolJson<ToolOutput<'listRuns'>>(await c.callTool({ name: 'list_runs', arguments: { limit: 5 } }));
+    expect(listed.runs.map((r) => r.id)).toContain(privateRunId);
     const run = toolJson(await c.callTool({ name: 'get_run', arguments: { runId: privateRunId } }));
     expect(run).toMatchObject({ id: privateRunId, distanceKm: 10, time: '48:20', splits: [] });
 
-    const shoes = toolJson(await c.callTool({ name: 'shoe_report', arguments: {} }));
+    const shoes = toolJson<ToolOutput<'shoeReport'>>(await c.callTool({ name: 'shoe_report', arguments: {} }));
     expect(shoes.shoes[0]).toMatchObject({ remainingKm: 1, retire: false, usagePercent: 92 });
     expect(shoes.shoes[0].advice).toMatch(/replacement/);
 
-    const summary = toolJson(await c.callTool({ name: 'training_summary', arguments: { weeks: 4 } }));
+    const summary = toolJson<ToolOutput<'trainingSummary'>>(await c.callTool({ name: 'training_summary', arguments: { weeks: 4 } }));
     expect(summary.weeks).toHaveLength(4);
     expect(summary.vdot).toBeGreaterThan(30);
-    const prediction = toolJson(await c.callTool({ name: 'predict_race', arguments: { distance: 'HALF_MARATHON' } }));
+    const prediction = toolJson<ToolOutput<'predictRace'>>(
+      await c.callTool({ name: 'predict_race', arguments: { distance: 'HALF_MARATHON' } }),
+    );
     expect(prediction).toMatchObject({ distance: 'HALF_MARATHON', method: 'VDOT' });
     expect(prediction.time).toMatch(/^\d:\d\d:\d\d$/);
 
     const raceDate = new Date(Date.now() + 70 * DAY).toISOString().slice(0, 10);
-    const plan = toolJson(await c.callTool({ name: 'generate_training_plan', arguments: { goal: 'K10', raceDate, daysPerWeek: 4 } }));
+    const plan = toolJson<ToolOutput<'generatePlan'>>(
+      await c.callTool({ name: 'generate_training_plan', arguments: { goal: 'K10', raceDate, daysPerWeek: 4 } }),
+    );
     expect(plan.workouts[plan.workouts.length - 1]).toMatchObject({ kind: 'race', date: raceDate });
     const current = await c.readResource({ uri: 'maratron://plans/current' });
     expect(JSON.parse((current.contents[0] as { text: string }).text).id).toBe(plan.id);
@@ -157,7 +162,7 @@ describe('the ai-server over MCP', () => {
   it('declares what each tool answers: every result, and every error, validates against its outputSchema', async () => {
     const cy = await s.t.signUp('Cy');
     const runId = ok(
-      await s.t.gql(
+      await s.t.gql<{ createRun: { id: string } }>(
         `mutation($i: RunInput!) { createRun(input: $i) { id } }`,
         { i: { startedAt: iso(3), distance: 10000, duration: 3000 } },
         cy.token,
@@ -255,12 +260,12 @@ describe('the ai-server over MCP', () => {
 
   it("log_run publishes like createRun: followers' live feed gets the shared run, and the runner's context updates", async () => {
     const c = await s.mcp(ann.token);
-    const before = toolJson(await c.callTool({ name: 'get_user_context', arguments: {} }));
+    const before = toolJson<ToolOutput<'userContext'>>(await c.callTool({ name: 'get_user_context', arguments: {} }));
     const live = connectLive(s.t.wsUrl, bob.token);
     try {
       const feed = live.subscribe(`subscription { feedPostAdded { id author { id } run { id distance } } }`);
       await eventually(() => s.t.gateway.live.size === 1, 'the subscription');
-      const logged = toolJson(
+      const logged = toolJson<ToolOutput<'logRun'>>(
         await c.callTool({
           name: 'log_run',
           arguments: { startedAt: iso(0), distance: 7000, duration: 2100, share: true, name: 'MCP run' },
@@ -271,13 +276,14 @@ describe('the ai-server over MCP', () => {
     } finally {
       await live.dispose();
     }
-    const after = toolJson(await c.callTool({ name: 'get_user_context', arguments: {} }));
+    const after = toolJson<ToolOutput<'userContext'>>(await c.callTool({ name: 'get_user_context', arguments: {} }));
     expect(after.thisWeek.distance).toBe(before.thisWeek.distance + 7000);
     // A shoe retired through GraphQL invalidates it too (shoe.changed).
     const shoeId = after.activeShoes[0].id;
     ok(await s.t.gql(`mutation($id: ID!) { retireShoe(id: $id) { id } }`, { id: shoeId }, ann.token));
     await eventually(
-      async () => toolJson(await c.callTool({ name: 'get_user_context', arguments: {} })).activeShoes.length === 0,
+      async () =>
+        toolJson<ToolOutput<'userContext'>>(await c.callTool({ name: 'get_user_context', arguments: {} })).activeShoes.length === 0,
       'the cache to drop the retired shoe',
     );
   });

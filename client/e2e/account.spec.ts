@@ -7,12 +7,12 @@ describeWithServer(['GET /api/runs/:id.gpx', 'Mutation.importActivity'], 'downlo
   test('the run page downloads the run’s GPX with the bearer token', async () => {
     const kim = await app.runner('Kim Lee');
     const t = await app.gateway();
-    const res = await t.gql(
+    const res = await t.gql<{ importActivity: { id: string } }>(
       `mutation($c: String!) { importActivity(format: GPX, content: $c) { id } }`,
       { c: makeGpx({ name: 'Track session' }) },
       kim.user.token,
     );
-    await kim.goto(`/runs/${res.data.importActivity.id}`);
+    await kim.goto(`/runs/${res.data!.importActivity.id}`);
     await visible(kim.page.getByRole('heading', { name: 'Track session' }));
     const [download] = await Promise.all([kim.page.waitForEvent('download'), kim.page.getByRole('button', { name: 'GPX' }).click()]);
     const text = fs.readFileSync((await download.path())!, 'utf8');

@@ -60,8 +60,11 @@ export default async function globalSetup() {
   try {
     const features: string[] = [];
     for (const [type, fields] of Object.entries(ROOT_FIELDS)) {
-      const res = await t.gql(`query($name: String!) { __type(name: $name) { fields { name } } }`, { name: type });
-      const present = new Set<string>((res.data?.__type?.fields ?? []).map((f: { name: string }) => f.name));
+      const res = await t.gql<{ __type: { fields: { name: string }[] | null } | null }>(
+        `query($name: String!) { __type(name: $name) { fields { name } } }`,
+        { name: type },
+      );
+      const present = new Set<string>((res.data?.__type?.fields ?? []).map((f) => f.name));
       for (const f of fields) if (present.has(f)) features.push(`${type}.${f}`);
     }
     for (const [method, route] of ROUTES) {

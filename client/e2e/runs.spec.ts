@@ -79,12 +79,12 @@ describe('runs', () => {
   test('edit a run, switch to miles everywhere, delete the run', async () => {
     const ana = await app.runner('Ana');
     const t = await app.gateway();
-    const res = await t.gql(
+    const res = await t.gql<{ createRun: { id: string } }>(
       CREATE_RUN,
       { input: { startedAt: daysAgo(1), distance: 8046.72, duration: 2400, name: 'Easy eight' } },
       ana.user.token,
     );
-    const runId = res.data.createRun.id as string;
+    const runId = res.data!.createRun.id;
     const { page } = ana;
 
     await ana.goto(`/runs/${runId}`);

@@ -37,7 +37,7 @@ describe('every screen', () => {
       {},
       runner.user.token,
     );
-    const run = await t.gql(
+    const run = await t.gql<{ createRun: { id: string } }>(
       `mutation($input: RunInput!) { createRun(input: $input) { id } }`,
       {
         input: {
@@ -52,7 +52,7 @@ describe('every screen', () => {
       },
       runner.user.token,
     );
-    const runId = run.data.createRun.id as string;
+    const runId = run.data!.createRun.id;
     // The one screen whose content is an alert: a page that does not exist says so.
     const expectedAlerts: Record<string, RegExp> = { 'not-found': /not found/i };
     const screens: [string, string][] = [

@@ -65,6 +65,34 @@ export interface Config {
   ws: { maxConnectionsPerUser: number; maxSubscriptionsPerConnection: number };
   /** METRICS_TOKEN: GET /metrics wants `Authorization: Bearer <it>`; unset, /metrics answers loopback clients only. */
   metricsToken: string | null;
+  /** PRIVACY_ZONES_MAX: privacy zones one runner may keep (default 10). */
+  privacy: { zonesMax: number };
+  /** PUBLIC_URL: where runners reach the web client (links in mail are built from it); default http://localhost:<PORT>. */
+  publicUrl: string;
+  /** How mail goes out (password resets); see `MailConfig`. */
+  mail: MailConfig;
+  /** Password reset links; see `PasswordResetConfig`. */
+  passwordReset: PasswordResetConfig;
+}
+
+export interface MailConfig {
+  /** SMTP_URL: the SMTP server (smtp:// or smtps://, credentials in the URL); unset: each message is written to `outboxDir`. */
+  smtpUrl: string | null;
+  /** MAIL_FROM: the sender of every message (default `Maratron <no-reply@localhost>`). */
+  from: string;
+  /** DATA_DIR/outbox: where messages go as .eml files without SMTP_URL. */
+  outboxDir: string;
+}
+
+export interface PasswordResetConfig {
+  /** PASSWORD_RESET_TTL_SECONDS: how long a reset link works (default 3,600). */
+  ttlSeconds: number;
+  /** PASSWORD_RESET_LIMIT_PER_EMAIL: resets asked for one email per window; past it nothing is sent (default 3). */
+  perEmail: number;
+  /** PASSWORD_RESET_LIMIT_PER_ADDRESS: resets asked from one client address per window (default 20). */
+  perAddress: number;
+  /** PASSWORD_RESET_LIMIT_WINDOW_SECONDS: the window of those two limits (default 3,600). */
+  windowSeconds: number;
 }
 
 export interface QueryLimits {
@@ -235,6 +263,15 @@ const environment = z.object({
   WS_MAX_CONNECTIONS_PER_USER: integer(10, 1),
   WS_MAX_SUBSCRIPTIONS_PER_CONNECTION: integer(100, 1),
   METRICS_TOKEN: optional,
+  // At most 100: every point anyone else reads of the runner's tracks is tested against each zone.
+  PRIVACY_ZONES_MAX: integer(10, 1, 100),
+  PUBLIC_URL: url(['http:', 'https:']),
+  SMTP_URL: url(['smtp:', 'smtps:']),
+  MAIL_FROM: text('Maratron <no-reply@localhost>'),
+  PASSWORD_RESET_TTL_SECONDS: integer(3600, 1),
+  PASSWORD_RESET_LIMIT_PER_EMAIL: integer(3, 1),
+  PASSWORD_RESET_LIMIT_PER_ADDRESS: integer(20, 1),
+  PASSWORD_RESET_LIMIT_WINDOW_SECONDS: integer(3600, 1),
 });
 
 /** The repository's `.data/` (same path from core/src under ts-jest and from core/dist). */
@@ -319,5 +356,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     ws: { maxConnectionsPerUser: e.WS_MAX_CONNECTIONS_PER_USER, maxSubscriptionsPerConnection: e.WS_MAX_SUBSCRIPTIONS_PER_CONNECTION },
     metricsToken: e.METRICS_TOKEN,
+    privacy: { zonesMax: e.PRIVACY_ZONES_MAX },
+    publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ''),
+    mail: { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM, outboxDir: path.join(dataDir, 'outbox') },
+    passwordReset: {
+      ttlSeconds: e.PASSWORD_RESET_TTL_SECONDS,
+      perEmail: e.PASSWORD_RESET_LIMIT_PER_EMAIL,
+      perAddress: e.PASSWORD_RESET_LIMIT_PER_ADDRESS,
+      windowSeconds: e.PASSWORD_RESET_LIMIT_WINDOW_SECONDS,
+    },
   };
 }

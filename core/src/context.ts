@@ -12,8 +12,15 @@ import type { RequestInfo } from './observability/request-log';
 export interface RequestContext {
   requestId: string;
   viewerId: string | null;
+  /**
+   * The session of the token the request came with (its `sid`): `sessions` marks it `current`,
+   * `signOut` ends it. Null without a token, and for internal work (import jobs, live events).
+   */
+  sessionId: string | null;
   /** Client address, for per-address limits. */
   address: string;
+  /** The client's User-Agent header, when there is one: the device label of a session it starts. */
+  userAgent?: string;
   db: RequestDb;
   loaders: Loaders;
   /** The HTTP request's log record, when there is one (not for subscription events). */
@@ -22,16 +29,21 @@ export interface RequestContext {
 
 /**
  * A fresh context. `db` is given when several contexts share one transaction; `info` is the
- * HTTP request's log record.
+ * HTTP request's log record; `sessionId` the token's session (checked when the transaction opens).
  */
 export function createRequestContext(
   dataSource: DataSource,
   requestId: string,
   viewerId: string | null,
   address: string,
-  { db = new RequestDb(dataSource, viewerId), info }: { db?: RequestDb; info?: RequestInfo } = {},
+  {
+    sessionId = null,
+    db = new RequestDb(dataSource, viewerId, { sessionId }),
+    info,
+    userAgent,
+  }: { sessionId?: string | null; db?: RequestDb; info?: RequestInfo; userAgent?: string } = {},
 ): RequestContext {
-  return { requestId, viewerId, address, db, loaders: createLoaders(db, viewerId), info };
+  return { requestId, viewerId, sessionId, address, userAgent, db, loaders: createLoaders(db, viewerId), info };
 }
 
 /** The signed-in viewer's id, or UNAUTHENTICATED. */
@@ -40,10 +52,21 @@ export function requireViewer(ctx: RequestContext): string {
   return ctx.viewerId;
 }
 
-/** After sign-up or sign-in the rest of the request (the AuthPayload's fields) sees it as that runner. */
-export async function actAs(ctx: RequestContext, userId: string): Promise<void> {
+/** The session of the request's token, or UNAUTHENTICATED (account operations need one). */
+export function requireSession(ctx: RequestContext): { viewerId: string; sessionId: string } {
+  const viewerId = requireViewer(ctx);
+  if (!ctx.sessionId) throw unauthenticated('Sign in first: this needs a signed-in session');
+  return { viewerId, sessionId: ctx.sessionId };
+}
+
+/**
+ * After sign-up or sign-in the rest of the request (the AuthPayload's fields) sees it as that
+ * runner, in the session just started.
+ */
+export async function actAs(ctx: RequestContext, userId: string | null, sessionId: string | null = ctx.sessionId): Promise<void> {
   await ctx.db.actAs(userId);
   ctx.viewerId = userId;
+  ctx.sessionId = sessionId;
   if (ctx.info) ctx.info.viewerId = userId;
   ctx.loaders = createLoaders(ctx.db, userId);
 }

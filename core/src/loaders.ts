@@ -7,6 +7,7 @@ import { createSocialLoaders } from './social/social.loaders';
 import { createTrainingLoaders } from './training/training.loaders';
 import { createUserLoaders } from './users/users.loaders';
 import { createCoachLoaders } from './coach/coach.loaders';
+import { createSessionLoaders } from './sessions/sessions.loaders';
 
 /** Every DataLoader, built fresh per request (and per subscription event) so none serves stale rows. */
 export function createLoaders(db: RequestDb, viewerId: string | null) {
@@ -24,6 +25,7 @@ export function createLoaders(db: RequestDb, viewerId: string | null) {
     ...createGroupLoaders(db, viewerId),
     ...createNotificationLoaders(db, viewerId),
     ...createCoachLoaders(db),
+    ...createSessionLoaders(db),
   };
 }
 

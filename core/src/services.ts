@@ -18,17 +18,33 @@ import { UsersService } from './users/users.service';
 import { ImportsService } from './imports/imports.service';
 import { ExportService } from './exports/export.service';
 import { TrainingPlansService } from './coach/training-plans.service';
+import { PrivacyService } from './privacy/privacy.service';
+import { createLogger } from './logger';
+import type { Logger } from './logger';
+import { Mailer } from './mail/mailer';
+import { PasswordsService } from './sessions/passwords.service';
+import { SessionsService } from './sessions/sessions.service';
+import { TwoFactorService } from './sessions/two-factor.service';
 
 /** One instance of each service per process; they hold no request state. */
 export function createServices(
-  config: Pick<Config, 'jwtTtlSeconds' | 'signInLimits' | 'exports' | 'activityFiles' | 'query'> & {
+  config: Pick<
+    Config,
+    'jwtTtlSeconds' | 'signInLimits' | 'exports' | 'activityFiles' | 'query' | 'privacy' | 'publicUrl' | 'mail' | 'passwordReset'
+  > & {
     jwtSecret: string;
     imports: Pick<ImportConfig, 'queueSchema'>;
   },
   redis: RedisClient | null,
   events: EventBus,
+  /** Where mail problems (and, without SMTP_URL, the links mailed) are logged. */
+  logger: Logger = createLogger('silent'),
 ) {
   const tokens = new TokenService(config.jwtSecret, config.jwtTtlSeconds);
+  const signInLimiter = new SignInLimiter(config.signInLimits, redis);
+  const sessions = new SessionsService(tokens, events);
+  const twoFactor = new TwoFactorService(config.jwtSecret, signInLimiter);
+  const mailer = new Mailer(config.mail, logger);
   const shoes = new ShoesService(events);
   const notifications = new NotificationsService(events);
   const posts = new PostsService(notifications, events);
@@ -41,7 +57,11 @@ export function createServices(
   return {
     tokens,
     events,
-    users: new UsersService(tokens, new SignInLimiter(config.signInLimits, redis), events, config.imports.queueSchema, follows),
+    users: new UsersService(sessions, signInLimiter, events, config.imports.queueSchema, twoFactor, follows),
+    sessions,
+    twoFactor,
+    passwords: new PasswordsService(sessions, twoFactor, signInLimiter, mailer, config, redis, logger),
+    mailer,
     shoes,
     runs: new RunsService(shoes, posts, events, activityReaders, config.query.trackMaxPoints),
     activityReaders,
@@ -56,6 +76,7 @@ export function createServices(
     imports: new ImportsService(),
     exports: new ExportService(config.exports),
     plans,
+    privacy: new PrivacyService(config.privacy.zonesMax),
   };
 }
 

@@ -4,6 +4,7 @@ export * from './enums';
 export * from './rules';
 export * from './units';
 export * from './geo';
+export * from './privacy-zones';
 export * from './pace';
 export * from './activity-file';
 export * from './activity-summary';

@@ -9,7 +9,7 @@ import { ApolloArmor } from '@escape.tech/graphql-armor';
 import express from 'express';
 import { GraphQLError } from 'graphql';
 import type { DataSource } from 'typeorm';
-import { TokenService, createRequestContext, atMostEvery, Metrics, metricsRoute, requestLog } from '@maratron/core';
+import { TokenService, createRequestContext, atMostEvery, isSessionLive, Metrics, metricsRoute, requestLog } from '@maratron/core';
 import { createErrorFormatter, serviceUnavailableStatus } from './common/errors';
 import type { Config, RequestContext, EventBus, Logger, RedisClient, Services } from '@maratron/core';
 import { operationsPlugin } from './observability/operations.plugin';
@@ -84,7 +84,7 @@ function requestDbPlugin(logger: Logger): ApolloServerPlugin<RequestContext> {
 }
 
 export async function createGateway({ config, dataSource, redis, bus, logger, metrics = new Metrics() }: GatewayDeps) {
-  const services = createGatewayServices(config, redis, bus);
+  const services = createGatewayServices(config, redis, bus, logger);
   const schema = buildGatewaySchema(services);
   const app = express();
   app.disable('x-powered-by');
@@ -108,7 +108,7 @@ export async function createGateway({ config, dataSource, redis, bus, logger, me
     limits: config.ws,
     formatError,
     logger,
-    accountExists: async (userId) => (await dataSource.query<unknown[]>(`SELECT 1 FROM users WHERE id = $1`, [userId])).length > 0,
+    sessionLive: (userId, sessionId) => isSessionLive(dataSource, userId, sessionId),
     bus,
   });
   metrics.gaugeFrom('maratron_ws_connections', 'Open graphql-ws connections', [], (set) => set({}, subscriptions.connections));
@@ -161,15 +161,17 @@ export async function createGateway({ config, dataSource, redis, bus, logger, me
     expressMiddleware(apollo, {
       context: async ({ req }) => {
         const token = TokenService.fromHeader(req.headers.authorization);
-        let viewerId: string | null = null;
-        if (token) {
-          viewerId = services.tokens.verify(token);
-          if (!viewerId) {
-            throw new GraphQLError('Invalid or expired token', { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
-          }
+        const claims = token ? services.tokens.verifySession(token) : null;
+        if (token && !claims) {
+          throw new GraphQLError('Invalid or expired token', { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
         }
-        req.info.viewerId = viewerId;
-        return createRequestContext(dataSource, req.info.requestId, viewerId, req.ip ?? 'unknown', { info: req.info });
+        req.info.viewerId = claims?.userId ?? null;
+        // The token's session is checked when the request's transaction opens (RequestDb).
+        return createRequestContext(dataSource, req.info.requestId, claims?.userId ?? null, req.ip ?? 'unknown', {
+          info: req.info,
+          sessionId: claims?.sessionId ?? null,
+          userAgent: req.headers['user-agent'],
+        });
       },
     }),
   );
@@ -208,6 +210,7 @@ export async function createGateway({ config, dataSource, redis, bus, logger, me
       await apollo.stop();
       await imports.stop();
       await services.activityReaders.close();
+      services.mailer.close();
     },
   };
 }

@@ -31,6 +31,11 @@ import { UserResolver } from './users/user.resolver';
 import { UsersResolver } from './users/users.resolver';
 import { ImportsResolver } from './imports/imports.resolver';
 import { CoachConversationResolver, CoachResolver } from './coach/coach.resolver';
+import { PrivacyResolver } from './privacy/privacy.resolver';
+import { PasswordsResolver } from './sessions/passwords.resolver';
+import { SessionResolver } from './sessions/session.resolver';
+import { SessionsResolver } from './sessions/sessions.resolver';
+import { TwoFactorResolver } from './sessions/two-factor.resolver';
 
 /** Resolver instances, each given the services it calls. */
 function resolverInstances(s: Services) {
@@ -58,6 +63,11 @@ function resolverInstances(s: Services) {
     new ImportsResolver(s.imports),
     new CoachResolver(s.coach, s.plans),
     new CoachConversationResolver(),
+    new PrivacyResolver(s.privacy),
+    new SessionsResolver(s.sessions),
+    new SessionResolver(),
+    new PasswordsResolver(s.passwords),
+    new TwoFactorResolver(s.twoFactor),
   ];
 }
 

@@ -1,5 +1,5 @@
 import { createServices } from '@maratron/core';
-import type { Config, EventBus, ImportConfig, RedisClient } from '@maratron/core';
+import type { Config, EventBus, ImportConfig, Logger, RedisClient } from '@maratron/core';
 import { CoachService } from './coach/coach.service';
 
 /**
@@ -9,15 +9,27 @@ import { CoachService } from './coach/coach.service';
 export function createGatewayServices(
   config: Pick<
     Config,
-    'jwtTtlSeconds' | 'signInLimits' | 'aiServerUrl' | 'aiServerPort' | 'anthropic' | 'exports' | 'activityFiles' | 'query'
+    | 'jwtTtlSeconds'
+    | 'signInLimits'
+    | 'aiServerUrl'
+    | 'aiServerPort'
+    | 'anthropic'
+    | 'exports'
+    | 'activityFiles'
+    | 'query'
+    | 'publicUrl'
+    | 'mail'
+    | 'passwordReset'
+    | 'privacy'
   > & {
     jwtSecret: string;
     imports: Pick<ImportConfig, 'queueSchema'>;
   },
   redis: RedisClient | null,
   events: EventBus,
+  logger?: Logger,
 ) {
-  const core = createServices(config, redis, events);
+  const core = createServices(config, redis, events, logger);
   return { ...core, coach: new CoachService(config, events, core.plans) };
 }
 

@@ -2,7 +2,7 @@
 // transaction; its groups go to their longest-standing member; other runners' counts and feeds no
 // longer show it; its token stops working at once (HTTP, /api routes and WebSocket).
 import { errorOf, ok, startTestGateway, TEST_PASSWORD } from './harness';
-import type { TestGateway, TestUser } from './harness';
+import type { Edges, TestGateway, TestUser } from './harness';
 import { connectLive } from './live';
 import { socialFixtures } from './social-fixtures';
 
@@ -76,7 +76,7 @@ describe('deleteAccount', () => {
       field: 'password',
     });
     expect(await rowsOf(leaver)).toEqual(before);
-    expect(ok(await t.gql(`{ me { id } }`, {}, leaver.token)).me).toEqual({ id: leaver.id });
+    expect(ok(await t.gql<{ me: { id: string } | null }>(`{ me { id } }`, {}, leaver.token)).me).toEqual({ id: leaver.id });
     expect(errorOf(await t.gql(DELETE, { p: TEST_PASSWORD }))).toMatchObject({ code: 'UNAUTHENTICATED' });
   });
 
@@ -85,12 +85,22 @@ describe('deleteAccount', () => {
     const live = connectLive(t.wsUrl, s.leaver.token);
     live.subscribe(`subscription { notificationAdded { id } }`);
     const likeCount = async () =>
-      ok(await t.gql(`query($id: ID!) { post(id: $id) { likeCount commentCount } }`, { id: s.otherPost }, s.other.token)).post;
+      ok(
+        await t.gql<{ post: { likeCount: number; commentCount: number } | null }>(
+          `query($id: ID!) { post(id: $id) { likeCount commentCount } }`,
+          { id: s.otherPost },
+          s.other.token,
+        ),
+      ).post;
     expect(await likeCount()).toEqual({ likeCount: 2, commentCount: 1 });
     const feed = async () =>
-      ok(await t.gql(`{ feed(first: 50) { edges { node { id author { id } } } } }`, {}, s.follower.token)).feed.edges.map(
-        (e: any) => e.node.id,
-      );
+      ok(
+        await t.gql<{ feed: Edges<{ id: string; author: { id: string } }> }>(
+          `{ feed(first: 50) { edges { node { id author { id } } } } }`,
+          {},
+          s.follower.token,
+        ),
+      ).feed.edges.map((e) => e.node.id);
     expect(await feed()).toContain(s.leaverPost);
 
     expect(ok(await t.gql(DELETE, { p: TEST_PASSWORD }, s.leaver.token))).toEqual({ deleteAccount: true });
@@ -106,11 +116,13 @@ describe('deleteAccount', () => {
       ),
     );
     expect(others).toEqual({ f: { followingCount: 0 }, o: { followerCount: 0 } });
-    expect(ok(await t.gql(`query($u: ID!) { user(id: $u) { id } }`, { u: s.leaver.id }, s.other.token)).user).toBeNull();
+    expect(
+      ok(await t.gql<{ user: { id: string } | null }>(`query($u: ID!) { user(id: $u) { id } }`, { u: s.leaver.id }, s.other.token)).user,
+    ).toBeNull();
 
     // The group goes to the member who joined first, with its posts; the one without members is gone.
     const group = ok(
-      await t.gql(
+      await t.gql<{ group: { owner: { id: string }; memberCount: number; posts: Edges<{ id: string }> } | null }>(
         `query($g: ID!) { group(id: $g) { owner { id } memberCount posts { edges { node { id } } } } }`,
         { g: s.kept },
         s.other.token,

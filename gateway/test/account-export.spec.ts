@@ -5,7 +5,7 @@ import { XMLValidator } from 'fast-xml-parser';
 import { garminConnectGpx, simulateRun, stravaGpx } from './activity-files';
 import { fitActivity } from './fit-files';
 import { ok, startTestGateway } from './harness';
-import type { TestGateway, TestUser } from './harness';
+import type { Edges, TestGateway, TestUser } from './harness';
 
 let t: TestGateway;
 beforeAll(async () => {
@@ -17,9 +17,28 @@ const day = (n: number) => new Date(Date.UTC(2025, 4, n, 6, 30, 0));
 const sim = (n: number, metres: number) => simulateRun({ start: day(n), plan: [{ run: metres, pace: 290 }], hill: 8, seed: n });
 
 const download = (token?: string) => fetch(`${t.url}/api/export`, { headers: token ? { authorization: `Bearer ${token}` } : {} });
-const json = (files: Record<string, Uint8Array>, name: string) => JSON.parse(new TextDecoder().decode(files[name]));
+/** One of the archive's JSON files, as the test reads it. */
+const json = <T>(files: Record<string, Uint8Array>, name: string) => JSON.parse(new TextDecoder().decode(files[name])) as T;
+interface RunsFile {
+  runs: { name: string | null; startedAt: string; file: string | null }[];
+}
+interface ShoesFile {
+  shoes: { name: string }[];
+}
 
 // A page of 20 (the runner has fewer): each track costs its points, so a page of 100 tracks is over the query cost.
+interface RunsPage {
+  runs: { totalCount: number } & Edges<{
+    name: string | null;
+    startedAt: string;
+    distance: number;
+    duration: number;
+    visibility: string;
+    notes: string | null;
+    track: number[][] | null;
+    shoe: { name: string } | null;
+  }>;
+}
 const RUNS = `{ runs(first: 20) { totalCount edges { node { name startedAt distance duration visibility notes track shoe { name } } } } }`;
 
 /** A runner with runs with and without tracks in every visibility, a shoe, a post and a comment. */
@@ -28,12 +47,12 @@ async function busyRunner(): Promise<TestUser> {
   ok(await t.gql(`mutation { createShoe(input: { name: "Pegasus", isDefault: true }) { id } }`, {}, a.token));
   const imp = async (format: string, content: string, visibility: string) =>
     ok(
-      await t.gql(
+      await t.gql<{ importActivity: { id: string } }>(
         `mutation($f: ActivityFormat!, $c: String!, $v: Visibility) { importActivity(format: $f, content: $c, visibility: $v) { id } }`,
         { f: format, c: content, v: visibility },
         a.token,
       ),
-    ).importActivity.id as string;
+    ).importActivity.id;
   const park = await imp('GPX', garminConnectGpx(sim(1, 6000)), 'PUBLIC');
   await imp('GPX', stravaGpx(sim(3, 8000), 'Lunch & "hills"'), 'FOLLOWERS');
   await imp('FIT', fitActivity(sim(5, 4200)).toString('base64'), 'PRIVATE');
@@ -62,8 +81,13 @@ async function busyRunner(): Promise<TestUser> {
       ),
     );
   }
-  const post = ok(await t.gql(`mutation($r: ID) { createPost(input: { text: "Good week", runId: $r }) { id } }`, { r: park }, a.token))
-    .createPost.id;
+  const post = ok(
+    await t.gql<{ createPost: { id: string } }>(
+      `mutation($r: ID) { createPost(input: { text: "Good week", runId: $r }) { id } }`,
+      { r: park },
+      a.token,
+    ),
+  ).createPost.id;
   ok(await t.gql(`mutation($p: ID!) { addComment(postId: $p, text: "Thanks all") { id } }`, { p: post }, a.token));
   return a;
 }
@@ -98,16 +122,16 @@ describe('GET /api/export', () => {
     ]);
     expect(gpxFiles).toHaveLength(3);
 
-    const profile = json(files, 'profile.json');
+    const profile = json<{ user: unknown }>(files, 'profile.json');
     expect(profile.user).toMatchObject({ id: a.id, username: a.username });
     expect(JSON.stringify(profile)).not.toMatch(/password|scrypt/i);
-    const { runs } = json(files, 'runs.json');
+    const { runs } = json<RunsFile>(files, 'runs.json');
     expect(runs).toHaveLength(5);
-    expect(runs.map((r: any) => r.name)).toEqual(['Park laps <3', 'Typed 2', 'Lunch & "hills"', 'Typed 4', null]);
+    expect(runs.map((r) => r.name)).toEqual(['Park laps <3', 'Typed 2', 'Lunch & "hills"', 'Typed 4', null]);
     expect(
       runs
-        .filter((r: any) => r.file)
-        .map((r: any) => r.file)
+        .filter((r) => r.file)
+        .map((r) => r.file)
         .sort(),
     ).toEqual(gpxFiles);
     expect(runs[1]).toMatchObject({ file: null, visibility: 'PRIVATE', notes: 'treadmill, typed in', distance: 5200, duration: 1520 });
@@ -116,10 +140,10 @@ describe('GET /api/export', () => {
       expect(XMLValidator.validate(gpx)).toBe(true);
       expect(gpx).toMatch(/<ele>[\d.]+<\/ele><time>[^<]+<\/time><extensions><gpxtpx:TrackPointExtension><gpxtpx:hr>/);
     }
-    expect(json(files, 'shoes.json').shoes.map((s: any) => s.name)).toEqual(['Pegasus']);
-    expect(json(files, 'posts.json').posts.map((p: any) => p.text)).toEqual(['Good week']);
-    expect(json(files, 'comments.json').comments.map((c: any) => c.text)).toEqual(['Thanks all']);
-    expect(Array.isArray(json(files, 'plans.json').plans)).toBe(true);
+    expect(json<ShoesFile>(files, 'shoes.json').shoes.map((s) => s.name)).toEqual(['Pegasus']);
+    expect(json<{ posts: { text: string }[] }>(files, 'posts.json').posts.map((p) => p.text)).toEqual(['Good week']);
+    expect(json<{ comments: { text: string }[] }>(files, 'comments.json').comments.map((c) => c.text)).toEqual(['Thanks all']);
+    expect(Array.isArray(json<{ plans: unknown }>(files, 'plans.json').plans)).toBe(true);
 
     expect((await download()).status).toBe(401);
     expect((await download('not-a-token')).status).toBe(401);
@@ -129,7 +153,7 @@ describe('GET /api/export', () => {
     const a = await busyRunner();
     // A worn-out pair that carried one run before it was retired, and a run in no shoe at all.
     const clifton = ok(
-      await t.gql(
+      await t.gql<{ createShoe: { id: string } }>(
         `mutation { createShoe(input: { name: "Clifton 8", brand: "Hoka", maxDistance: 600000, initialDistance: 590000 }) { id } }`,
         {},
         a.token,
@@ -159,11 +183,19 @@ describe('GET /api/export', () => {
     });
     expect(upload.status).toBe(202);
     const { id } = (await upload.json()) as { id: string };
-    let job: any;
+    type Job = {
+      status: string;
+      total: number;
+      imported: number;
+      skipped: number;
+      failed: number;
+      problems: { file: string; message: string }[];
+    };
+    let job: Job | undefined;
     for (let i = 0; i < 200 && job?.status !== 'DONE' && job?.status !== 'FAILED'; i++) {
       await new Promise((r) => setTimeout(r, 100));
       job = ok(
-        await t.gql(
+        await t.gql<{ importJob: Job }>(
           `query($id: ID!) { importJob(id: $id) { status total imported skipped failed problems { file message } } }`,
           { id },
           fresh.token,
@@ -172,14 +204,14 @@ describe('GET /api/export', () => {
     }
     expect(job).toEqual({ status: 'DONE', total: 7, imported: 7, skipped: 0, failed: 0, problems: [] });
 
-    const before = ok(await t.gql(RUNS, {}, a.token)).runs;
-    const after = ok(await t.gql(RUNS, {}, fresh.token)).runs;
+    const before = ok(await t.gql<RunsPage>(RUNS, {}, a.token)).runs;
+    const after = ok(await t.gql<RunsPage>(RUNS, {}, fresh.token)).runs;
     expect(after.totalCount).toBe(before.totalCount);
-    const sum = (runs: any, key: 'distance' | 'duration') => runs.edges.reduce((s: number, e: any) => s + e.node[key], 0);
+    const sum = (runs: RunsPage['runs'], key: 'distance' | 'duration') => runs.edges.reduce((s, e) => s + e.node[key], 0);
     expect(Math.abs(sum(after, 'distance') - sum(before, 'distance'))).toBeLessThanOrEqual(sum(before, 'distance') * 0.01);
     expect(Math.abs(sum(after, 'duration') - sum(before, 'duration'))).toBeLessThanOrEqual(sum(before, 'duration') * 0.01);
-    const shape = (runs: any) =>
-      runs.edges.map(({ node: r }: any) => ({
+    const shape = (runs: RunsPage['runs']) =>
+      runs.edges.map(({ node: r }) => ({
         name: r.name,
         startedAt: r.startedAt,
         visibility: r.visibility,
@@ -190,8 +222,8 @@ describe('GET /api/export', () => {
     expect(shape(after)).toEqual(shape(before));
     expect(
       shape(after)
-        .filter((r: any) => r.shoe !== 'Pegasus')
-        .map((r: any) => [r.name, r.shoe]),
+        .filter((r) => r.shoe !== 'Pegasus')
+        .map((r) => [r.name, r.shoe]),
     ).toEqual([
       ['Barefoot strides', null],
       ['Last in the Cliftons', 'Clifton 8'],
@@ -199,15 +231,24 @@ describe('GET /api/export', () => {
 
     // The shoes themselves: same pairs, same wear, the retired one retired, the default the default.
     const SHOES = `{ shoes(includeRetired: true) { name brand maxDistance distance runCount retired isDefault } }`;
+    type Shoes = {
+      shoes: {
+        name: string;
+        brand: string | null;
+        maxDistance: number;
+        distance: number;
+        runCount: number;
+        retired: boolean;
+        isDefault: boolean;
+      }[];
+    };
     const byName = <T extends { name: string }>(list: T[]) => [...list].sort((x, y) => x.name.localeCompare(y.name));
-    const restored = byName<{ name: string; distance: number }>(ok(await t.gql(SHOES, {}, fresh.token)).shoes);
-    const original = byName<{ name: string; distance: number }>(ok(await t.gql(SHOES, {}, a.token)).shoes);
+    const restored = byName(ok(await t.gql<Shoes>(SHOES, {}, fresh.token)).shoes);
+    const original = byName(ok(await t.gql<Shoes>(SHOES, {}, a.token)).shoes);
     // Distance within the runs' own tolerance: a re-imported GPX measures to within a metre or so.
-    expect(restored.map(({ distance, ...rest }: any) => rest)).toEqual(original.map(({ distance, ...rest }: any) => rest));
-    restored.forEach((shoe: any, i: number) =>
-      expect(Math.abs(shoe.distance - original[i].distance)).toBeLessThanOrEqual(original[i].distance * 0.01),
-    );
-    expect(restored.map((s: any) => [s.name, s.runCount, s.retired, s.isDefault])).toEqual([
+    expect(restored.map(({ distance, ...rest }) => rest)).toEqual(original.map(({ distance, ...rest }) => rest));
+    restored.forEach((shoe, i) => expect(Math.abs(shoe.distance - original[i].distance)).toBeLessThanOrEqual(original[i].distance * 0.01));
+    expect(restored.map((s) => [s.name, s.runCount, s.retired, s.isDefault])).toEqual([
       ['Clifton 8', 1, true, false],
       ['Pegasus', 5, false, true],
     ]);
@@ -219,23 +260,27 @@ describe('GET /api/export', () => {
       body: zip,
     });
     const second = (await again.json()) as { id: string };
-    let repeat: any;
+    let repeat: { status: string; imported: number; skipped: number } | undefined;
     for (let i = 0; i < 200 && repeat?.status !== 'DONE' && repeat?.status !== 'FAILED'; i++) {
       await new Promise((r) => setTimeout(r, 100));
       repeat = ok(
-        await t.gql(`query($id: ID!) { importJob(id: $id) { status imported skipped } }`, { id: second.id }, fresh.token),
+        await t.gql<{ importJob: { status: string; imported: number; skipped: number } }>(
+          `query($id: ID!) { importJob(id: $id) { status imported skipped } }`,
+          { id: second.id },
+          fresh.token,
+        ),
       ).importJob;
     }
     expect(repeat).toEqual({ status: 'DONE', imported: 0, skipped: 7 });
-    expect(ok(await t.gql(SHOES, {}, fresh.token)).shoes).toHaveLength(2);
+    expect(ok(await t.gql<Shoes>(SHOES, {}, fresh.token)).shoes).toHaveLength(2);
   });
 
   it("refuses an export whose runs.json or shoes.json is not the export's format, naming the file and the place, storing no run", async () => {
     const a = await busyRunner();
     const files = unzipSync(new Uint8Array(await (await download(a.token)).arrayBuffer()));
     /** The export with one of its JSON files edited. */
-    const edited = (name: string, edit: (doc: any) => unknown) =>
-      zipSync({ ...files, [name]: strToU8(JSON.stringify(edit(json(files, name)))) });
+    const edited = <D>(name: string, edit: (doc: D) => unknown) =>
+      zipSync({ ...files, [name]: strToU8(JSON.stringify(edit(json<D>(files, name)))) });
     const fresh = await t.signUp('Refused');
     const importJob = async (zip: Uint8Array) => {
       const upload = await fetch(`${t.url}/api/imports`, {
@@ -245,19 +290,24 @@ describe('GET /api/export', () => {
       });
       expect(upload.status).toBe(202);
       const { id } = (await upload.json()) as { id: string };
-      let job: any;
+      type Job = { status: string; imported: number; failed: number; problems: { file: string; message: string }[] };
+      let job: Job | undefined;
       for (let i = 0; i < 200 && job?.status !== 'DONE' && job?.status !== 'FAILED'; i++) {
         await new Promise((r) => setTimeout(r, 100));
         job = ok(
-          await t.gql(`query($id: ID!) { importJob(id: $id) { status imported failed problems { file message } } }`, { id }, fresh.token),
+          await t.gql<{ importJob: Job }>(
+            `query($id: ID!) { importJob(id: $id) { status imported failed problems { file message } } }`,
+            { id },
+            fresh.token,
+          ),
         ).importJob;
       }
       return job;
     };
 
     // A start time written as a number (epoch milliseconds) instead of the export's ISO text.
-    const epoch = edited('runs.json', ({ runs }) => ({
-      runs: runs.map((r: any, i: number) => (i === 1 ? { ...r, startedAt: Date.parse(r.startedAt) } : r)),
+    const epoch = edited<RunsFile>('runs.json', ({ runs }) => ({
+      runs: runs.map((r, i) => (i === 1 ? { ...r, startedAt: Date.parse(r.startedAt) } : r)),
     }));
     expect(await importJob(epoch)).toEqual({
       status: 'FAILED',
@@ -268,14 +318,14 @@ describe('GET /api/export', () => {
       ],
     });
     // A shoe without its name, and a list under another key.
-    const nameless = edited('shoes.json', ({ shoes }) => ({ shoes: shoes.map(({ name: _name, ...shoe }: any) => shoe) }));
-    expect((await importJob(nameless)).problems).toEqual([
+    const nameless = edited<ShoesFile>('shoes.json', ({ shoes }) => ({ shoes: shoes.map(({ name: _name, ...shoe }) => shoe) }));
+    expect((await importJob(nameless))!.problems).toEqual([
       { file: 'export.zip', message: 'shoes.json: shoes[0].name: Invalid input: expected string, received undefined' },
     ]);
-    const renamed = edited('runs.json', ({ runs }) => ({ activities: runs }));
-    expect((await importJob(renamed)).problems).toEqual([
+    const renamed = edited<RunsFile>('runs.json', ({ runs }) => ({ activities: runs }));
+    expect((await importJob(renamed))!.problems).toEqual([
       { file: 'export.zip', message: 'runs.json: runs: Invalid input: expected array, received undefined' },
     ]);
-    expect(ok(await t.gql(`{ runs { totalCount } }`, {}, fresh.token)).runs.totalCount).toBe(0);
+    expect(ok(await t.gql<{ runs: { totalCount: number } }>(`{ runs { totalCount } }`, {}, fresh.token)).runs.totalCount).toBe(0);
   });
 });

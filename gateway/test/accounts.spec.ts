@@ -8,18 +8,20 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 const SIGN_UP = `mutation($input: SignUpInput!) { signUp(input: $input) { token user { id username name email units } } }`;
+type SignedUp = { signUp: { token: string; user: { id: string; username: string; name: string; email: string | null; units: string } } };
+type SignedIn = { signIn: { token: string; user: { id: string } } };
 const SIGN_IN = `mutation($email: String!, $password: String!) { signIn(email: $email, password: $password) { token user { id } } }`;
 
 describe('accounts', () => {
   it('signs up, signs in with the password, and refuses a wrong one', async () => {
     const up = ok(
-      await t.gql(SIGN_UP, { input: { email: 'Kip@Example.com', password: 'a-long-password', name: 'Kip', username: 'Kip_1' } }),
+      await t.gql<SignedUp>(SIGN_UP, { input: { email: 'Kip@Example.com', password: 'a-long-password', name: 'Kip', username: 'Kip_1' } }),
     );
     expect(up.signUp.user).toMatchObject({ username: 'kip_1', name: 'Kip', email: 'kip@example.com', units: 'METRIC' });
-    const me = ok(await t.gql(`{ me { id username } }`, {}, up.signUp.token));
+    const me = ok(await t.gql<{ me: { id: string; username: string } }>(`{ me { id username } }`, {}, up.signUp.token));
     expect(me.me.id).toBe(up.signUp.user.id);
 
-    const signedIn = ok(await t.gql(SIGN_IN, { email: 'kip@example.com', password: 'a-long-password' }));
+    const signedIn = ok(await t.gql<SignedIn>(SIGN_IN, { email: 'kip@example.com', password: 'a-long-password' }));
     expect(signedIn.signIn.user.id).toBe(up.signUp.user.id);
     ok(await t.gql(`{ me { id } }`, {}, signedIn.signIn.token));
 
@@ -60,7 +62,7 @@ describe('accounts', () => {
     const forged = await t.gql(`{ me { id } }`, {}, 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ4In0.bad');
     expect(forged.status).toBe(401);
     expect(errorOf(forged).code).toBe('UNAUTHENTICATED');
-    expect(ok(await t.gql(`{ me { id } }`)).me).toBeNull();
+    expect(ok(await t.gql<{ me: { id: string } | null }>(`{ me { id } }`)).me).toBeNull();
     expect(errorOf(await t.gql(`{ searchUsers(query: "a") { id } }`)).code).toBe('UNAUTHENTICATED');
     expect(errorOf(await t.gql(`{ runs { totalCount } }`)).code).toBe('UNAUTHENTICATED');
   });
@@ -97,8 +99,23 @@ describe('accounts', () => {
         a.token,
       ),
     );
+    type Profile = {
+      user: {
+        bio: string | null;
+        units: string;
+        email: string | null;
+        trainingProfile: {
+          level: string | null;
+          goals: string[];
+          weeklyDistanceGoal: number | null;
+          preferredDays: string[];
+          yearsRunning: number | null;
+          injuryNotes: string | null;
+        } | null;
+      };
+    };
     const q = `query($id: ID!) { user(id: $id) { bio units email trainingProfile { level goals weeklyDistanceGoal preferredDays yearsRunning injuryNotes } } }`;
-    const own = ok(await t.gql(q, { id: a.id }, a.token)).user;
+    const own = ok(await t.gql<Profile>(q, { id: a.id }, a.token)).user;
     expect(own).toEqual({
       bio: 'Hello',
       units: 'IMPERIAL',
@@ -112,7 +129,7 @@ describe('accounts', () => {
         injuryNotes: 'Left achilles',
       },
     });
-    const seen = ok(await t.gql(q, { id: a.id }, b.token)).user;
+    const seen = ok(await t.gql<Profile>(q, { id: a.id }, b.token)).user;
     expect(seen).toEqual({ bio: 'Hello', units: 'IMPERIAL', email: null, trainingProfile: null });
   });
 
@@ -120,7 +137,13 @@ describe('accounts', () => {
     const a = await t.signUp('Edit');
     const m = `mutation($input: UpdateProfileInput!) { updateProfile(input: $input) { name username bio } }`;
     expect(
-      ok(await t.gql(m, { input: { name: 'New Name', username: 'renamed_' + a.username.slice(-4) } }, a.token)).updateProfile.name,
+      ok(
+        await t.gql<{ updateProfile: { name: string; username: string; bio: string | null } }>(
+          m,
+          { input: { name: 'New Name', username: 'renamed_' + a.username.slice(-4) } },
+          a.token,
+        ),
+      ).updateProfile.name,
     ).toBe('New Name');
     expect(errorOf(await t.gql(m, { input: { bio: 'x'.repeat(501) } }, a.token))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'bio' });
     expect(errorOf(await t.gql(m, { input: { trainingProfile: { yearsRunning: -1 } } }, a.token))).toMatchObject({
@@ -137,14 +160,22 @@ describe('accounts', () => {
 
   it('finds runners by username or name, and by id or username', async () => {
     const a = await t.signUp('Zola Budd');
-    const found = ok(await t.gql(`{ searchUsers(query: "zola") { id } }`, {}, a.token)).searchUsers;
-    expect(found.map((u: { id: string }) => u.id)).toContain(a.id);
-    const byWord = ok(await t.gql(`{ searchUsers(query: "udd") { id } }`, {}, a.token)).searchUsers;
-    expect(byWord.map((u: { id: string }) => u.id)).toContain(a.id);
-    const byName = ok(await t.gql(`query($u: String) { user(username: $u) { id } }`, { u: a.username }, a.token)).user;
+    const found = ok(await t.gql<{ searchUsers: { id: string }[] }>(`{ searchUsers(query: "zola") { id } }`, {}, a.token)).searchUsers;
+    expect(found.map((u) => u.id)).toContain(a.id);
+    const byWord = ok(await t.gql<{ searchUsers: { id: string }[] }>(`{ searchUsers(query: "udd") { id } }`, {}, a.token)).searchUsers;
+    expect(byWord.map((u) => u.id)).toContain(a.id);
+    const byName = ok(
+      await t.gql<{ user: { id: string } }>(`query($u: String) { user(username: $u) { id } }`, { u: a.username }, a.token),
+    ).user;
     expect(byName.id).toBe(a.id);
     expect(
-      ok(await t.gql(`query($id: ID) { user(id: $id) { id } }`, { id: '00000000-0000-4000-8000-000000000000' }, a.token)).user,
+      ok(
+        await t.gql<{ user: { id: string } | null }>(
+          `query($id: ID) { user(id: $id) { id } }`,
+          { id: '00000000-0000-4000-8000-000000000000' },
+          a.token,
+        ),
+      ).user,
     ).toBeNull();
     expect(errorOf(await t.gql(`{ user(id: "nope") { id } }`, {}, a.token))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'id' });
   });

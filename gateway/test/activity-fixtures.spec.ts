@@ -29,13 +29,27 @@ afterAll(async () => {
 const IMPORT = `mutation($format: ActivityFormat!, $content: String!) { importActivity(format: $format, content: $content) {
   id name startedAt distance duration elevationGain averageHeartRate environment splits { index distance duration } track } }`;
 
+interface ImportedRun {
+  id: string;
+  name: string | null;
+  startedAt: string;
+  distance: number;
+  duration: number;
+  elevationGain: number | null;
+  averageHeartRate: number | null;
+  environment: string;
+  splits: { index: number; distance: number; duration: number }[];
+  track: number[][] | null;
+}
+
 const read = (file: string) => fs.readFileSync(path.join(FIXTURES, file), 'utf8');
 const formatOf = (file: string) => (file.endsWith('.tcx') ? 'TCX' : 'GPX');
 const within = (actual: number, expected: number, share: number) =>
   expect(Math.abs(actual - expected)).toBeLessThanOrEqual(expected * share);
 
 async function importFixture(file: string) {
-  return ok(await t.gql(IMPORT, { format: formatOf(file), content: read(file) }, runner.token)).importActivity;
+  return ok(await t.gql<{ importActivity: ImportedRun }>(IMPORT, { format: formatOf(file), content: read(file) }, runner.token))
+    .importActivity;
 }
 
 /** Our own GPX export of the run reads back to the same distance and moving time (within 1 %). */
@@ -45,7 +59,7 @@ async function expectRoundTrip(run: { id: string; distance: number; duration: nu
   const gpx = await res.text();
   expect(gpx.match(/<trkseg>/g) ?? []).toHaveLength(segments);
   if (segments === 0) return;
-  const again = ok(await t.gql(IMPORT, { format: 'GPX', content: gpx }, runner.token)).importActivity;
+  const again = ok(await t.gql<{ importActivity: ImportedRun }>(IMPORT, { format: 'GPX', content: gpx }, runner.token)).importActivity;
   within(again.distance, run.distance, 0.01);
   within(again.duration, run.duration, 0.01);
   expect(again.startedAt).toBe(run.startedAt);
@@ -61,18 +75,23 @@ describeFixtures('real device exports', () => {
     within(run.duration, 5498, 0.02);
     expect(run).toMatchObject({ name: 'casual stroll', startedAt: '2017-07-29T14:46:35.000Z', environment: 'OUTDOOR' });
     // The points' mean heart rate is 145.5; ours is weighted by time (±3).
-    expect(Math.abs(run.averageHeartRate - 145.5)).toBeLessThanOrEqual(3);
+    expect(Math.abs(run.averageHeartRate! - 145.5)).toBeLessThanOrEqual(3);
     expect(run.splits).toHaveLength(13);
-    expect(run.splits.slice(0, 12).every((s: any) => s.distance === 1000)).toBe(true);
+    expect(run.splits.slice(0, 12).every((s) => s.distance === 1000)).toBe(true);
     expect(run.track).toHaveLength(988);
     expect(run.elevationGain).toBeGreaterThan(50);
 
-    const records = ok(await t.gql(`{ trainingSummary { personalRecords { distance duration run { id } } } }`, {}, runner.token))
-      .trainingSummary.personalRecords;
-    const k5 = records.find((r: any) => r.distance === 'K5' && r.run.id === run.id);
+    const records = ok(
+      await t.gql<{ trainingSummary: { personalRecords: { distance: string; duration: number; run: { id: string } }[] } }>(
+        `{ trainingSummary { personalRecords { distance duration run { id } } } }`,
+        {},
+        runner.token,
+      ),
+    ).trainingSummary.personalRecords;
+    const k5 = records.find((r) => r.distance === 'K5' && r.run.id === run.id);
     // The best 5 km inside the run is faster than the run's average pace over 5 km.
-    expect(k5.duration).toBeLessThan((run.duration * 5000) / run.distance);
-    expect(k5.duration).toBeGreaterThan(5 * 240);
+    expect(k5!.duration).toBeLessThan((run.duration * 5000) / run.distance);
+    expect(k5!.duration).toBeGreaterThan(5 * 240);
     await expectRoundTrip(run, 1);
   });
 
@@ -85,7 +104,7 @@ describeFixtures('real device exports', () => {
     expect(run.duration).toBeGreaterThanOrEqual(948 - 150);
     // The metadata time (23:22:51) is the export's: the run starts at the first point.
     expect(run.startedAt).toBe('2012-10-24T23:29:40.000Z');
-    expect(Math.abs(run.averageHeartRate - 190)).toBeLessThanOrEqual(6);
+    expect(Math.abs(run.averageHeartRate! - 190)).toBeLessThanOrEqual(6);
     await expectRoundTrip(run, 1);
   });
 
@@ -97,8 +116,8 @@ describeFixtures('real device exports', () => {
     within(run.distance, 3568.3, 0.02);
     expect(run.duration).toBeLessThanOrEqual(1256 - 140);
     expect(run.duration).toBeGreaterThanOrEqual(0.9 * (1256 - 140));
-    expect(Math.abs(run.averageHeartRate - 168.6)).toBeLessThanOrEqual(3);
-    expect(run.splits.map((s: any) => s.index)).toEqual([1, 2, 3, 4]);
+    expect(Math.abs(run.averageHeartRate! - 168.6)).toBeLessThanOrEqual(3);
+    expect(run.splits.map((s) => s.index)).toEqual([1, 2, 3, 4]);
     await expectRoundTrip(run, 1);
   });
 
@@ -128,8 +147,8 @@ describeFixtures('real device exports', () => {
     // The device's own totals: laps 4689.24 m and 1992.78 s, lap heart rate 160. Tolerances 0.5 %, 1 %, 2 bpm.
     within(run.distance, 4689.24, 0.005);
     within(run.duration, 1992.78, 0.01);
-    expect(Math.abs(run.averageHeartRate - 160)).toBeLessThanOrEqual(2);
-    expect(run.splits.map((s: any) => s.distance).slice(0, 4)).toEqual([1000, 1000, 1000, 1000]);
+    expect(Math.abs(run.averageHeartRate! - 160)).toBeLessThanOrEqual(2);
+    expect(run.splits.map((s) => s.distance).slice(0, 4)).toEqual([1000, 1000, 1000, 1000]);
     expect(run.track).toHaveLength(383); // the last trackpoint has a time only
     await expectRoundTrip(run, 1);
   });
@@ -139,7 +158,7 @@ describeFixtures('real device exports', () => {
     // The device's own totals: 4111.48 m, 1638.07 s, heart rate 125. Tolerances 0.5 %, 2 %, 2 bpm.
     within(run.distance, 4111.48, 0.005);
     within(run.duration, 1638.07, 0.02);
-    expect(Math.abs(run.averageHeartRate - 125)).toBeLessThanOrEqual(2);
+    expect(Math.abs(run.averageHeartRate! - 125)).toBeLessThanOrEqual(2);
     expect(run).toMatchObject({ environment: 'TREADMILL', track: null, elevationGain: null });
     expect(run.splits).toHaveLength(5);
     // Nothing to draw: the export is a GPX with the run's metadata and no points.
@@ -154,7 +173,7 @@ describeFixtures('real device exports', () => {
     within(run.duration, 2878.86, 0.03);
     expect(run.duration).toBeLessThanOrEqual(3058 - 179);
     // The lap says 150 bpm, but its own points average 159: we go by the points (±3).
-    expect(Math.abs(run.averageHeartRate - 159)).toBeLessThanOrEqual(3);
+    expect(Math.abs(run.averageHeartRate! - 159)).toBeLessThanOrEqual(3);
     // The pause stays a gap: two segments in the export too.
     await expectRoundTrip(run, 2);
   });

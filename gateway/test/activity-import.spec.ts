@@ -4,7 +4,7 @@ import { appleHealthGpx, garminConnectGpx, garminTcx, simulateRun, stravaGpx } f
 import type { SimulatedRun } from './activity-files';
 import { fitActivity } from './fit-files';
 import { errorOf, ok, startTestGateway } from './harness';
-import type { TestGateway, TestUser } from './harness';
+import type { Edges, TestGateway, TestUser } from './harness';
 
 let t: TestGateway;
 beforeAll(async () => {
@@ -17,30 +17,48 @@ const RUN_FIELDS = `id name startedAt distance duration elevationGain averageHea
 const IMPORT = `mutation($format: ActivityFormat!, $content: String!, $shoeId: ID, $visibility: Visibility) {
   importActivity(format: $format, content: $content, shoeId: $shoeId, visibility: $visibility) { ${RUN_FIELDS} } }`;
 
+interface ImportedRun {
+  id: string;
+  name: string | null;
+  startedAt: string;
+  distance: number;
+  duration: number;
+  elevationGain: number | null;
+  averageHeartRate: number | null;
+  environment: string;
+  visibility: string;
+  shoe: { id: string } | null;
+  splits: { index: number; distance: number; duration: number; pace: number; elevationGain: number | null }[];
+  track: number[][] | null;
+}
+
+type CreatedShoe = { createShoe: { id: string } };
+
 const daysAgo = (d: number) => new Date(Math.floor(Date.now() / 1000 - d * 86400) * 1000);
 
 async function importFile(user: TestUser, format: 'GPX' | 'TCX' | 'FIT', content: string, extra: Record<string, unknown> = {}) {
-  return ok(await t.gql(IMPORT, { format, content, ...extra }, user.token)).importActivity;
+  return ok(await t.gql<{ importActivity: ImportedRun }>(IMPORT, { format, content, ...extra }, user.token)).importActivity;
 }
 
 async function stored(user: TestUser) {
-  const [row] = await t.sql(
+  const [row] = await t.sql<{ runs: number; tracks: number; efforts: number }>(
     `SELECT (SELECT count(*)::int FROM runs WHERE user_id = $1) AS runs,
             (SELECT count(*)::int FROM run_tracks k JOIN runs r ON r.id = k.run_id WHERE r.user_id = $1) AS tracks,
             (SELECT count(*)::int FROM run_efforts WHERE user_id = $1) AS efforts`,
     [user.id],
   );
-  return row as { runs: number; tracks: number; efforts: number };
+  return row;
 }
 
-async function records(user: TestUser) {
+async function records(user: TestUser): Promise<Record<string, { duration: number; run: { id: string } }>> {
   const summary = ok(
-    await t.gql(`{ trainingSummary { personalRecords { distance duration run { id } } } }`, {}, user.token),
+    await t.gql<{ trainingSummary: { personalRecords: { distance: string; duration: number; run: { id: string } }[] } }>(
+      `{ trainingSummary { personalRecords { distance duration run { id } } } }`,
+      {},
+      user.token,
+    ),
   ).trainingSummary;
-  return Object.fromEntries(summary.personalRecords.map((r: any) => [r.distance, r])) as Record<
-    string,
-    { duration: number; run: { id: string } }
-  >;
+  return Object.fromEntries(summary.personalRecords.map((r) => [r.distance, r]));
 }
 
 /** Within `share` (e.g. 0.01 = 1 %) of the truth. */
@@ -72,36 +90,37 @@ describe('importActivity — device files', () => {
     // (±1.5 m noise still moves each lap's smoothed top and bottom by up to a metre).
     near(run.distance, sim.distance, 0.005);
     expect(Math.abs(run.duration - sim.movingTime)).toBeLessThanOrEqual(2);
-    expect(Math.abs(run.averageHeartRate - sim.averageHeartRate)).toBeLessThanOrEqual(1);
-    near(run.elevationGain, sim.climb, 0.15);
+    expect(Math.abs(run.averageHeartRate! - sim.averageHeartRate)).toBeLessThanOrEqual(1);
+    near(run.elevationGain!, sim.climb, 0.15);
     expect(run).toMatchObject({
       name: 'Tempo Tuesday',
       startedAt: sim.segments[0][0].time.toISOString(),
       environment: 'OUTDOOR',
-      visibility: 'PUBLIC',
+      // The runner's defaultVisibility, FOLLOWERS for a new account: the import named none.
+      visibility: 'FOLLOWERS',
     });
 
     // Ten full kilometres and the last 500 m; the time at each kilometre within 4 s of the truth
     // (GPS wander shifts where the watch thinks a kilometre ends by a few metres).
-    expect(run.splits.map((s: any) => s.index)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11]);
-    expect(run.splits.slice(0, 10).every((s: any) => s.distance === 1000)).toBe(true);
+    expect(run.splits.map((s) => s.index)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11]);
+    expect(run.splits.slice(0, 10).every((s) => s.distance === 1000)).toBe(true);
     near(run.splits[10].distance, 500, 0.1);
     expect(sim.kmTimes).toHaveLength(10);
     sim.kmTimes.forEach((at, k) => {
-      const sum = run.splits.slice(0, k + 1).reduce((s: number, x: any) => s + x.duration, 0);
+      const sum = run.splits.slice(0, k + 1).reduce((s: number, x) => s + x.duration, 0);
       expect(Math.abs(sum - at)).toBeLessThanOrEqual(4);
     });
     expect(Math.abs(run.splits[4].pace - 270)).toBeLessThanOrEqual(3);
-    expect(run.splits.reduce((s: number, x: any) => s + x.duration, 0)).toBe(run.duration);
-    expect(run.splits.every((s: any) => typeof s.elevationGain === 'number')).toBe(true);
+    expect(run.splits.reduce((s: number, x) => s + x.duration, 0)).toBe(run.duration);
+    expect(run.splits.every((s) => typeof s.elevationGain === 'number')).toBe(true);
 
     // The track: [lat, lon, elevation], at most TRACK_MAX_POINTS_PER_RESPONSE (2000) points: these 3001 thinned evenly, first and last kept.
     const points = sim.segments.flat();
     expect(points.length).toBe(3001);
     expect(run.track).toHaveLength(2000);
     const at = (p: { lat: number; lon: number }) => [Math.round(p.lat * 1e6) / 1e6, Math.round(p.lon * 1e6) / 1e6, expect.any(Number)];
-    expect(run.track[0]).toEqual(at(points[0]));
-    expect(run.track[1999]).toEqual(at(points[3000]));
+    expect(run.track![0]).toEqual(at(points[0]));
+    expect(run.track![1999]).toEqual(at(points[3000]));
 
     // Records slide over the track: the fast 5 km in the middle, not 5/10.5 of the whole run.
     const pr = await records(a);
@@ -146,7 +165,7 @@ describe('importActivity — device files', () => {
     // The metadata time is the export's, days later: the start is the first point's.
     expect(run.startedAt).toBe(sim.segments[0][0].time.toISOString());
     expect(run.splits).toHaveLength(4);
-    expect(run.track[0]).toHaveLength(3);
+    expect(run.track![0]).toHaveLength(3);
   });
 
   it('reads a Garmin TCX with a Track per auto-lap without losing the lap boundaries', async () => {
@@ -158,7 +177,7 @@ describe('importActivity — device files', () => {
     // Distance 0.3 % and moving time 2 s: a lost second and a few metres per lap would show as 11 s and ~30 m.
     near(run.distance, sim.distance, 0.003);
     expect(Math.abs(run.duration - sim.movingTime)).toBeLessThanOrEqual(2);
-    expect(Math.abs(run.averageHeartRate - sim.averageHeartRate)).toBeLessThanOrEqual(1);
+    expect(Math.abs(run.averageHeartRate! - sim.averageHeartRate)).toBeLessThanOrEqual(1);
     expect(run.splits).toHaveLength(11);
     expect(run.environment).toBe('OUTDOOR');
     const pr = await records(a);
@@ -172,7 +191,7 @@ describe('importActivity — device files', () => {
     near(run.distance, 6000, 0.001);
     expect(Math.abs(run.duration - sim.movingTime)).toBeLessThanOrEqual(2);
     expect(run).toMatchObject({ environment: 'TREADMILL', track: null, elevationGain: null });
-    expect(run.splits.map((s: any) => s.distance)).toEqual([1000, 1000, 1000, 1000, 1000, 1000]);
+    expect(run.splits.map((s) => s.distance)).toEqual([1000, 1000, 1000, 1000, 1000, 1000]);
     for (const split of run.splits) expect(Math.abs(split.pace - 320)).toBeLessThanOrEqual(2);
     expect(Math.abs((await records(a)).K5.duration - 1600)).toBeLessThanOrEqual(3);
     expect(await stored(a)).toEqual({ runs: 1, tracks: 1, efforts: 1 });
@@ -192,15 +211,18 @@ describe('importActivity — device files', () => {
 
   it('uses the chosen shoe and visibility, else the default shoe and PUBLIC', async () => {
     const a = await t.signUp('Shoes');
-    const daily = ok(await t.gql(`mutation { createShoe(input: { name: "Daily", isDefault: true }) { id } }`, {}, a.token)).createShoe.id;
-    const racer = ok(await t.gql(`mutation { createShoe(input: { name: "Racer" }) { id } }`, {}, a.token)).createShoe.id;
+    const daily = ok(await t.gql<CreatedShoe>(`mutation { createShoe(input: { name: "Daily", isDefault: true }) { id } }`, {}, a.token))
+      .createShoe.id;
+    const racer = ok(await t.gql<CreatedShoe>(`mutation { createShoe(input: { name: "Racer" }) { id } }`, {}, a.token)).createShoe.id;
     const gpx = garminConnectGpx(simulateRun({ start: daysAgo(1), plan: [{ run: 1200, pace: 300 }] }));
-    expect((await importFile(a, 'GPX', gpx)).shoe.id).toBe(daily);
+    expect((await importFile(a, 'GPX', gpx)).shoe!.id).toBe(daily);
     const chosen = await importFile(a, 'GPX', gpx, { shoeId: racer, visibility: 'PRIVATE' });
     expect(chosen).toMatchObject({ shoe: { id: racer }, visibility: 'PRIVATE' });
     expect((await importFile(a, 'GPX', gpx, { shoeId: null })).shoe).toBeNull();
-    const shoe = ok(await t.gql(`{ shoes { id distance runCount } }`, {}, a.token)).shoes.find((s: any) => s.id === racer);
-    near(shoe.distance, 1200, 0.01);
+    const shoe = ok(
+      await t.gql<{ shoes: { id: string; distance: number; runCount: number }[] }>(`{ shoes { id distance runCount } }`, {}, a.token),
+    ).shoes.find((s) => s.id === racer);
+    near(shoe!.distance, 1200, 0.01);
   });
 });
 
@@ -267,7 +289,7 @@ describe('importActivity — files that cannot be used', () => {
   it("names shoeId for someone else's shoe, and needs a signed-in runner", async () => {
     const a = await t.signUp('ShoeThief');
     const b = await t.signUp('ShoeOwner');
-    const theirs = ok(await t.gql(`mutation { createShoe(input: { name: "Theirs" }) { id } }`, {}, b.token)).createShoe.id;
+    const theirs = ok(await t.gql<CreatedShoe>(`mutation { createShoe(input: { name: "Theirs" }) { id } }`, {}, b.token)).createShoe.id;
     expect(await refused(a, 'GPX', good(), { shoeId: theirs })).toMatchObject({ code: 'BAD_USER_INPUT', field: 'shoeId' });
     expect(errorOf(await t.gql(IMPORT, { format: 'GPX', content: good() }))).toMatchObject({ code: 'UNAUTHENTICATED' });
     expect(await stored(a)).toEqual({ runs: 0, tracks: 0, efforts: 0 });
@@ -342,9 +364,9 @@ describe('GET /api/runs/:id.gpx', () => {
       const again = await importFile(a, 'GPX', gpx);
       near(again.distance, run.distance, 0.01);
       near(again.duration, run.duration, 0.01);
-      near(again.elevationGain, run.elevationGain, 0.05);
+      near(again.elevationGain!, run.elevationGain!, 0.05);
       expect(again.startedAt).toBe(run.startedAt);
-      expect(Math.abs(again.averageHeartRate - run.averageHeartRate)).toBeLessThanOrEqual(1);
+      expect(Math.abs(again.averageHeartRate! - run.averageHeartRate!)).toBeLessThanOrEqual(1);
     },
   );
 
@@ -352,7 +374,7 @@ describe('GET /api/runs/:id.gpx', () => {
     const owner = await t.signUp('GpxOwner');
     const other = await t.signUp('GpxOther');
     const gpx = garminConnectGpx(simulateRun({ start: daysAgo(1), plan: [{ run: 1500, pace: 300 }] }));
-    const pub = await importFile(owner, 'GPX', gpx);
+    const pub = await importFile(owner, 'GPX', gpx, { visibility: 'PUBLIC' });
     const followers = await importFile(owner, 'GPX', gpx, { visibility: 'FOLLOWERS' });
     const priv = await importFile(owner, 'GPX', gpx, { visibility: 'PRIVATE' });
 
@@ -369,7 +391,7 @@ describe('GET /api/runs/:id.gpx', () => {
     expect((await download('not-a-uuid', other.token)).status).toBe(400);
 
     const manual = ok(
-      await t.gql(
+      await t.gql<{ createRun: { id: string } }>(
         `mutation { createRun(input: { startedAt: "${daysAgo(1).toISOString()}", distance: 5000, duration: 1500, name: "Typed" }) { id } }`,
         {},
         owner.token,
@@ -386,7 +408,7 @@ describe('Run.splits and Run.track', () => {
   it('are empty/null for typed-in runs and batched: a page costs the same statements for 3 or 15 imported runs', async () => {
     const a = await t.signUp('Batched');
     const manual = ok(
-      await t.gql(
+      await t.gql<{ createRun: { splits: { index: number }[]; track: number[][] | null } }>(
         `mutation { createRun(input: { startedAt: "${daysAgo(1).toISOString()}", distance: 5000, duration: 1500 }) { splits { index } track } }`,
         {},
         a.token,
@@ -397,7 +419,13 @@ describe('Run.splits and Run.track', () => {
     const gpx = garminConnectGpx(simulateRun({ start: daysAgo(2), plan: [{ run: 2100, pace: 300 }], interval: 5 }));
     const page = async () => {
       const before = t.statements.count;
-      const runs = ok(await t.gql(`{ runs(first: 20) { edges { node { splits { index } track } } } }`, {}, a.token)).runs;
+      const runs = ok(
+        await t.gql<{ runs: Edges<{ splits: { index: number }[]; track: number[][] | null }> }>(
+          `{ runs(first: 20) { edges { node { splits { index } track } } } }`,
+          {},
+          a.token,
+        ),
+      ).runs;
       return { statements: t.statements.count - before, runs: runs.edges.length };
     };
     for (let i = 0; i < 3; i++) await importFile(a, 'GPX', gpx);
@@ -414,14 +442,19 @@ describe('best efforts follow the run', () => {
   it('are whole-run for typed-in runs, recomputed when distance or duration change, moved with the start, gone with the run', async () => {
     const a = await t.signUp('Efforts');
     const efforts = async (runId: string) =>
-      (await t.sql(`SELECT distance, duration, started_at FROM run_efforts WHERE run_id = $1 ORDER BY duration`, [runId])).map((r: any) => [
-        r.distance,
-        r.duration,
-        r.started_at.toISOString(),
-      ]);
+      (
+        await t.sql<{ distance: string; duration: number; started_at: Date }>(
+          `SELECT distance, duration, started_at FROM run_efforts WHERE run_id = $1 ORDER BY duration`,
+          [runId],
+        )
+      ).map((r) => [r.distance, r.duration, r.started_at.toISOString()]);
     const start = daysAgo(3).toISOString();
     const run = ok(
-      await t.gql(`mutation { createRun(input: { startedAt: "${start}", distance: 12000, duration: 3600 }) { id } }`, {}, a.token),
+      await t.gql<{ createRun: { id: string } }>(
+        `mutation { createRun(input: { startedAt: "${start}", distance: 12000, duration: 3600 }) { id } }`,
+        {},
+        a.token,
+      ),
     ).createRun;
     expect(await efforts(run.id)).toEqual([
       ['K5', 1500, start],

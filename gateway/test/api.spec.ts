@@ -40,7 +40,7 @@ describe('the API surface', () => {
     const aliases = Array.from({ length: 30 }, (_, i) => `a${i}: me { id }`).join(' ');
     const tooMany = await t.gql(`{ ${aliases} }`, {}, a.token);
     expect(tooMany.errors?.[0].message).toMatch(/alias/i);
-    expect(ok(await t.gql(`{ me { id } }`, {}, a.token)).me.id).toBe(a.id);
+    expect(ok(await t.gql<{ me: { id: string } }>(`{ me { id } }`, {}, a.token)).me.id).toBe(a.id);
   });
 
   it('answers a field that does not exist with GRAPHQL_VALIDATION_FAILED, without a stack', async () => {

@@ -36,7 +36,7 @@ const comment = (a: TestUser, postId: string, text: string) =>
 const run = (a: TestUser, input: Record<string, unknown> = {}) =>
   idOf(
     gql(a, `mutation($i: RunInput!) { createRun(input: $i) { id } }`, {
-      i: { startedAt: new Date(Date.now() - 3600_000).toISOString(), distance: 5000, duration: 1500, ...input },
+      i: { startedAt: new Date(Date.now() - 3600_000).toISOString(), distance: 5000, duration: 1500, visibility: 'PUBLIC', ...input },
     }),
   );
 const group = async (owner: TestUser, name: string, members: TestUser[]) => {
@@ -366,7 +366,6 @@ describe('blocks in the database', () => {
     const queries: [string, string][] = [
       ['users', `SELECT id FROM users WHERE id = $1`],
       ['runs', `SELECT id FROM runs WHERE user_id = $1`],
-      ['run_tracks', `SELECT k.run_id FROM run_tracks k JOIN runs r ON r.id = k.run_id WHERE r.user_id = $1`],
       ['shoes', `SELECT id FROM shoes WHERE user_id = $1`],
       ['posts', `SELECT id FROM posts WHERE user_id = $1`],
       ['comments', `SELECT id FROM comments WHERE user_id = $1`],
@@ -382,8 +381,13 @@ describe('blocks in the database', () => {
       // …the blocked runner sees none of them.
       expect({ table, rows: await asViewer(blocked.id, sql, [blocker.id]) }).toEqual({ table, rows: [] });
     }
-    // The run's recording, by the table itself.
-    expect(await asViewer(blocked.id, `SELECT run_id FROM run_tracks WHERE run_id = $1`, [runId])).toEqual([]);
+    // The run's recording and splits, through the one way to read another runner's: the third runner gets them, the blocked one nothing.
+    const track = `SELECT count(*)::int AS n FROM maratron_run_track($1)`;
+    expect((await asViewer<{ n: number }>(third.id, track, [runId]))[0].n).toBeGreaterThan(0);
+    expect(await asViewer(blocked.id, track, [runId])).toEqual([{ n: 0 }]);
+    const splits = `SELECT run_id FROM maratron_run_splits(ARRAY[$1::uuid])`;
+    expect(await asViewer(third.id, splits, [runId])).toEqual([{ run_id: runId }]);
+    expect(await asViewer(blocked.id, splits, [runId])).toEqual([]);
     // The counts read past row-level security leave the blocker out too.
     expect(await asViewer(blocked.id, `SELECT likes, comments FROM maratron_post_counts(ARRAY[$1::uuid])`, [thirdPost])).toEqual([
       { likes: 0, comments: 0 },

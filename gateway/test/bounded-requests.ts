@@ -1,4 +1,4 @@
-import type { GqlResponse } from './harness';
+import type { GqlResponse, GqlResult } from './harness';
 
 /**
  * Requests for fault tests, each with a deadline: the faults under test are the kind that make
@@ -11,20 +11,20 @@ import type { GqlResponse } from './harness';
 export const ANSWER_DEADLINE_MS = 20_000;
 
 /** POST /graphql; fails (AbortError) if no answer comes before the deadline. */
-export async function gqlWithin(
+export async function gqlWithin<T = unknown>(
   base: string,
   query: string,
   variables: Record<string, unknown> = {},
   token?: string,
   deadlineMs = ANSWER_DEADLINE_MS,
-): Promise<GqlResponse> {
+): Promise<GqlResponse<T>> {
   const res = await fetch(`${base}/graphql`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
     body: JSON.stringify({ query, variables }),
     signal: AbortSignal.timeout(deadlineMs),
   });
-  return { status: res.status, ...((await res.json()) as object) };
+  return { status: res.status, ...((await res.json()) as GqlResult<T>) };
 }
 
 /** GET `path`'s status; fails if no answer comes before the deadline. */

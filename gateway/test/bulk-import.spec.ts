@@ -18,13 +18,32 @@ afterAll(() => t.close());
 const day = (n: number) => new Date(Date.UTC(2025, 2, n, 7, 0, 0));
 const sim = (n: number, metres = 5000) => simulateRun({ start: day(n), plan: [{ run: metres, pace: 300 }], seed: n });
 
+/** POST /api/imports answers 202 with the job's id, or an error. */
+interface UploadAnswer {
+  id?: string;
+  error?: { code: string; message: string; field?: string };
+}
+
+interface Job {
+  id: string;
+  status: string;
+  fileName: string | null;
+  total: number;
+  imported: number;
+  skipped: number;
+  failed: number;
+  problems: { file: string; message: string }[];
+  createdAt: string;
+  finishedAt: string | null;
+}
+
 async function upload(user: TestUser, zip: Uint8Array, headers: Record<string, string> = {}, gateway = t) {
   const res = await fetch(`${gateway.url}/api/imports`, {
     method: 'POST',
     headers: { authorization: `Bearer ${user.token}`, 'content-type': 'application/zip', ...headers },
     body: zip,
   });
-  return { status: res.status, body: (await res.json()) as any };
+  return { status: res.status, body: (await res.json()) as UploadAnswer };
 }
 
 const JOB = `id status fileName total imported skipped failed problems { file message } createdAt finishedAt`;
@@ -62,15 +81,17 @@ describe('bulk import of a Strava export', () => {
     const { status, body } = await upload(runner, zip, { 'x-file-name': 'export_123.zip' });
     expect(status).toBe(202);
     const live = connectLive(t.wsUrl, runner.token);
-    const progress = live.subscribe(`subscription($id: ID!) { importProgress(jobId: $id) { ${JOB} } }`, { id: body.id });
-    let job: any;
+    const progress = live.subscribe<{ importProgress: Job }>(`subscription($id: ID!) { importProgress(jobId: $id) { ${JOB} } }`, {
+      id: body.id,
+    });
+    let job: Job;
     do job = (await progress.next()).data!.importProgress;
     while (job.status !== 'DONE' && job.status !== 'FAILED');
     await live.dispose();
 
     expect(job).toMatchObject({ status: 'DONE', fileName: 'export_123.zip', total: 8, imported: 4, skipped: 3, failed: 1 });
     expect(job.finishedAt).not.toBeNull();
-    const problems = Object.fromEntries(job.problems.map((p: any) => [p.file, p.message]));
+    const problems = Object.fromEntries(job.problems.map((p) => [p.file, p.message]));
     expect(Object.keys(problems).sort()).toEqual(['activities/5.gpx', 'activities/6.gpx', 'activities/7.fit', 'activities/9.fit']);
     expect(problems['activities/6.gpx']).toMatch(/duplicate/);
     expect(problems['activities/7.fit']).toMatch(/Ride activity, not a run/);
@@ -78,13 +99,19 @@ describe('bulk import of a Strava export', () => {
     expect(problems['activities/5.gpx']).toMatch(/not well-formed/);
 
     const runs = await t.sql(`SELECT name, started_at, notes FROM runs WHERE user_id = $1 ORDER BY started_at`, [runner.id]);
-    expect(runs.map((r: any) => r.name)).toEqual(['Morning tempo', 'Long TCX', 'Watch run', 'Zipped watch run', 'Lunch Run']);
+    expect(runs.map((r) => r.name)).toEqual(['Morning tempo', 'Long TCX', 'Watch run', 'Zipped watch run', 'Lunch Run']);
     expect(runs[0]).toMatchObject({ started_at: day(1), notes: 'Felt good' });
 
-    const listed = ok(await t.gql(`{ importJobs(first: 5) { id status } }`, {}, runner.token)).importJobs;
+    const listed = ok(
+      await t.gql<{ importJobs: { id: string; status: string }[] }>(`{ importJobs(first: 5) { id status } }`, {}, runner.token),
+    ).importJobs;
     expect(listed).toEqual([{ id: body.id, status: 'DONE' }]);
     const stranger = await t.signUp('Stranger');
-    expect(ok(await t.gql(`query($id: ID!) { importJob(id: $id) { id } }`, { id: body.id }, stranger.token)).importJob).toBeNull();
+    expect(
+      ok(
+        await t.gql<{ importJob: { id: string } | null }>(`query($id: ID!) { importJob(id: $id) { id } }`, { id: body.id }, stranger.token),
+      ).importJob,
+    ).toBeNull();
     const [row] = await t.sql(`SELECT count(*)::int AS n FROM import_jobs WHERE user_id = $1`, [runner.id]);
     expect(row.n).toBe(1);
   });
@@ -98,13 +125,15 @@ describe('bulk import of a Strava export', () => {
     });
     const { status, body } = await upload(runner, zip);
     expect(status).toBe(202);
-    let job: any;
+    let job: Job | null | undefined;
     for (let i = 0; i < 100 && job?.status !== 'DONE'; i++) {
       await new Promise((r) => setTimeout(r, 100));
-      job = ok(await t.gql(`query($id: ID!) { importJob(id: $id) { ${JOB} } }`, { id: body.id }, runner.token)).importJob;
+      job = ok(
+        await t.gql<{ importJob: Job | null }>(`query($id: ID!) { importJob(id: $id) { ${JOB} } }`, { id: body.id }, runner.token),
+      ).importJob;
     }
     expect(job).toMatchObject({ status: 'DONE', total: 3, imported: 2, skipped: 1, failed: 0 });
-    expect(job.problems).toEqual([{ file: 'b/run.tcx', message: expect.stringMatching(/duplicate/) }]);
+    expect(job!.problems).toEqual([{ file: 'b/run.tcx', message: expect.stringMatching(/duplicate/) }]);
     const tracks = await t.sql(`SELECT count(*)::int AS n FROM run_tracks t JOIN runs r ON r.id = t.run_id WHERE r.user_id = $1`, [
       runner.id,
     ]);
@@ -117,11 +146,11 @@ describe('bulk import of a Strava export', () => {
     form.append('archive', new Blob([zipSync({ 'run.gpx': new TextEncoder().encode(stravaGpx(sim(12))) })]), 'garmin.zip');
     const res = await fetch(`${t.url}/api/imports`, { method: 'POST', headers: { authorization: `Bearer ${runner.token}` }, body: form });
     expect(res.status).toBe(202);
-    const { id } = (await res.json()) as any;
-    let job: any;
+    const { id } = (await res.json()) as UploadAnswer;
+    let job: Job | null | undefined;
     for (let i = 0; i < 100 && job?.status !== 'DONE'; i++) {
       await new Promise((r) => setTimeout(r, 100));
-      job = ok(await t.gql(`query($id: ID!) { importJob(id: $id) { ${JOB} } }`, { id }, runner.token)).importJob;
+      job = ok(await t.gql<{ importJob: Job | null }>(`query($id: ID!) { importJob(id: $id) { ${JOB} } }`, { id }, runner.token)).importJob;
     }
     expect(job).toMatchObject({ status: 'DONE', fileName: 'garmin.zip', total: 1, imported: 1 });
   });
@@ -131,7 +160,7 @@ describe('bulk import of a Strava export', () => {
     const traversal = await upload(runner, zipSync({ '../evil.gpx': new TextEncoder().encode(stravaGpx(sim(1))) }));
     expect(traversal.status).toBe(400);
     expect(traversal.body.error).toMatchObject({ code: 'BAD_USER_INPUT' });
-    expect(traversal.body.error.message).toMatch(/relative path|unsafe file name/);
+    expect(traversal.body.error?.message).toMatch(/relative path|unsafe file name/);
     const absolute = await upload(runner, zipSync({ '/etc/evil.gpx': new TextEncoder().encode('x') }));
     expect(absolute.status).toBe(400);
     const notZip = await upload(runner, new TextEncoder().encode('plain text'));
@@ -147,7 +176,7 @@ describe('bulk import of a Strava export', () => {
       // A 1.5 MB GPX compresses to a few kB: under the upload limit, past the inflated one.
       const bomb = await upload(user, zipSync({ 'big.gpx': new TextEncoder().encode(stravaGpx(sim(1, 20000))) }, { level: 9 }), {}, small);
       expect(bomb.status).toBe(413);
-      expect(bomb.body.error.message).toMatch(/inflates past 200000 bytes/);
+      expect(bomb.body.error?.message).toMatch(/inflates past 200000 bytes/);
       const many = await upload(
         user,
         zipSync({ 'a.gpx': new Uint8Array(1), 'b.gpx': new Uint8Array(1), 'c.gpx': new Uint8Array(1), 'd.gpx': new Uint8Array(1) }),

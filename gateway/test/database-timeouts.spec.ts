@@ -57,7 +57,7 @@ describe('a gateway whose connections are all busy', () => {
     } finally {
       await t.sql('COMMIT');
     }
-    expect(ok(await gqlWithin(g.base, RUNS, {}, runner.token)).runs.totalCount).toBe(0);
+    expect(ok(await gqlWithin<{ runs: { totalCount: number } }>(g.base, RUNS, {}, runner.token)).runs.totalCount).toBe(0);
     expect(await statusWithin(g.base, '/readyz')).toBe(200);
   });
 });

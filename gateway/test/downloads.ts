@@ -98,7 +98,7 @@ export async function bulkyAccount(
        FROM generate_series(1, $2::int) g`,
     [user.id, runs, NOTES_KB],
   );
-  const rows = await t.sql(
+  const rows = await t.sql<{ id: string }>(
     `INSERT INTO run_tracks (run_id, source_format, segments, splits)
      SELECT r.id, 'GPX',
             json_build_array((SELECT json_agg(json_build_array(round((45 + random())::numeric, 6), round((7 + random())::numeric, 6),

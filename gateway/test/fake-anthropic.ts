@@ -1,5 +1,6 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { MessageCreateParams } from '@anthropic-ai/sdk/resources/messages';
 
 /** One scripted answer of the fake Messages API: a stream of text and tool_use blocks, or an HTTP error. */
 export type FakeTurn =
@@ -16,14 +17,14 @@ export type FakeTurn =
  * message_stop). Each request takes the next turn of the script; request bodies are kept.
  */
 export async function startFakeAnthropic() {
-  const requests: any[] = [];
+  const requests: MessageCreateParams[] = [];
   let turns: FakeTurn[] = [];
   let gate: Promise<void> = Promise.resolve();
   const server = http.createServer((req, res) => {
     let body = '';
     req.on('data', (c) => (body += c));
     req.on('end', async () => {
-      requests.push(JSON.parse(body));
+      requests.push(JSON.parse(body) as MessageCreateParams);
       const turn = turns.shift();
       await gate;
       if (!turn || 'status' in turn) {

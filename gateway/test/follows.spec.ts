@@ -12,12 +12,25 @@ describe('follows', () => {
     const a = await t.signUp('Fan');
     const b = await t.signUp('Star');
     const f = `mutation($u: ID!) { follow(userId: $u) { id followerCount isFollowedByViewer } }`;
-    expect(ok(await t.gql(f, { u: b.id }, a.token)).follow).toEqual({ id: b.id, followerCount: 1, isFollowedByViewer: true });
-    expect(ok(await t.gql(f, { u: b.id }, a.token)).follow.followerCount).toBe(1);
-    const me = ok(await t.gql(`{ me { followingCount followerCount isFollowedByViewer } }`, {}, a.token)).me;
+    expect(
+      ok(await t.gql<{ follow: { id: string; followerCount: number; isFollowedByViewer: boolean } }>(f, { u: b.id }, a.token)).follow,
+    ).toEqual({ id: b.id, followerCount: 1, isFollowedByViewer: true });
+    expect(
+      ok(await t.gql<{ follow: { id: string; followerCount: number; isFollowedByViewer: boolean } }>(f, { u: b.id }, a.token)).follow
+        .followerCount,
+    ).toBe(1);
+    const me = ok(
+      await t.gql<{ me: { followingCount: number; followerCount: number; isFollowedByViewer: boolean } }>(
+        `{ me { followingCount followerCount isFollowedByViewer } }`,
+        {},
+        a.token,
+      ),
+    ).me;
     expect(me).toEqual({ followingCount: 1, followerCount: 0, isFollowedByViewer: false });
     const u = `mutation($u: ID!) { unfollow(userId: $u) { followerCount isFollowedByViewer } }`;
-    expect(ok(await t.gql(u, { u: b.id }, a.token)).unfollow).toEqual({ followerCount: 0, isFollowedByViewer: false });
+    expect(ok(await t.gql<{ unfollow: { followerCount: number; isFollowedByViewer: boolean } }>(u, { u: b.id }, a.token)).unfollow).toEqual(
+      { followerCount: 0, isFollowedByViewer: false },
+    );
   });
 
   it('refuses following yourself and unknown runners', async () => {

@@ -2,6 +2,7 @@
 // (building large files): a keep-alive socket left idle past the server's 5 s keep-alive timeout
 // can be closed by the server just as fetch reuses it ("other side closed").
 import http from 'node:http';
+import type { GqlResult } from './harness';
 
 export async function freshRequest(
   url: string,
@@ -37,11 +38,16 @@ export async function freshRequest(
 }
 
 /** A GraphQL request on a connection of its own: the response body. */
-export async function freshGql(base: string, query: string, variables: Record<string, unknown> = {}, token?: string): Promise<any> {
+export async function freshGql<T = unknown>(
+  base: string,
+  query: string,
+  variables: Record<string, unknown> = {},
+  token?: string,
+): Promise<GqlResult<T>> {
   const res = await freshRequest(`${base}/graphql`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
     body: JSON.stringify({ query, variables }),
   });
-  return res.json();
+  return res.json() as GqlResult<T>;
 }

@@ -1,5 +1,5 @@
 import { errorOf, ok, startTestGateway } from './harness';
-import type { TestGateway, TestUser } from './harness';
+import type { Edges, Page, TestGateway, TestUser } from './harness';
 import { socialFixtures } from './social-fixtures';
 
 let t: TestGateway;
@@ -12,11 +12,23 @@ afterAll(() => t.close());
 
 const GROUP = `query($id: ID!) { group(id: $id) { id name description private owner { id } memberCount isMember
   members(first: 10) { totalCount edges { node { id } } } posts(first: 10) { edges { node { id } } } } }`;
-const groupAs = async (user: TestUser, id: string) => ok(await t.gql(GROUP, { id }, user.token)).group;
+interface Group {
+  id: string;
+  name: string;
+  description: string | null;
+  private: boolean;
+  owner: { id: string };
+  memberCount: number;
+  isMember: boolean;
+  members: { totalCount: number } & Edges<{ id: string }>;
+  posts: Edges<{ id: string }>;
+}
+type Membership = { memberCount: number; isMember: boolean };
+const groupAs = async (user: TestUser, id: string) => ok(await t.gql<{ group: Group }>(GROUP, { id }, user.token)).group;
 const join = (user: TestUser, id: string) =>
-  t.gql(`mutation($g: ID!) { joinGroup(groupId: $g) { memberCount isMember } }`, { g: id }, user.token);
+  t.gql<{ joinGroup: Membership }>(`mutation($g: ID!) { joinGroup(groupId: $g) { memberCount isMember } }`, { g: id }, user.token);
 const leave = (user: TestUser, id: string) =>
-  t.gql(`mutation($g: ID!) { leaveGroup(groupId: $g) { memberCount isMember } }`, { g: id }, user.token);
+  t.gql<{ leaveGroup: Membership }>(`mutation($g: ID!) { leaveGroup(groupId: $g) { memberCount isMember } }`, { g: id }, user.token);
 const invite = (user: TestUser, id: string, invitee: TestUser) =>
   t.gql(`mutation($g: ID!, $u: ID!) { inviteToGroup(groupId: $g, userId: $u) { id } }`, { g: id, u: invitee.id }, user.token);
 
@@ -24,7 +36,7 @@ describe('groups', () => {
   it('creates a group with its owner as first member, and validates the input', async () => {
     const owner = await t.signUp('Founder');
     const created = ok(
-      await t.gql(
+      await t.gql<{ createGroup: Omit<Group, 'id' | 'members' | 'posts'> }>(
         `mutation { createGroup(input: { name: " Dawn Patrol ", description: "Early runs" }) { name description private owner { id } memberCount isMember } }`,
         {},
         owner.token,
@@ -45,7 +57,15 @@ describe('groups', () => {
     expect(
       errorOf(await t.gql(`mutation($n: String!) { createGroup(input: { name: $n }) { id } }`, { n: 'x'.repeat(81) }, owner.token)),
     ).toMatchObject({ code: 'BAD_USER_INPUT', field: 'name' });
-    expect(ok(await t.gql(`query { group(id: "00000000-0000-4000-8000-000000000000") { id } }`, {}, owner.token)).group).toBeNull();
+    expect(
+      ok(
+        await t.gql<{ group: { id: string } | null }>(
+          `query { group(id: "00000000-0000-4000-8000-000000000000") { id } }`,
+          {},
+          owner.token,
+        ),
+      ).group,
+    ).toBeNull();
     expect(errorOf(await t.gql(`query { group(id: "42") { id } }`, {}, owner.token))).toMatchObject({
       code: 'BAD_USER_INPUT',
       field: 'id',
@@ -62,9 +82,11 @@ describe('groups', () => {
     const ids: string[] = [];
     let after: string | null = null;
     for (;;) {
-      const page: any = ok(await t.gql(q, { id, after }, runners[2].token)).group.members;
+      const page: Page<{ id: string }> & { totalCount: number } = ok(
+        await t.gql<{ group: { members: Page<{ id: string }> & { totalCount: number } } }>(q, { id, after }, runners[2].token),
+      ).group.members;
       expect(page.totalCount).toBe(4);
-      ids.push(...page.edges.map((e: any) => e.node.id));
+      ids.push(...page.edges.map((e) => e.node.id));
       if (!page.pageInfo.hasNextPage) break;
       after = page.pageInfo.endCursor;
     }
@@ -100,7 +122,9 @@ describe('groups', () => {
       members: { totalCount: 0, edges: [] },
       posts: { edges: [] },
     });
-    expect(ok(await t.gql(`query($id: ID!) { post(id: $id) { id } }`, { id: postId }, outsider.token)).post).toBeNull();
+    expect(
+      ok(await t.gql<{ post: { id: string } | null }>(`query($id: ID!) { post(id: $id) { id } }`, { id: postId }, outsider.token)).post,
+    ).toBeNull();
     expect(
       errorOf(await t.gql(`mutation($g: ID!) { createPost(input: { text: "let me in", groupId: $g }) { id } }`, { g: id }, outsider.token))
         .code,
@@ -110,9 +134,11 @@ describe('groups', () => {
     ok(await invite(member, id, guest));
     ok(await invite(member, id, guest));
     const notes = ok(
-      await t.gql(`{ notifications { unreadCount edges { node { kind actor { id } group { id } } } } }`, {}, guest.token),
+      await t.gql<{
+        notifications: { unreadCount: number } & Edges<{ kind: string; actor: { id: string }; group: { id: string } | null }>;
+      }>(`{ notifications { unreadCount edges { node { kind actor { id } group { id } } } } }`, {}, guest.token),
     ).notifications;
-    expect(notes.edges.map((e: any) => e.node)).toEqual([{ kind: 'GROUP_INVITE', actor: { id: member.id }, group: { id } }]);
+    expect(notes.edges.map((e) => e.node)).toEqual([{ kind: 'GROUP_INVITE', actor: { id: member.id }, group: { id } }]);
     expect(ok(await join(guest, id)).joinGroup).toEqual({ memberCount: 3, isMember: true });
     expect(await groupAs(guest, id)).toMatchObject({ members: { totalCount: 3 }, posts: { edges: [{ node: { id: postId } }] } });
     ok(await leave(guest, id));
@@ -131,19 +157,19 @@ describe('groups', () => {
     await f.group(owner, false, [], `Other ${tag}`);
     const search = async (query: string | null, first = 10, after: string | null = null) =>
       ok(
-        await t.gql(
+        await t.gql<{ groups: Page<{ id: string }> }>(
           `query($q: String, $n: Int, $a: String) { groups(query: $q, first: $n, after: $a) { edges { node { id } } pageInfo { hasNextPage endCursor } } }`,
           { q: query, n: first, a: after },
           me.token,
         ),
       ).groups;
     const found = await search(tag.toUpperCase());
-    expect(found.edges.map((e: any) => e.node.id)).toEqual([invited, mine, open1]);
-    expect(found.edges.map((e: any) => e.node.id)).not.toContain(hidden);
+    expect(found.edges.map((e) => e.node.id)).toEqual([invited, mine, open1]);
+    expect(found.edges.map((e) => e.node.id)).not.toContain(hidden);
     const page1 = await search(tag, 2);
     expect(page1.pageInfo.hasNextPage).toBe(true);
     const page2 = await search(tag, 2, page1.pageInfo.endCursor);
-    expect([...page1.edges, ...page2.edges].map((e: any) => e.node.id)).toEqual([invited, mine, open1]);
+    expect([...page1.edges, ...page2.edges].map((e) => e.node.id)).toEqual([invited, mine, open1]);
     expect((await search('100%_sure')).edges).toEqual([]);
   });
 

@@ -10,10 +10,28 @@ import { loadConfig, createDataSource, createEventBus, createLogger, connectRedi
 import { StatementCounter } from '../src/database/statement-counter';
 import type { EventBus, RedisClient } from '@maratron/core';
 
-export interface GqlResponse<T = any> {
-  status: number;
+/** A GraphQL answer over HTTP: its status, and the body's data (typed by the caller: gql<T>) and errors. */
+export type GqlResponse<T = unknown> = GqlResult<T> & { status: number };
+
+/** A GraphQL response body. */
+export interface GqlResult<T = unknown> {
   data?: T;
-  errors?: { message: string; path?: string[]; extensions?: Record<string, any> }[];
+  errors?: { message: string; path?: string[]; extensions?: Record<string, unknown> }[];
+}
+
+/** A connection's `edges { node { … } }` as a test selects it (response types for gql<T>). */
+export interface Edges<N> {
+  edges: { node: N }[];
+}
+
+export interface PageInfo {
+  hasNextPage: boolean;
+  endCursor: string | null;
+}
+
+/** A connection with `pageInfo { hasNextPage endCursor }` selected too. */
+export interface Page<N> extends Edges<N> {
+  pageInfo: PageInfo;
 }
 
 export interface TestUser {
@@ -34,10 +52,10 @@ export interface TestGateway {
   schema: string;
   /** ws://… of the gateway's GraphQL endpoint, for graphql-ws clients. */
   wsUrl: string;
-  gql<T = any>(query: string, variables?: Record<string, unknown>, token?: string): Promise<GqlResponse<T>>;
+  gql<T = unknown>(query: string, variables?: Record<string, unknown>, token?: string): Promise<GqlResponse<T>>;
   signUp(name?: string): Promise<TestUser>;
   /** Plain SQL in the test's schema, as the table owner. */
-  sql<T = any>(text: string, params?: unknown[]): Promise<T[]>;
+  sql<T = Record<string, unknown>>(text: string, params?: unknown[]): Promise<T[]>;
   close(): Promise<void>;
 }
 
@@ -95,13 +113,13 @@ export async function startTestGateway(opts: TestGatewayOptions = {}): Promise<T
   const base = `http://127.0.0.1:${port}`;
   let n = 0;
 
-  const gql = async <T = any>(query: string, variables?: Record<string, unknown>, token?: string): Promise<GqlResponse<T>> => {
+  const gql = async <T = unknown>(query: string, variables?: Record<string, unknown>, token?: string): Promise<GqlResponse<T>> => {
     const res = await fetch(`${base}/graphql`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
       body: JSON.stringify({ query, variables }),
     });
-    return { status: res.status, ...((await res.json()) as Omit<GqlResponse<T>, 'status'>) };
+    return { status: res.status, ...((await res.json()) as GqlResult<T>) };
   };
 
   return {
@@ -118,9 +136,12 @@ export async function startTestGateway(opts: TestGatewayOptions = {}): Promise<T
       n += 1;
       const username = `${name.toLowerCase().replace(/[^a-z0-9]/g, '')}${n}${randomBytes(2).toString('hex')}`;
       const email = `${username}@example.com`;
-      const res = await gql(`mutation($input: SignUpInput!) { signUp(input: $input) { token user { id } } }`, {
-        input: { email, password: TEST_PASSWORD, name, username },
-      });
+      const res = await gql<{ signUp: { token: string; user: { id: string } } }>(
+        `mutation($input: SignUpInput!) { signUp(input: $input) { token user { id } } }`,
+        {
+          input: { email, password: TEST_PASSWORD, name, username },
+        },
+      );
       if (!res.data?.signUp) throw new Error(`signUp failed: ${JSON.stringify(res.errors)}`);
       return { id: res.data.signUp.user.id, token: res.data.signUp.token, username, email, password: TEST_PASSWORD };
     },
@@ -137,13 +158,13 @@ export async function startTestGateway(opts: TestGatewayOptions = {}): Promise<T
 }
 
 /** Fails the test with the GraphQL errors when there are any; returns data. */
-export function ok<T>(res: GqlResponse<T>): T {
+export function ok<T>(res: GqlResult<T>): T {
   if (res.errors?.length) throw new Error(`GraphQL errors: ${JSON.stringify(res.errors)}`);
   return res.data as T;
 }
 
 /** The first error's code and field. */
-export function errorOf(res: GqlResponse) {
+export function errorOf(res: GqlResult) {
   const e = res.errors?.[0];
   return { code: e?.extensions?.code, field: e?.extensions?.field, reason: e?.extensions?.reason, message: e?.message };
 }

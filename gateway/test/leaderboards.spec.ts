@@ -12,7 +12,13 @@ afterAll(() => t.close());
 
 const BOARD = `query($p: Period!, $g: ID) { leaderboard(period: $p, groupId: $g) { rank user { id } distance runCount } }`;
 const board = async (user: TestUser, period: string, groupId: string | null = null) =>
-  ok(await t.gql(BOARD, { p: period, g: groupId }, user.token)).leaderboard;
+  ok(
+    await t.gql<{ leaderboard: { rank: number; user: { id: string }; distance: number; runCount: number }[] }>(
+      BOARD,
+      { p: period, g: groupId },
+      user.token,
+    ),
+  ).leaderboard;
 const now = () => new Date(Date.now() - 1000).toISOString();
 
 describe('leaderboards', () => {
@@ -54,7 +60,7 @@ describe('leaderboards', () => {
     const outsider = await t.signUp('Outsider');
     const id = await f.group(owner, true, [member]);
     await f.run(member, { startedAt: now(), distance: 8000, duration: 2400 });
-    expect((await board(member, 'MONTH', id)).map((e: any) => e.user.id)).toEqual([member.id, owner.id]);
+    expect((await board(member, 'MONTH', id)).map((e) => e.user.id)).toEqual([member.id, owner.id]);
     expect(errorOf(await t.gql(BOARD, { p: 'MONTH', g: id }, outsider.token)).code).toBe('FORBIDDEN');
     expect(errorOf(await t.gql(BOARD, { p: 'MONTH', g: '00000000-0000-4000-8000-000000000000' }, outsider.token)).code).toBe('NOT_FOUND');
     expect(errorOf(await t.gql(BOARD, { p: 'MONTH', g: 'x' }, outsider.token))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'groupId' });

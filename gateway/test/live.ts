@@ -13,7 +13,7 @@ export interface LiveClient {
   closed: Promise<number>;
   /** Resolves once the server has acknowledged the connection (connection_ack). */
   connected: Promise<void>;
-  subscribe<T = any>(query: string, variables?: Record<string, unknown>): LiveSubscription<T>;
+  subscribe<T = unknown>(query: string, variables?: Record<string, unknown>): LiveSubscription<T>;
   dispose(): Promise<void>;
 }
 

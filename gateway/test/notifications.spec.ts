@@ -1,5 +1,5 @@
 import { errorOf, ok, startTestGateway } from './harness';
-import type { TestGateway, TestUser } from './harness';
+import type { Page, TestGateway, TestUser } from './harness';
 import { socialFixtures } from './social-fixtures';
 
 let t: TestGateway;
@@ -12,8 +12,14 @@ afterAll(() => t.close());
 
 const NOTES = `query($n: Int, $after: String) { notifications(first: $n, after: $after) {
   unreadCount edges { node { kind actor { id } post { id } read } } pageInfo { hasNextPage endCursor } } }`;
+interface Notice {
+  kind: string;
+  actor: { id: string };
+  post: { id: string } | null;
+  read: boolean;
+}
 const notes = async (user: TestUser, first = 20, after: string | null = null) =>
-  ok(await t.gql(NOTES, { n: first, after }, user.token)).notifications;
+  ok(await t.gql<{ notifications: Page<Notice> & { unreadCount: number } }>(NOTES, { n: first, after }, user.token)).notifications;
 
 describe('notifications', () => {
   it('tells runners who followed, liked and commented — newest first, never about their own actions', async () => {
@@ -29,7 +35,7 @@ describe('notifications', () => {
     await f.comment(me, postId, 'thanks');
     const page = await notes(me);
     expect(page.unreadCount).toBe(3);
-    expect(page.edges.map((e: any) => e.node)).toEqual([
+    expect(page.edges.map((e) => e.node)).toEqual([
       { kind: 'COMMENTED', actor: { id: fan.id }, post: { id: postId }, read: false },
       { kind: 'LIKED', actor: { id: fan.id }, post: { id: postId }, read: false },
       { kind: 'FOLLOWED', actor: { id: fan.id }, post: null, read: false },
@@ -46,15 +52,15 @@ describe('notifications', () => {
     const rest = await notes(me, 3, first.pageInfo.endCursor);
     expect(rest.edges).toHaveLength(2);
     expect(rest.pageInfo.hasNextPage).toBe(false);
-    const actors = [...first.edges, ...rest.edges].map((e: any) => e.node.actor.id);
+    const actors = [...first.edges, ...rest.edges].map((e) => e.node.actor.id);
     expect(actors).toEqual([...fans].reverse().map((u) => u.id));
 
     const mark = `mutation { markNotificationsRead }`;
-    expect(ok(await t.gql(mark, {}, me.token)).markNotificationsRead).toBe(5);
-    expect(ok(await t.gql(mark, {}, me.token)).markNotificationsRead).toBe(0);
+    expect(ok(await t.gql<{ markNotificationsRead: number }>(mark, {}, me.token)).markNotificationsRead).toBe(5);
+    expect(ok(await t.gql<{ markNotificationsRead: number }>(mark, {}, me.token)).markNotificationsRead).toBe(0);
     const after = await notes(me);
     expect(after.unreadCount).toBe(0);
-    expect(after.edges.every((e: any) => e.node.read)).toBe(true);
+    expect(after.edges.every((e) => e.node.read)).toBe(true);
   });
 
   it('needs a signed-in viewer', async () => {

@@ -1,9 +1,10 @@
 import { PassThrough } from 'node:stream';
 import { ok, startTestGateway } from './harness';
-import type { TestGateway } from './harness';
+import type { GqlResult, TestGateway } from './harness';
 
 let t: TestGateway;
-const lines: Record<string, any>[] = [];
+/** The gateway's JSON log lines. */
+const lines: Record<string, unknown>[] = [];
 beforeAll(async () => {
   const stream = new PassThrough();
   stream.on('data', (chunk: Buffer) => {
@@ -44,7 +45,7 @@ describe('observability', () => {
       body: JSON.stringify({ query: 'query MyRuns { runs(first: 3) { totalCount } }', operationName: 'MyRuns' }),
     });
     expect(res.headers.get('x-request-id')).toBe('req-abc-123');
-    ok((await res.json()) as any);
+    ok((await res.json()) as GqlResult);
     await new Promise((r) => setTimeout(r, 50));
     const mine = lines.filter((l) => l.requestId === 'req-abc-123');
     expect(mine).toHaveLength(1);

@@ -1,5 +1,5 @@
 import { errorOf, ok, startTestGateway } from './harness';
-import type { TestGateway, TestUser } from './harness';
+import type { Edges, Page, TestGateway, TestUser } from './harness';
 import { socialFixtures } from './social-fixtures';
 
 let t: TestGateway;
@@ -11,7 +11,17 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 const POST = `query($id: ID!) { post(id: $id) { id text author { id } run { id } group { id } likeCount likedByViewer commentCount } }`;
-const seen = async (user: TestUser, id: string) => ok(await t.gql(POST, { id }, user.token)).post;
+interface SeenPost {
+  id: string;
+  text: string;
+  author: { id: string };
+  run: { id: string } | null;
+  group: { id: string } | null;
+  likeCount: number;
+  likedByViewer: boolean;
+  commentCount: number;
+}
+const seen = async (user: TestUser, id: string) => ok(await t.gql<{ post: SeenPost | null }>(POST, { id }, user.token)).post;
 const count = async (table: string, where = 'true', params: unknown[] = []) =>
   (await t.sql<{ n: number }>(`SELECT count(*)::int AS n FROM ${table} WHERE ${where}`, params))[0].n;
 
@@ -19,7 +29,7 @@ describe('posts', () => {
   it('creates text posts and posts sharing your own run', async () => {
     const a = await t.signUp('Writer');
     const textPost = ok(
-      await t.gql(
+      await t.gql<{ createPost: Omit<SeenPost, 'id' | 'group'> }>(
         `mutation { createPost(input: { text: "  First post  " }) { text author { id } run { id } likeCount commentCount likedByViewer } }`,
         {},
         a.token,
@@ -28,7 +38,11 @@ describe('posts', () => {
     expect(textPost).toEqual({ text: 'First post', author: { id: a.id }, run: null, likeCount: 0, commentCount: 0, likedByViewer: false });
     const runId = await f.run(a, { name: 'Tempo' });
     const shared = ok(
-      await t.gql(`mutation($r: ID!) { createPost(input: { text: "", runId: $r }) { text run { id name } } }`, { r: runId }, a.token),
+      await t.gql<{ createPost: { text: string; run: { id: string; name: string | null } | null } }>(
+        `mutation($r: ID!) { createPost(input: { text: "", runId: $r }) { text run { id name } } }`,
+        { r: runId },
+        a.token,
+      ),
     ).createPost;
     expect(shared).toEqual({ text: '', run: { id: runId, name: 'Tempo' } });
   });
@@ -56,7 +70,10 @@ describe('posts', () => {
     const stranger = await t.signUp('Stranger');
     await f.follow(fan, a);
     const runId = await f.run(a, { visibility: 'FOLLOWERS', share: true });
-    const [row] = await t.sql(`SELECT id, visibility, text FROM posts WHERE run_id = $1`, [runId]);
+    const [row] = await t.sql<{ id: string; visibility: string; text: string }>(
+      `SELECT id, visibility, text FROM posts WHERE run_id = $1`,
+      [runId],
+    );
     expect(row).toMatchObject({ visibility: 'FOLLOWERS', text: '' });
     expect(await seen(a, row.id)).toMatchObject({ run: { id: runId } });
     expect(await seen(fan, row.id)).toMatchObject({ run: { id: runId } });
@@ -87,7 +104,7 @@ describe('posts', () => {
     const fan = await t.signUp('Watcher');
     await f.follow(fan, a);
     const runId = await f.run(a, { share: true });
-    const [{ id: postId }] = await t.sql(`SELECT id FROM posts WHERE run_id = $1`, [runId]);
+    const [{ id: postId }] = await t.sql<{ id: string }>(`SELECT id FROM posts WHERE run_id = $1`, [runId]);
     expect(await seen(fan, postId)).not.toBeNull();
     ok(await t.gql(`mutation($id: ID!) { updateRun(id: $id, input: { visibility: PRIVATE }) { id } }`, { id: runId }, a.token));
     expect(await seen(fan, postId)).toBeNull();
@@ -111,7 +128,7 @@ describe('posts', () => {
     expect(errorOf(await t.gql(del, { id: postId }, b.token)).code).toBe('FORBIDDEN');
     const hidden = await f.post(a, { text: '', runId: await f.run(a, { visibility: 'PRIVATE' }) });
     expect(errorOf(await t.gql(del, { id: hidden }, b.token)).code).toBe('NOT_FOUND');
-    expect(ok(await t.gql(del, { id: postId }, a.token)).deletePost).toBe(postId);
+    expect(ok(await t.gql<{ deletePost: string }>(del, { id: postId }, a.token)).deletePost).toBe(postId);
     expect(await seen(a, postId)).toBeNull();
     expect(await count('post_likes', 'post_id = $1', [postId])).toBe(0);
     expect(await count('comments', 'post_id = $1', [postId])).toBe(0);
@@ -120,6 +137,8 @@ describe('posts', () => {
   });
 });
 
+type Liked = { likeCount: number; likedByViewer: boolean };
+
 describe('kudos and comments', () => {
   it('likes idempotently, with likeCount and likedByViewer', async () => {
     const a = await t.signUp('Liked');
@@ -127,12 +146,18 @@ describe('kudos and comments', () => {
     const postId = await f.post(a, { text: 'like me' });
     const like = `mutation($p: ID!) { likePost(postId: $p) { likeCount likedByViewer } }`;
     const unlike = `mutation($p: ID!) { unlikePost(postId: $p) { likeCount likedByViewer } }`;
-    expect(ok(await t.gql(like, { p: postId }, b.token)).likePost).toEqual({ likeCount: 1, likedByViewer: true });
-    expect(ok(await t.gql(like, { p: postId }, b.token)).likePost).toEqual({ likeCount: 1, likedByViewer: true });
+    expect(ok(await t.gql<{ likePost: Liked }>(like, { p: postId }, b.token)).likePost).toEqual({ likeCount: 1, likedByViewer: true });
+    expect(ok(await t.gql<{ likePost: Liked }>(like, { p: postId }, b.token)).likePost).toEqual({ likeCount: 1, likedByViewer: true });
     expect(await seen(a, postId)).toMatchObject({ likeCount: 1, likedByViewer: false });
     expect(await count('notifications', `kind = 'LIKED' AND post_id = $1`, [postId])).toBe(1);
-    expect(ok(await t.gql(unlike, { p: postId }, b.token)).unlikePost).toEqual({ likeCount: 0, likedByViewer: false });
-    expect(ok(await t.gql(unlike, { p: postId }, b.token)).unlikePost).toEqual({ likeCount: 0, likedByViewer: false });
+    expect(ok(await t.gql<{ unlikePost: Liked }>(unlike, { p: postId }, b.token)).unlikePost).toEqual({
+      likeCount: 0,
+      likedByViewer: false,
+    });
+    expect(ok(await t.gql<{ unlikePost: Liked }>(unlike, { p: postId }, b.token)).unlikePost).toEqual({
+      likeCount: 0,
+      likedByViewer: false,
+    });
     // Unliking takes the like's notification back.
     expect(await count('notifications', `kind = 'LIKED' AND post_id = $1`, [postId])).toBe(0);
   });
@@ -154,13 +179,17 @@ describe('kudos and comments', () => {
     const postId = await f.post(a, { text: 'thread' });
     for (let i = 1; i <= 5; i++) await f.comment(i % 2 ? b : a, postId, `c${i}`);
     const q = `query($id: ID!, $after: String) { post(id: $id) { commentCount comments(first: 2, after: $after) { totalCount edges { node { text author { id } post { id } } } pageInfo { hasNextPage endCursor } } } }`;
+    type CommentsPage = {
+      commentCount: number;
+      comments: { totalCount: number } & Page<{ text: string; author: { id: string }; post: { id: string } }>;
+    };
     const texts: string[] = [];
     let after: string | null = null;
     for (;;) {
-      const page: any = ok(await t.gql(q, { id: postId, after }, b.token)).post;
+      const page: CommentsPage = ok(await t.gql<{ post: CommentsPage }>(q, { id: postId, after }, b.token)).post;
       expect(page.commentCount).toBe(5);
       expect(page.comments.totalCount).toBe(5);
-      texts.push(...page.comments.edges.map((e: any) => e.node.text));
+      texts.push(...page.comments.edges.map((e) => e.node.text));
       if (!page.comments.pageInfo.hasNextPage) break;
       after = page.comments.pageInfo.endCursor;
     }
@@ -180,8 +209,8 @@ describe('kudos and comments', () => {
     const again = await f.comment(guest, postId, 'two');
     const del = `mutation($id: ID!) { deleteComment(id: $id) }`;
     expect(errorOf(await t.gql(del, { id: byGuest }, other.token)).code).toBe('FORBIDDEN');
-    expect(ok(await t.gql(del, { id: byGuest }, guest.token)).deleteComment).toBe(byGuest);
-    expect(ok(await t.gql(del, { id: again }, author.token)).deleteComment).toBe(again);
+    expect(ok(await t.gql<{ deleteComment: string }>(del, { id: byGuest }, guest.token)).deleteComment).toBe(byGuest);
+    expect(ok(await t.gql<{ deleteComment: string }>(del, { id: again }, author.token)).deleteComment).toBe(again);
     expect(await seen(author, postId)).toMatchObject({ commentCount: 0 });
     expect(errorOf(await t.gql(del, { id: again }, author.token)).code).toBe('NOT_FOUND');
   });
@@ -191,6 +220,19 @@ describe('feed', () => {
   const FEED = `query($n: Int, $after: String) { feed(first: $n, after: $after) {
     edges { cursor node { id text author { name } run { distance pace } group { name } likeCount likedByViewer commentCount comments(first: 2) { totalCount edges { node { text author { name } } } } } }
     pageInfo { hasNextPage endCursor } } }`;
+  type Feed = {
+    feed: Page<{
+      id: string;
+      text: string;
+      author: { name: string };
+      run: { distance: number; pace: number } | null;
+      group: { name: string } | null;
+      likeCount: number;
+      likedByViewer: boolean;
+      commentCount: number;
+      comments: { totalCount: number } & Edges<{ text: string; author: { name: string } }>;
+    }>;
+  };
 
   it("holds your posts, your followees' and your groups', newest first, as far as you may see them", async () => {
     const me = await t.signUp('Reader');
@@ -210,8 +252,8 @@ describe('feed', () => {
     await f.post(friend, { text: 'in a group I am not in', groupId: secret });
     await f.post(stranger, { text: 'not followed' });
     await f.post(clubmate, { text: 'outside the club' });
-    const feed = ok(await t.gql(FEED, { n: 20 }, me.token)).feed;
-    expect(feed.edges.map((e: any) => e.node.id)).toEqual([...ids].reverse());
+    const feed = ok(await t.gql<Feed>(FEED, { n: 20 }, me.token)).feed;
+    expect(feed.edges.map((e) => e.node.id)).toEqual([...ids].reverse());
     expect(feed.edges[0].node.group).toEqual({ name: 'Crew' });
     expect(feed.pageInfo.hasNextPage).toBe(false);
   });
@@ -233,15 +275,18 @@ describe('feed', () => {
     const seenIds: string[] = [];
     let after: string | null = null;
     for (;;) {
-      const page: any = ok(await t.gql(FEED, { n: 4, after }, me.token)).feed;
-      seenIds.push(...page.edges.map((e: any) => e.node.id));
+      const page: Feed['feed'] = ok(await t.gql<Feed>(FEED, { n: 4, after }, me.token)).feed;
+      seenIds.push(...page.edges.map((e) => e.node.id));
       await f.post(friend, { text: 'new while paging' });
       if (!page.pageInfo.hasNextPage) break;
       after = page.pageInfo.endCursor;
     }
     const originals = (
-      await t.sql(`SELECT id FROM posts WHERE user_id IN ($1, $2) AND created_at < now() - interval '1 day'`, [me.id, friend.id])
-    ).map((r: any) => r.id);
+      await t.sql<{ id: string }>(`SELECT id FROM posts WHERE user_id IN ($1, $2) AND created_at < now() - interval '1 day'`, [
+        me.id,
+        friend.id,
+      ])
+    ).map((r) => r.id);
     expect(originals).toHaveLength(26);
     expect(new Set(seenIds).size).toBe(seenIds.length);
     for (const id of originals) expect(seenIds).toContain(id);
@@ -266,7 +311,7 @@ describe('feed', () => {
     }
     const statements = async (n: number) => {
       const before = t.statements.count;
-      const feed = ok(await t.gql(FEED, { n }, me.token)).feed;
+      const feed = ok(await t.gql<Feed>(FEED, { n }, me.token)).feed;
       expect(feed.edges).toHaveLength(n);
       return t.statements.count - before;
     };
@@ -276,7 +321,7 @@ describe('feed', () => {
     const groupPosts = async (n: number) => {
       const before = t.statements.count;
       const g = ok(
-        await t.gql(
+        await t.gql<{ group: { posts: Edges<unknown> } }>(
           `query($g: ID!, $n: Int) { group(id: $g) { posts(first: $n) { edges { node { author { name } run { distance } likeCount likedByViewer commentCount } } } } }`,
           { g: club, n },
           me.token,

@@ -5,7 +5,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { TEST_JWT_SECRET } from './harness';
-import type { GqlResponse } from './harness';
+import type { GqlResponse, GqlResult } from './harness';
 
 export const MAIN = path.resolve(__dirname, '..', 'dist', 'main.js');
 
@@ -33,7 +33,7 @@ export interface GatewayProcess {
   child: ChildProcess;
   base: string;
   wsUrl: string;
-  gql(query: string, variables?: Record<string, unknown>, token?: string): Promise<GqlResponse>;
+  gql<T = unknown>(query: string, variables?: Record<string, unknown>, token?: string): Promise<GqlResponse<T>>;
 }
 
 /**
@@ -74,13 +74,13 @@ export async function launchGateway(
     child,
     base,
     wsUrl: `ws://127.0.0.1:${port}/graphql`,
-    async gql(query, variables = {}, token) {
+    async gql<T>(query: string, variables: Record<string, unknown> = {}, token?: string) {
       const res = await fetch(`${base}/graphql`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
         body: JSON.stringify({ query, variables }),
       });
-      return res.json() as Promise<GqlResponse>;
+      return { status: res.status, ...((await res.json()) as GqlResult<T>) };
     },
     async ready() {
       const deadline = Date.now() + 60_000;

@@ -40,21 +40,28 @@ afterAll(async () => {
 async function signUp(name: string) {
   const username = `${name.toLowerCase()}${Date.now().toString(36)}`;
   const res = ok(
-    await gqlWithin(g.base, `mutation($i: SignUpInput!) { signUp(input: $i) { token user { id } } }`, {
-      i: { email: `${username}@example.com`, password: TEST_PASSWORD, name, username },
-    }),
+    await gqlWithin<{ signUp: { token: string; user: { id: string } } }>(
+      g.base,
+      `mutation($i: SignUpInput!) { signUp(input: $i) { token user { id } } }`,
+      {
+        i: { email: `${username}@example.com`, password: TEST_PASSWORD, name, username },
+      },
+    ),
   );
-  return { id: res.signUp.user.id as string, token: res.signUp.token as string };
+  return { id: res.signUp.user.id, token: res.signUp.token };
 }
 
 const RUNS = `{ runs(first: 20) { totalCount edges { node { id distance } } } }`;
+interface RunCount {
+  runs: { totalCount: number };
+}
 const CREATE_RUN = `mutation { createRun(input: { startedAt: "2025-06-01T07:00:00Z", distance: 5000, duration: 1500 }) { id } }`;
 
 it('survives an immediate PostgreSQL stop and restart, with requests in flight and an export downloading', async () => {
   const pid = g.child.pid;
   const runner = await signUp('Restart');
   const { runs } = await bulkyAccount({ sql: async (text, params) => (await owner.query(text, params)).rows }, runner);
-  expect(ok(await gqlWithin(g.base, RUNS, {}, runner.token)).runs.totalCount).toBe(runs);
+  expect(ok(await gqlWithin<RunCount>(g.base, RUNS, {}, runner.token)).runs.totalCount).toBe(runs);
 
   // An export whose client reads its first bytes, then nothing while the database goes away.
   const download = await holdDownload(g.base, '/api/export', runner.token, { firstChunk: true });
@@ -85,11 +92,11 @@ it('survives an immediate PostgreSQL stop and restart, with requests in flight a
   await healthzWithinASecond(g.base);
   let after = 0;
   await eventuallyWithin(async () => {
-    after = ok(await gqlWithin(g.base, RUNS, {}, runner.token)).runs.totalCount;
+    after = ok(await gqlWithin<RunCount>(g.base, RUNS, {}, runner.token)).runs.totalCount;
     return true;
   }, 'queries answered again');
   ok(await gqlWithin(g.base, CREATE_RUN, {}, runner.token));
-  expect(ok(await gqlWithin(g.base, RUNS, {}, runner.token)).runs.totalCount).toBe(after + 1);
+  expect(ok(await gqlWithin<RunCount>(g.base, RUNS, {}, runner.token)).runs.totalCount).toBe(after + 1);
 
   // The export downloading through the outage arrives whole: it was read before it was sent.
   const zip = unzipSync(new Uint8Array(await download.rest()));

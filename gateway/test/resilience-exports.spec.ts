@@ -44,7 +44,7 @@ async function serving(viewer: TestUser): Promise<void> {
   expect(g.child.exitCode).toBeNull();
   await healthzWithinASecond(g.base);
   expect(await statusWithin(g.base, '/readyz')).toBe(200);
-  expect(ok(await gqlWithin(g.base, VIEWER, {}, viewer.token)).me.id).toBe(viewer.id);
+  expect(ok(await gqlWithin<{ me: { id: string } }>(g.base, VIEWER, {}, viewer.token)).me.id).toBe(viewer.id);
 }
 
 describe('account exports to clients that never read', () => {
@@ -136,7 +136,9 @@ describe('downloads whose client goes away half-way', () => {
     // No connection was left behind (the pool has POOL_SIZE; more downloads than that were cut), and
     // no prepared file is left open.
     const queries = await Promise.all(
-      Array.from({ length: POOL_SIZE * 2 }, () => gqlWithin(g.base, `{ runs(first: 1) { totalCount } }`, {}, runner.token)),
+      Array.from({ length: POOL_SIZE * 2 }, () =>
+        gqlWithin<{ runs: { totalCount: number } }>(g.base, `{ runs(first: 1) { totalCount } }`, {}, runner.token),
+      ),
     );
     expect(queries.map((q) => ok(q).runs.totalCount)).toEqual(Array(POOL_SIZE * 2).fill(runner.runs));
     await eventuallyWithin(

@@ -61,10 +61,14 @@ afterAll(async () => {
 let n = 0;
 async function signUp(gateway: GatewayProcess, name: string) {
   const username = `${name.toLowerCase()}${++n}${randomBytes(3).toString('hex')}`;
-  const res = await freshGql(gateway.base, `mutation($i: SignUpInput!) { signUp(input: $i) { token user { id } } }`, {
-    i: { email: `${username}@example.com`, password: TEST_PASSWORD, name, username },
-  });
-  return { token: res.data.signUp.token as string, id: res.data.signUp.user.id as string };
+  const res = await freshGql<{ signUp: { token: string; user: { id: string } } }>(
+    gateway.base,
+    `mutation($i: SignUpInput!) { signUp(input: $i) { token user { id } } }`,
+    {
+      i: { email: `${username}@example.com`, password: TEST_PASSWORD, name, username },
+    },
+  );
+  return { token: res.data!.signUp.token, id: res.data!.signUp.user.id };
 }
 
 const IMPORT = `mutation($f: ActivityFormat!, $c: String!) { importActivity(format: $f, content: $c) { id } }`;
@@ -80,7 +84,7 @@ async function refusal(gateway: GatewayProcess, token: string, format: string, c
 }
 
 async function runCount(gateway: GatewayProcess, token: string): Promise<number> {
-  return (await freshGql(gateway.base, `{ runs { totalCount } }`, {}, token)).data.runs.totalCount;
+  return (await freshGql<{ runs: { totalCount: number } }>(gateway.base, `{ runs { totalCount } }`, {}, token)).data!.runs.totalCount;
 }
 
 async function upload(gateway: GatewayProcess, token: string, zip: Uint8Array) {
@@ -92,11 +96,23 @@ async function upload(gateway: GatewayProcess, token: string, zip: Uint8Array) {
   return { status: res.status, body: res.json() as { id?: string; error?: { code: string; message: string } } };
 }
 
+interface Job {
+  status: string;
+  total: number;
+  imported: number;
+  skipped: number;
+  failed: number;
+  problems: { file: string; message: string }[];
+  createdAt: string;
+  finishedAt: string | null;
+}
+
 const JOB = `status total imported skipped failed problems { file message } createdAt finishedAt`;
 
-async function finished(gateway: GatewayProcess, token: string, id: string) {
+async function finished(gateway: GatewayProcess, token: string, id: string): Promise<Job> {
   for (let i = 0; i < 600; i++) {
-    const job = (await freshGql(gateway.base, `query($id: ID!) { importJob(id: $id) { ${JOB} } }`, { id }, token)).data.importJob;
+    const job = (await freshGql<{ importJob: Job }>(gateway.base, `query($id: ID!) { importJob(id: $id) { ${JOB} } }`, { id }, token)).data!
+      .importJob;
     if (job.status === 'DONE' || job.status === 'FAILED') return job;
     await new Promise((r) => setTimeout(r, 200));
   }
@@ -284,7 +300,9 @@ describe('the import queue', () => {
       code: 'RATE_LIMITED',
       message: expect.stringMatching(/3 imports waiting or running \(at most 3\)/),
     });
-    expect((await freshGql(slow.base, `{ importJobs(first: 10) { id } }`, {}, runner.token)).data.importJobs).toHaveLength(3);
+    expect(
+      (await freshGql<{ importJobs: { id: string }[] }>(slow.base, `{ importJobs(first: 10) { id } }`, {}, runner.token)).data!.importJobs,
+    ).toHaveLength(3);
     // Another runner's queue is their own.
     expect((await upload(slow, other.token, archive([5]))).status).toBe(202);
   });
@@ -308,7 +326,7 @@ describe('the import queue', () => {
     const jobOfB = await finished(gw, b.token, single.body.id!);
     await expectHealthyThroughout(health);
     expect([...jobsOfA, jobOfB].map((j) => j.status)).toEqual(['DONE', 'DONE', 'DONE', 'DONE']);
-    const lastOfA = Math.max(...jobsOfA.map((j) => new Date(j.finishedAt).getTime()));
-    expect(new Date(jobOfB.finishedAt).getTime()).toBeLessThan(lastOfA);
+    const lastOfA = Math.max(...jobsOfA.map((j) => new Date(j.finishedAt!).getTime()));
+    expect(new Date(jobOfB.finishedAt!).getTime()).toBeLessThan(lastOfA);
   });
 });

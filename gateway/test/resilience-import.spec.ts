@@ -37,9 +37,9 @@ afterAll(async () => {
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** A GraphQL answer, retried while the database is away (503s and errors are expected then). */
-async function gqlWhenUp(query: string, variables: Record<string, unknown>, token: string, deadline: number) {
+async function gqlWhenUp<T>(query: string, variables: Record<string, unknown>, token: string, deadline: number): Promise<T> {
   for (;;) {
-    const res = await freshGql(gw.base, query, variables, token).catch(() => null);
+    const res = await freshGql<T>(gw.base, query, variables, token).catch(() => null);
     if (res?.data && !res.errors) return res.data;
     if (Date.now() > deadline) throw new Error(`no answer: ${JSON.stringify(res)}`);
     await sleep(250);
@@ -64,10 +64,14 @@ it('survives a PostgreSQL restart during a 400-file import, which then ends with
   );
 
   const username = `restart${randomBytes(3).toString('hex')}`;
-  const signUp = await freshGql(gw.base, `mutation($i: SignUpInput!) { signUp(input: $i) { token user { id } } }`, {
-    i: { email: `${username}@example.com`, password: TEST_PASSWORD, name: 'Restart', username },
-  });
-  const { token } = signUp.data.signUp;
+  const signUp = await freshGql<{ signUp: { token: string; user: { id: string } } }>(
+    gw.base,
+    `mutation($i: SignUpInput!) { signUp(input: $i) { token user { id } } }`,
+    {
+      i: { email: `${username}@example.com`, password: TEST_PASSWORD, name: 'Restart', username },
+    },
+  );
+  const { token } = signUp.data!.signUp;
   const health = watchHealth(gw.base);
   const res = await freshRequest(`${gw.base}/api/imports`, {
     method: 'POST',
@@ -79,11 +83,12 @@ it('survives a PostgreSQL restart during a 400-file import, which then ends with
 
   // Two seconds in, or once the first batch is committed if that takes longer: stopped mid-import.
   await sleep(2000);
+  type JobProgress = { importJob: { status: string; imported: number } };
   const JOB_PROGRESS = `query($id: ID!) { importJob(id: $id) { status imported } }`;
-  let before = (await freshGql(gw.base, JOB_PROGRESS, { id }, token)).data.importJob;
+  let before = (await freshGql<JobProgress>(gw.base, JOB_PROGRESS, { id }, token)).data!.importJob;
   for (let i = 0; i < 200 && before.imported === 0; i++) {
     await sleep(100);
-    before = (await freshGql(gw.base, JOB_PROGRESS, { id }, token)).data.importJob;
+    before = (await freshGql<JobProgress>(gw.base, JOB_PROGRESS, { id }, token)).data!.importJob;
   }
   await db.stopImmediately();
   expect(before.status).toBe('RUNNING');
@@ -96,11 +101,12 @@ it('survives a PostgreSQL restart during a 400-file import, which then ends with
   await db.start();
 
   const deadline = Date.now() + 180_000;
-  let job: { status: string; total: number; imported: number; skipped: number; failed: number; problems: unknown[] };
+  type Job = { status: string; total: number; imported: number; skipped: number; failed: number; problems: unknown[] };
+  let job: Job;
   do {
     await sleep(500);
     job = (
-      await gqlWhenUp(
+      await gqlWhenUp<{ importJob: Job }>(
         `query($id: ID!) { importJob(id: $id) { status total imported skipped failed problems { file message } } }`,
         { id },
         token,
@@ -128,5 +134,7 @@ it('survives a PostgreSQL restart during a 400-file import, which then ends with
     await sql.end();
   }
   // The import shows through the API as it does in the database.
-  expect((await freshGql(gw.base, `{ runs { totalCount } }`, {}, token)).data.runs.totalCount).toBe(FILES);
+  expect((await freshGql<{ runs: { totalCount: number } }>(gw.base, `{ runs { totalCount } }`, {}, token)).data!.runs.totalCount).toBe(
+    FILES,
+  );
 });

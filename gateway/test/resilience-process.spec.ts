@@ -49,7 +49,7 @@ it('logs a promise rejection nobody handled and keeps serving', async () => {
   await new Promise((r) => setTimeout(r, 1000));
   expect(g.child.exitCode).toBeNull();
   await healthzWithinASecond(g.base);
-  expect(ok(await gqlWithin(g.base, `{ me { id } }`, {}, runner.token)).me.id).toBe(runner.id);
+  expect(ok(await gqlWithin<{ me: { id: string } }>(g.base, `{ me { id } }`, {}, runner.token)).me.id).toBe(runner.id);
 });
 
 describe('on an uncaught exception', () => {
@@ -72,7 +72,7 @@ describe('on an uncaught exception', () => {
     expect(running(postmaster)).toBe(true);
 
     const signedUp = ok(
-      await gqlWithin(g.base, `mutation($i: SignUpInput!) { signUp(input: $i) { token } }`, {
+      await gqlWithin<{ signUp: { token: string } }>(g.base, `mutation($i: SignUpInput!) { signUp(input: $i) { token } }`, {
         i: { email: 'fatal@example.com', password: TEST_PASSWORD, name: 'Fatal', username: 'fatal' },
       }),
     ).signUp;

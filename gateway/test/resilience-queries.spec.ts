@@ -2,13 +2,14 @@
 // points asked for fifteen times over, a COMMIT that fails, NUL characters, follow spam, /metrics
 // scraped from outside, sockets and subscriptions without end, look-alike subscription documents,
 // a start in year 0001, a connection_init that fails, and an account deleted with queue rows.
+import { randomUUID } from 'node:crypto';
 import { Writable } from 'node:stream';
 import { zipSync } from 'fflate';
 import jwt from 'jsonwebtoken';
 import WebSocket from 'ws';
 import { simulateRun, stravaGpx } from './activity-files';
 import { errorOf, ok, redisUrlOrSkip, startTestGateway, TEST_JWT_SECRET } from './harness';
-import type { TestGateway, TestUser } from './harness';
+import type { Edges, TestGateway, TestUser } from './harness';
 import { connectLive, eventually } from './live';
 import type { LiveClient } from './live';
 
@@ -48,7 +49,7 @@ const daysAgo = (n: number) => new Date(Date.now() - n * 86_400_000).toISOString
 
 async function createRun(user: TestUser, input: Record<string, unknown> = {}): Promise<string> {
   const res = ok(
-    await t.gql(
+    await t.gql<{ createRun: { id: string } }>(
       `mutation($i: RunInput!) { createRun(input: $i) { id } }`,
       { i: { startedAt: daysAgo(1), distance: 10000, duration: 3000, ...input } },
       user.token,
@@ -122,9 +123,9 @@ describe('tracks of 200,000 points', () => {
 
   it("answers one run's track with at most TRACK_MAX_POINTS_PER_RESPONSE points, first and last kept", async () => {
     const { result, slowestMs } = await healthzDuring(() =>
-      t.gql(`query($id: ID!) { run(id: $id) { track } }`, { id: runIds[0] }, owner.token),
+      t.gql<{ run: { track: number[][] } }>(`query($id: ID!) { run(id: $id) { track } }`, { id: runIds[0] }, owner.token),
     );
-    const track: number[][] = ok(result).run.track;
+    const track = ok(result).run.track;
     expect(track).toHaveLength(MAX_POINTS);
     expect(track[0]).toEqual([51, -0.1, 10.5]);
     expect(track[MAX_POINTS - 1]).toEqual([51.199999, -0.1]);
@@ -132,7 +133,9 @@ describe('tracks of 200,000 points', () => {
   });
 
   it('serves a page of ten such tracks, each bounded, while /healthz keeps answering', async () => {
-    const { result, slowestMs } = await healthzDuring(() => t.gql(`{ runs(first: 10) { edges { node { id track } } } }`, {}, owner.token));
+    const { result, slowestMs } = await healthzDuring(() =>
+      t.gql<{ runs: Edges<{ id: string; track: number[][] }> }>(`{ runs(first: 10) { edges { node { id track } } } }`, {}, owner.token),
+    );
     const edges = ok(result).runs.edges;
     expect(edges).toHaveLength(10);
     for (const edge of edges) expect(edge.node.track).toHaveLength(MAX_POINTS);
@@ -174,7 +177,7 @@ describe('a COMMIT that fails', () => {
       'the cause logged',
     );
     // The next request of the same runner is served as usual.
-    expect(ok(await t.gql(`{ me { id } }`, {}, runner.token)).me.id).toBe(runner.id);
+    expect(ok(await t.gql<{ me: { id: string } }>(`{ me { id } }`, {}, runner.token)).me.id).toBe(runner.id);
   });
 });
 
@@ -182,7 +185,9 @@ describe('NUL characters in text', () => {
   it('are BAD_USER_INPUT naming the field, on every kind of input, and change nothing', async () => {
     const runner = await t.signUp('Nul');
     const other = await t.signUp('Other');
-    const post = ok(await t.gql(`mutation { createPost(input: { text: "hello" }) { id } }`, {}, other.token)).createPost;
+    const post = ok(
+      await t.gql<{ createPost: { id: string } }>(`mutation { createPost(input: { text: "hello" }) { id } }`, {}, other.token),
+    ).createPost;
     const cases: [string, Record<string, unknown>, string][] = [
       [
         `mutation($i: RunInput!) { createRun(input: $i) { id } }`,
@@ -228,9 +233,14 @@ describe('follow and unfollow, again and again', () => {
       ok(await t.gql(`mutation($u: ID!) { unfollow(userId: $u) { id } }`, { u: star.id }, fan.token));
     }
     ok(await t.gql(`mutation($u: ID!) { follow(userId: $u) { id } }`, { u: star.id }, fan.token));
-    const notes = ok(await t.gql(`{ notifications(first: 20) { edges { node { kind actor { id } } } } }`, {}, star.token)).notifications
-      .edges;
-    expect(notes.map((e: any) => [e.node.kind, e.node.actor.id])).toEqual([['FOLLOWED', fan.id]]);
+    const notes = ok(
+      await t.gql<{ notifications: Edges<{ kind: string; actor: { id: string } }> }>(
+        `{ notifications(first: 20) { edges { node { kind actor { id } } } } }`,
+        {},
+        star.token,
+      ),
+    ).notifications.edges;
+    expect(notes.map((e) => [e.node.kind, e.node.actor.id])).toEqual([['FOLLOWED', fan.id]]);
   });
 });
 
@@ -284,11 +294,15 @@ describe('subscription documents that differ only in layout', () => {
     const statementsFor = async (queries: string[]) => {
       const c = fans.map((fan) => live(fan));
       const before = t.gateway.live.size;
-      const subs = c.map((client, i) => client.subscribe(queries[i]));
+      const subs = c.map((client, i) => client.subscribe<{ feedPostAdded: { id: string } }>(queries[i]));
       await eventually(() => t.gateway.live.size === before + 2, 'subscriptions registered');
       const start = t.statements.count;
       const id = ok(
-        await t.gql(`mutation($r: ID!) { createPost(input: { text: "shared", runId: $r }) { id } }`, { r: runId }, author.token),
+        await t.gql<{ createPost: { id: string } }>(
+          `mutation($r: ID!) { createPost(input: { text: "shared", runId: $r }) { id } }`,
+          { r: runId },
+          author.token,
+        ),
       ).createPost.id;
       for (const sub of subs) expect((await sub.next()).data!.feedPostAdded.id).toBe(id);
       const used = t.statements.count - start;
@@ -325,7 +339,7 @@ describe('a start in year 0001', () => {
 describe('a connection_init that fails', () => {
   it('closes with 4500 and a generic reason; the detail goes to the log', async () => {
     // A token signed with the right secret whose subject is not an id: the account check's SQL fails.
-    const token = jwt.sign({}, TEST_JWT_SECRET, { algorithm: 'HS256', subject: 'not-a-uuid', expiresIn: 60 });
+    const token = jwt.sign({ sid: randomUUID() }, TEST_JWT_SECRET, { algorithm: 'HS256', subject: 'not-a-uuid', expiresIn: 60 });
     const socket = new WebSocket(t.wsUrl, 'graphql-transport-ws');
     const closed = new Promise<{ code: number; reason: string }>((resolve) =>
       socket.on('close', (code, reason) => resolve({ code, reason: reason.toString() })),
@@ -355,7 +369,9 @@ describe('deleteAccount', () => {
     expect(upload.status).toBe(202);
     const { id } = (await upload.json()) as { id: string };
     await eventually(
-      async () => ok(await t.gql(`query($id: ID!) { importJob(id: $id) { status } }`, { id }, runner.token)).importJob.status === 'DONE',
+      async () =>
+        ok(await t.gql<{ importJob: { status: string } }>(`query($id: ID!) { importJob(id: $id) { status } }`, { id }, runner.token))
+          .importJob.status === 'DONE',
       'import done',
     );
     const queueRows = async () =>

@@ -20,14 +20,18 @@ const describeWithRedis = redisUrl ? describe : describe.skip;
 const SIGNIN_LIMIT = 3;
 
 /** Posts (through `post`) until the subscriber receives one of those posts; returns its id. */
-async function postUntilReceived(feed: LiveSubscription<any>, post: () => Promise<string>): Promise<string> {
+interface FeedPostAdded {
+  feedPostAdded: { id: string; text: string };
+}
+
+async function postUntilReceived(feed: LiveSubscription<FeedPostAdded>, post: () => Promise<string>): Promise<string> {
   const sent = new Set<string>();
   const deadline = Date.now() + 30_000;
   while (Date.now() < deadline) {
     sent.add(await post());
     await new Promise((r) => setTimeout(r, 250));
-    const hit = feed.results.find((r) => sent.has(r.data?.feedPostAdded?.id));
-    if (hit) return hit.data.feedPostAdded.id;
+    const hit = feed.results.map((r) => r.data?.feedPostAdded?.id).find((id) => id !== undefined && sent.has(id));
+    if (hit) return hit;
   }
   throw new Error('no post reached the subscriber');
 }
@@ -94,7 +98,7 @@ describeWithRedis('when Redis hangs (connected but silent) and resumes', () => {
     const guessed = await direct.signUp('Guessed');
     await f.follow(runner, author);
     live = connectLive(hung.wsUrl, runner.token);
-    const feed = live.subscribe(`subscription { feedPostAdded { id text } }`);
+    const feed = live.subscribe<FeedPostAdded>(`subscription { feedPostAdded { id text } }`);
     const fromOtherReplica = () => f.post(author, { text: 'through the other replica' });
     // Before: events cross replicas through Redis.
     await postUntilReceived(feed, fromOtherReplica);
@@ -105,7 +109,7 @@ describeWithRedis('when Redis hangs (connected but silent) and resumes', () => {
 
     // A mutation (its write limits are counted in Redis, its events published there).
     const created = ok(
-      await gqlWithin(
+      await gqlWithin<{ createRun: { id: string; distance: number } }>(
         hung.base,
         `mutation($i: RunInput!) { createRun(input: $i) { id distance } }`,
         { i: { startedAt: new Date(Date.now() - 3_600_000).toISOString(), distance: 5000, duration: 1500 } },
@@ -117,10 +121,14 @@ describeWithRedis('when Redis hangs (connected but silent) and resumes', () => {
 
     // A sign-in (its failures are counted in Redis).
     const signedIn = ok(
-      await gqlWithin(hung.base, `mutation($e: String!, $p: String!) { signIn(email: $e, password: $p) { user { id } } }`, {
-        e: runner.email,
-        p: runner.password,
-      }),
+      await gqlWithin<{ signIn: { user: { id: string } } }>(
+        hung.base,
+        `mutation($e: String!, $p: String!) { signIn(email: $e, password: $p) { user { id } } }`,
+        {
+          e: runner.email,
+          p: runner.password,
+        },
+      ),
     );
     expect(signedIn.signIn.user.id).toBe(runner.id);
 
@@ -153,13 +161,19 @@ describeWithRedis('when Redis hangs (connected but silent) and resumes', () => {
     const reverse = connectLive(direct.wsUrl, author.token);
     try {
       await f.follow(author, runner);
-      const authorFeed = reverse.subscribe(`subscription { feedPostAdded { id text } }`);
+      const authorFeed = reverse.subscribe<FeedPostAdded>(`subscription { feedPostAdded { id text } }`);
       await eventually(() => back.size >= 1, 'the subscription on the other replica registered');
       await postUntilReceived(
         authorFeed,
         async () =>
-          ok(await gqlWithin(hung.base, `mutation { createPost(input: { text: "back to Redis" }) { id } }`, {}, runner.token)).createPost
-            .id,
+          ok(
+            await gqlWithin<{ createPost: { id: string } }>(
+              hung.base,
+              `mutation { createPost(input: { text: "back to Redis" }) { id } }`,
+              {},
+              runner.token,
+            ),
+          ).createPost.id,
       );
     } finally {
       await reverse.dispose();

@@ -10,12 +10,12 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 /** Plain SQL exactly as the server runs it: the runtime role, the viewer set for the transaction. */
-async function asViewer<T = any>(viewerId: string | null, sql: string, params: unknown[] = []): Promise<T[]> {
+async function asViewer<T = Record<string, unknown>>(viewerId: string | null, sql: string, params: unknown[] = []): Promise<T[]> {
   await t.sql('BEGIN');
   try {
     await t.sql(`SET LOCAL ROLE ${APP_ROLE}`);
     await t.sql(`SELECT set_config('${VIEWER_SETTING}', $1, true)`, [viewerId ?? '']);
-    return await t.sql(sql, params);
+    return await t.sql<T>(sql, params);
   } finally {
     await t.sql('ROLLBACK');
   }
@@ -23,7 +23,7 @@ async function asViewer<T = any>(viewerId: string | null, sql: string, params: u
 
 async function run(user: TestUser, visibility: Visibility) {
   const res = ok(
-    await t.gql(
+    await t.gql<{ createRun: { id: string } }>(
       `mutation($input: RunInput!) { createRun(input: $input) { id } }`,
       {
         input: { startedAt: new Date(Date.now() - 86400_000).toISOString(), distance: 5000, duration: 1500, visibility },
@@ -31,7 +31,7 @@ async function run(user: TestUser, visibility: Visibility) {
       user.token,
     ),
   );
-  return res.createRun.id as string;
+  return res.createRun.id;
 }
 
 describe('row-level security', () => {
@@ -74,21 +74,32 @@ describe('row-level security', () => {
     const owner = await t.signUp('Captain');
     const member = await t.signUp('Crew');
     const outsider = await t.signUp('Outsider');
-    const group = ok(await t.gql(`mutation { createGroup(input: { name: "Inner circle", private: true }) { id } }`, {}, owner.token))
-      .createGroup.id;
+    const group = ok(
+      await t.gql<{ createGroup: { id: string } }>(
+        `mutation { createGroup(input: { name: "Inner circle", private: true }) { id } }`,
+        {},
+        owner.token,
+      ),
+    ).createGroup.id;
     ok(
       await t.gql(`mutation($g: ID!, $u: ID!) { inviteToGroup(groupId: $g, userId: $u) { id } }`, { g: group, u: member.id }, owner.token),
     );
     ok(await t.gql(`mutation($g: ID!) { joinGroup(groupId: $g) { id } }`, { g: group }, member.token));
     const post = ok(
-      await t.gql(`mutation($g: ID) { createPost(input: { text: "members only", groupId: $g }) { id } }`, { g: group }, owner.token),
+      await t.gql<{ createPost: { id: string } }>(
+        `mutation($g: ID) { createPost(input: { text: "members only", groupId: $g }) { id } }`,
+        { g: group },
+        owner.token,
+      ),
     ).createPost.id;
     const posts = `SELECT id FROM posts WHERE group_id = $1`;
     expect(await asViewer(outsider.id, posts, [group])).toEqual([]);
     expect(await asViewer(member.id, posts, [group])).toEqual([{ id: post }]);
     expect(await asViewer(outsider.id, `SELECT user_id FROM group_members WHERE group_id = $1`, [group])).toEqual([]);
 
-    const [job] = await t.sql(`INSERT INTO import_jobs (user_id, archive_path) VALUES ($1, '/tmp/none.zip') RETURNING id`, [owner.id]);
+    const [job] = await t.sql<{ id: string }>(`INSERT INTO import_jobs (user_id, archive_path) VALUES ($1, '/tmp/none.zip') RETURNING id`, [
+      owner.id,
+    ]);
     const jobs = `SELECT id FROM import_jobs WHERE id = $1`;
     expect(await asViewer(outsider.id, jobs, [job.id])).toEqual([]);
     expect(await asViewer(owner.id, jobs, [job.id])).toEqual([{ id: job.id }]);
@@ -108,7 +119,7 @@ describe('row-level security', () => {
       [null, false],
     ] as const) {
       const visible = new Set(
-        (await asViewer(viewer?.id ?? null, `SELECT id FROM runs WHERE user_id = $1`, [owner.id])).map((r: any) => r.id),
+        (await asViewer<{ id: string }>(viewer?.id ?? null, `SELECT id FROM runs WHERE user_id = $1`, [owner.id])).map((r) => r.id),
       );
       for (const [visibility, id] of runs) {
         expect({ viewer: viewer?.username ?? 'anonymous', visibility, sees: visible.has(id) }).toEqual({

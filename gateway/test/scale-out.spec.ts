@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import http from 'node:http';
 import { Client } from 'pg';
-import { TEST_PASSWORD } from './harness';
+import { ok, TEST_PASSWORD } from './harness';
+import type { GqlResult } from './harness';
 import { connectLive } from './live';
 import { launchGateway, stop, stopAll } from './processes';
 
@@ -34,10 +35,10 @@ describe('scale-out', () => {
     const gateway = await launchGateway(schema, { SHUTDOWN_GRACE_SECONDS: '1' });
     await gateway.ready();
     const username = `runner${Date.now().toString(36)}`;
-    const signUp = await gateway.gql(`mutation($i: SignUpInput!) { signUp(input: $i) { token } }`, {
+    const signUp = await gateway.gql<{ signUp: { token: string } }>(`mutation($i: SignUpInput!) { signUp(input: $i) { token } }`, {
       i: { email: `${username}@example.com`, password: TEST_PASSWORD, name: 'Runner', username },
     });
-    const token = signUp.data.signUp.token as string;
+    const token = ok(signUp).signUp.token;
     const live = connectLive(gateway.wsUrl, token);
     await live.connected;
 
@@ -57,7 +58,7 @@ describe('scale-out', () => {
         expect: '100-continue',
       },
     });
-    const response = new Promise<{ status: number; json: any }>((resolve, reject) => {
+    const response = new Promise<{ status: number; json: GqlResult<{ createRun: { distance: number } }> }>((resolve, reject) => {
       request.on('response', (res) => {
         let text = '';
         res.on('data', (chunk: Buffer) => (text += chunk.toString()));
@@ -80,7 +81,7 @@ describe('scale-out', () => {
     const done = await response;
     expect(done.status).toBe(200);
     expect(done.json.errors).toBeUndefined();
-    expect(done.json.data.createRun.distance).toBe(10_000);
+    expect(done.json.data!.createRun.distance).toBe(10_000);
     expect(await live.closed).toBe(1001);
     // 0, not null: it exited by itself, not from the test's SIGKILL deadline.
     expect(await exited).toBe(0);

@@ -10,15 +10,33 @@ afterAll(() => t.close());
 const SHOE = `id name distance usage runCount retired isDefault maxDistance`;
 const yesterday = () => new Date(Date.now() - 86400_000).toISOString();
 
-async function shoe(user: TestUser, id: string) {
-  return ok(await t.gql(`query { shoes(includeRetired: true) { ${SHOE} } }`, {}, user.token)).shoes.find((s: any) => s.id === id);
+interface Shoe {
+  id: string;
+  name: string;
+  distance: number;
+  usage: number;
+  runCount: number;
+  retired: boolean;
+  isDefault: boolean;
+  maxDistance: number;
+}
+
+/** The shoe, retired or not; fails when the runner has no such shoe. */
+async function shoe(user: TestUser, id: string): Promise<Shoe> {
+  const found = ok(await t.gql<{ shoes: Shoe[] }>(`query { shoes(includeRetired: true) { ${SHOE} } }`, {}, user.token)).shoes.find(
+    (s) => s.id === id,
+  );
+  if (!found) throw new Error(`no shoe ${id}`);
+  return found;
 }
 async function createShoe(user: TestUser, input: Record<string, unknown>) {
-  return ok(await t.gql(`mutation($input: ShoeInput!) { createShoe(input: $input) { ${SHOE} } }`, { input }, user.token)).createShoe;
+  return ok(
+    await t.gql<{ createShoe: Shoe }>(`mutation($input: ShoeInput!) { createShoe(input: $input) { ${SHOE} } }`, { input }, user.token),
+  ).createShoe;
 }
 async function createRun(user: TestUser, input: Record<string, unknown>) {
   return ok(
-    await t.gql(
+    await t.gql<{ createRun: { id: string; shoe: { id: string } | null } }>(
       `mutation($input: RunInput!) { createRun(input: $input) { id shoe { id } } }`,
       { input: { startedAt: yesterday(), duration: 3000, ...input } },
       user.token,
@@ -55,14 +73,18 @@ describe('shoes', () => {
     const second = await createShoe(a, { name: 'Second', isDefault: true });
     expect((await shoe(a, first.id)).isDefault).toBe(false);
     expect((await shoe(a, second.id)).isDefault).toBe(true);
-    expect((await createRun(a, { distance: 5000 })).shoe.id).toBe(second.id);
+    expect((await createRun(a, { distance: 5000 })).shoe!.id).toBe(second.id);
     expect((await createRun(a, { distance: 5000, shoeId: null })).shoe).toBeNull();
 
     ok(await t.gql(`mutation($id: ID!) { updateShoe(id: $id, input: { isDefault: true }) { id } }`, { id: first.id }, a.token));
-    expect((await createRun(a, { distance: 5000 })).shoe.id).toBe(first.id);
+    expect((await createRun(a, { distance: 5000 })).shoe!.id).toBe(first.id);
 
     const retired = ok(
-      await t.gql(`mutation($id: ID!) { retireShoe(id: $id) { retired isDefault } }`, { id: first.id }, a.token),
+      await t.gql<{ retireShoe: { retired: boolean; isDefault: boolean } }>(
+        `mutation($id: ID!) { retireShoe(id: $id) { retired isDefault } }`,
+        { id: first.id },
+        a.token,
+      ),
     ).retireShoe;
     expect(retired).toEqual({ retired: true, isDefault: false });
     expect((await createRun(a, { distance: 5000 })).shoe).toBeNull();
@@ -82,9 +104,15 @@ describe('shoes', () => {
     expect(await t.sql(`SELECT count(*)::int AS n FROM runs WHERE user_id = $1`, [a.id])).toEqual([{ n: 1 }]);
     // Editing a run that already wore the shoe keeps it.
     ok(await t.gql(`mutation($id: ID!) { updateRun(id: $id, input: { name: "Still old" }) { id } }`, { id: run.id }, a.token));
-    expect(ok(await t.gql(`{ shoes { id } }`, {}, a.token)).shoes).toEqual([]);
+    expect(ok(await t.gql<{ shoes: { id: string }[] }>(`{ shoes { id } }`, {}, a.token)).shoes).toEqual([]);
     expect(
-      ok(await t.gql(`query($u: ID!) { user(id: $u) { shoes(includeRetired: true) { id } } }`, { u: a.id }, a.token)).user.shoes,
+      ok(
+        await t.gql<{ user: { shoes: { id: string }[] } }>(
+          `query($u: ID!) { user(id: $u) { shoes(includeRetired: true) { id } } }`,
+          { u: a.id },
+          a.token,
+        ),
+      ).user.shoes,
     ).toEqual([{ id: old.id }]);
   });
 
@@ -114,11 +142,15 @@ describe('shoes', () => {
     const a = await t.signUp('Public');
     const b = await t.signUp('Viewer');
     const s = await createShoe(a, { name: 'Shared', isDefault: true });
-    await createRun(a, { distance: 5000 });
+    await createRun(a, { distance: 5000, visibility: 'PUBLIC' });
     await createRun(a, { distance: 7000, visibility: 'PRIVATE' });
     const q = `query($u: ID!) { user(id: $u) { shoes { distance runCount } } }`;
-    expect(ok(await t.gql(q, { u: a.id }, a.token)).user.shoes).toEqual([{ distance: 12000, runCount: 2 }]);
-    expect(ok(await t.gql(q, { u: a.id }, b.token)).user.shoes).toEqual([{ distance: 5000, runCount: 1 }]);
+    expect(ok(await t.gql<{ user: { shoes: { distance: number; runCount: number }[] } }>(q, { u: a.id }, a.token)).user.shoes).toEqual([
+      { distance: 12000, runCount: 2 },
+    ]);
+    expect(ok(await t.gql<{ user: { shoes: { distance: number; runCount: number }[] } }>(q, { u: a.id }, b.token)).user.shoes).toEqual([
+      { distance: 5000, runCount: 1 },
+    ]);
     expect(s.id).toBeTruthy();
   });
 });

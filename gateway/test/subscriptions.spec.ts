@@ -28,6 +28,17 @@ const live = (user?: TestUser, params?: Record<string, unknown>) => {
 const registered = async (before: number, n = 1) => eventually(() => t.gateway.live.size >= before + n, `${n} subscription(s) registered`);
 
 const FEED = `subscription { feedPostAdded { id text author { id } run { id visibility } group { id } likeCount commentCount } }`;
+interface FeedPostAdded {
+  feedPostAdded: {
+    id: string;
+    text: string;
+    author: { id: string };
+    run: { id: string; visibility: string } | null;
+    group: { id: string } | null;
+    likeCount: number;
+    commentCount: number;
+  };
+}
 
 describe('live feed over graphql-ws', () => {
   it('delivers PUBLIC and FOLLOWERS posts of followed runners, and nothing of anyone else', async () => {
@@ -36,8 +47,8 @@ describe('live feed over graphql-ws', () => {
     const stranger = await t.signUp('Stranger');
     await follow(follower, author);
     const before = t.gateway.live.size;
-    const followerFeed = live(follower).subscribe(FEED);
-    const strangerFeed = live(stranger).subscribe(FEED);
+    const followerFeed = live(follower).subscribe<FeedPostAdded>(FEED);
+    const strangerFeed = live(stranger).subscribe<FeedPostAdded>(FEED);
     await registered(before, 2);
 
     const textPost = await post(author, { text: 'Morning miles' });
@@ -64,8 +75,8 @@ describe('live feed over graphql-ws', () => {
     const follower = await t.signUp('Nosy');
     await follow(follower, author);
     const before = t.gateway.live.size;
-    const authorFeed = live(author).subscribe(FEED);
-    const followerFeed = live(follower).subscribe(FEED);
+    const authorFeed = live(author).subscribe<FeedPostAdded>(FEED);
+    const followerFeed = live(follower).subscribe<FeedPostAdded>(FEED);
     await registered(before, 2);
 
     const privateRun = await run(author, { visibility: 'PRIVATE', share: true });
@@ -85,8 +96,8 @@ describe('live feed over graphql-ws', () => {
     const privateGroup = await group(owner, true, [member]);
     const publicGroup = await group(owner, false, [member]);
     const before = t.gateway.live.size;
-    const memberFeed = live(member).subscribe(FEED);
-    const outsiderFeed = live(outsider).subscribe(FEED);
+    const memberFeed = live(member).subscribe<FeedPostAdded>(FEED);
+    const outsiderFeed = live(outsider).subscribe<FeedPostAdded>(FEED);
     await registered(before, 2);
 
     const inPrivate = await post(owner, { text: 'members only', groupId: privateGroup });
@@ -104,10 +115,16 @@ describe('live feed over graphql-ws', () => {
     const postId = await post(author, { text: 'Long run done' });
     const before = t.gateway.live.size;
     const c = live(author);
-    const updates = c.subscribe(`subscription($p: ID!) { postUpdated(postId: $p) { id likeCount commentCount likedByViewer } }`, {
-      p: postId,
-    });
-    const comments = c.subscribe(`subscription($p: ID!) { commentAdded(postId: $p) { text author { id } post { id } } }`, { p: postId });
+    const updates = c.subscribe<{ postUpdated: { id: string; likeCount: number; commentCount: number; likedByViewer: boolean } }>(
+      `subscription($p: ID!) { postUpdated(postId: $p) { id likeCount commentCount likedByViewer } }`,
+      {
+        p: postId,
+      },
+    );
+    const comments = c.subscribe<{ commentAdded: { text: string; author: { id: string }; post: { id: string } } }>(
+      `subscription($p: ID!) { commentAdded(postId: $p) { text author { id } post { id } } }`,
+      { p: postId },
+    );
     await registered(before, 2);
 
     ok(await t.gql(`mutation($p: ID!) { likePost(postId: $p) { id } }`, { p: postId }, fan.token));
@@ -125,8 +142,9 @@ describe('live feed over graphql-ws', () => {
     const other = await t.signUp('Bystander');
     const before = t.gateway.live.size;
     const QUERY = `subscription { notificationAdded { kind actor { id } post { id } read } }`;
-    const starNotes = live(star).subscribe(QUERY);
-    const otherNotes = live(other).subscribe(QUERY);
+    type NotificationAdded = { notificationAdded: { kind: string; actor: { id: string }; post: { id: string } | null; read: boolean } };
+    const starNotes = live(star).subscribe<NotificationAdded>(QUERY);
+    const otherNotes = live(other).subscribe<NotificationAdded>(QUERY);
     await registered(before, 2);
 
     await follow(fan, star);
@@ -150,7 +168,9 @@ describe('live feed over graphql-ws', () => {
     const friend = await t.signUp('Rival');
     await follow(me, friend);
     const before = t.gateway.live.size;
-    const board = live(me).subscribe(`subscription { leaderboardUpdated(period: WEEK) { rank user { id } distance runCount } }`);
+    const board = live(me).subscribe<{ leaderboardUpdated: { rank: number; user: { id: string }; distance: number; runCount: number }[] }>(
+      `subscription { leaderboardUpdated(period: WEEK) { rank user { id } distance runCount } }`,
+    );
     await registered(before);
     await run(friend, { distance: 12000, duration: 3600 });
     const entries = (await board.next()).data!.leaderboardUpdated;
@@ -166,9 +186,12 @@ describe('bursts of events', () => {
     const outsider = await t.signUp('Outsider');
     const club = await group(captain, true, [member]);
     const before = t.gateway.live.size;
-    const board = live(captain).subscribe(`subscription($g: ID) { leaderboardUpdated(period: WEEK, groupId: $g) { user { id } } }`, {
-      g: club,
-    });
+    const board = live(captain).subscribe<{ leaderboardUpdated: { user: { id: string } }[] }>(
+      `subscription($g: ID) { leaderboardUpdated(period: WEEK, groupId: $g) { user { id } } }`,
+      {
+        g: club,
+      },
+    );
     await registered(before);
     // Totals changing at the same moment: while the first (the outsider's) is delivered, the
     // member's and the outsider's next one queue up and are delivered as one burst. Only the
@@ -178,7 +201,7 @@ describe('bursts of events', () => {
     t.bus.publish('leaderboard.changed', { userId: member.id });
     t.bus.publish('leaderboard.changed', { userId: outsider.id });
     const entries = (await board.next()).data!.leaderboardUpdated;
-    expect(entries.map((e: { user: { id: string } }) => e.user.id).sort()).toEqual([captain.id, member.id].sort());
+    expect(entries.map((e) => e.user.id).sort()).toEqual([captain.id, member.id].sort());
   });
 });
 
@@ -192,7 +215,7 @@ describe('fan-out sharing', () => {
     const statementsFor = async (receivers: TestUser[]) => {
       const c = receivers.map((r) => live(r));
       const before = t.gateway.live.size;
-      const subs = c.map((client) => client.subscribe(QUERY));
+      const subs = c.map((client) => client.subscribe<{ feedPostAdded: { id: string } }>(QUERY));
       await registered(before, receivers.length);
       const start = t.statements.count;
       const id = await post(author, { text: 'shared', runId: await run(author) });
@@ -217,7 +240,10 @@ describe('fan-out sharing', () => {
     ok(await t.gql(`mutation($p: ID!) { likePost(postId: $p) { id } }`, { p: postId }, fan.token));
     const QUERY = `subscription($p: ID!) { postUpdated(postId: $p) { likeCount likedByViewer author { email isFollowedByViewer } } }`;
     const before = t.gateway.live.size;
-    const [forAuthor, forFan, forLurker] = [author, fan, lurker].map((u) => live(u).subscribe(QUERY, { p: postId }));
+    type PostUpdated = {
+      postUpdated: { likeCount: number; likedByViewer: boolean; author: { email: string | null; isFollowedByViewer: boolean } };
+    };
+    const [forAuthor, forFan, forLurker] = [author, fan, lurker].map((u) => live(u).subscribe<PostUpdated>(QUERY, { p: postId }));
     await registered(before, 3);
     ok(await t.gql(`mutation($p: ID!) { addComment(postId: $p, text: "hi") { id } }`, { p: postId }, lurker.token));
     expect((await forAuthor.next()).data!.postUpdated).toEqual({
@@ -247,7 +273,7 @@ describe('graphql-ws guards', () => {
   it('accepts a token given as { token } in connection_init', async () => {
     const a = await t.signUp('TokenParam');
     const before = t.gateway.live.size;
-    const feed = live(undefined, { token: a.token }).subscribe(FEED);
+    const feed = live(undefined, { token: a.token }).subscribe<FeedPostAdded>(FEED);
     await registered(before);
     const id = await post(a, { text: 'via token param' });
     expect((await feed.next()).data!.feedPostAdded.id).toBe(id);

@@ -19,18 +19,27 @@ const SUMMARY = `query($weeks: Int) { trainingSummary(weeks: $weeks) {
   shoeAlerts { id name usage }
 } }`;
 
+interface Summary {
+  weeks: { weekStart: string; distance: number; duration: number; runCount: number }[];
+  personalRecords: { distance: string; duration: number; run: { id: string; name: string | null } }[];
+  vdot: number | null;
+  predictions: { distance: string; duration: number }[];
+  load: { date: string; acute: number; chronic: number; balance: number }[];
+  shoeAlerts: { id: string; name: string; usage: number }[];
+}
+
 async function summary(user: TestUser, weeks?: number | null) {
-  return ok(await t.gql(SUMMARY, weeks === undefined ? {} : { weeks }, user.token)).trainingSummary;
+  return ok(await t.gql<{ trainingSummary: Summary }>(SUMMARY, weeks === undefined ? {} : { weeks }, user.token)).trainingSummary;
 }
 
 async function run(user: TestUser, startedAt: Date, distance: number, duration: number, extra: Record<string, unknown> = {}) {
   return ok(
-    await t.gql(
+    await t.gql<{ createRun: { id: string } }>(
       `mutation($input: RunInput!) { createRun(input: $input) { id } }`,
       { input: { startedAt: startedAt.toISOString(), distance, duration, ...extra } },
       user.token,
     ),
-  ).createRun.id as string;
+  ).createRun.id;
 }
 
 /** Monday 00:00 UTC of the current ISO week, computed here independently of the code under test. */
@@ -68,8 +77,8 @@ describe('trainingSummary — weeks and stats', () => {
     await run(other, new Date(monday.getTime() + 3600_000), 30000, 9000);
 
     const weeks = (await summary(a, 4)).weeks;
-    expect(weeks.map((w: any) => w.weekStart)).toEqual([21, 14, 7, 0].map((d) => new Date(monday.getTime() - d * DAY).toISOString()));
-    expect(weeks.map((w: any) => [w.distance, w.duration, w.runCount])).toEqual([
+    expect(weeks.map((w) => w.weekStart)).toEqual([21, 14, 7, 0].map((d) => new Date(monday.getTime() - d * DAY).toISOString()));
+    expect(weeks.map((w) => [w.distance, w.duration, w.runCount])).toEqual([
       [12000, 3700, 2],
       [0, 0, 0],
       [10000, 3000, 1],
@@ -78,7 +87,9 @@ describe('trainingSummary — weeks and stats', () => {
 
     // User.stats uses the same UTC boundaries: this week is the last weekly entry.
     const stats = ok(
-      await t.gql(
+      await t.gql<{
+        user: { week: { runCount: number; distance: number; duration: number }; all: { runCount: number; distance: number } };
+      }>(
         `query($id: ID) { user(id: $id) { week: stats(period: WEEK) { runCount distance duration } all: stats(period: ALL_TIME) { runCount distance } } }`,
         { id: a.id },
         a.token,
@@ -99,7 +110,7 @@ describe('trainingSummary — weeks and stats', () => {
     // Last month is in this year too, except in January.
     const inYear = 7000 + (monthStart > yearStart ? 5000 : 0);
     const stats = ok(
-      await t.gql(
+      await t.gql<{ user: { month: { distance: number }; year: { distance: number } } }>(
         `query($id: ID) { user(id: $id) { month: stats(period: MONTH) { distance } year: stats(period: YEAR) { distance } } }`,
         { id: a.id },
         a.token,
@@ -137,8 +148,8 @@ describe('trainingSummary — records, VDOT and predictions', () => {
     expect(s.personalRecords[0]).toEqual({ distance: 'K5', duration: hms(0, 18, 0), run: { id: old, name: 'Old PB' } });
     const vdot = vdotFromRace(5000, hms(0, 19, 57))!;
     expect(s.vdot).toBe(Math.round(vdot * 10) / 10);
-    expect(Math.abs(s.vdot - 50)).toBeLessThanOrEqual(0.5);
-    const predicted = Object.fromEntries(s.predictions.map((p: any) => [p.distance, p.duration]));
+    expect(Math.abs(s.vdot! - 50)).toBeLessThanOrEqual(0.5);
+    const predicted = Object.fromEntries(s.predictions.map((p) => [p.distance, p.duration]));
     expect(predicted).toEqual({
       K5: Math.round(predictTimeFromVdot(vdot, 5000)),
       K10: Math.round(predictTimeFromVdot(vdot, 10000)),
@@ -167,8 +178,8 @@ describe('trainingSummary — records, VDOT and predictions', () => {
     const a = await t.signUp('Riegel');
     const empty = await summary(a, 2);
     expect(empty).toMatchObject({ personalRecords: [], vdot: null, predictions: [], shoeAlerts: [] });
-    expect(empty.weeks.every((w: any) => w.distance === 0 && w.runCount === 0)).toBe(true);
-    expect(empty.load.every((d: any) => d.acute === 0 && d.chronic === 0 && d.balance === 0)).toBe(true);
+    expect(empty.weeks.every((w) => w.distance === 0 && w.runCount === 0)).toBe(true);
+    expect(empty.load.every((d) => d.acute === 0 && d.chronic === 0 && d.balance === 0)).toBe(true);
 
     // A 10 km walk at 16:00/km: its 5 km and 10 km efforts are below the VDOT formula's range;
     // the 10 km projects faster by Riegel (t / d^1.06), so it is the basis.
@@ -176,7 +187,7 @@ describe('trainingSummary — records, VDOT and predictions', () => {
     await run(a, new Date(Date.now() - 30 * DAY), 10000, walk);
     const s = await summary(a);
     expect(s.vdot).toBeNull();
-    expect(s.personalRecords.map((r: any) => [r.distance, r.duration])).toEqual([
+    expect(s.personalRecords.map((r) => [r.distance, r.duration])).toEqual([
       ['K5', walk / 2],
       ['K10', walk],
     ]);
@@ -199,7 +210,7 @@ describe('trainingSummary — load and shoe alerts', () => {
     const s0 = await summary(a, 2);
     const first = new Date(s0.weeks[0].weekStart).getTime();
     const today = Math.floor(Date.now() / DAY) * DAY;
-    expect(s0.load.map((d: any) => d.date)).toEqual(
+    expect(s0.load.map((d) => d.date)).toEqual(
       Array.from({ length: (today - first) / DAY + 1 }, (_, i) => new Date(first + i * DAY).toISOString()),
     );
 
@@ -207,12 +218,12 @@ describe('trainingSummary — load and shoe alerts', () => {
     const day = today - 3 * DAY;
     await run(a, new Date(day + 7 * 3600_000), 4000, 1440);
     const load = (await summary(a, 2)).load;
-    const at = (offset: number) => load.find((d: any) => d.date === new Date(day + offset * DAY).toISOString());
+    const at = (offset: number) => load.find((d) => d.date === new Date(day + offset * DAY).toISOString());
     expect(at(-1)).toMatchObject({ acute: 0, chronic: 0 });
-    expect(at(0).acute).toBeCloseTo(24 * (2 / 8), 2);
-    expect(at(0).chronic).toBeCloseTo(24 * (2 / 43), 2);
-    expect(at(3).acute).toBeCloseTo(6 * (6 / 8) ** 3, 2);
-    expect(at(3).balance).toBeCloseTo(at(3).chronic - at(3).acute, 1);
+    expect(at(0)!.acute).toBeCloseTo(24 * (2 / 8), 2);
+    expect(at(0)!.chronic).toBeCloseTo(24 * (2 / 43), 2);
+    expect(at(3)!.acute).toBeCloseTo(6 * (6 / 8) ** 3, 2);
+    expect(at(3)!.balance).toBeCloseTo(at(3)!.chronic - at(3)!.acute, 1);
   });
 
   it('scores runs against the threshold pace from the runner’s VDOT', async () => {
@@ -223,15 +234,20 @@ describe('trainingSummary — load and shoe alerts', () => {
     const thresholdPace = trainingPaces(vdotFromRace(race.distance, race.duration)!).threshold;
     const expected = runLoad(race, { thresholdPace });
     expect(expected).toBeGreaterThan((race.duration / 60) * (100 / 60)); // faster than threshold: more than 100/h
-    const day = (await summary(a, 2)).load.find((d: any) => d.date === new Date(today - 2 * DAY).toISOString());
-    expect(day.acute).toBeCloseTo(expected * 0.25, 1);
+    const day = (await summary(a, 2)).load.find((d) => d.date === new Date(today - 2 * DAY).toISOString());
+    expect(day!.acute).toBeCloseTo(expected * 0.25, 1);
   });
 
   it('alerts on active shoes at 80 % of their life or more', async () => {
     const a = await t.signUp('Worn');
     const shoe = async (name: string, maxDistance: number, initialDistance = 0) =>
-      ok(await t.gql(`mutation($i: ShoeInput!) { createShoe(input: $i) { id } }`, { i: { name, maxDistance, initialDistance } }, a.token))
-        .createShoe.id;
+      ok(
+        await t.gql<{ createShoe: { id: string } }>(
+          `mutation($i: ShoeInput!) { createShoe(input: $i) { id } }`,
+          { i: { name, maxDistance, initialDistance } },
+          a.token,
+        ),
+      ).createShoe.id;
     const worn = await shoe('Worn', 10000, 4000);
     const fresh = await shoe('Fresh', 100000);
     const retired = await shoe('Retired', 10000, 9000);

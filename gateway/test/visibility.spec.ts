@@ -11,12 +11,14 @@ afterAll(() => t.close());
 describe('the post visibility rule', () => {
   it('answers the same in memory (canViewPost) and in SQL (postVisibleToViewerSql) for every case', async () => {
     const [author, viewer] = await Promise.all([t.signUp('Author'), t.signUp('Viewer')]);
-    const [{ id: publicGroup }] = await t.sql(`INSERT INTO groups (name, private, owner_id) VALUES ('open', false, $1) RETURNING id`, [
-      author.id,
-    ]);
-    const [{ id: privateGroup }] = await t.sql(`INSERT INTO groups (name, private, owner_id) VALUES ('closed', true, $1) RETURNING id`, [
-      author.id,
-    ]);
+    const [{ id: publicGroup }] = await t.sql<{ id: string }>(
+      `INSERT INTO groups (name, private, owner_id) VALUES ('open', false, $1) RETURNING id`,
+      [author.id],
+    );
+    const [{ id: privateGroup }] = await t.sql<{ id: string }>(
+      `INSERT INTO groups (name, private, owner_id) VALUES ('closed', true, $1) RETURNING id`,
+      [author.id],
+    );
     const cases: {
       visibility: Visibility;
       groupId: string | null;

@@ -1,5 +1,6 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 import { visibleToViewer } from './1764160000000-row-level-security';
+import { runSplitsFunctionSql, runTrackFunctionSql } from './1764811000000-privacy-zones';
 import { notBlockedBy } from './1764820000000-follow-requests-blocks';
 
 const viewer = '(SELECT maratron_viewer())';
@@ -21,9 +22,11 @@ type Policy = [table: string, name: string, definition: string];
  * followed, the approval of a pending request. Either runner of a follow may end it
  * (removeFollower), and a group's owner may withdraw invitations to it (a block does so).
  *
- * The SECURITY DEFINER counts (maratron_post_counts, maratron_member_counts) read past
- * row-level security, so they apply the rule themselves: a blocked runner's counts leave out
- * their blocker's kudos, comments and membership, matching the lists they can read.
+ * The SECURITY DEFINER functions read past row-level security, so they apply the rule
+ * themselves: the counts (maratron_post_counts, maratron_member_counts) leave out the blocker's
+ * kudos, comments and membership, matching the lists a blocked runner can read, and a run's track
+ * and splits (maratron_run_track, maratron_run_splits) check the runs_read rule as it now stands,
+ * visibility and blocks together.
  *
  * The two searches get a SECURITY DEFINER function each. With a policy that is no longer
  * `true` on users and groups, PostgreSQL evaluates the policy before any condition that is not
@@ -139,6 +142,10 @@ export class BlocksRowLevelSecurity1764821000000 implements MigrationInterface {
         LANGUAGE sql STABLE SECURITY DEFINER SET search_path FROM CURRENT AS
         $$ SELECT m.group_id, count(*)::int FROM group_members m
             WHERE m.group_id = ANY(ids) AND ${notBlockedBy('m.user_id')} GROUP BY m.group_id $$`);
+    // The track and splits functions check the runs_read rule themselves: re-created with it.
+    const runVisible = `${visibleToViewer('r')} AND ${notBlockedBy('r.user_id')}`;
+    await q.query(`CREATE OR REPLACE FUNCTION ${runTrackFunctionSql(runVisible)}`);
+    await q.query(`CREATE OR REPLACE FUNCTION ${runSplitsFunctionSql(runVisible)}`);
     // searchUsers: runners whose username or name contains `pattern` (LIKE-escaped, lower case),
     // exact username first, then those starting with it, then by username; the first `lim`, in
     // that order. PL/pgSQL keeps the plan; the trigram indexes serve a parameter as well.
@@ -164,6 +171,8 @@ export class BlocksRowLevelSecurity1764821000000 implements MigrationInterface {
   }
 
   async down(q: QueryRunner): Promise<void> {
+    await q.query(`CREATE OR REPLACE FUNCTION ${runTrackFunctionSql(visibleToViewer('r'))}`);
+    await q.query(`CREATE OR REPLACE FUNCTION ${runSplitsFunctionSql(visibleToViewer('r'))}`);
     await q.query(`DROP FUNCTION maratron_groups_named(text)`);
     await q.query(`DROP FUNCTION maratron_search_users(text, text, int)`);
     await q.query(`

@@ -12,6 +12,9 @@ import { ImportJobs1764500000000 } from './1764500000000-import-jobs';
 import { AccountDeletion1764650000000 } from './1764650000000-account-deletion';
 import { FollowNotificationOnce1764700000000 } from './1764700000000-follow-notification-once';
 import { ForgetQueuedJobs1764710000000 } from './1764710000000-forget-queued-jobs';
+import { Sessions1764800000000 } from './1764800000000-sessions';
+import { DefaultVisibility1764810000000 } from './1764810000000-default-visibility';
+import { PrivacyZones1764811000000 } from './1764811000000-privacy-zones';
 import { FollowRequestsBlocks1764820000000 } from './1764820000000-follow-requests-blocks';
 import { BlocksRowLevelSecurity1764821000000 } from './1764821000000-blocks-row-level-security';
 
@@ -29,6 +32,9 @@ export const migrations = [
   AccountDeletion1764650000000,
   FollowNotificationOnce1764700000000,
   ForgetQueuedJobs1764710000000,
+  Sessions1764800000000,
+  DefaultVisibility1764810000000,
+  PrivacyZones1764811000000,
   FollowRequestsBlocks1764820000000,
   BlocksRowLevelSecurity1764821000000,
 ];

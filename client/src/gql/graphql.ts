@@ -70,6 +70,8 @@ export type RunInput = {
   duration: number;
   elevationGain?: number | null | undefined;
   environment?: RunEnvironment | null | undefined;
+  /** true: no track or GPX for anyone but the owner. */
+  hideTrack?: boolean | null | undefined;
   name?: string | null | undefined;
   notes?: string | null | undefined;
   /** Also create a post sharing this run (as visible as the run). */
@@ -77,6 +79,7 @@ export type RunInput = {
   /** Without it the default shoe (if any) is used; null: no shoe. */
   shoeId?: string | number | null | undefined;
   startedAt: string;
+  /** Omitted: the runner's defaultVisibility. */
   visibility?: Visibility | null | undefined;
 };
 
@@ -86,6 +89,8 @@ export type RunUpdateInput = {
   duration?: number | null | undefined;
   elevationGain?: number | null | undefined;
   environment?: RunEnvironment | null | undefined;
+  /** true: no track or GPX for anyone but the owner. */
+  hideTrack?: boolean | null | undefined;
   name?: string | null | undefined;
   notes?: string | null | undefined;
   /** null takes the shoe off the run. */
@@ -145,6 +150,8 @@ export type Units =
 
 export type UpdateProfileInput = {
   bio?: string | null | undefined;
+  /** What new runs and imports get when they name no visibility. */
+  defaultVisibility?: Visibility | null | undefined;
   followPolicy?: FollowPolicy | null | undefined;
   name?: string | null | undefined;
   trainingProfile?: TrainingProfileInput | null | undefined;

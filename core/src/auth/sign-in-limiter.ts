@@ -49,6 +49,14 @@ export class SignInLimiter {
     throw refused.reason;
   }
 
+  /**
+   * The attempt guessed nothing (a right password that still wants its second step): both limits
+   * get its point back, and the account's earlier failures stay counted.
+   */
+  async refund(account: string, address: string): Promise<void> {
+    await Promise.all([this.byAccount.reward(account, 1), this.byAddress.reward(address, 1)]);
+  }
+
   /** The password was right: the account's failures are forgotten and the address gets its point back. */
   async succeeded(account: string, address: string): Promise<void> {
     await Promise.all([this.byAccount.delete(account), this.byAddress.reward(address, 1)]);

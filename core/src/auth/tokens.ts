@@ -2,7 +2,19 @@ import { createSecretKey } from 'node:crypto';
 import type { KeyObject } from 'node:crypto';
 import jwt from 'jsonwebtoken';
 
-/** Bearer tokens: HS256 JWTs whose subject is the user id, with an expiry. */
+/** What a verified bearer token says: whose it is, the session it belongs to, and when it expires. */
+export interface TokenClaims {
+  userId: string;
+  /** The `sessions` row the token belongs to (its `sid` claim): ending the session refuses the token. */
+  sessionId: string;
+  expiresAt: Date;
+}
+
+/**
+ * Bearer tokens: HS256 JWTs whose subject is the user id and whose `sid` claim names the session
+ * (core/src/sessions) they belong to, with an expiry. A token without a session is no token: every
+ * request checks that its session still exists (RequestDb's opening round trip).
+ */
 export class TokenService {
   /**
    * A KeyObject made once: given a string, jsonwebtoken builds a key on every call (first
@@ -12,26 +24,23 @@ export class TokenService {
 
   constructor(
     secret: string,
-    private readonly ttlSeconds: number,
+    readonly ttlSeconds: number,
   ) {
     this.secret = createSecretKey(Buffer.from(secret, 'utf8'));
   }
 
-  issue(userId: string): string {
-    return jwt.sign({}, this.secret, { algorithm: 'HS256', subject: userId, expiresIn: this.ttlSeconds });
+  issue(userId: string, sessionId: string): string {
+    return jwt.sign({ sid: sessionId }, this.secret, { algorithm: 'HS256', subject: userId, expiresIn: this.ttlSeconds });
   }
 
-  /** The user id, or null when the token is malformed, forged or expired. */
-  verify(token: string): string | null {
-    return this.verifySession(token)?.userId ?? null;
-  }
-
-  /** The user id and when the token expires (a WebSocket closes then), or null as `verify`. */
-  verifySession(token: string): { userId: string; expiresAt: Date } | null {
+  /** The token's claims, or null when it is malformed, forged, expired or names no session. */
+  verifySession(token: string): TokenClaims | null {
     try {
       const payload = jwt.verify(token, this.secret, { algorithms: ['HS256'] });
       if (typeof payload !== 'object' || typeof payload.sub !== 'string' || typeof payload.exp !== 'number') return null;
-      return { userId: payload.sub, expiresAt: new Date(payload.exp * 1000) };
+      const sid: unknown = payload.sid;
+      if (typeof sid !== 'string' || !sid) return null;
+      return { userId: payload.sub, sessionId: sid, expiresAt: new Date(payload.exp * 1000) };
     } catch {
       return null;
     }

@@ -32,6 +32,26 @@ function statementName(sql: string): string | undefined {
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
+/** A session's `last_used_at` is written at most this often (in the opening round trip of a request that uses it). */
+export const SESSION_TOUCH_SECONDS = 60;
+
+export interface RequestDbOptions {
+  /**
+   * The session of the token the request came with. Opening then checks that this session of
+   * the viewer still exists (not only the account): a signed-out or revoked token is refused at
+   * once. Without one (internal work: import jobs, the live dispatcher's reads, seeding) opening
+   * checks that the viewer's account exists.
+   */
+  sessionId?: string | null;
+  /**
+   * Sessions whose end the same round trip also looks up, whoever's they are (the live dispatcher
+   * delivering one event to many sockets): see `endedSessions()`.
+   */
+  checkSessions?: readonly string[];
+  /** Off only to measure what row-level security costs. */
+  rowLevelSecurity?: boolean;
+}
+
 /**
  * All of one request's SQL runs on one connection inside one transaction, opened on first
  * use and closed when the response is sent. That gives every request a consistent snapshot
@@ -53,12 +73,20 @@ export class RequestDb {
    * enclosing level, and the outermost list runs after the final COMMIT.
    */
   private readonly pending: (() => unknown)[][] = [[]];
+  private readonly rowLevelSecurity: boolean;
+  private readonly sessionId: string | null;
+  private readonly checkSessions: readonly string[];
+  private readonly ended = new Set<string>();
 
   constructor(
     private readonly dataSource: DataSource,
     private viewerId: string | null,
-    private readonly rowLevelSecurity = rowLevelSecurityOn(dataSource),
-  ) {}
+    options: RequestDbOptions = {},
+  ) {
+    this.rowLevelSecurity = options.rowLevelSecurity ?? rowLevelSecurityOn(dataSource);
+    this.sessionId = options.sessionId ?? null;
+    this.checkSessions = options.checkSessions ?? [];
+  }
 
   /**
    * Raw SQL on the request's connection: the rows it returns (RETURNING rows for writes), typed
@@ -96,6 +124,12 @@ export class RequestDb {
    */
   async begin(): Promise<void> {
     await this.open();
+  }
+
+  /** Of the `checkSessions` given, those that have ended (opening the transaction if it is not open yet). */
+  async endedSessions(): Promise<ReadonlySet<string>> {
+    await this.open();
+    return this.ended;
   }
 
   /**
@@ -156,10 +190,10 @@ export class RequestDb {
     this.snapshot = true;
   }
 
-  /** The rest of the request acts as this runner (after sign-up or sign-in). */
-  async actAs(viewerId: string): Promise<void> {
+  /** The rest of the request acts as this runner (after sign-up or sign-in); null: as no one again. */
+  async actAs(viewerId: string | null): Promise<void> {
     this.viewerId = viewerId;
-    if (this.runner) await (await this.runner).query(`SELECT set_config('${VIEWER_SETTING}', $1, true)`, [viewerId]);
+    if (this.runner) await (await this.runner).query(`SELECT set_config('${VIEWER_SETTING}', $1, true)`, [viewerId ?? '']);
   }
 
   /** Commits (or rolls back) and returns the connection to the pool. Safe to call twice. */
@@ -200,25 +234,49 @@ export class RequestDb {
   private open(): Promise<QueryRunner> {
     if (this.closed) throw new Error('RequestDb used after the request ended');
     this.runner ??= (async () => {
+      // One round trip: the transaction, the runtime role and the viewer. The ids are UUIDs
+      // from a verified token (checked again here, before a connection is taken), so they are
+      // safe to inline.
+      const viewer = this.viewerId ?? '';
+      const session = viewer ? (this.sessionId ?? '') : '';
+      if (viewer && !UUID.test(viewer)) throw new Error('viewer id is not a UUID');
+      if (session && !UUID.test(session)) throw new Error('session id is not a UUID');
+      if (this.checkSessions.some((id) => !UUID.test(id))) throw new Error('session id is not a UUID');
       const runner = this.dataSource.createQueryRunner();
       await runner.connect();
-      // One round trip: the transaction, the runtime role and the viewer. The id is a UUID
-      // from a verified token (checked again here), so it is safe to inline.
-      const viewer = this.viewerId ?? '';
-      if (viewer && !UUID.test(viewer)) throw new Error('viewer id is not a UUID');
       const role = this.rowLevelSecurity ? `SET LOCAL ROLE ${APP_ROLE}; ` : '';
-      // …and, in the same round trip, whether the viewer still exists: a token outlives a deleted
-      // account, and this makes every request with one UNAUTHENTICATED (deleteAccount).
-      const exists = viewer ? `; SELECT EXISTS (SELECT 1 FROM users WHERE id = '${viewer}') AS "exists"` : '';
+      // …and, in the same round trip, whether the token's session still exists (signOut,
+      // revokeSession, a password change or reset, deleteAccount end it), or for work without a
+      // session whether the viewer still exists: either way a token that outlived what it stood
+      // for makes the request UNAUTHENTICATED. A session's last use is written here too, at most
+      // once a minute, never waiting on a row another request of the session holds (SKIP LOCKED),
+      // and not in a read-only snapshot.
+      const touch =
+        session && !this.snapshot
+          ? `WITH touched AS (UPDATE sessions SET last_used_at = now() WHERE id IN (SELECT id FROM sessions WHERE id = '${session}' AND user_id = '${viewer}' AND (last_used_at IS NULL OR last_used_at < now() - interval '${SESSION_TOUCH_SECONDS} seconds') FOR UPDATE SKIP LOCKED) RETURNING 1) `
+          : '';
+      const exists = session
+        ? `; ${touch}SELECT EXISTS (SELECT 1 FROM sessions WHERE id = '${session}' AND user_id = '${viewer}') AS "exists"`
+        : viewer
+          ? `; SELECT EXISTS (SELECT 1 FROM users WHERE id = '${viewer}') AS "exists"`
+          : '';
+      const others = this.checkSessions.length
+        ? `; SELECT maratron_ended_sessions('{${this.checkSessions.join(',')}}'::uuid[]) AS "ended"`
+        : '';
       const begin = this.snapshot ? 'BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY' : 'BEGIN';
-      const sql = `${begin}; ${role}SELECT set_config('${VIEWER_SETTING}', '${viewer}', true)${exists}`;
+      const sql = `${begin}; ${role}SELECT set_config('${VIEWER_SETTING}', '${viewer}', true)${exists}${others}`;
       // node-pg answers a multi-statement simple query with one result per statement, which
       // TypeORM's query() drops, so this one goes to the driver's client (logged as TypeORM would).
-      const client = (await runner.connect()) as { query(sql: string): Promise<{ rows: { exists?: boolean }[] }[]> };
+      const client = (await runner.connect()) as {
+        query(sql: string): Promise<{ rows: { exists?: boolean; ended?: string[] }[] }[]>;
+      };
       this.dataSource.logger.logQuery(sql, [], runner);
       try {
         const results = await client.query(sql);
-        if (viewer && !results[results.length - 1].rows[0].exists) throw unauthenticated('This account no longer exists; sign in again');
+        if (others) for (const id of results.pop()!.rows[0].ended ?? []) this.ended.add(id);
+        if (viewer && !results[results.length - 1].rows[0].exists) {
+          throw unauthenticated(session ? 'This session has ended; sign in again' : 'This account no longer exists; sign in again');
+        }
       } catch (error) {
         await runner.query('ROLLBACK').catch(() => undefined);
         await runner.release();

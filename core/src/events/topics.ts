@@ -21,6 +21,8 @@ export interface Topics {
   'profile.changed': { userId: string };
   /** A runner's shoes changed (added, edited, retired): cached summaries of them are stale. */
   'shoe.changed': { userId: string };
+  /** Sessions of `userId`'s ended (signOut, revokeSession, a password change or reset): their live connections close. */
+  'session.ended': { userId: string; sessionIds: string[] };
   /** A piece of the coach's answer in a conversation of `userId`'s; `done` marks the last. */
   'coach.chunk': { conversationId: string; userId: string; delta: string; done: boolean };
 }

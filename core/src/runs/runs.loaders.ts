@@ -181,13 +181,14 @@ export function createRunLoaders(db: RequestDb, viewerId: string | null, prime: 
     ),
 
     /**
-     * Kilometre splits of runs imported from a file ([] for the others). Keyed by runs the viewer
-     * already holds (every path to a Run applied the visibility rule). Kept apart from the recording
-     * so a list of runs with their splits never reads the tracks.
+     * Kilometre splits of runs imported from a file ([] for the others), as visible as their run
+     * whatever its map shows: through maratron_run_splits, since the recording they are stored
+     * beside is its runner's alone. Kept apart from the recording so a list of runs with their
+     * splits never reads the tracks.
      */
     runSplits: new DataLoader<string, ActivitySplit[]>(async (ids) => {
       const rows = await db.query<{ runId: string; splits: ActivitySplit[] }>(
-        `SELECT t.run_id AS "runId", t.splits FROM run_tracks t WHERE t.run_id = ANY($1::uuid[])`,
+        `SELECT s.run_id AS "runId", s.splits FROM maratron_run_splits($1::uuid[]) s`,
         [ids],
       );
       return byKey(ids, rows, (r) => r.runId).map((r) => r?.splits ?? []);
@@ -195,13 +196,11 @@ export function createRunLoaders(db: RequestDb, viewerId: string | null, prime: 
 
     /**
      * `Run.track` as the API answers it: [lat, lon] or [lat, lon, elevation] per point, segments in
-     * order, thinned in the database to at most `maxPoints` evenly spaced points (the first and the
-     * last always kept), so a 200,000-point recording never crosses into this process whole. Null
-     * for runs without positions.
-     *
-     * Even thinning: of the points 0..last, keep those at floor(k · last / (maxPoints − 1)) for
-     * k = 0..maxPoints − 1 — point i is one of them when some k·last/(maxPoints − 1) falls in
-     * [i, i + 1), i.e. ceil(i·(maxPoints − 1) / last) · last < (i + 1)·(maxPoints − 1), in integers.
+     * order, at most `maxPoints` points. The points come from maratron_run_track, THE track rule in
+     * the database (migrations/src/1764811000000-privacy-zones.ts): only runs the viewer may see,
+     * nothing of a hidden map but to its runner, no point inside the runner's privacy zones for
+     * anyone else, thinned there evenly (first and last kept) so a 200,000-point recording never
+     * crosses into this process whole. Null when no point is left (or the run has none).
      */
     runTrack: new DataLoader<TrackKey, number[][] | null, string>(
       async (keys) => {
@@ -211,18 +210,11 @@ export function createRunLoaders(db: RequestDb, viewerId: string | null, prime: 
         for (const group of byLimit.values()) {
           const ids = group.map((k) => k.runId);
           const rows = await db.query<{ runId: string; track: number[][] }>(
-            `SELECT p.run_id AS "runId",
+            `SELECT k.id AS "runId",
                     json_agg(CASE WHEN p.point->>2 IS NULL THEN json_build_array(p.point->0, p.point->1)
-                                  ELSE json_build_array(p.point->0, p.point->1, p.point->2) END ORDER BY p.n) AS track
-               FROM (SELECT t.run_id, pt.point,
-                            row_number() OVER (PARTITION BY t.run_id ORDER BY s.i, pt.j) - 1 AS n,
-                            count(*) OVER (PARTITION BY t.run_id) - 1 AS last
-                       FROM run_tracks t
-                      CROSS JOIN LATERAL json_array_elements(t.segments) WITH ORDINALITY s(segment, i)
-                      CROSS JOIN LATERAL json_array_elements(s.segment) WITH ORDINALITY pt(point, j)
-                      WHERE t.run_id = ANY($1::uuid[])) p
-              WHERE p.last < $2::int OR ((p.n * ($2::int - 1) + p.last - 1) / p.last) * p.last < (p.n + 1) * ($2::int - 1)
-              GROUP BY p.run_id`,
+                                  ELSE json_build_array(p.point->0, p.point->1, p.point->2) END ORDER BY p.seq) AS track
+               FROM unnest($1::uuid[]) AS k(id) CROSS JOIN LATERAL maratron_run_track(k.id, $2::int) p
+              GROUP BY k.id`,
             [ids, group[0].maxPoints],
           );
           byKey(ids, rows, (r) => r.runId).forEach((row, i) => results.set(trackKey(group[i]), row?.track ?? null));
@@ -232,10 +224,17 @@ export function createRunLoaders(db: RequestDb, viewerId: string | null, prime: 
       { cacheKeyFn: trackKey },
     ),
 
-    /** The recording of runs imported from a file (null for the others). */
+    /**
+     * A run's whole recording as the viewer may see it (maratron_run_track, not thinned), by segment:
+     * the GPX download. Null when no point is left (or the run has none).
+     */
     runRecording: new DataLoader<string, RecordedPoint[][] | null>(async (ids) => {
       const rows = await db.query<{ runId: string; segments: RecordedPoint[][] }>(
-        `SELECT t.run_id AS "runId", t.segments FROM run_tracks t WHERE t.run_id = ANY($1::uuid[])`,
+        `SELECT k.id AS "runId", json_agg(s.points ORDER BY s.segment) AS segments
+           FROM unnest($1::uuid[]) AS k(id)
+          CROSS JOIN LATERAL (SELECT p.segment, json_agg(p.point ORDER BY p.seq) AS points
+                                FROM maratron_run_track(k.id) p GROUP BY p.segment) s
+          GROUP BY k.id`,
         [ids],
       );
       return byKey(ids, rows, (r) => r.runId).map((r) => r?.segments ?? null);

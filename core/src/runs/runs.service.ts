@@ -51,12 +51,16 @@ export class RunsService {
 
   /**
    * A run's track as the API answers it (GraphQL, live updates): at most `trackMaxPoints` points,
-   * a longer recording thinned evenly with its first and last point kept. The run is one the
-   * viewer already holds (every path to a Run applied the visibility rule). The query cost counts
-   * the field at that many points (protection/query-cost.ts), so an answer's points are bounded too.
+   * (or `maxPoints`, when fewer), a longer recording thinned evenly with its first and last point kept. The run is one the
+   * viewer already holds (every path to a Run applied the visibility rule). For anyone but its
+   * runner a hidden map is null and the points inside the runner's privacy zones are left out —
+   * decided in the database (runTrack loader, maratron_run_track), never here. The query cost
+   * counts the field at that many points (protection/query-cost.ts), so an answer's points are
+   * bounded too.
    */
-  track(ctx: RequestContext, run: Run): Promise<number[][] | null> {
-    return ctx.loaders.runTrack.load({ runId: run.id, maxPoints: this.trackMaxPoints });
+  track(ctx: RequestContext, run: Run, maxPoints = this.trackMaxPoints): Promise<number[][] | null> {
+    if (run.hideTrack && run.userId !== ctx.viewerId) return Promise.resolve(null);
+    return ctx.loaders.runTrack.load({ runId: run.id, maxPoints: Math.min(maxPoints, this.trackMaxPoints) });
   }
 
   /** A run the viewer may see, or null (missing and hidden look the same). */
@@ -140,10 +144,16 @@ export class RunsService {
     });
   }
 
-  /** A run the viewer may see as a GPX 1.1 file (its recording, if it was imported from one). */
+  /**
+   * A run the viewer may see as a GPX 1.1 file: its recording (if it was imported from one) as the
+   * viewer may see it — for anyone but its runner, without the points inside the runner's privacy
+   * zones (maratron_run_track). A hidden map is FORBIDDEN to anyone but its runner (they may see
+   * the run, so its existence is no secret); a run they may not see is NOT_FOUND.
+   */
   async exportGpx(ctx: RequestContext, id: string): Promise<{ fileName: string; gpx: string }> {
     const run = await this.get(ctx, id);
     if (!run) throw notFound('Run');
+    if (run.hideTrack && run.userId !== ctx.viewerId) throw forbidden("The runner keeps this run's map to themself");
     const recording = await ctx.loaders.runRecording.load(run.id);
     return {
       fileName: `maratron-${run.startedAt.toISOString().slice(0, 10)}-${run.id.slice(0, 8)}.gpx`,
@@ -161,7 +171,7 @@ export class RunsService {
       const shoeId = await this.shoes.shoeForRun(ctx.db, viewerId, changes.shoeId, run.shoeId);
       const rows = await ctx.db.query<Run>(
         `UPDATE runs AS r SET shoe_id = $2, name = $3, started_at = $4, distance = $5, duration = $6, elevation_gain = $7,
-                average_heart_rate = $8, environment = $9, visibility = $10, notes = $11, updated_at = now()
+                average_heart_rate = $8, environment = $9, visibility = $10, notes = $11, hide_track = $12, updated_at = now()
           WHERE r.id = $1 RETURNING ${RUN_COLUMNS}`,
         [
           run.id,
@@ -175,6 +185,7 @@ export class RunsService {
           next.environment,
           next.visibility,
           next.notes,
+          next.hideTrack,
         ],
       );
       const updated = hydrate(Run, rows)[0];
@@ -201,8 +212,9 @@ export class RunsService {
   }
 
   /**
-   * The one INSERT of runs (createRun, importActivity, bulk import), with their best efforts, in
-   * the order given. Call inside a transaction.
+   * The one INSERT of runs (createRun, importActivity, bulk import, MCP log_run), with their best
+   * efforts, in the order given. A run that names no visibility gets the runner's own default
+   * (`users.default_visibility`), read in the same statement. Call inside a transaction.
    */
   private async insert(
     ctx: RequestContext,
@@ -217,9 +229,12 @@ export class RunsService {
     const ids = items.map(() => randomUUID());
     const column = <T>(value: (data: NewRun) => T): T[] => items.map(({ data }) => value(data));
     const rows = await ctx.db.query<Run>(
-      `INSERT INTO runs AS r (id, user_id, shoe_id, name, started_at, distance, duration, elevation_gain, average_heart_rate, environment, visibility, notes)
-       SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::varchar[], $5::timestamptz[], $6::float8[], $7::int[], $8::float8[], $9::int[],
-                            $10::varchar[], $11::varchar[], $12::text[])
+      `INSERT INTO runs AS r (id, user_id, shoe_id, name, started_at, distance, duration, elevation_gain, average_heart_rate, environment, visibility, notes, hide_track)
+       SELECT n.id, n.user_id, n.shoe_id, n.name, n.started_at, n.distance, n.duration, n.elevation_gain, n.average_heart_rate, n.environment,
+              coalesce(n.visibility, (SELECT u.default_visibility FROM users u WHERE u.id = n.user_id)), n.notes, n.hide_track
+         FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::varchar[], $5::timestamptz[], $6::float8[], $7::int[], $8::float8[], $9::int[],
+                     $10::varchar[], $11::varchar[], $12::text[], $13::boolean[])
+              AS n(id, user_id, shoe_id, name, started_at, distance, duration, elevation_gain, average_heart_rate, environment, visibility, notes, hide_track)
        RETURNING ${RUN_COLUMNS}`,
       [
         ids,
@@ -232,8 +247,9 @@ export class RunsService {
         column((d) => d.elevationGain),
         column((d) => d.averageHeartRate),
         column((d) => d.environment),
-        column((d) => d.visibility),
+        column((d) => d.visibility ?? null),
         column((d) => d.notes),
+        column((d) => d.hideTrack),
       ],
     );
     const byId = new Map(hydrate(Run, rows).map((run) => [run.id, run]));

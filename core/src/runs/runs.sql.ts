@@ -17,6 +17,7 @@ export const RUN_FIELDS: ColumnMap<Run> = {
     averageHeartRate: 'average_heart_rate',
     environment: 'environment',
     visibility: 'visibility',
+    hideTrack: 'hide_track',
     notes: 'notes',
     createdAt: 'created_at',
   },

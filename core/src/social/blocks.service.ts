@@ -1,7 +1,7 @@
 import { badInput, notFound, parseId } from '@maratron/domain';
 import { User } from '@maratron/schema';
 import type { DataSource } from 'typeorm';
-import { requireViewer } from '../context';
+import { requireSession, requireViewer } from '../context';
 import type { RequestContext } from '../context';
 import { idList, idListSql } from '../database/id-list';
 import { hydrate } from '../database/rows';
@@ -18,7 +18,8 @@ import { USER_COLUMNS } from '../users/users.sql';
  * Blocking is silent (nobody is notified) and leaves nothing between the two behind: both
  * follows, pending requests both ways (with their notifications), and the blocked runner's
  * membership of and invitations to the blocker's groups (groups they could no longer see, nor
- * leave). Unblocking gives back nothing but the ability to follow and interact again.
+ * leave). Unblocking gives back nothing but the ability to follow and interact again. Blocking
+ * and unblocking are account operations: they take a signed-in session.
  */
 export class BlocksService {
   constructor(
@@ -28,7 +29,7 @@ export class BlocksService {
 
   /** Idempotent. Blocking yourself is BAD_USER_INPUT; a runner the viewer can't see is NOT_FOUND. Returns that runner. */
   async block(ctx: RequestContext, userId: string): Promise<User> {
-    const viewerId = requireViewer(ctx);
+    const { viewerId } = requireSession(ctx);
     const target = await this.target(ctx, viewerId, userId, 'You cannot block yourself');
     await ctx.db.execute(
       `WITH blocked AS (
@@ -49,7 +50,7 @@ export class BlocksService {
 
   /** Idempotent. Nothing the block ended comes back. Returns that runner. */
   async unblock(ctx: RequestContext, userId: string): Promise<User> {
-    const viewerId = requireViewer(ctx);
+    const { viewerId } = requireSession(ctx);
     const target = await this.target(ctx, viewerId, userId, 'You cannot unblock yourself');
     await ctx.db.execute(`DELETE FROM blocks WHERE blocker_id = $1 AND blocked_id = $2`, [viewerId, target.id]);
     this.forget(ctx, viewerId, target.id);

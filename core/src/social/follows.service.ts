@@ -1,7 +1,7 @@
 import { badInput, FollowState, NotificationKind, notFound, parseId } from '@maratron/domain';
 import { FollowRequest } from '@maratron/schema';
 import type { User } from '@maratron/schema';
-import { requireViewer } from '../context';
+import { requireSession, requireViewer } from '../context';
 import type { RequestContext } from '../context';
 import { hydrate } from '../database/rows';
 import type { NotificationsService } from '../notifications/notifications.service';
@@ -94,10 +94,11 @@ export class FollowsService {
   /**
    * Approves a pending request to follow the viewer: the asker follows them from now on and is
    * notified (FOLLOW_APPROVED). Someone else's request, or one no longer pending, is NOT_FOUND.
-   * Returns the new follower.
+   * Returns the new follower. Answering requests and removing followers are account operations:
+   * they take a signed-in session.
    */
   async approve(ctx: RequestContext, requestId: string): Promise<User> {
-    const viewerId = requireViewer(ctx);
+    const { viewerId } = requireSession(ctx);
     const id = parseId(requestId, 'id');
     const [followerId] = await ctx.db.transaction(() => this.approveRequests(ctx, viewerId, id));
     if (!followerId) throw notFound('Follow request');
@@ -108,7 +109,7 @@ export class FollowsService {
 
   /** Declines a pending request to follow the viewer, silently (the asker is not told). NOT_FOUND as `approve`. */
   async decline(ctx: RequestContext, requestId: string): Promise<string> {
-    const viewerId = requireViewer(ctx);
+    const { viewerId } = requireSession(ctx);
     const id = parseId(requestId, 'id');
     const [declined] = await ctx.db.query<{ id: string; followerId: string }>(
       `DELETE FROM follow_requests WHERE id = $1 AND followee_id = $2 RETURNING id, follower_id AS "followerId"`,
@@ -134,7 +135,7 @@ export class FollowsService {
    * Idempotent. Returns that runner.
    */
   async removeFollower(ctx: RequestContext, userId: string): Promise<User> {
-    const viewerId = requireViewer(ctx);
+    const { viewerId } = requireSession(ctx);
     const follower = await this.target(ctx, userId);
     if (follower.id === viewerId) throw badInput('userId', 'You cannot remove yourself as a follower');
     await ctx.db.execute(

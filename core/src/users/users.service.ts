@@ -1,4 +1,14 @@
-import { badInput, FollowPolicy, notFound, parseId, parseInput, profileChangesSchema, signUpSchema, emailSchema } from '@maratron/domain';
+import {
+  badInput,
+  FollowPolicy,
+  notFound,
+  parseId,
+  parseInput,
+  profileChangesSchema,
+  signUpSchema,
+  emailSchema,
+  twoFactorRequired,
+} from '@maratron/domain';
 import { User } from '@maratron/schema';
 import type { TrainingProfileChanges } from '@maratron/domain';
 import type { RequestDb } from '../database/request-db';
@@ -6,14 +16,16 @@ import { publishAfterCommit } from '../events';
 import type { EventBus } from '../events';
 import { DUMMY_HASH, hashPassword, verifyPassword } from '../auth/passwords';
 import type { SignInLimiter } from '../auth/sign-in-limiter';
-import type { TokenService } from '../auth/tokens';
 import { actAs, requireViewer } from '../context';
 import type { RequestContext } from '../context';
 import { hydrate } from '../database/rows';
+import type { SessionsService } from '../sessions/sessions.service';
+import type { TwoFactorService } from '../sessions/two-factor.service';
 import type { FollowsService } from '../social/follows.service';
 import { USER_COLUMNS } from './users.sql';
 
-export interface Session {
+/** What signUp and signIn answer: the new session's token and the runner (GraphQL's AuthPayload). */
+export interface AuthSession {
   token: string;
   user: User;
 }
@@ -22,15 +34,17 @@ const UNIQUE_VIOLATION = '23505';
 
 export class UsersService {
   constructor(
-    private readonly tokens: TokenService,
+    /** Sign-up and sign-in start a session (its token is the credential). */
+    private readonly sessions: SessionsService,
     private readonly signInLimiter: SignInLimiter,
     private readonly events: EventBus,
     /** PGBOSS_SCHEMA: the job queue's tables, whose rows name the runner (deleteAccount empties them of the account's). */
     private readonly queueSchema: string,
+    private readonly twoFactor: TwoFactorService,
     private readonly follows: FollowsService,
   ) {}
 
-  async signUp(ctx: RequestContext, input: unknown): Promise<Session> {
+  async signUp(ctx: RequestContext, input: unknown): Promise<AuthSession> {
     const data = parseInput(signUpSchema, input);
     const passwordHash = await hashPassword(data.password);
     return ctx.db.transaction(async () => {
@@ -46,8 +60,7 @@ export class UsersService {
           [data.email, data.username, passwordHash, data.name],
         );
         const user = hydrate(User, rows)[0];
-        await actAs(ctx, user.id);
-        return { token: this.tokens.issue(user.id), user };
+        return { token: await this.sessions.start(ctx, user.id), user };
       } catch (error) {
         // Two sign-ups racing for the same email or username: the unique index decides.
         if ((error as { code?: string }).code === UNIQUE_VIOLATION) {
@@ -59,7 +72,12 @@ export class UsersService {
     });
   }
 
-  async signIn(ctx: RequestContext, emailInput: string, password: string): Promise<Session> {
+  /**
+   * The password, and with two-step sign-in on a code too (TOTP, or a recovery code, used up). A
+   * missing code answers UNAUTHENTICATED with `twoFactorRequired` and costs no attempt; a wrong one
+   * says the same and counts against the sign-in limits like a wrong password.
+   */
+  async signIn(ctx: RequestContext, emailInput: string, password: string, code?: string | null): Promise<AuthSession> {
     const email = parseInput(emailSchema, emailInput, 'email');
     // The attempt counts from here (see SignInLimiter): a wrong password keeps it counted.
     await this.signInLimiter.reserve(email, ctx.address);
@@ -73,10 +91,26 @@ export class UsersService {
       // One message for both cases: sign-in must not tell which emails have accounts.
       throw badInput('password', 'Wrong email or password');
     }
+    // The second step reads the runner's own rows (row-level security): as them, and only for it.
+    await ctx.db.actAs(found.id);
+    let token: string;
+    try {
+      token = await ctx.db.transaction(async () => {
+        const step = await this.twoFactor.secondStep(ctx, found.id, code);
+        if (step === 'missing') throw twoFactorRequired('Enter the code from your authenticator app (or a recovery code)');
+        if (step === 'wrong') throw twoFactorRequired('That code is not right; enter the current one from your app, or a recovery code');
+        return this.sessions.start(ctx, found.id);
+      });
+    } catch (error) {
+      await actAs(ctx, null, null);
+      if ((error as { twoFactorRequired?: boolean }).twoFactorRequired && (code === null || code === undefined || !code.trim())) {
+        await this.signInLimiter.refund(email, ctx.address);
+      }
+      throw error;
+    }
     await this.signInLimiter.succeeded(email, ctx.address);
-    await actAs(ctx, found.id);
     const { passwordHash: _hash, ...user } = found;
-    return { token: this.tokens.issue(found.id), user: Object.assign(new User(), user) };
+    return { token, user: Object.assign(new User(), user) };
   }
 
   /** The signed-in runner, or null when signed out (or the account is gone). */
@@ -130,7 +164,8 @@ export class UsersService {
             bio = CASE WHEN $3::boolean THEN $4 ELSE u.bio END,
             units = coalesce($5, u.units),
             username = coalesce($6, u.username),
-            follow_policy = coalesce($7, u.follow_policy),
+            default_visibility = coalesce($7, u.default_visibility),
+            follow_policy = coalesce($8, u.follow_policy),
             updated_at = now()
           WHERE u.id = $1 RETURNING ${USER_COLUMNS}`,
         [
@@ -140,6 +175,7 @@ export class UsersService {
           changes.bio ?? null,
           changes.units ?? null,
           changes.username ?? null,
+          changes.defaultVisibility ?? null,
           changes.followPolicy ?? null,
         ],
       );

@@ -13,6 +13,7 @@ export const USER_FIELDS: ColumnMap<User> = {
     bio: 'bio',
     units: 'units',
     createdAt: 'created_at',
+    defaultVisibility: 'default_visibility',
     followPolicy: 'follow_policy',
   },
   unmapped: {

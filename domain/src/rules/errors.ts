@@ -27,6 +27,8 @@ export interface DomainErrorDetails {
   reason?: string;
   /** For RATE_LIMITED and SERVICE_UNAVAILABLE: when to try again. */
   retryAfterSeconds?: number;
+  /** For UNAUTHENTICATED from signIn (and resetPassword): two-step sign-in is on, and a valid code is wanted. */
+  twoFactorRequired?: boolean;
 }
 
 /** A DomainError as data: what every transport sends. */
@@ -40,6 +42,7 @@ export class DomainError extends Error {
   readonly field?: string;
   readonly reason?: string;
   readonly retryAfterSeconds?: number;
+  readonly twoFactorRequired?: boolean;
 
   constructor(
     readonly code: DomainErrorCode,
@@ -51,6 +54,7 @@ export class DomainError extends Error {
     this.field = details.field;
     this.reason = details.reason;
     this.retryAfterSeconds = details.retryAfterSeconds;
+    this.twoFactorRequired = details.twoFactorRequired;
   }
 
   toJSON(): DomainErrorData {
@@ -60,6 +64,7 @@ export class DomainError extends Error {
       ...(this.field ? { field: this.field } : {}),
       ...(this.reason ? { reason: this.reason } : {}),
       ...(this.retryAfterSeconds ? { retryAfterSeconds: this.retryAfterSeconds } : {}),
+      ...(this.twoFactorRequired ? { twoFactorRequired: true } : {}),
     };
   }
 }
@@ -73,3 +78,5 @@ export const rateLimited = (retryAfterSeconds: number, message = 'Too many attem
   new DomainError('RATE_LIMITED', message, { retryAfterSeconds: Math.max(1, Math.ceil(retryAfterSeconds)) });
 export const serviceUnavailable = (message: string, retryAfterSeconds = 5) =>
   new DomainError('SERVICE_UNAVAILABLE', message, { retryAfterSeconds: Math.max(1, Math.ceil(retryAfterSeconds)) });
+/** UNAUTHENTICATED with `twoFactorRequired`: the password was right, and a valid one-time code is wanted too. */
+export const twoFactorRequired = (message: string) => new DomainError('UNAUTHENTICATED', message, { twoFactorRequired: true });

@@ -7,3 +7,4 @@ export * from './user.rules';
 export * from './training.rules';
 export * from './social.rules';
 export * from './coach.rules';
+export * from './privacy.rules';

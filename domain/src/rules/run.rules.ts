@@ -50,6 +50,8 @@ export const runFields = {
     .transform((v) => v ?? null),
   environment: z.enum(RunEnvironment),
   visibility: z.enum(Visibility),
+  /** The map for the owner only: no track and no GPX for anyone else. */
+  hideTrack: z.boolean(),
   notes: optionalText(5000),
   shoeId: z.uuid('is not valid').nullish(),
 };
@@ -57,7 +59,9 @@ export const runFields = {
 export const newRunSchema = z.object({
   ...runFields,
   environment: runFields.environment.default(RunEnvironment.OUTDOOR),
-  visibility: runFields.visibility.default(Visibility.PUBLIC),
+  /** Absent: the runner's own default (`users.default_visibility`), applied where the run is stored. */
+  visibility: runFields.visibility.nullish().transform((v) => v ?? undefined),
+  hideTrack: runFields.hideTrack.nullish().transform((v) => v ?? false),
   /** Also create a post sharing the run (as visible as the run). */
   share: z
     .boolean()
@@ -75,6 +79,7 @@ export const runChangesSchema = z.object({
   averageHeartRate: runFields.averageHeartRate.optional(),
   environment: keepIfNull(runFields.environment),
   visibility: keepIfNull(runFields.visibility),
+  hideTrack: keepIfNull(runFields.hideTrack),
   notes: optionalText(5000).optional(),
   shoeId: runFields.shoeId.optional(),
 });

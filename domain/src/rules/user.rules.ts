@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { FollowPolicy, TrainingLevel, Units, Weekday } from '../enums';
+import { FollowPolicy, TrainingLevel, Units, Visibility, Weekday } from '../enums';
 import { keepIfNull } from './validate';
 
 export const usernameSchema = z
@@ -44,6 +44,8 @@ export const profileChangesSchema = z.object({
   units: keepIfNull(z.enum(Units)),
   username: keepIfNull(usernameSchema),
   trainingProfile: keepIfNull(trainingProfileSchema),
+  /** The visibility new runs and imports get when they name none. */
+  defaultVisibility: keepIfNull(z.enum(Visibility)),
   followPolicy: keepIfNull(z.enum(FollowPolicy)),
 });
 export type ProfileChanges = z.output<typeof profileChangesSchema>;

@@ -6,7 +6,7 @@ import { CoachConversation, CoachMessage } from '@maratron/schema';
 import type { DomainErrorCode } from '@maratron/domain';
 import type { ToolOutput } from '@maratron/ai-server';
 import type { CoachReply, TrainingPlan } from '@maratron/schema';
-import { TokenService, pageSize, requireViewer, hydrate, CONVERSATION_COLUMNS, MESSAGE_COLUMNS } from '@maratron/core';
+import { TokenService, pageSize, requireSession, requireViewer, hydrate, CONVERSATION_COLUMNS, MESSAGE_COLUMNS } from '@maratron/core';
 import type { Config, RequestContext, EventBus, StoredCoachMessage, TrainingPlansService } from '@maratron/core';
 import { runClaude } from './claude';
 import type { CoachTurn } from './claude';
@@ -47,7 +47,7 @@ export class CoachService {
    * is NOT_FOUND (it is not visible to the viewer at all).
    */
   async ask(ctx: RequestContext, messageInput: string, conversationIdInput: string | null | undefined): Promise<CoachReply> {
-    const viewerId = requireViewer(ctx);
+    const { viewerId, sessionId } = requireSession(ctx);
     const message = parseInput(coachMessageSchema, messageInput, 'message');
     const conversationId = conversationIdInput ? parseId(conversationIdInput, 'conversationId') : randomUUID();
     const askedAt = new Date();
@@ -60,7 +60,7 @@ export class CoachService {
     // connection is held while the model writes (a few concurrent questions would otherwise
     // empty the pool and stall every request, the coach's tools included).
     await ctx.db.commitAndRelease();
-    const turn = await this.answer(viewerId, conversationId, history, message);
+    const turn = await this.answer(viewerId, sessionId, conversationId, history, message);
     return ctx.db.transaction(async () => {
       await this.claim(ctx, viewerId, conversationId);
       await this.insertMessage(ctx, conversationId, 'user', message, [], askedAt);
@@ -95,9 +95,9 @@ export class CoachService {
    * by the ai-server's generate_training_plan tool acting as the viewer, and read back.
    */
   async generatePlan(ctx: RequestContext, input: unknown): Promise<TrainingPlan> {
-    const viewerId = requireViewer(ctx);
+    const { viewerId, sessionId } = requireSession(ctx);
     const req = parseInput(trainingPlanInputSchema, input);
-    const mcp = await this.connect(viewerId);
+    const mcp = await this.connect(viewerId, sessionId);
     let outcome;
     try {
       outcome = await mcp.call('generate_training_plan', { ...req, raceDate: req.raceDate.toISOString() });
@@ -110,9 +110,10 @@ export class CoachService {
     return plan;
   }
 
-  private async connect(userId: string, signal?: AbortSignal) {
+  /** An MCP session as the runner, with a token of their own session: ending that session refuses it too. */
+  private async connect(userId: string, sessionId: string, signal?: AbortSignal) {
     try {
-      return await openMcpSession(this.mcpUrl, this.toolTokens.issue(userId), signal);
+      return await openMcpSession(this.mcpUrl, this.toolTokens.issue(userId, sessionId), signal);
     } catch (error) {
       throw unavailable('the coach cannot reach its tools (ai-server)', error);
     }
@@ -161,13 +162,19 @@ export class CoachService {
    * gateway issues; the runner's id never comes from the client), streamed as it is written.
    * Bounded by COACH_DEADLINE_MS; a failing model or ai-server is COACH_UNAVAILABLE.
    */
-  private async answer(userId: string, conversationId: string, history: MessageParam[], message: string): Promise<CoachTurn> {
+  private async answer(
+    userId: string,
+    sessionId: string,
+    conversationId: string,
+    history: MessageParam[],
+    message: string,
+  ): Promise<CoachTurn> {
     const deadline = new AbortController();
     const timer = setTimeout(() => deadline.abort(), COACH_DEADLINE_MS);
     const chunk = (delta: string, done: boolean) => this.events.publish('coach.chunk', { conversationId, userId, delta, done });
     let mcp;
     try {
-      mcp = await this.connect(userId, deadline.signal);
+      mcp = await this.connect(userId, sessionId, deadline.signal);
     } catch (error) {
       clearTimeout(timer);
       throw error;

@@ -66,16 +66,20 @@ export function authenticatedRoute(
 /** The request's context as its bearer token's runner; null (and a 401 sent) without a valid token. */
 function viewerContext(deps: HttpRouteDeps, req: Request, res: Response): RequestContext | null {
   const token = TokenService.fromHeader(req.headers.authorization);
-  const viewerId = token ? deps.tokens.verify(token) : null;
-  if (!viewerId) {
+  const claims = token ? deps.tokens.verifySession(token) : null;
+  if (!claims) {
     res
       .status(401)
       .set('WWW-Authenticate', 'Bearer')
       .json({ error: { code: 'UNAUTHENTICATED', message: token ? 'Invalid or expired token' : 'Sign in first' } });
     return null;
   }
-  req.info.viewerId = viewerId;
-  return createRequestContext(deps.dataSource, req.info.requestId, viewerId, req.ip ?? 'unknown', { info: req.info });
+  req.info.viewerId = claims.userId;
+  // The session is checked when the transaction opens: an ended one answers 401 like a bad token.
+  return createRequestContext(deps.dataSource, req.info.requestId, claims.userId, req.ip ?? 'unknown', {
+    info: req.info,
+    sessionId: claims.sessionId,
+  });
 }
 
 /**

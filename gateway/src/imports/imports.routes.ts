@@ -25,14 +25,15 @@ export function importsRouter(deps: HttpRouteDeps, imports: ImportsService, queu
   const router = Router();
   router.post('/imports', async (req, res) => {
     const token = TokenService.fromHeader(req.headers.authorization);
-    const viewerId = token ? deps.tokens.verify(token) : null;
-    if (!viewerId) {
+    const claims = token ? deps.tokens.verifySession(token) : null;
+    if (!claims) {
       res
         .status(401)
         .set('WWW-Authenticate', 'Bearer')
         .json({ error: { code: 'UNAUTHENTICATED', message: token ? 'Invalid or expired token' : 'Sign in first' } });
       return;
     }
+    const { userId: viewerId, sessionId } = claims;
     fs.mkdirSync(config.dir, { recursive: true });
     const archivePath = path.join(config.dir, `${randomUUID()}.zip`);
     const requestId = String(req.headers['x-request-id'] ?? randomUUID());
@@ -41,7 +42,7 @@ export function importsRouter(deps: HttpRouteDeps, imports: ImportsService, queu
       if (declared > config.maxUploadBytes) throw new ArchiveRefused(413, `the upload is larger than ${config.maxUploadBytes} bytes`);
       // A runner at their limit of waiting imports is told before the upload is received (a short
       // transaction of its own: none is held open while the body streams in).
-      const check = createRequestContext(deps.dataSource, requestId, viewerId, req.ip ?? 'unknown');
+      const check = createRequestContext(deps.dataSource, requestId, viewerId, req.ip ?? 'unknown', { sessionId });
       try {
         await imports.assertRoomForAnother(check, config.maxQueuedPerUser);
       } finally {
@@ -56,7 +57,7 @@ export function importsRouter(deps: HttpRouteDeps, imports: ImportsService, queu
       } finally {
         zip.close();
       }
-      const ctx = createRequestContext(deps.dataSource, requestId, viewerId, req.ip ?? 'unknown');
+      const ctx = createRequestContext(deps.dataSource, requestId, viewerId, req.ip ?? 'unknown', { sessionId });
       let id: string;
       try {
         const job = await imports.create(ctx, { fileName, archivePath, total }, config.maxQueuedPerUser);

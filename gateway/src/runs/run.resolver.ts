@@ -1,7 +1,8 @@
-import { Ctx, FieldResolver, Float, Resolver, Root } from 'type-graphql';
+import { Ctx, Extensions, FieldResolver, Float, Resolver, Root } from 'type-graphql';
 import { paceSecondsPerKm } from '@maratron/domain';
 import { Run, Shoe, Split, User } from '@maratron/schema';
 import type { RequestContext, RunsService } from '@maratron/core';
+import { OWNER_VIEW } from '../subscriptions/per-viewer';
 
 @Resolver(() => Run)
 export class RunResolver {
@@ -27,11 +28,15 @@ export class RunResolver {
     return ctx.loaders.runSplits.load(run.id);
   }
 
+  // The owner sees the whole track; everyone else sees it without the owner's privacy zones, or
+  // nothing of a hidden map (maratron_run_track): what the live dispatcher must not share between them.
+  @Extensions(OWNER_VIEW)
   @FieldResolver(() => [[Float]], {
     nullable: true,
     description:
       '[lat, lon, elevation?] points when imported from a file; null otherwise (also for a file without positions, e.g. a treadmill). ' +
-      "At most the server's TRACK_MAX_POINTS_PER_RESPONSE points (default 2000): a longer recording is thinned evenly, first and last point kept; the full recording is GET /api/runs/:id.gpx.",
+      "At most the server's TRACK_MAX_POINTS_PER_RESPONSE points (default 2000): a longer recording is thinned evenly, first and last point kept; the full recording is GET /api/runs/:id.gpx. " +
+      "For anyone but the owner, points inside the owner's privacy zones are left out, and a run with hideTrack has none (null).",
   })
   track(@Root() run: Run, @Ctx() ctx: RequestContext) {
     return this.runs.track(ctx, run);

@@ -12,7 +12,7 @@ export class RunInput {
   @Field(() => Float, { nullable: true }) elevationGain?: number | null;
   @Field(() => Int, { nullable: true }) averageHeartRate?: number | null;
   @Field(() => RunEnvironment, { nullable: true, defaultValue: RunEnvironment.OUTDOOR }) environment?: RunEnvironment;
-  @Field(() => Visibility, { nullable: true, defaultValue: Visibility.PUBLIC }) visibility?: Visibility;
+  @Field(() => Visibility, { nullable: true, description: "Omitted: the runner's defaultVisibility." }) visibility?: Visibility | null;
   @Field(() => String, { nullable: true }) notes?: string | null;
   @Field(() => ID, { nullable: true, description: 'Without it the default shoe (if any) is used; null: no shoe.' }) shoeId?: string | null;
   @Field(() => Boolean, {
@@ -21,6 +21,8 @@ export class RunInput {
     description: 'Also create a post sharing this run (as visible as the run).',
   })
   share?: boolean | null;
+  @Field(() => Boolean, { nullable: true, defaultValue: false, description: 'true: no track or GPX for anyone but the owner.' })
+  hideTrack?: boolean | null;
 }
 
 @InputType()
@@ -35,4 +37,5 @@ export class RunUpdateInput {
   @Field(() => Visibility, { nullable: true }) visibility?: Visibility | null;
   @Field(() => String, { nullable: true }) notes?: string | null;
   @Field(() => ID, { nullable: true, description: 'null takes the shoe off the run.' }) shoeId?: string | null;
+  @Field(() => Boolean, { nullable: true, description: 'true: no track or GPX for anyone but the owner.' }) hideTrack?: boolean | null;
 }

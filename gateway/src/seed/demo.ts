@@ -123,7 +123,7 @@ export async function seedDemoData(
 
 /** The request context the importer runs in, as the runner it imports for. */
 function actingAs(db: RequestDb, userId: string): RequestContext {
-  return { requestId: 'demo-seed', viewerId: userId, address: 'seed', db, loaders: createLoaders(db, userId) };
+  return { requestId: 'demo-seed', viewerId: userId, sessionId: null, address: 'seed', db, loaders: createLoaders(db, userId) };
 }
 
 async function load(db: RequestDb, services: Services, now: Date): Promise<{ runners: number; runs: number; imported: number } | null> {

@@ -24,6 +24,11 @@ export interface Channel<T extends Topic = Topic> {
   authorize(ctx: RequestContext, args: Record<string, unknown>): Promise<void>;
   /** Which of the matched subscribers receive these events (one event, or a coalesced burst). */
   audience<S extends Subscriber>(db: RequestDb, payloads: Topics[T][], subscribers: S[]): Promise<S[]>;
+  /**
+   * The runners whose own things the event delivers (a post's author: their run, its track), for
+   * documents that select OWNER_VIEW fields; without it such documents run once per viewer.
+   */
+  ownersOf?(payloads: Topics[T][]): Set<string>;
   /** The event's result depends on who receives it (their notification, their leaderboard). */
   rootPerViewer: boolean;
   /** Bursts collapse into one update per subscriber (a leaderboard is recomputed, not patched). */
@@ -65,6 +70,8 @@ export function createChannels(s: Services): Record<string, Channel> {
       keyOfEvent: () => EVERYONE,
       authorize: async (ctx) => void requireViewer(ctx),
       audience: postAudience('feed'),
+      // A post shares only its author's own run (PostsService.create).
+      ownersOf: (payloads) => new Set(payloads.map((p) => p.authorId)),
       rootPerViewer: false,
       coalesce: false,
     }),

@@ -7,11 +7,14 @@ import { blockersOf, createRequestContext, RequestDb, actorOf } from '@maratron/
 import type { EventBus, Topic, Topics, Logger } from '@maratron/core';
 import type { Channel, Subscriber } from './channels';
 import { LiveSource } from './live-source';
-import { selectsPerViewerFields } from './per-viewer';
+import { viewerDependence } from './per-viewer';
+import type { ViewerDependence } from './per-viewer';
 
 /** What the WebSocket layer hands over with each subscription (as graphql-ws's contextValue). */
 export interface LiveEnvelope {
   viewerId: string | null;
+  /** The session of the connection's token (null when anonymous). */
+  sessionId: string | null;
   address: string;
   socket: WebSocket;
   /** The client's operation id, which every frame for this subscription carries. */
@@ -24,16 +27,22 @@ export type ErrorFormatter = (formatted: GraphQLFormattedError, error: unknown) 
 
 interface LiveSubscriber extends Subscriber {
   source: LiveSource;
+  sessionId: string | null;
+  /** Closes the subscriber's connection (its session has ended). */
+  closeConnection(): void;
   channel: string;
   key: string;
   documentKey: string;
-  perViewerDocument: boolean;
+  /** What of the document's result depends on the viewer (per-viewer.ts). */
+  dependence: ViewerDependence;
   document: DocumentNode;
   variableValues: ExecutionArgs['variableValues'];
   operationName: ExecutionArgs['operationName'];
   send(payloadJson: string): void;
 }
 
+/** Close code for a connection whose session has ended (graphql-ws's 4403 Forbidden, as for a bad token). */
+const SESSION_ENDED = 4403;
 /** A socket with this much unsent data is too slow to keep up: it is closed (the client reconnects). */
 const MAX_BUFFERED_BYTES = 4 * 1024 * 1024;
 /** Executions of one event that run at once (they share the event's one connection). */
@@ -62,8 +71,8 @@ export class LiveDispatcher {
   /** channel → key → subscribers */
   private readonly registry = new Map<string, Map<string, Set<LiveSubscriber>>>();
   private readonly queues = new Map<string, { pending: Topics[Topic][]; running: boolean }>();
-  /** Does a document select per-viewer fields? (Documents are shared between subscribers: see ws-server.ts.) */
-  private readonly perViewerByDocument = new WeakMap<DocumentNode, boolean>();
+  /** How a document depends on the viewer. (Documents are shared between subscribers: see ws-server.ts.) */
+  private readonly dependenceByDocument = new WeakMap<DocumentNode, ViewerDependence>();
   private readonly unsubscribes: (() => void)[] = [];
 
   constructor(
@@ -95,7 +104,9 @@ export class LiveDispatcher {
    */
   async subscribe(args: ExecutionArgs): Promise<AsyncGenerator<never, undefined> | ExecutionResult> {
     const envelope = args.contextValue as LiveEnvelope;
-    const ctx = createRequestContext(this.deps.dataSource, randomUUID(), envelope.viewerId, envelope.address);
+    const ctx = createRequestContext(this.deps.dataSource, randomUUID(), envelope.viewerId, envelope.address, {
+      sessionId: envelope.sessionId,
+    });
     try {
       const source = await createSourceEventStream({ ...args, contextValue: ctx });
       if (!(source instanceof LiveSource)) {
@@ -132,11 +143,13 @@ export class LiveDispatcher {
     const subscriber: LiveSubscriber = {
       source,
       viewerId,
+      sessionId: envelope.sessionId,
+      closeConnection: () => socket.close(SESSION_ENDED, 'Session ended'),
       args: source.args,
       channel: source.field,
       key: channel.keyOf(source.args, viewerId),
       documentKey: envelope.documentKey,
-      perViewerDocument: this.perViewer(args.document),
+      dependence: this.dependence(args.document),
       document: args.document,
       variableValues: args.variableValues,
       operationName: args.operationName,
@@ -160,11 +173,11 @@ export class LiveDispatcher {
     });
   }
 
-  private perViewer(document: DocumentNode): boolean {
-    let answer = this.perViewerByDocument.get(document);
+  private dependence(document: DocumentNode): ViewerDependence {
+    let answer = this.dependenceByDocument.get(document);
     if (answer === undefined) {
-      answer = selectsPerViewerFields(this.deps.schema, document);
-      this.perViewerByDocument.set(document, answer);
+      answer = viewerDependence(this.deps.schema, document);
+      this.dependenceByDocument.set(document, answer);
     }
     return answer;
   }
@@ -216,6 +229,11 @@ export class LiveDispatcher {
         await db.close();
       }
     }
+    // A document whose result differs for the event's owner (OWNER_VIEW: a run's track) runs once
+    // for each owner and once for everyone else; where the channel can't name the owners, per viewer.
+    const owners = channel.ownersOf?.(payloads) ?? null;
+    const alone = (sub: LiveSubscriber) =>
+      channel.rootPerViewer || sub.dependence === 'viewer' || (sub.dependence === 'owner' && (owners === null || owners.has(sub.viewerId)));
     // Blocks: what a subscriber someone blocked may see differs from what others see (their
     // blockers' posts, comments, kudos and memberships are hidden from them), so their update is
     // executed as them alone; and an event only their blockers caused is not sent to them at all.
@@ -227,8 +245,7 @@ export class LiveDispatcher {
     for (const [sub, actors] of receivers) {
       const blockedBy = blockers.get(sub.viewerId);
       if (blockedBy && actors.every((actor) => blockedBy.has(actor))) continue;
-      const alone = channel.rootPerViewer || sub.perViewerDocument || blockedBy !== undefined;
-      const key = alone ? `${sub.documentKey}\n${sub.viewerId}` : sub.documentKey;
+      const key = alone(sub) || blockedBy !== undefined ? `${sub.documentKey}\n${sub.viewerId}` : sub.documentKey;
       const group = groups.get(key);
       if (group) group.push(sub);
       else groups.set(key, [sub]);
@@ -239,15 +256,26 @@ export class LiveDispatcher {
 
   /**
    * Executes the group's selection once, as its first viewer (in a transaction of its own, so
-   * row-level security reads as that viewer), and sends it to all of them.
+   * row-level security reads as that viewer), and sends it to all of them — but to no connection
+   * whose session has ended: the same opening round trip looks all the group's sessions up, and
+   * those connections are closed instead (in case the `session.ended` event did not reach this
+   * process, with Redis away).
    */
   private async deliver(root: unknown, group: LiveSubscriber[]): Promise<void> {
-    const live = group.filter((sub) => !sub.source.isEnded);
+    let live = group.filter((sub) => !sub.source.isEnded);
     if (!live.length) return;
     const [first] = live;
-    const ctx = createRequestContext(this.deps.dataSource, randomUUID(), first.viewerId, 'live');
+    const sessions = [...new Set(live.flatMap((sub) => (sub.sessionId ? [sub.sessionId] : [])))];
+    const db = new RequestDb(this.deps.dataSource, first.viewerId, { checkSessions: sessions });
+    const ctx = createRequestContext(this.deps.dataSource, randomUUID(), first.viewerId, 'live', { db });
     let result: ExecutionResult;
     try {
+      const ended = await db.endedSessions();
+      if (ended.size) {
+        for (const sub of live) if (sub.sessionId && ended.has(sub.sessionId)) sub.closeConnection();
+        live = live.filter((sub) => !sub.sessionId || !ended.has(sub.sessionId));
+        if (!live.length) return;
+      }
       result = await execute({
         schema: this.deps.schema,
         document: first.document,

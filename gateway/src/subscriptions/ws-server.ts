@@ -20,6 +20,8 @@ const DOCUMENT_CACHE_SIZE = 1000;
 
 interface ConnectionState {
   viewerId: string | null;
+  /** The session of the token it connected with: ending the session closes the connection. */
+  sessionId: string | null;
   expiry: NodeJS.Timeout | null;
 }
 
@@ -52,7 +54,9 @@ const labelled = (error: GraphQLError, code: string) =>
  * - Authentication in `connection_init`: a bad or expired token closes the socket with
  *   4403 Forbidden (graphql-ws's answer to `onConnect` returning false); without a token the
  *   connection stays anonymous and every subscription answers UNAUTHENTICATED, as over HTTP.
- *   A connection closes (4403) when its token expires.
+ *   A connection closes (4403) when its token expires, when its session ends (signOut,
+ *   revokeSession, a password change or reset: the `session.ended` event, from any process) and
+ *   when its account is deleted; every event delivered checks the session again (dispatcher.ts).
  * - Each subscribe is parsed with the same token limit and validated with the same
  *   graphql-armor rules as HTTP; only subscriptions run here (queries and mutations go
  *   over HTTP, where their transaction is handled).
@@ -76,9 +80,9 @@ export function createSubscriptionServer(deps: {
   limits: { maxConnectionsPerUser: number; maxSubscriptionsPerConnection: number };
   formatError: ErrorFormatter;
   logger: Logger;
-  /** Whether a token's account still exists (a deleted account's token is refused like a bad one). */
-  accountExists: (userId: string) => Promise<boolean>;
-  /** 'account.deleted' closes that account's open connections (4403). */
+  /** Whether a token's session still exists (an ended session's token, or a deleted account's, is refused like a bad one). */
+  sessionLive: (userId: string, sessionId: string) => Promise<boolean>;
+  /** 'account.deleted' and 'session.ended' close those open connections (4403). */
   bus: EventBus;
 }) {
   const { schema, tokens, dispatcher, formatError } = deps;
@@ -117,8 +121,12 @@ export function createSubscriptionServer(deps: {
   };
   const wss = new WebSocketServer({ server: deps.httpServer, path: '/graphql', maxPayload: MAX_MESSAGE_BYTES });
   const socketsByViewer = new Map<string, Set<WebSocket>>();
+  const socketsBySession = new Map<string, Set<WebSocket>>();
   const stopClosingDeleted = deps.bus.subscribe('account.deleted', ({ userId }) => {
     for (const socket of socketsByViewer.get(userId) ?? []) socket.close(CloseCode.Forbidden, 'Account deleted');
+  });
+  const stopClosingEnded = deps.bus.subscribe('session.ended', ({ sessionIds }) => {
+    for (const id of sessionIds) for (const socket of socketsBySession.get(id) ?? []) socket.close(CloseCode.Forbidden, 'Session ended');
   });
 
   const server = useServer<Record<string, unknown>, Extra>(
@@ -129,7 +137,7 @@ export function createSubscriptionServer(deps: {
         const session = token === null ? null : tokens.verifySession(token);
         if (token !== null && !session) return false;
         try {
-          if (session && !(await deps.accountExists(session.userId))) return false;
+          if (session && !(await deps.sessionLive(session.userId, session.sessionId))) return false;
         } catch (err) {
           // graphql-ws would close with the error's own text as the reason: SQL, hosts, whatever it says.
           deps.logger.error({ err }, 'graphql-ws connection_init failed');
@@ -146,6 +154,7 @@ export function createSubscriptionServer(deps: {
             return false;
           }
           socketsByViewer.set(session.userId, sockets.add(ctx.extra.socket));
+          socketsBySession.set(session.sessionId, (socketsBySession.get(session.sessionId) ?? new Set<WebSocket>()).add(ctx.extra.socket));
         }
         const expiry = session
           ? setTimeout(
@@ -154,7 +163,7 @@ export function createSubscriptionServer(deps: {
             )
           : null;
         expiry?.unref();
-        ctx.extra.connection = { viewerId: session?.userId ?? null, expiry };
+        ctx.extra.connection = { viewerId: session?.userId ?? null, sessionId: session?.sessionId ?? null, expiry };
         return true;
       },
 
@@ -163,6 +172,9 @@ export function createSubscriptionServer(deps: {
         const viewerId = ctx.extra.connection?.viewerId;
         const sockets = viewerId ? socketsByViewer.get(viewerId) : undefined;
         if (viewerId && sockets?.delete(ctx.extra.socket) && sockets.size === 0) socketsByViewer.delete(viewerId);
+        const sessionId = ctx.extra.connection?.sessionId;
+        const ofSession = sessionId ? socketsBySession.get(sessionId) : undefined;
+        if (sessionId && ofSession?.delete(ctx.extra.socket) && ofSession.size === 0) socketsBySession.delete(sessionId);
       },
 
       onSubscribe(ctx: Context<Record<string, unknown>, Extra>, id, payload) {
@@ -188,6 +200,7 @@ export function createSubscriptionServer(deps: {
         }
         const envelope: LiveEnvelope = {
           viewerId: ctx.extra.connection?.viewerId ?? null,
+          sessionId: ctx.extra.connection?.sessionId ?? null,
           address: ctx.extra.request.socket.remoteAddress ?? 'unknown',
           socket: ctx.extra.socket,
           operationId: id,
@@ -213,6 +226,7 @@ export function createSubscriptionServer(deps: {
     /** Stops live updates, closes every socket (1001 Going away) and the WebSocket server. */
     async dispose(): Promise<void> {
       stopClosingDeleted();
+      stopClosingEnded();
       dispatcher.close();
       await server.dispose();
     },

@@ -1,5 +1,5 @@
 import { Arg, Ctx, Extensions, FieldResolver, Int, Resolver, Root } from 'type-graphql';
-import { FollowState, Period } from '@maratron/domain';
+import { FollowState, Period, Visibility } from '@maratron/domain';
 import { RunConnection, RunStats, Shoe, TrainingProfile, User } from '@maratron/schema';
 import type { RequestContext, RunsService, ShoesService, FollowsService, BlocksService } from '@maratron/core';
 import { PER_VIEWER } from '../subscriptions/per-viewer';
@@ -21,6 +21,15 @@ export class UserResolver {
   }
 
   @Extensions(PER_VIEWER)
+  @FieldResolver(() => Visibility, {
+    nullable: true,
+    description: 'The visibility new runs and imports get when they name none. Only visible to the user themself; null for everyone else.',
+  })
+  defaultVisibility(@Root() user: User, @Ctx() ctx: RequestContext) {
+    return ctx.viewerId === user.id ? user.defaultVisibility : null;
+  }
+
+  @Extensions(PER_VIEWER)
   @FieldResolver(() => TrainingProfile, { nullable: true, description: 'Only visible to the user themself; null for everyone else.' })
   async trainingProfile(@Root() user: User, @Ctx() ctx: RequestContext) {
     if (ctx.viewerId !== user.id) return null;
@@ -36,6 +45,12 @@ export class UserResolver {
         injuryNotes: null,
       }
     );
+  }
+
+  @Extensions(PER_VIEWER)
+  @FieldResolver(() => Boolean, { nullable: true, description: 'Only visible to the user themself; null for everyone else.' })
+  twoFactorEnabled(@Root() user: User, @Ctx() ctx: RequestContext) {
+    return ctx.viewerId === user.id ? ctx.loaders.twoFactorEnabled.load(user.id) : null;
   }
 
   @FieldResolver(() => Int)

@@ -35,9 +35,17 @@ export class UsersResolver {
     return this.users.signUp(ctx, input);
   }
 
-  @Mutation(() => AuthPayload)
-  signIn(@Ctx() ctx: RequestContext, @Arg('email', () => String) email: string, @Arg('password', () => String) password: string) {
-    return this.users.signIn(ctx, email, password);
+  @Mutation(() => AuthPayload, {
+    description:
+      'With two-step sign-in on, `code` (TOTP or recovery) is needed too: without a valid one, UNAUTHENTICATED with extensions.twoFactorRequired.',
+  })
+  signIn(
+    @Ctx() ctx: RequestContext,
+    @Arg('email', () => String) email: string,
+    @Arg('password', () => String) password: string,
+    @Arg('code', () => String, { nullable: true }) code?: string | null,
+  ) {
+    return this.users.signIn(ctx, email, password, code);
   }
 
   @Mutation(() => User)

@@ -10,3 +10,4 @@ export * from './post.entity';
 export * from './comment.entity';
 export * from './notification.entity';
 export * from './follow-request.entity';
+export * from './privacy-zone.entity';

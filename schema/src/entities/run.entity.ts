@@ -37,6 +37,10 @@ export class Run {
   @Field(() => Visibility)
   visibility!: Visibility;
 
+  /** The map for the runner only: for anyone else `track` is null and the GPX download refused. */
+  @Field(() => Boolean, { description: 'true: no track or GPX for anyone but the owner.' })
+  hideTrack!: boolean;
+
   @Field(() => String, { nullable: true })
   notes!: string | null;
 

@@ -1,11 +1,11 @@
 import { Field, ID, ObjectType } from 'type-graphql';
-import { FollowPolicy, Units } from '../graphql/enums';
+import { FollowPolicy, Units, Visibility } from '../graphql/enums';
 
 /**
  * A runner's account (table `users`; its columns are mapped in core's users.sql.ts). `email` and
  * the training profile are private to the runner, so they are not @Field here: the gateway
- * exposes them through field resolvers that check the viewer. The password hash is never part
- * of a User.
+ * exposes them through field resolvers that check the viewer (so is `defaultVisibility`). The
+ * password hash is never part of a User.
  */
 @ObjectType({ simpleResolvers: true })
 export class User {
@@ -30,6 +30,9 @@ export class User {
 
   @Field(() => Date)
   createdAt!: Date;
+
+  /** What new runs and imports get when they name no visibility; the runner's own setting. */
+  defaultVisibility!: Visibility;
 
   /** OPEN: anyone may follow at once; APPROVAL: following asks, the runner approves. */
   @Field(() => FollowPolicy)

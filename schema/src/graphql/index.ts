@@ -5,3 +5,4 @@ export * from './training';
 export * from './social.types';
 export * from './imports';
 export * from './coach.types';
+export * from './sessions.types';
