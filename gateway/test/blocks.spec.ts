@@ -360,7 +360,6 @@ describe('blocks in the database', () => {
     await comment(blocker, thirdPost, 'hi');
     await like(blocker, thirdPost);
     await follow(blocker, blocked);
-    await group(blocker, 'Owned', [third]);
     await block(blocker, blocked);
 
     const queries: [string, string][] = [
@@ -370,8 +369,6 @@ describe('blocks in the database', () => {
       ['posts', `SELECT id FROM posts WHERE user_id = $1`],
       ['comments', `SELECT id FROM comments WHERE user_id = $1`],
       ['post_likes', `SELECT post_id FROM post_likes WHERE user_id = $1`],
-      ['groups', `SELECT id FROM groups WHERE owner_id = $1`],
-      ['group_members', `SELECT group_id FROM group_members WHERE user_id = $1`],
       ['notifications', `SELECT id FROM notifications WHERE actor_id = $1`],
     ];
     ok(await gql(blocker, `mutation { createShoe(input: { name: "Hidden shoe" }) { id } }`));

@@ -66,7 +66,9 @@ export class GroupsService {
     // A name prefix is looked up by maratron_groups_named, through the prefix index (row-level
     // security on groups would keep a LIKE here from using it: see
     // migrations/src/1764821000000-blocks-row-level-security.ts); without one, newest first.
-    const from = pattern === null ? `groups g` : `maratron_groups_named($5) s(id) JOIN groups g ON g.id = s.id`;
+    // The owner is joined (under row-level security) so a group owned by someone who blocked the viewer is left out.
+    const groups = pattern === null ? `groups g` : `maratron_groups_named($5) s(id) JOIN groups g ON g.id = s.id`;
+    const from = `${groups} JOIN users o ON o.id = g.owner_id`;
     const rows = await ctx.db.query<Group>(
       `SELECT ${GROUP_COLUMNS} FROM ${from}
         WHERE (NOT g.private
