@@ -144,6 +144,12 @@ describe('blocking a runner', () => {
     // group the blocker is not a member they can see, nor on its leaderboard.
     expect(ok(await gql<{ group: null }>(blocked, `query($g: ID!) { group(id: $g) { id } }`, { g: blockersGroup })).group).toBeNull();
     expect(await count(`group_members WHERE group_id = $1 AND user_id = $2`, [blockersGroup, blocked.id])).toBe(0);
+    const named = async (viewer: TestUser) =>
+      ok(
+        await gql<{ groups: { edges: { node: { id: string } }[] } }>(viewer, `{ groups(query: "Blocker club") { edges { node { id } } } }`),
+      ).groups.edges.map((e) => e.node.id);
+    expect(await named(blocked)).toEqual([]);
+    expect(await named(third)).toEqual([blockersGroup]);
     const members = async (viewer: TestUser) =>
       ok(
         await gql<{ group: { memberCount: number; members: { totalCount: number; edges: { node: { id: string } }[] } } }>(

@@ -20,10 +20,9 @@ type Policy = [table: string, name: string, definition: string];
  * joins the runner (`users`, whose policy hides the blocker), so a blocker's membership and the
  * groups they own drop out the same way without adding the block rule to the policies that post
  * visibility consults for every post (measured: that alone cost the feed's statement about 4 %).
- * Writes follow suit: kudos
- * and comments only on a post the writer may see, and a follow only of someone who has not
- * blocked you, whom you have not blocked, and whose policy is OPEN — or, for the runner being
- * followed, the approval of a pending request. Either runner of a follow may end it
+ * Writes follow suit: kudos and comments only on a post the writer may see, and a follow only of
+ * someone who has not blocked you, whom you have not blocked, and whose policy is OPEN — or, for
+ * the runner being followed, the approval of a pending request. Either runner of a follow may end it
  * (removeFollower), and a group's owner may withdraw invitations to it (a block does so).
  *
  * The SECURITY DEFINER functions read past row-level security, so they apply the rule
@@ -32,12 +31,12 @@ type Policy = [table: string, name: string, definition: string];
  * and splits (maratron_run_track, maratron_run_splits) check the runs_read rule as it now stands,
  * visibility and blocks together.
  *
- * The two searches get a SECURITY DEFINER function each. With a policy that is no longer
- * `true` on users and groups, PostgreSQL evaluates the policy before any condition that is not
- * leakproof, and LIKE and lower() are not — so a search could no longer use its trigram or prefix
- * index and would read the whole table (seen with EXPLAIN on 100,000 runners). The functions
- * find the matching ids through those indexes (as the table owner, applying the block rule
- * themselves), and the caller reads the rows by id, under the policies again.
+ * searchUsers gets a SECURITY DEFINER function. With a policy on users that is no longer `true`,
+ * PostgreSQL evaluates it before any condition of a query that is not leakproof, and LIKE and
+ * lower() are not — so the search could no longer use its trigram indexes and would read the whole
+ * table (seen with EXPLAIN on 100,000 runners). maratron_search_users finds the matching ids
+ * through those indexes (as the table owner, applying the block rule itself), and the caller reads
+ * the rows by id, under the policy again.
  *
  * Each policy is dropped and created again with the old rule ANDed with the block rule; `down`
  * restores the earlier ones.
@@ -155,21 +154,11 @@ export class BlocksRowLevelSecurity1764821000000 implements MigrationInterface {
              ORDER BY (u.username = exact) DESC, (u.username LIKE pattern || '%' OR lower(u.name) LIKE pattern || '%') DESC, u.username
              LIMIT lim;
         END $$`);
-    // groups(query): ids of the groups whose lower-cased name starts with `prefix` (LIKE-escaped).
-    // The pattern goes in as a literal so that each call is planned for it: the prefix index
-    // (groups_name_prefix_idx) serves only a known prefix.
-    await q.query(`
-      CREATE FUNCTION maratron_groups_named(prefix text) RETURNS SETOF uuid
-        LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path FROM CURRENT ROWS 20 AS $$
-        BEGIN
-          RETURN QUERY EXECUTE format('SELECT g.id FROM groups g WHERE lower(g.name) LIKE %L AND ${notBlockedBy('g.owner_id').replace(/'/g, "''")}', prefix || '%');
-        END $$`);
   }
 
   async down(q: QueryRunner): Promise<void> {
     await q.query(`CREATE OR REPLACE FUNCTION ${runTrackFunctionSql(visibleToViewer('r'))}`);
     await q.query(`CREATE OR REPLACE FUNCTION ${runSplitsFunctionSql(visibleToViewer('r'))}`);
-    await q.query(`DROP FUNCTION maratron_groups_named(text)`);
     await q.query(`DROP FUNCTION maratron_search_users(text, text, int)`);
     await q.query(`
       CREATE OR REPLACE FUNCTION maratron_member_counts(ids uuid[]) RETURNS TABLE (group_id uuid, members int)

@@ -63,20 +63,16 @@ export class GroupsService {
     const after = decodeCursor(afterArg);
     const pattern = prefix === null ? null : prefix.replace(/[\\%_]/g, (c) => `\\${c}`);
     if (first === 0) return toPage([], 0, (g: Group) => ({ at: g.createdAt, id: g.id }));
-    // A name prefix is looked up by maratron_groups_named, through the prefix index (row-level
-    // security on groups would keep a LIKE here from using it: see
-    // migrations/src/1764821000000-blocks-row-level-security.ts); without one, newest first.
-    // The owner is joined (under row-level security) so a group owned by someone who blocked the viewer is left out.
-    const groups = pattern === null ? `groups g` : `maratron_groups_named($5) s(id) JOIN groups g ON g.id = s.id`;
-    const from = `${groups} JOIN users o ON o.id = g.owner_id`;
+    // The owner is joined (under row-level security) so that a group whose owner blocked the viewer is left out.
     const rows = await ctx.db.query<Group>(
-      `SELECT ${GROUP_COLUMNS} FROM ${from}
-        WHERE (NOT g.private
+      `SELECT ${GROUP_COLUMNS} FROM groups g JOIN users o ON o.id = g.owner_id
+        WHERE ($2::text IS NULL OR lower(g.name) LIKE $2 || '%')
+          AND (NOT g.private
                OR EXISTS (SELECT 1 FROM group_members m WHERE m.group_id = g.id AND m.user_id = $1)
                OR EXISTS (SELECT 1 FROM group_invitations i WHERE i.group_id = g.id AND i.user_id = $1))
-          AND ($2::timestamptz IS NULL OR (g.created_at, g.id) < ($2, $3::uuid))
-        ORDER BY g.created_at DESC, g.id DESC LIMIT $4`,
-      [viewerId, after?.at ?? null, after?.id ?? null, first + 1, ...(pattern === null ? [] : [pattern])],
+          AND ($3::timestamptz IS NULL OR (g.created_at, g.id) < ($3, $4::uuid))
+        ORDER BY g.created_at DESC, g.id DESC LIMIT $5`,
+      [viewerId, pattern, after?.at ?? null, after?.id ?? null, first + 1],
     );
     return toPage(hydrate(Group, rows), first, (g) => ({ at: g.createdAt, id: g.id }));
   }
