@@ -9,6 +9,10 @@ export type ActivityFormat =
   | 'GPX'
   | 'TCX';
 
+export type FollowPolicy =
+  | 'APPROVAL'
+  | 'OPEN';
+
 export type GroupInput = {
   description?: string | null | undefined;
   name: string;
@@ -25,6 +29,8 @@ export type ImportStatus =
 export type NotificationKind =
   | 'COMMENTED'
   | 'FOLLOWED'
+  | 'FOLLOW_APPROVED'
+  | 'FOLLOW_REQUESTED'
   | 'GROUP_INVITE'
   | 'GROUP_POST'
   | 'LIKED';
@@ -146,6 +152,7 @@ export type UpdateProfileInput = {
   bio?: string | null | undefined;
   /** What new runs and imports get when they name no visibility. */
   defaultVisibility?: Visibility | null | undefined;
+  followPolicy?: FollowPolicy | null | undefined;
   name?: string | null | undefined;
   trainingProfile?: TrainingProfileInput | null | undefined;
   units?: Units | null | undefined;

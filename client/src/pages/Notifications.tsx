@@ -12,6 +12,8 @@ const TEXT: Record<NotificationFieldsFragment['kind'], string> = {
   COMMENTED: 'commented on your post',
   GROUP_POST: 'posted in your group',
   GROUP_INVITE: 'invited you to join',
+  FOLLOW_REQUESTED: 'asked to follow you',
+  FOLLOW_APPROVED: 'approved your request to follow them',
 };
 
 /** Everything that happened to you; opening the page marks it read (the badge drops to 0). */
