@@ -100,6 +100,10 @@ export interface QueryLimits {
   maxCost: number;
   /** TRACK_MAX_POINTS_PER_RESPONSE: most points one run's track has in an answer (a longer one is thinned evenly, first and last kept). */
   trackMaxPoints: number;
+  /** FOLLOW_REQUESTS_MAX: most pending requests `followRequests` answers, newest first (default 100). */
+  followRequestsMax: number;
+  /** BLOCKED_USERS_MAX: most runners `blockedUsers` answers, the latest blocked first (default 500). */
+  blockedUsersMax: number;
 }
 
 export interface ImportConfig {
@@ -254,6 +258,8 @@ const environment = z.object({
   ANTHROPIC_BASE_URL: url(['http:', 'https:']),
   QUERY_MAX_COST: integer(50_000, 1),
   TRACK_MAX_POINTS_PER_RESPONSE: integer(2000, 2),
+  FOLLOW_REQUESTS_MAX: integer(100, 1, 10_000),
+  BLOCKED_USERS_MAX: integer(500, 1, 10_000),
   WS_MAX_CONNECTIONS_PER_USER: integer(10, 1),
   WS_MAX_SUBSCRIPTIONS_PER_CONNECTION: integer(100, 1),
   METRICS_TOKEN: optional,
@@ -342,7 +348,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       .filter(Boolean),
     aiRateLimitPerMinute: e.AI_RATE_LIMIT_PER_MINUTE,
     anthropic: { apiKey: e.ANTHROPIC_API_KEY, model: e.ANTHROPIC_MODEL, baseUrl: e.ANTHROPIC_BASE_URL },
-    query: { maxCost: e.QUERY_MAX_COST, trackMaxPoints: e.TRACK_MAX_POINTS_PER_RESPONSE },
+    query: {
+      maxCost: e.QUERY_MAX_COST,
+      trackMaxPoints: e.TRACK_MAX_POINTS_PER_RESPONSE,
+      followRequestsMax: e.FOLLOW_REQUESTS_MAX,
+      blockedUsersMax: e.BLOCKED_USERS_MAX,
+    },
     ws: { maxConnectionsPerUser: e.WS_MAX_CONNECTIONS_PER_USER, maxSubscriptionsPerConnection: e.WS_MAX_SUBSCRIPTIONS_PER_CONNECTION },
     metricsToken: e.METRICS_TOKEN,
     privacy: { zonesMax: e.PRIVACY_ZONES_MAX },

@@ -9,6 +9,7 @@ import { ActivityReaders } from './runs/activity-readers';
 import { RunsService } from './runs/runs.service';
 import { ShoesService } from './shoes/shoes.service';
 import { CommentsService } from './social/comments.service';
+import { BlocksService } from './social/blocks.service';
 import { FollowsService } from './social/follows.service';
 import { TrainingService } from './training/training.service';
 import { LeaderboardService } from './social/leaderboard.service';
@@ -48,6 +49,7 @@ export function createServices(
   const notifications = new NotificationsService(events);
   const posts = new PostsService(notifications, events);
   const groups = new GroupsService(notifications);
+  const follows = new FollowsService(notifications, config.query.followRequestsMax);
   const training = new TrainingService(shoes);
   const plans = new TrainingPlansService(training);
   // Worker threads that read activity files; started with the first file, stopped by close().
@@ -55,7 +57,7 @@ export function createServices(
   return {
     tokens,
     events,
-    users: new UsersService(sessions, signInLimiter, events, config.imports.queueSchema, twoFactor),
+    users: new UsersService(sessions, signInLimiter, events, config.imports.queueSchema, twoFactor, follows),
     sessions,
     twoFactor,
     passwords: new PasswordsService(sessions, twoFactor, signInLimiter, mailer, config, redis, logger),
@@ -63,7 +65,8 @@ export function createServices(
     shoes,
     runs: new RunsService(shoes, posts, events, activityReaders, config.query.trackMaxPoints),
     activityReaders,
-    follows: new FollowsService(notifications),
+    follows,
+    blocks: new BlocksService(config.query.blockedUsersMax),
     training,
     notifications,
     posts,

@@ -43,6 +43,10 @@ export enum NotificationKind {
   COMMENTED = 'COMMENTED',
   GROUP_POST = 'GROUP_POST',
   GROUP_INVITE = 'GROUP_INVITE',
+  /** Someone asked to follow the recipient (whose follow policy is APPROVAL); gone once the request is answered or withdrawn. */
+  FOLLOW_REQUESTED = 'FOLLOW_REQUESTED',
+  /** The recipient's request to follow the actor was approved. */
+  FOLLOW_APPROVED = 'FOLLOW_APPROVED',
 }
 /** importActivity's file formats: GPX and TCX as text, FIT as base64 (any of them may be gzip-compressed, then base64). Same values as ActivityFileFormat. */
 export enum ActivityFormat {
@@ -56,4 +60,15 @@ export enum RaceDistance {
   K10 = 'K10',
   HALF_MARATHON = 'HALF_MARATHON',
   MARATHON = 'MARATHON',
+}
+/** Who may follow a runner: OPEN, anyone at once; APPROVAL, following asks and the runner approves. */
+export enum FollowPolicy {
+  OPEN = 'OPEN',
+  APPROVAL = 'APPROVAL',
+}
+/** The viewer's relation to a runner: not following, a request pending their approval, or following. */
+export enum FollowState {
+  NONE = 'NONE',
+  REQUESTED = 'REQUESTED',
+  FOLLOWING = 'FOLLOWING',
 }

@@ -18,7 +18,7 @@ export function currentSdl(): string {
       anthropic: { apiKey: null, model: 'unused', baseUrl: null },
       exports: { perUser: 1, reading: 1 },
       activityFiles: loadConfig({}).activityFiles,
-      query: { maxCost: 1, trackMaxPoints: 2000 },
+      query: { maxCost: 1, trackMaxPoints: 2000, followRequestsMax: 1, blockedUsersMax: 1 },
       imports: { queueSchema: 'unused' },
       privacy: { zonesMax: 1 },
       publicUrl: 'http://localhost',

@@ -18,6 +18,8 @@ import { NotificationResolver } from './notifications/notification.resolver';
 import { NotificationsResolver } from './notifications/notifications.resolver';
 import { CommentResolver } from './social/comment.resolver';
 import { CommentsResolver } from './social/comments.resolver';
+import { BlocksResolver } from './social/blocks.resolver';
+import { FollowRequestResolver } from './social/follow-request.resolver';
 import { FollowsResolver } from './social/follows.resolver';
 import { TrainingResolver } from './training/training.resolver';
 import { TrainingSummaryResolver } from './training/training-summary.resolver';
@@ -39,12 +41,14 @@ import { TwoFactorResolver } from './sessions/two-factor.resolver';
 function resolverInstances(s: Services) {
   return [
     new UsersResolver(s.users),
-    new UserResolver(s.runs, s.shoes, s.follows),
+    new UserResolver(s.runs, s.shoes, s.follows, s.blocks),
     new RunsResolver(s.runs),
     new RunResolver(s.runs),
     new ShoesResolver(s.shoes),
     new ShoeResolver(s.shoes),
     new FollowsResolver(s.follows),
+    new FollowRequestResolver(),
+    new BlocksResolver(s.blocks),
     new TrainingResolver(s.training),
     new TrainingSummaryResolver(s.training),
     new PostsResolver(s.posts),

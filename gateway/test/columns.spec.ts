@@ -14,6 +14,7 @@ import type { TestGateway } from './harness';
  */
 const WITHOUT_MAP: Record<string, string> = {
   follows: 'the follow graph: joined and counted, never read as rows',
+  blocks: 'who blocked whom: probed and joined (a blocked runner is read as a User), never read as rows',
   post_likes: 'kudos: counted (maratron_post_counts), never read as rows',
   group_members: 'memberships: joined and counted; a member is read as a User',
   group_invitations: 'invitations: inserted and used up, never read as rows',

@@ -26,6 +26,7 @@ describe('configuration', () => {
       redisUrl: null,
     });
     expect(config.imports.dir).toBe(path.join(config.dataDir, 'imports'));
+    expect(config.query).toMatchObject({ followRequestsMax: 100, blockedUsersMax: 500 });
     expect(loadConfig({ DATABASE_URL: 'postgres://db/maratron' }).seedDemo).toBe(false);
   });
 
@@ -38,6 +39,8 @@ describe('configuration', () => {
       AI_ALLOWED_HOSTS: 'a:1, b:2',
       LOG_LEVEL: 'debug',
       DATABASE_SCHEMA: 'tenant_1',
+      FOLLOW_REQUESTS_MAX: '20',
+      BLOCKED_USERS_MAX: '50',
     });
     expect(config).toMatchObject({
       port: 8080,
@@ -48,6 +51,7 @@ describe('configuration', () => {
       logLevel: 'debug',
     });
     expect(config.imports.queueSchema).toBe('pgboss_tenant_1');
+    expect(config.query).toMatchObject({ followRequestsMax: 20, blockedUsersMax: 50 });
   });
 
   it.each([
@@ -61,6 +65,8 @@ describe('configuration', () => {
     ['DATABASE_URL', 'mysql://db/x', /DATABASE_URL="mysql:\/\/db\/x": expected a URL \(postgres: or postgresql:\)/],
     ['DATABASE_SCHEMA', 'Bad-Name', /DATABASE_SCHEMA="Bad-Name": expected a lower-case SQL identifier/],
     ['REDIS_URL', 'localhost:6379', /REDIS_URL="localhost:6379": expected a URL \(redis: or rediss:\)/],
+    ['FOLLOW_REQUESTS_MAX', '0', /FOLLOW_REQUESTS_MAX="0": expected at least 1/],
+    ['BLOCKED_USERS_MAX', 'lots', /BLOCKED_USERS_MAX="lots": expected a whole number from 1 to 10000/],
   ])('refuses %s=%s, naming the variable and what it accepts', (name, value, message) => {
     const found = problems({ [name]: value });
     expect(found).toHaveLength(1);

@@ -15,6 +15,8 @@ import { ForgetQueuedJobs1764710000000 } from './1764710000000-forget-queued-job
 import { Sessions1764800000000 } from './1764800000000-sessions';
 import { DefaultVisibility1764810000000 } from './1764810000000-default-visibility';
 import { PrivacyZones1764811000000 } from './1764811000000-privacy-zones';
+import { FollowRequestsBlocks1764820000000 } from './1764820000000-follow-requests-blocks';
+import { BlocksRowLevelSecurity1764821000000 } from './1764821000000-blocks-row-level-security';
 
 /** Every migration, oldest first. Add new ones at the end; never edit one that has shipped. */
 export const migrations = [
@@ -33,9 +35,12 @@ export const migrations = [
   Sessions1764800000000,
   DefaultVisibility1764810000000,
   PrivacyZones1764811000000,
+  FollowRequestsBlocks1764820000000,
+  BlocksRowLevelSecurity1764821000000,
 ];
 
 export { APP_ROLE, VIEWER_SETTING } from './app-role';
+export { notBlockedBy } from './1764820000000-follow-requests-blocks';
 
 // Any constant works; it only has to be the same in every process that changes the schema.
 const SCHEMA_LOCK_KEY = 7_204_655_118;

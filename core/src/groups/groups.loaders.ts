@@ -12,8 +12,15 @@ export type Member = User & { joinedAt: Date };
 
 export function createGroupLoaders(db: RequestDb, viewerId: string | null) {
   return {
+    /**
+     * Groups by id, with their owner: a group whose owner the viewer may not see (someone who
+     * blocked them: row-level security on users) is not found, so Group.owner is never missing.
+     */
     groupById: new DataLoader<string, Group | null>(async (ids) => {
-      const rows = await db.query<Group>(`SELECT ${GROUP_COLUMNS} FROM groups g WHERE g.id = ANY($1::uuid[])`, [ids]);
+      const rows = await db.query<Group>(
+        `SELECT ${GROUP_COLUMNS} FROM groups g JOIN users o ON o.id = g.owner_id WHERE g.id = ANY($1::uuid[])`,
+        [ids],
+      );
       return byKey(ids, hydrate(Group, rows), (g) => g.id);
     }),
 

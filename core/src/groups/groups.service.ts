@@ -63,8 +63,9 @@ export class GroupsService {
     const after = decodeCursor(afterArg);
     const pattern = prefix === null ? null : prefix.replace(/[\\%_]/g, (c) => `\\${c}`);
     if (first === 0) return toPage([], 0, (g: Group) => ({ at: g.createdAt, id: g.id }));
+    // The owner is joined (under row-level security) so that a group whose owner blocked the viewer is left out.
     const rows = await ctx.db.query<Group>(
-      `SELECT ${GROUP_COLUMNS} FROM groups g
+      `SELECT ${GROUP_COLUMNS} FROM groups g JOIN users o ON o.id = g.owner_id
         WHERE ($2::text IS NULL OR lower(g.name) LIKE $2 || '%')
           AND (NOT g.private
                OR EXISTS (SELECT 1 FROM group_members m WHERE m.group_id = g.id AND m.user_id = $1)

@@ -1,4 +1,5 @@
 import { notFound } from '@maratron/domain';
+import { notBlockedBy } from '@maratron/migrations';
 import { Notification } from '@maratron/schema';
 import type { NotificationKind } from '@maratron/domain';
 import { decodeCursor, pageSize, toPage } from '../common/pagination';
@@ -14,6 +15,8 @@ export interface NotificationFacts {
   kind: NotificationKind;
   postId?: string | null;
   groupId?: string | null;
+  /** FOLLOW_REQUESTED: the request, whose end takes the notification with it. */
+  followRequestId?: string | null;
 }
 
 export interface NotificationsPage {
@@ -28,17 +31,21 @@ export class NotificationsService {
   /**
    * Notifies each recipient of something the actor did — never the actor themself — in the
    * caller's transaction; `notification.created` goes out once it commits. A notification the
-   * database already holds once (a follow: notifications_followed_once_idx) is not repeated.
+   * database already holds once (a follow: notifications_followed_once_idx) is not repeated, and
+   * blocks silence it both ways: nobody the actor blocked is notified (they could not see the
+   * actor anyway), nor anyone who blocked the actor (`notBlockedBy`: the actor is the viewer).
    */
   async notify(ctx: RequestContext, recipientIds: string[], facts: NotificationFacts): Promise<void> {
     const recipients = [...new Set(recipientIds)].filter((id) => id !== facts.actorId);
     if (!recipients.length) return;
     const rows = await ctx.db.query<{ id: string; userId: string }>(
-      `INSERT INTO notifications (user_id, actor_id, kind, post_id, group_id)
-       SELECT r, $2, $3, $4, $5 FROM unnest($1::uuid[]) AS r
+      `INSERT INTO notifications (user_id, actor_id, kind, post_id, group_id, follow_request_id)
+       SELECT r, $2, $3, $4, $5, $6 FROM unnest($1::uuid[]) AS r
+        WHERE NOT EXISTS (SELECT 1 FROM blocks b WHERE b.blocker_id = $2 AND b.blocked_id = r)
+          AND ${notBlockedBy('r')}
        ON CONFLICT DO NOTHING
        RETURNING id, user_id AS "userId"`,
-      [recipients, facts.actorId, facts.kind, facts.postId ?? null, facts.groupId ?? null],
+      [recipients, facts.actorId, facts.kind, facts.postId ?? null, facts.groupId ?? null, facts.followRequestId ?? null],
     );
     for (const row of rows) publishAfterCommit(ctx.db, this.events, 'notification.created', { notificationId: row.id, userId: row.userId });
   }

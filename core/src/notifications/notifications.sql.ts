@@ -15,5 +15,9 @@ export const NOTIFICATION_FIELDS: ColumnMap<Notification> = {
     readAt: 'read_at',
     createdAt: 'created_at',
   },
+  unmapped: {
+    follow_request_id:
+      'the pending request a FOLLOW_REQUESTED notification is about: written by notify, it goes with the request (ON DELETE CASCADE)',
+  },
 };
 export const NOTIFICATION_COLUMNS = select('n', NOTIFICATION_FIELDS);

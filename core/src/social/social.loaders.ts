@@ -18,6 +18,15 @@ export interface PostStats {
   likedByViewer: boolean;
 }
 
+/** The viewer's relation to a runner: following them, a request pending, blocked them. */
+export interface ViewerRelation {
+  following: boolean;
+  requested: boolean;
+  blocked: boolean;
+}
+
+const NO_RELATION: ViewerRelation = { following: false, requested: false, blocked: false };
+
 export function createSocialLoaders(db: RequestDb, viewerId: string | null) {
   const visiblePost = postVisibleToViewerSql('p', '$1');
   return {
@@ -41,6 +50,21 @@ export function createSocialLoaders(db: RequestDb, viewerId: string | null) {
       const followed = new Set(rows.map((r) => r.id));
       return ids.map((id) => followed.has(id));
     }),
+    /** Does the viewer follow, have a pending request to follow, or block this runner? One statement a batch. */
+    viewerRelation: new DataLoader<string, ViewerRelation>(async (ids) => {
+      if (!viewerId) return ids.map(() => NO_RELATION);
+      const rows = await db.query<ViewerRelation & { id: string }>(
+        `SELECT k.id,
+                EXISTS (SELECT 1 FROM follows f WHERE f.follower_id = $1 AND f.followee_id = k.id) AS following,
+                EXISTS (SELECT 1 FROM follow_requests r WHERE r.follower_id = $1 AND r.followee_id = k.id) AS requested,
+                EXISTS (SELECT 1 FROM blocks b WHERE b.blocker_id = $1 AND b.blocked_id = k.id) AS blocked
+           FROM unnest($2::uuid[]) AS k(id)`,
+        [viewerId, ids],
+      );
+      return byKey(ids, rows, (r) => r.id).map((r) =>
+        r ? { following: r.following, requested: r.requested, blocked: r.blocked } : NO_RELATION,
+      );
+    }),
 
     /** Posts by id that the viewer may see; null for missing or hidden ones. */
     visiblePostById: new DataLoader<string, Post | null>(async (ids) => {
@@ -55,10 +79,11 @@ export function createSocialLoaders(db: RequestDb, viewerId: string | null) {
     postStats: new DataLoader<string, PostStats>(async (ids) => {
       const rows = await db.query<PostStats & { id: string }>(
         // The posts are read first (row-level security checks each once); their counts come from
-        // a database function, so the kudos and comments aren't re-checked one by one.
+        // a database function, one call for the batch, so the kudos and comments aren't re-checked
+        // one by one.
         `SELECT p.id, n.likes, n.comments,
                 EXISTS (SELECT 1 FROM post_likes l WHERE l.post_id = p.id AND l.user_id = $2) AS "likedByViewer"
-           FROM posts p CROSS JOIN LATERAL maratron_post_counts(p.id) n
+           FROM posts p JOIN maratron_post_counts($1::uuid[]) n ON n.post_id = p.id
           WHERE p.id = ANY($1::uuid[])`,
         [ids, viewerId],
       );

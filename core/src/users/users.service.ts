@@ -1,5 +1,6 @@
 import {
   badInput,
+  FollowPolicy,
   notFound,
   parseId,
   parseInput,
@@ -20,6 +21,7 @@ import type { RequestContext } from '../context';
 import { hydrate } from '../database/rows';
 import type { SessionsService } from '../sessions/sessions.service';
 import type { TwoFactorService } from '../sessions/two-factor.service';
+import type { FollowsService } from '../social/follows.service';
 import { USER_COLUMNS } from './users.sql';
 
 /** What signUp and signIn answer: the new session's token and the runner (GraphQL's AuthPayload). */
@@ -39,6 +41,7 @@ export class UsersService {
     /** PGBOSS_SCHEMA: the job queue's tables, whose rows name the runner (deleteAccount empties them of the account's). */
     private readonly queueSchema: string,
     private readonly twoFactor: TwoFactorService,
+    private readonly follows: FollowsService,
   ) {}
 
   async signUp(ctx: RequestContext, input: unknown): Promise<AuthSession> {
@@ -129,7 +132,10 @@ export class UsersService {
 
   /**
    * Runners whose username or name contains the query (trigram-indexed), those starting
-   * with it first.
+   * with it first, leaving out anyone who blocked the viewer. The matching is
+   * maratron_search_users (row-level security on users would keep the LIKE from using the
+   * trigram indexes: see migrations/src/1764821000000-blocks-row-level-security.ts); the rows
+   * are then read by id, under the policies.
    */
   async search(ctx: RequestContext, query: string, first: number): Promise<User[]> {
     requireViewer(ctx);
@@ -138,10 +144,7 @@ export class UsersService {
     if (!Number.isInteger(first) || first < 1 || first > 50) throw badInput('first', 'Page size must be between 1 and 50');
     const pattern = q.replace(/[\\%_]/g, (c) => `\\${c}`);
     const rows = await ctx.db.query<User>(
-      `SELECT ${USER_COLUMNS} FROM users u
-        WHERE u.username LIKE '%' || $1 || '%' OR lower(u.name) LIKE '%' || $1 || '%'
-        ORDER BY (u.username = $2) DESC, (u.username LIKE $1 || '%' OR lower(u.name) LIKE $1 || '%') DESC, u.username
-        LIMIT $3`,
+      `SELECT ${USER_COLUMNS} FROM maratron_search_users($1, $2, $3) WITH ORDINALITY s(id, n) JOIN users u ON u.id = s.id ORDER BY s.n`,
       [pattern, q, first],
     );
     return hydrate(User, rows);
@@ -162,6 +165,7 @@ export class UsersService {
             units = coalesce($5, u.units),
             username = coalesce($6, u.username),
             default_visibility = coalesce($7, u.default_visibility),
+            follow_policy = coalesce($8, u.follow_policy),
             updated_at = now()
           WHERE u.id = $1 RETURNING ${USER_COLUMNS}`,
         [
@@ -172,9 +176,12 @@ export class UsersService {
           changes.units ?? null,
           changes.username ?? null,
           changes.defaultVisibility ?? null,
+          changes.followPolicy ?? null,
         ],
       );
       if (!rows.length) throw notFound('User');
+      // Open to anyone now: those who asked are let in (FollowsService.approveAll).
+      if (changes.followPolicy === FollowPolicy.OPEN) await this.follows.approveAll(ctx);
       if (changes.trainingProfile) await this.saveTrainingProfile(ctx.db, viewerId, changes.trainingProfile);
       ctx.loaders.userById.clear(viewerId);
       ctx.loaders.trainingProfile.clear(viewerId);

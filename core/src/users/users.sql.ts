@@ -14,6 +14,7 @@ export const USER_FIELDS: ColumnMap<User> = {
     units: 'units',
     createdAt: 'created_at',
     defaultVisibility: 'default_visibility',
+    followPolicy: 'follow_policy',
   },
   unmapped: {
     password_hash: 'never part of a User: read only where a password is checked (UsersService)',

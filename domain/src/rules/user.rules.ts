@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { TrainingLevel, Units, Visibility, Weekday } from '../enums';
+import { FollowPolicy, TrainingLevel, Units, Visibility, Weekday } from '../enums';
 import { keepIfNull } from './validate';
 
 export const usernameSchema = z
@@ -46,5 +46,6 @@ export const profileChangesSchema = z.object({
   trainingProfile: keepIfNull(trainingProfileSchema),
   /** The visibility new runs and imports get when they name none. */
   defaultVisibility: keepIfNull(z.enum(Visibility)),
+  followPolicy: keepIfNull(z.enum(FollowPolicy)),
 });
 export type ProfileChanges = z.output<typeof profileChangesSchema>;

@@ -14,13 +14,23 @@ import type { QueryLimits } from '@maratron/core';
 const POINT_FIELDS = new Set(['Run.track']);
 
 /**
+ * Lists without a page size whose length a setting caps: they cost that many times what they
+ * select, as a page of that size would.
+ */
+const CAPPED_LISTS: Record<string, (limits: QueryLimits) => number> = {
+  'Query.followRequests': (limits) => limits.followRequestsMax,
+  'Query.blockedUsers': (limits) => limits.blockedUsersMax,
+};
+
+/**
  * The cost of one operation, computed with its variables (graphql-query-complexity), before any
  * work is done:
  * - every field costs 1 plus what it selects;
  * - a field with `first` (or `last`) costs that many times (1 + what it selects), with the page
  *   size taken from the variables or the argument's default — a page size sent as a variable
  *   counts the same as one written in the query;
- * - a point field (`Run.track`) costs the most points it may return.
+ * - a point field (`Run.track`) costs the most points it may return;
+ * - a list capped by a setting (`followRequests`, `blockedUsers`) costs as a page of that size.
  * So `runs(first: 10) { edges { node { track } } }` costs about 10 × 2,000, and fifteen aliases of
  * it cost fifteen times that. graphql-armor's own cost rule counts a page size only when it is a
  * literal and a track as one field, which is why this replaces it.
@@ -35,6 +45,8 @@ export function queryCost(
   const estimators: ComplexityEstimator[] = [
     ({ type, field, args, childComplexity }) => {
       if (POINT_FIELDS.has(`${type.name}.${field.name}`)) return limits.trackMaxPoints;
+      const cap = CAPPED_LISTS[`${type.name}.${field.name}`];
+      if (cap) return (1 + childComplexity) * cap(limits);
       const pageSize = args.first ?? args.last;
       if (typeof pageSize === 'number') return (1 + childComplexity) * Math.max(1, pageSize);
       return undefined;

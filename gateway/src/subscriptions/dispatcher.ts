@@ -3,7 +3,7 @@ import { createSourceEventStream, execute, GraphQLError } from 'graphql';
 import type { DocumentNode, ExecutionArgs, ExecutionResult, GraphQLFormattedError, GraphQLSchema } from 'graphql';
 import type { DataSource } from 'typeorm';
 import { WebSocket } from 'ws';
-import { createRequestContext, RequestDb, actorOf } from '@maratron/core';
+import { blockersOf, createRequestContext, RequestDb, actorOf } from '@maratron/core';
 import type { EventBus, Topic, Topics, Logger } from '@maratron/core';
 import type { Channel, Subscriber } from './channels';
 import { LiveSource } from './live-source';
@@ -220,11 +220,11 @@ export class LiveDispatcher {
     // Who may receive it is read as the runner who caused the event (row-level security). A
     // coalesced burst may come from several runners, and each sees what the others may not
     // (a private group's members): it is read once per runner.
-    const receivers = new Set<LiveSubscriber>();
+    const receivers = new Map<LiveSubscriber, string[]>();
     for (const [actor, theirs] of byActor(payloads)) {
       const db = new RequestDb(this.deps.dataSource, actor);
       try {
-        for (const sub of await channel.audience(db, theirs, [...candidates])) receivers.add(sub);
+        for (const sub of await channel.audience(db, theirs, [...candidates])) receivers.set(sub, [...(receivers.get(sub) ?? []), actor]);
       } finally {
         await db.close();
       }
@@ -234,9 +234,18 @@ export class LiveDispatcher {
     const owners = channel.ownersOf?.(payloads) ?? null;
     const alone = (sub: LiveSubscriber) =>
       channel.rootPerViewer || sub.dependence === 'viewer' || (sub.dependence === 'owner' && (owners === null || owners.has(sub.viewerId)));
+    // Blocks: what a subscriber someone blocked may see differs from what others see (their
+    // blockers' posts, comments, kudos and memberships are hidden from them), so their update is
+    // executed as them alone; and an event only their blockers caused is not sent to them at all.
+    const others = [
+      ...new Set([...receivers].filter(([sub, actors]) => actors.some((a) => a !== sub.viewerId)).map(([sub]) => sub.viewerId)),
+    ];
+    const blockers = await blockersOf(this.deps.dataSource, others);
     const groups = new Map<string, LiveSubscriber[]>();
-    for (const sub of receivers) {
-      const key = alone(sub) ? `${sub.documentKey}\n${sub.viewerId}` : sub.documentKey;
+    for (const [sub, actors] of receivers) {
+      const blockedBy = blockers.get(sub.viewerId);
+      if (blockedBy && actors.every((actor) => blockedBy.has(actor))) continue;
+      const key = alone(sub) || blockedBy !== undefined ? `${sub.documentKey}\n${sub.viewerId}` : sub.documentKey;
       const group = groups.get(key);
       if (group) group.push(sub);
       else groups.set(key, [sub]);

@@ -1,7 +1,7 @@
 import { Arg, Ctx, Extensions, FieldResolver, Int, Resolver, Root } from 'type-graphql';
-import { Period, Visibility } from '@maratron/domain';
+import { FollowState, Period, Visibility } from '@maratron/domain';
 import { RunConnection, RunStats, Shoe, TrainingProfile, User } from '@maratron/schema';
-import type { RequestContext, RunsService, ShoesService, FollowsService } from '@maratron/core';
+import type { RequestContext, RunsService, ShoesService, FollowsService, BlocksService } from '@maratron/core';
 import { PER_VIEWER } from '../subscriptions/per-viewer';
 
 /** Fields of User beyond its columns. Private ones answer null to anyone but the runner. */
@@ -11,6 +11,7 @@ export class UserResolver {
     private readonly runService: RunsService,
     private readonly shoeService: ShoesService,
     private readonly followService: FollowsService,
+    private readonly blockService: BlocksService,
   ) {}
 
   @Extensions(PER_VIEWER)
@@ -66,6 +67,18 @@ export class UserResolver {
   @FieldResolver(() => Boolean)
   isFollowedByViewer(@Root() user: User, @Ctx() ctx: RequestContext) {
     return this.followService.isFollowedByViewer(ctx, user.id);
+  }
+
+  @Extensions(PER_VIEWER)
+  @FieldResolver(() => FollowState, { description: 'The viewer’s relation to this runner.' })
+  viewerFollowState(@Root() user: User, @Ctx() ctx: RequestContext) {
+    return this.followService.followState(ctx, user.id);
+  }
+
+  @Extensions(PER_VIEWER)
+  @FieldResolver(() => Boolean)
+  isBlockedByViewer(@Root() user: User, @Ctx() ctx: RequestContext) {
+    return this.blockService.isBlockedByViewer(ctx, user.id);
   }
 
   @Extensions(PER_VIEWER)

@@ -1,5 +1,5 @@
 import { Field, Float, InputType, Int } from 'type-graphql';
-import { TrainingLevel, Units, Visibility, Weekday } from '@maratron/domain';
+import { FollowPolicy, TrainingLevel, Units, Visibility, Weekday } from '@maratron/domain';
 
 // Shapes only: the rules (lengths, ranges, formats) live in @maratron/schema's zod schemas,
 // shared with the ai-server, and are applied by the service.
@@ -31,4 +31,5 @@ export class UpdateProfileInput {
   @Field(() => TrainingProfileInput, { nullable: true }) trainingProfile?: TrainingProfileInput | null;
   @Field(() => Visibility, { nullable: true, description: 'What new runs and imports get when they name no visibility.' })
   defaultVisibility?: Visibility | null;
+  @Field(() => FollowPolicy, { nullable: true }) followPolicy?: FollowPolicy | null;
 }

@@ -9,4 +9,5 @@ export * from './group.entity';
 export * from './post.entity';
 export * from './comment.entity';
 export * from './notification.entity';
+export * from './follow-request.entity';
 export * from './privacy-zone.entity';

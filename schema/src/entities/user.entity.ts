@@ -1,5 +1,5 @@
 import { Field, ID, ObjectType } from 'type-graphql';
-import { Units, Visibility } from '../graphql/enums';
+import { FollowPolicy, Units, Visibility } from '../graphql/enums';
 
 /**
  * A runner's account (table `users`; its columns are mapped in core's users.sql.ts). `email` and
@@ -33,4 +33,8 @@ export class User {
 
   /** What new runs and imports get when they name no visibility; the runner's own setting. */
   defaultVisibility!: Visibility;
+
+  /** OPEN: anyone may follow at once; APPROVAL: following asks, the runner approves. */
+  @Field(() => FollowPolicy)
+  followPolicy!: FollowPolicy;
 }

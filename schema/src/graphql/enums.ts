@@ -1,6 +1,8 @@
 import { registerEnumType } from 'type-graphql';
 import {
   ActivityFormat,
+  FollowPolicy,
+  FollowState,
   NotificationKind,
   Period,
   RaceDistance,
@@ -21,5 +23,19 @@ registerEnumType(Weekday, { name: 'Weekday' });
 registerEnumType(NotificationKind, { name: 'NotificationKind' });
 registerEnumType(ActivityFormat, { name: 'ActivityFormat' });
 registerEnumType(RaceDistance, { name: 'RaceDistance' });
+registerEnumType(FollowPolicy, { name: 'FollowPolicy' });
+registerEnumType(FollowState, { name: 'FollowState' });
 
-export { ActivityFormat, NotificationKind, Period, RaceDistance, RunEnvironment, TrainingLevel, Units, Visibility, Weekday };
+export {
+  ActivityFormat,
+  FollowPolicy,
+  FollowState,
+  NotificationKind,
+  Period,
+  RaceDistance,
+  RunEnvironment,
+  TrainingLevel,
+  Units,
+  Visibility,
+  Weekday,
+};
