@@ -53,6 +53,17 @@ describe('every screen', () => {
       runner.user.token,
     );
     const runId = run.data!.createRun.id;
+    // The trust settings with something in each list: a privacy zone, a pending follow request, a blocked runner.
+    await t.gql(
+      `mutation { addPrivacyZone(input: { name: "Home", latitude: 48.8566, longitude: 2.3522, radius: 400 }) { id } }`,
+      {},
+      runner.user.token,
+    );
+    await t.gql(`mutation { updateProfile(input: { followPolicy: APPROVAL }) { id } }`, {}, runner.user.token);
+    const asker = await t.signUp('Jon Snow');
+    await t.gql(`mutation($id: ID!) { follow(userId: $id) { id } }`, { id: runner.user.id }, asker.token);
+    const pest = await t.signUp('Pat Pest');
+    await t.gql(`mutation($id: ID!) { blockUser(userId: $id) { id } }`, { id: pest.id }, runner.user.token);
     // The one screen whose content is an alert: a page that does not exist says so.
     const expectedAlerts: Record<string, RegExp> = { 'not-found': /not found/i };
     const screens: [string, string][] = [
@@ -70,6 +81,9 @@ describe('every screen', () => {
       ['coach', '/coach'],
       ['plan', '/plan'],
       ['settings', '/settings'],
+      ['settings-privacy', '/settings/privacy'],
+      ['settings-followers', '/settings/followers'],
+      ['settings-security', '/settings/security'],
       ['not-found', '/no/such/page'],
     ];
     for (const [name, path] of screens) {
@@ -85,9 +99,15 @@ describe('every screen', () => {
     expect(runner.pageErrors).toEqual([]);
 
     const { page } = await app.anonymous(viewport);
-    await page.goto('/signin');
-    await visible(page.getByRole('heading', { name: 'Welcome back' }));
-    await expectAccessible(page, `sign in (${label})`);
-    await screenshot(page, `screen-signin-${label}`);
+    for (const [name, path, heading] of [
+      ['signin', '/signin', 'Welcome back'],
+      ['forgot-password', '/forgot-password', 'Reset your password'],
+      ['reset-password', '/reset-password?token=from-a-mail', 'Choose a new password'],
+    ]) {
+      await page.goto(path!);
+      await visible(page.getByRole('heading', { name: heading }));
+      await expectAccessible(page, `${name} (${label})`);
+      await screenshot(page, `screen-${name}-${label}`);
+    }
   });
 });

@@ -93,7 +93,8 @@ describeWithServer(['Mutation.createGroup', 'Mutation.joinGroup', 'Query.leaderb
     const board = chloe.page.getByTestId('leaderboard');
     await t.gql(
       `mutation($input: RunInput!) { createRun(input: $input) { id } }`,
-      { input: { startedAt: new Date().toISOString(), distance: 12000, duration: 3600 } },
+      // PUBLIC: a new account's runs default to FOLLOWERS, and Chloe does not follow Dev.
+      { input: { startedAt: new Date().toISOString(), distance: 12000, duration: 3600, visibility: 'PUBLIC' } },
       dev.user.token,
     );
     // Dev is on the board since he joined; his run moves it live.

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { chromium } from 'playwright-core';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { startStack } from '../../ai-server/test/stack';
-import type { TestGateway, TestUser } from '../../gateway/test/harness';
+import type { TestGateway, TestGatewayOptions, TestUser } from '../../gateway/test/harness';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const SCREENSHOTS = path.join(__dirname, 'screenshots');
@@ -36,9 +36,10 @@ export interface Runner {
 
 /**
  * One gateway and one Chromium per spec file, started on first use (a file whose specs are
- * all skipped starts nothing) and closed after the file.
+ * all skipped starts nothing) and closed after the file. `options` reach the gateway (e.g.
+ * an `env` of its own).
  */
-export function e2eApp() {
+export function e2eApp(options: TestGatewayOptions = {}) {
   let started: Promise<{ t: TestGateway; stop: () => Promise<void>; browser: Browser }> | null = null;
   const contexts: BrowserContext[] = [];
   const start = () =>
@@ -46,7 +47,7 @@ export function e2eApp() {
       if (!fs.existsSync(CHROMIUM)) throw new Error(`No Chromium at ${CHROMIUM}: apt-get install chromium (or set CHROMIUM_PATH)`);
       // The app as `npm start` runs it: the gateway with the ai-server (the coach's MCP tools).
       const [stack, browser] = await Promise.all([
-        startStack(),
+        startStack(options),
         chromium.launch({
           executablePath: CHROMIUM,
           headless: true,

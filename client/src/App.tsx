@@ -2,8 +2,9 @@ import { useQuery } from '@apollo/client';
 import { lazy, Suspense, useEffect } from 'react';
 import { Navigate, Route, Routes, useLocation } from 'react-router';
 import { session, useToken } from './apollo/session';
+import { useSignOut } from './apollo/signout';
 import { ViewerQuery } from './api/operations';
-import { SignIn, SignUp } from './pages/Auth';
+import { ForgotPassword, ResetPassword, SignIn, SignUp } from './pages/Auth';
 import { Shell } from './Shell';
 import { Button, ErrorBox, Loading } from './ui/components';
 import { ViewerContext } from './viewer';
@@ -22,15 +23,21 @@ const Notifications = lazy(() => import('./pages/Notifications'));
 const Coach = lazy(() => import('./pages/Coach'));
 const Plan = lazy(() => import('./pages/Plan'));
 const Settings = lazy(() => import('./pages/Settings'));
+const PrivacySettings = lazy(() => import('./pages/settings/PrivacySettings'));
+const FollowerSettings = lazy(() => import('./pages/settings/FollowerSettings'));
+const SecuritySettings = lazy(() => import('./pages/settings/SecuritySettings'));
 
 export function App() {
   const token = useToken();
   const location = useLocation();
+  // A reset link works whether or not someone is signed in on this browser: it signs in anew.
+  if (location.pathname === '/reset-password') return <ResetPassword />;
   if (!token) {
     return (
       <Routes>
         <Route path="/signin" element={<SignIn />} />
         <Route path="/signup" element={<SignUp />} />
+        <Route path="/forgot-password" element={<ForgotPassword />} />
         <Route path="*" element={<Navigate to="/signin" replace state={{ from: location.pathname }} />} />
       </Routes>
     );
@@ -40,6 +47,7 @@ export function App() {
 
 function SignedIn() {
   const { data, error, refetch } = useQuery(ViewerQuery);
+  const signOut = useSignOut();
   const me = data?.me;
   // A token for an account that no longer exists answers `me: null`: back to signing in.
   useEffect(() => {
@@ -50,7 +58,7 @@ function SignedIn() {
     return (
       <main className="center-page">
         <ErrorBox error={error} title="Maratron could not load your account" retry={() => void refetch()} />
-        <Button variant="ghost" onClick={() => session.set(null)}>
+        <Button variant="ghost" onClick={() => void signOut()}>
           Sign out
         </Button>
       </main>
@@ -78,6 +86,10 @@ function SignedIn() {
             <Route path="/coach" element={<Coach />} />
             <Route path="/plan" element={<Plan />} />
             <Route path="/settings" element={<Settings />} />
+            <Route path="/settings/privacy" element={<PrivacySettings />} />
+            <Route path="/settings/followers" element={<FollowerSettings />} />
+            <Route path="/settings/security" element={<SecuritySettings />} />
+            <Route path="/forgot-password" element={<Navigate to="/settings/security" replace />} />
             <Route path="/signin" element={<Navigate to="/" replace />} />
             <Route path="/signup" element={<Navigate to="/" replace />} />
             <Route path="*" element={<NotFound />} />

@@ -4,7 +4,7 @@ import type { ReactNode } from 'react';
 import { Link, NavLink, useLocation } from 'react-router';
 import { prependToConnection } from './apollo/cache';
 import { useLiveStatus } from './apollo/client';
-import { session } from './apollo/session';
+import { useSignOut } from './apollo/signout';
 import { NotificationAddedSubscription, NotificationsQuery } from './api/operations';
 import { Avatar } from './ui/components';
 import { Icon } from './ui/icons';
@@ -29,6 +29,7 @@ const NAV: { to: string; label: string; icon: IconName }[] = [
  */
 export function Shell({ children }: { children: ReactNode }) {
   const me = useViewer();
+  const signOut = useSignOut();
   const location = useLocation();
   const [menuOpen, setMenuOpen] = useState(false);
   const main = useRef<HTMLElement>(null);
@@ -97,7 +98,7 @@ export function Shell({ children }: { children: ReactNode }) {
             </NavLink>
           </li>
           <li>
-            <button type="button" className="nav-link" onClick={() => session.set(null)}>
+            <button type="button" className="nav-link" onClick={() => void signOut()}>
               <Icon name="signout" />
               <span>Sign out</span>
             </button>
@@ -142,6 +143,8 @@ function NotificationBell() {
         node: n,
         countField: n.read ? null : 'unreadCount',
       });
+      // A new follow request: the pending list (Settings → Followers) is read again when shown.
+      if (n.kind === 'FOLLOW_REQUESTED') client.cache.evict({ id: 'ROOT_QUERY', fieldName: 'followRequests' });
     },
   });
   const unread = data?.notifications.unreadCount ?? 0;

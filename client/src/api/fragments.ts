@@ -18,6 +18,9 @@ export const ViewerFragment = graphql(`
     bio
     units
     createdAt
+    defaultVisibility
+    followPolicy
+    twoFactorEnabled
     trainingProfile {
       level
       goals
@@ -41,6 +44,7 @@ export const RunFragment = graphql(`
     averageHeartRate
     environment
     visibility
+    hideTrack
     notes
     createdAt
     shoe {
@@ -187,5 +191,27 @@ export const TrainingPlanFragment = graphql(`
       targetPace
       description
     }
+  }
+`);
+
+/** What a follow button needs to show the viewer's relation to a runner. */
+export const FollowFieldsFragment = graphql(`
+  fragment FollowFields on User {
+    id
+    followerCount
+    followPolicy
+    viewerFollowState
+    isFollowedByViewer
+    isBlockedByViewer
+  }
+`);
+
+export const PrivacyZoneFragment = graphql(`
+  fragment PrivacyZoneFields on PrivacyZone {
+    id
+    name
+    latitude
+    longitude
+    radius
   }
 `);

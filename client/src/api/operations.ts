@@ -24,8 +24,8 @@ export const SignUpMutation = graphql(`
 `);
 
 export const SignInMutation = graphql(`
-  mutation SignIn($email: String!, $password: String!) {
-    signIn(email: $email, password: $password) {
+  mutation SignIn($email: String!, $password: String!, $code: String) {
+    signIn(email: $email, password: $password, code: $code) {
       token
       user {
         ...ViewerFields
@@ -45,6 +45,187 @@ export const UpdateProfileMutation = graphql(`
 export const DeleteAccountMutation = graphql(`
   mutation DeleteAccount($password: String!) {
     deleteAccount(password: $password)
+  }
+`);
+
+// ── trust: sessions, passwords, two-step sign-in ──────────────────────────────────────────
+export const SignOutMutation = graphql(`
+  mutation SignOut {
+    signOut
+  }
+`);
+
+export const SessionsQuery = graphql(`
+  query Sessions {
+    sessions {
+      id
+      device
+      createdAt
+      lastUsedAt
+      current
+    }
+  }
+`);
+
+export const RevokeSessionMutation = graphql(`
+  mutation RevokeSession($id: ID!) {
+    revokeSession(id: $id)
+  }
+`);
+
+export const ChangePasswordMutation = graphql(`
+  mutation ChangePassword($currentPassword: String!, $newPassword: String!) {
+    changePassword(currentPassword: $currentPassword, newPassword: $newPassword) {
+      token
+      user {
+        ...ViewerFields
+      }
+    }
+  }
+`);
+
+export const RequestPasswordResetMutation = graphql(`
+  mutation RequestPasswordReset($email: String!) {
+    requestPasswordReset(email: $email)
+  }
+`);
+
+export const ResetPasswordMutation = graphql(`
+  mutation ResetPassword($token: String!, $newPassword: String!) {
+    resetPassword(token: $token, newPassword: $newPassword) {
+      token
+      user {
+        ...ViewerFields
+      }
+    }
+  }
+`);
+
+export const EnableTwoFactorMutation = graphql(`
+  mutation EnableTwoFactor {
+    enableTwoFactor {
+      otpauthUri
+      secret
+    }
+  }
+`);
+
+export const ConfirmTwoFactorMutation = graphql(`
+  mutation ConfirmTwoFactor($code: String!) {
+    confirmTwoFactor(code: $code)
+  }
+`);
+
+export const DisableTwoFactorMutation = graphql(`
+  mutation DisableTwoFactor($password: String!, $code: String!) {
+    disableTwoFactor(password: $password, code: $code)
+  }
+`);
+
+// ── trust: privacy, followers, blocks ──────────────────────────────────────────────────────
+export const PrivacyZonesQuery = graphql(`
+  query PrivacyZones {
+    privacyZones {
+      ...PrivacyZoneFields
+    }
+  }
+`);
+
+/**
+ * The backdrop of the privacy-zone map: the viewer's latest runs with their tracks. Each
+ * track costs its points in the query budget, so only a few runs are asked for.
+ */
+export const RecentTracksQuery = graphql(`
+  query RecentTracks {
+    runs(first: 10) {
+      edges {
+        cursor
+        node {
+          id
+          track
+        }
+      }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+    }
+  }
+`);
+
+export const AddPrivacyZoneMutation = graphql(`
+  mutation AddPrivacyZone($input: PrivacyZoneInput!) {
+    addPrivacyZone(input: $input) {
+      ...PrivacyZoneFields
+    }
+  }
+`);
+
+export const RemovePrivacyZoneMutation = graphql(`
+  mutation RemovePrivacyZone($id: ID!) {
+    removePrivacyZone(id: $id)
+  }
+`);
+
+export const FollowRequestsQuery = graphql(`
+  query FollowRequests {
+    followRequests {
+      id
+      createdAt
+      from {
+        ...UserSummary
+      }
+    }
+  }
+`);
+
+export const ApproveFollowRequestMutation = graphql(`
+  mutation ApproveFollowRequest($id: ID!) {
+    approveFollowRequest(id: $id) {
+      ...UserSummary
+    }
+  }
+`);
+
+export const DeclineFollowRequestMutation = graphql(`
+  mutation DeclineFollowRequest($id: ID!) {
+    declineFollowRequest(id: $id)
+  }
+`);
+
+export const BlockedUsersQuery = graphql(`
+  query BlockedUsers {
+    blockedUsers {
+      ...UserSummary
+      isBlockedByViewer
+    }
+  }
+`);
+
+export const BlockUserMutation = graphql(`
+  mutation BlockUser($userId: ID!) {
+    blockUser(userId: $userId) {
+      ...UserSummary
+      ...FollowFields
+    }
+  }
+`);
+
+export const UnblockUserMutation = graphql(`
+  mutation UnblockUser($userId: ID!) {
+    unblockUser(userId: $userId) {
+      ...UserSummary
+      ...FollowFields
+    }
+  }
+`);
+
+export const RemoveFollowerMutation = graphql(`
+  mutation RemoveFollower($userId: ID!) {
+    removeFollower(userId: $userId) {
+      ...UserSummary
+      ...FollowFields
+    }
   }
 `);
 
@@ -367,9 +548,8 @@ export const ProfileQuery = graphql(`
       ...UserSummary
       bio
       createdAt
-      followerCount
       followingCount
-      isFollowedByViewer
+      ...FollowFields
       allTime: stats(period: ALL_TIME) {
         runCount
         distance
@@ -411,9 +591,7 @@ export const ProfileQuery = graphql(`
 export const FollowMutation = graphql(`
   mutation Follow($userId: ID!) {
     follow(userId: $userId) {
-      id
-      followerCount
-      isFollowedByViewer
+      ...FollowFields
     }
   }
 `);
@@ -421,9 +599,7 @@ export const FollowMutation = graphql(`
 export const UnfollowMutation = graphql(`
   mutation Unfollow($userId: ID!) {
     unfollow(userId: $userId) {
-      id
-      followerCount
-      isFollowedByViewer
+      ...FollowFields
     }
   }
 `);
@@ -432,8 +608,7 @@ export const SearchUsersQuery = graphql(`
   query SearchUsers($query: String!) {
     searchUsers(query: $query, first: 8) {
       ...UserSummary
-      followerCount
-      isFollowedByViewer
+      ...FollowFields
     }
   }
 `);

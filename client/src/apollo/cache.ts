@@ -149,3 +149,28 @@ export function invalidateRunAggregates(cache: ApolloCache<unknown>, viewerId: s
   }
   cache.gc();
 }
+
+/** Adds an object at the end of a plain root list field (privacyZones…), unless it is there. */
+export function appendToList(cache: ApolloCache<unknown>, field: string, node: StoreObject) {
+  const id = cache.identify(node);
+  if (!id) return;
+  cache.modify({
+    fields: {
+      [field](existing: readonly Reference[] | undefined, { readField }: ModifierDetails) {
+        if (!existing || existing.some((r) => readField('id', r) === node.id)) return existing;
+        return [...existing, { __ref: id }];
+      },
+    } as Modifiers,
+  });
+}
+
+/** Drops an object from a plain root list field (followRequests, blockedUsers, sessions…) without asking the server again. */
+export function dropFromList(cache: ApolloCache<unknown>, field: string, id: string) {
+  cache.modify({
+    fields: {
+      [field](existing: readonly Reference[] | undefined, { readField }: ModifierDetails) {
+        return existing?.filter((r) => readField('id', r) !== id);
+      },
+    } as Modifiers,
+  });
+}

@@ -89,9 +89,17 @@ const authLink = setContext((_, { headers }) => ({
   headers: { ...headers, ...(session.token ? { authorization: `Bearer ${session.token}` } : {}) },
 }));
 
-/** A token the server no longer accepts (expired, account deleted) signs the runner out. */
-const signOutOnInvalidToken = onError(({ networkError }) => {
-  if (networkError && 'statusCode' in networkError && networkError.statusCode === 401 && session.token) session.set(null);
+/**
+ * A token the server no longer accepts (expired, account deleted, its session signed out or
+ * revoked from another device) signs the runner out: a 401, or UNAUTHENTICATED in the answer
+ * (except signIn's "two-step code needed", which is a question, not a refusal).
+ */
+const signOutOnInvalidToken = onError(({ networkError, graphQLErrors }) => {
+  if (!session.token) return;
+  const refused =
+    (networkError && 'statusCode' in networkError && networkError.statusCode === 401) ||
+    graphQLErrors?.some((e) => e.extensions?.code === 'UNAUTHENTICATED' && !e.extensions?.twoFactorRequired);
+  if (refused) session.set(null);
 });
 
 const isSubscription = ({ query }: { query: Parameters<typeof getMainDefinition>[0] }) => {
@@ -111,5 +119,5 @@ session.subscribe(() => {
   if (session.token === lastToken) return;
   lastToken = session.token;
   restartLive();
-  void apolloClient.clearStore();
+  if (!session.keptRunner) void apolloClient.clearStore();
 });

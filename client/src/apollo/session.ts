@@ -17,6 +17,8 @@ function read(): string | null {
 }
 
 let token = read();
+/** True while listeners hear of a new token for the same runner (see `rotate`). */
+let keptRunner = false;
 
 export const session = {
   get token() {
@@ -32,6 +34,22 @@ export const session = {
       // Private mode without storage: the session lasts as long as the tab.
     }
     listeners.forEach((l) => l());
+  },
+  /**
+   * A new token for the runner already signed in (a password change ends the old session):
+   * live updates reconnect with it, but nothing cached is dropped.
+   */
+  rotate(next: string) {
+    keptRunner = true;
+    try {
+      this.set(next);
+    } finally {
+      keptRunner = false;
+    }
+  },
+  /** Whether the change being announced kept the same runner signed in. */
+  get keptRunner() {
+    return keptRunner;
   },
   subscribe(listener: () => void) {
     listeners.add(listener);

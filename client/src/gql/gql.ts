@@ -15,8 +15,8 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  */
 type Documents = {
     "\n  fragment UserSummary on User {\n    id\n    username\n    name\n  }\n": typeof types.UserSummaryFragmentDoc,
-    "\n  fragment ViewerFields on User {\n    id\n    username\n    name\n    email\n    bio\n    units\n    createdAt\n    trainingProfile {\n      level\n      goals\n      weeklyDistanceGoal\n      preferredDays\n      yearsRunning\n      injuryNotes\n    }\n  }\n": typeof types.ViewerFieldsFragmentDoc,
-    "\n  fragment RunFields on Run {\n    id\n    name\n    startedAt\n    distance\n    duration\n    pace\n    elevationGain\n    averageHeartRate\n    environment\n    visibility\n    notes\n    createdAt\n    shoe {\n      id\n      name\n    }\n  }\n": typeof types.RunFieldsFragmentDoc,
+    "\n  fragment ViewerFields on User {\n    id\n    username\n    name\n    email\n    bio\n    units\n    createdAt\n    defaultVisibility\n    followPolicy\n    twoFactorEnabled\n    trainingProfile {\n      level\n      goals\n      weeklyDistanceGoal\n      preferredDays\n      yearsRunning\n      injuryNotes\n    }\n  }\n": typeof types.ViewerFieldsFragmentDoc,
+    "\n  fragment RunFields on Run {\n    id\n    name\n    startedAt\n    distance\n    duration\n    pace\n    elevationGain\n    averageHeartRate\n    environment\n    visibility\n    hideTrack\n    notes\n    createdAt\n    shoe {\n      id\n      name\n    }\n  }\n": typeof types.RunFieldsFragmentDoc,
     "\n  fragment ShoeFields on Shoe {\n    id\n    name\n    brand\n    distance\n    maxDistance\n    usage\n    retired\n    isDefault\n    runCount\n    createdAt\n  }\n": typeof types.ShoeFieldsFragmentDoc,
     "\n  fragment PostFields on Post {\n    id\n    text\n    createdAt\n    likeCount\n    likedByViewer\n    commentCount\n    author {\n      ...UserSummary\n    }\n    run {\n      id\n      name\n      startedAt\n      distance\n      duration\n      pace\n    }\n    group {\n      id\n      name\n    }\n  }\n": typeof types.PostFieldsFragmentDoc,
     "\n  fragment CommentFields on Comment {\n    id\n    text\n    createdAt\n    author {\n      ...UserSummary\n    }\n  }\n": typeof types.CommentFieldsFragmentDoc,
@@ -26,11 +26,33 @@ type Documents = {
     "\n  fragment LeaderboardFields on LeaderboardEntry {\n    rank\n    distance\n    runCount\n    user {\n      ...UserSummary\n    }\n  }\n": typeof types.LeaderboardFieldsFragmentDoc,
     "\n  fragment CoachMessageFields on CoachMessage {\n    id\n    role\n    content\n    createdAt\n  }\n": typeof types.CoachMessageFieldsFragmentDoc,
     "\n  fragment TrainingPlanFields on TrainingPlan {\n    id\n    goal\n    raceDate\n    targetDuration\n    workouts {\n      date\n      kind\n      distance\n      targetPace\n      description\n    }\n  }\n": typeof types.TrainingPlanFieldsFragmentDoc,
+    "\n  fragment FollowFields on User {\n    id\n    followerCount\n    followPolicy\n    viewerFollowState\n    isFollowedByViewer\n    isBlockedByViewer\n  }\n": typeof types.FollowFieldsFragmentDoc,
+    "\n  fragment PrivacyZoneFields on PrivacyZone {\n    id\n    name\n    latitude\n    longitude\n    radius\n  }\n": typeof types.PrivacyZoneFieldsFragmentDoc,
     "\n  query Viewer {\n    me {\n      ...ViewerFields\n    }\n  }\n": typeof types.ViewerDocument,
     "\n  mutation SignUp($input: SignUpInput!) {\n    signUp(input: $input) {\n      token\n      user {\n        ...ViewerFields\n      }\n    }\n  }\n": typeof types.SignUpDocument,
-    "\n  mutation SignIn($email: String!, $password: String!) {\n    signIn(email: $email, password: $password) {\n      token\n      user {\n        ...ViewerFields\n      }\n    }\n  }\n": typeof types.SignInDocument,
+    "\n  mutation SignIn($email: String!, $password: String!, $code: String) {\n    signIn(email: $email, password: $password, code: $code) {\n      token\n      user {\n        ...ViewerFields\n      }\n    }\n  }\n": typeof types.SignInDocument,
     "\n  mutation UpdateProfile($input: UpdateProfileInput!) {\n    updateProfile(input: $input) {\n      ...ViewerFields\n    }\n  }\n": typeof types.UpdateProfileDocument,
     "\n  mutation DeleteAccount($password: String!) {\n    deleteAccount(password: $password)\n  }\n": typeof types.DeleteAccountDocument,
+    "\n  mutation SignOut {\n    signOut\n  }\n": typeof types.SignOutDocument,
+    "\n  query Sessions {\n    sessions {\n      id\n      device\n      createdAt\n      lastUsedAt\n      current\n    }\n  }\n": typeof types.SessionsDocument,
+    "\n  mutation RevokeSession($id: ID!) {\n    revokeSession(id: $id)\n  }\n": typeof types.RevokeSessionDocument,
+    "\n  mutation ChangePassword($currentPassword: String!, $newPassword: String!) {\n    changePassword(currentPassword: $currentPassword, newPassword: $newPassword) {\n      token\n      user {\n        ...ViewerFields\n      }\n    }\n  }\n": typeof types.ChangePasswordDocument,
+    "\n  mutation RequestPasswordReset($email: String!) {\n    requestPasswordReset(email: $email)\n  }\n": typeof types.RequestPasswordResetDocument,
+    "\n  mutation ResetPassword($token: String!, $newPassword: String!) {\n    resetPassword(token: $token, newPassword: $newPassword) {\n      token\n      user {\n        ...ViewerFields\n      }\n    }\n  }\n": typeof types.ResetPasswordDocument,
+    "\n  mutation EnableTwoFactor {\n    enableTwoFactor {\n      otpauthUri\n      secret\n    }\n  }\n": typeof types.EnableTwoFactorDocument,
+    "\n  mutation ConfirmTwoFactor($code: String!) {\n    confirmTwoFactor(code: $code)\n  }\n": typeof types.ConfirmTwoFactorDocument,
+    "\n  mutation DisableTwoFactor($password: String!, $code: String!) {\n    disableTwoFactor(password: $password, code: $code)\n  }\n": typeof types.DisableTwoFactorDocument,
+    "\n  query PrivacyZones {\n    privacyZones {\n      ...PrivacyZoneFields\n    }\n  }\n": typeof types.PrivacyZonesDocument,
+    "\n  query RecentTracks {\n    runs(first: 10) {\n      edges {\n        cursor\n        node {\n          id\n          track\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": typeof types.RecentTracksDocument,
+    "\n  mutation AddPrivacyZone($input: PrivacyZoneInput!) {\n    addPrivacyZone(input: $input) {\n      ...PrivacyZoneFields\n    }\n  }\n": typeof types.AddPrivacyZoneDocument,
+    "\n  mutation RemovePrivacyZone($id: ID!) {\n    removePrivacyZone(id: $id)\n  }\n": typeof types.RemovePrivacyZoneDocument,
+    "\n  query FollowRequests {\n    followRequests {\n      id\n      createdAt\n      from {\n        ...UserSummary\n      }\n    }\n  }\n": typeof types.FollowRequestsDocument,
+    "\n  mutation ApproveFollowRequest($id: ID!) {\n    approveFollowRequest(id: $id) {\n      ...UserSummary\n    }\n  }\n": typeof types.ApproveFollowRequestDocument,
+    "\n  mutation DeclineFollowRequest($id: ID!) {\n    declineFollowRequest(id: $id)\n  }\n": typeof types.DeclineFollowRequestDocument,
+    "\n  query BlockedUsers {\n    blockedUsers {\n      ...UserSummary\n      isBlockedByViewer\n    }\n  }\n": typeof types.BlockedUsersDocument,
+    "\n  mutation BlockUser($userId: ID!) {\n    blockUser(userId: $userId) {\n      ...UserSummary\n      ...FollowFields\n    }\n  }\n": typeof types.BlockUserDocument,
+    "\n  mutation UnblockUser($userId: ID!) {\n    unblockUser(userId: $userId) {\n      ...UserSummary\n      ...FollowFields\n    }\n  }\n": typeof types.UnblockUserDocument,
+    "\n  mutation RemoveFollower($userId: ID!) {\n    removeFollower(userId: $userId) {\n      ...UserSummary\n      ...FollowFields\n    }\n  }\n": typeof types.RemoveFollowerDocument,
     "\n  query DashboardStats {\n    me {\n      id\n      week: stats(period: WEEK) {\n        runCount\n        distance\n        duration\n        elevationGain\n        averagePace\n      }\n      month: stats(period: MONTH) {\n        runCount\n        distance\n        duration\n        elevationGain\n        averagePace\n      }\n      year: stats(period: YEAR) {\n        runCount\n        distance\n        duration\n        elevationGain\n        averagePace\n      }\n    }\n  }\n": typeof types.DashboardStatsDocument,
     "\n  query TrainingSummary($weeks: Int) {\n    trainingSummary(weeks: $weeks) {\n      weeks {\n        weekStart\n        distance\n        duration\n        runCount\n      }\n      personalRecords {\n        distance\n        duration\n        run {\n          id\n          name\n          startedAt\n        }\n      }\n      vdot\n      predictions {\n        distance\n        duration\n      }\n      load {\n        date\n        acute\n        chronic\n        balance\n      }\n      shoeAlerts {\n        ...ShoeFields\n      }\n    }\n  }\n": typeof types.TrainingSummaryDocument,
     "\n  query Runs($first: Int, $after: String) {\n    runs(first: $first, after: $after) {\n      totalCount\n      edges {\n        cursor\n        node {\n          ...RunFields\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": typeof types.RunsDocument,
@@ -56,10 +78,10 @@ type Documents = {
     "\n  query Comments($postId: ID!, $after: String) {\n    post(id: $postId) {\n      id\n      commentCount\n      comments(first: 10, after: $after) {\n        totalCount\n        edges {\n          cursor\n          node {\n            ...CommentFields\n          }\n        }\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n      }\n    }\n  }\n": typeof types.CommentsDocument,
     "\n  subscription CommentAdded($postId: ID!) {\n    commentAdded(postId: $postId) {\n      ...CommentFields\n      post {\n        id\n        commentCount\n      }\n    }\n  }\n": typeof types.CommentAddedDocument,
     "\n  mutation AddComment($postId: ID!, $text: String!) {\n    addComment(postId: $postId, text: $text) {\n      ...CommentFields\n      post {\n        id\n        commentCount\n      }\n    }\n  }\n": typeof types.AddCommentDocument,
-    "\n  query Profile($username: String!, $after: String) {\n    user(username: $username) {\n      ...UserSummary\n      bio\n      createdAt\n      followerCount\n      followingCount\n      isFollowedByViewer\n      allTime: stats(period: ALL_TIME) {\n        runCount\n        distance\n        duration\n        elevationGain\n        averagePace\n      }\n      month: stats(period: MONTH) {\n        runCount\n        distance\n        duration\n        elevationGain\n        averagePace\n      }\n      shoes {\n        id\n        name\n        brand\n        distance\n        usage\n      }\n      runs(first: 10, after: $after) {\n        totalCount\n        edges {\n          cursor\n          node {\n            ...RunFields\n          }\n        }\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n      }\n    }\n  }\n": typeof types.ProfileDocument,
-    "\n  mutation Follow($userId: ID!) {\n    follow(userId: $userId) {\n      id\n      followerCount\n      isFollowedByViewer\n    }\n  }\n": typeof types.FollowDocument,
-    "\n  mutation Unfollow($userId: ID!) {\n    unfollow(userId: $userId) {\n      id\n      followerCount\n      isFollowedByViewer\n    }\n  }\n": typeof types.UnfollowDocument,
-    "\n  query SearchUsers($query: String!) {\n    searchUsers(query: $query, first: 8) {\n      ...UserSummary\n      followerCount\n      isFollowedByViewer\n    }\n  }\n": typeof types.SearchUsersDocument,
+    "\n  query Profile($username: String!, $after: String) {\n    user(username: $username) {\n      ...UserSummary\n      bio\n      createdAt\n      followingCount\n      ...FollowFields\n      allTime: stats(period: ALL_TIME) {\n        runCount\n        distance\n        duration\n        elevationGain\n        averagePace\n      }\n      month: stats(period: MONTH) {\n        runCount\n        distance\n        duration\n        elevationGain\n        averagePace\n      }\n      shoes {\n        id\n        name\n        brand\n        distance\n        usage\n      }\n      runs(first: 10, after: $after) {\n        totalCount\n        edges {\n          cursor\n          node {\n            ...RunFields\n          }\n        }\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n      }\n    }\n  }\n": typeof types.ProfileDocument,
+    "\n  mutation Follow($userId: ID!) {\n    follow(userId: $userId) {\n      ...FollowFields\n    }\n  }\n": typeof types.FollowDocument,
+    "\n  mutation Unfollow($userId: ID!) {\n    unfollow(userId: $userId) {\n      ...FollowFields\n    }\n  }\n": typeof types.UnfollowDocument,
+    "\n  query SearchUsers($query: String!) {\n    searchUsers(query: $query, first: 8) {\n      ...UserSummary\n      ...FollowFields\n    }\n  }\n": typeof types.SearchUsersDocument,
     "\n  query Groups($query: String, $after: String) {\n    groups(query: $query, first: 20, after: $after) {\n      edges {\n        cursor\n        node {\n          ...GroupFields\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": typeof types.GroupsDocument,
     "\n  query Group($id: ID!) {\n    group(id: $id) {\n      ...GroupFields\n      members(first: 8) {\n        totalCount\n        edges {\n          cursor\n          node {\n            ...UserSummary\n          }\n        }\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n      }\n    }\n  }\n": typeof types.GroupDocument,
     "\n  query GroupPosts($id: ID!, $after: String) {\n    group(id: $id) {\n      id\n      posts(first: 8, after: $after) {\n        edges {\n          cursor\n          node {\n            ...PostFields\n          }\n        }\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n      }\n    }\n  }\n": typeof types.GroupPostsDocument,
@@ -79,8 +101,8 @@ type Documents = {
 };
 const documents: Documents = {
     "\n  fragment UserSummary on User {\n    id\n    username\n    name\n  }\n": types.UserSummaryFragmentDoc,
-    "\n  fragment ViewerFields on User {\n    id\n    username\n    name\n    email\n    bio\n    units\n    createdAt\n    trainingProfile {\n      level\n      goals\n      weeklyDistanceGoal\n      preferredDays\n      yearsRunning\n      injuryNotes\n    }\n  }\n": types.ViewerFieldsFragmentDoc,
-    "\n  fragment RunFields on Run {\n    id\n    name\n    startedAt\n    distance\n    duration\n    pace\n    elevationGain\n    averageHeartRate\n    environment\n    visibility\n    notes\n    createdAt\n    shoe {\n      id\n      name\n    }\n  }\n": types.RunFieldsFragmentDoc,
+    "\n  fragment ViewerFields on User {\n    id\n    username\n    name\n    email\n    bio\n    units\n    createdAt\n    defaultVisibility\n    followPolicy\n    twoFactorEnabled\n    trainingProfile {\n      level\n      goals\n      weeklyDistanceGoal\n      preferredDays\n      yearsRunning\n      injuryNotes\n    }\n  }\n": types.ViewerFieldsFragmentDoc,
+    "\n  fragment RunFields on Run {\n    id\n    name\n    startedAt\n    distance\n    duration\n    pace\n    elevationGain\n    averageHeartRate\n    environment\n    visibility\n    hideTrack\n    notes\n    createdAt\n    shoe {\n      id\n      name\n    }\n  }\n": types.RunFieldsFragmentDoc,
     "\n  fragment ShoeFields on Shoe {\n    id\n    name\n    brand\n    distance\n    maxDistance\n    usage\n    retired\n    isDefault\n    runCount\n    createdAt\n  }\n": types.ShoeFieldsFragmentDoc,
     "\n  fragment PostFields on Post {\n    id\n    text\n    createdAt\n    likeCount\n    likedByViewer\n    commentCount\n    author {\n      ...UserSummary\n    }\n    run {\n      id\n      name\n      startedAt\n      distance\n      duration\n      pace\n    }\n    group {\n      id\n      name\n    }\n  }\n": types.PostFieldsFragmentDoc,
     "\n  fragment CommentFields on Comment {\n    id\n    text\n    createdAt\n    author {\n      ...UserSummary\n    }\n  }\n": types.CommentFieldsFragmentDoc,
@@ -90,11 +112,33 @@ const documents: Documents = {
     "\n  fragment LeaderboardFields on LeaderboardEntry {\n    rank\n    distance\n    runCount\n    user {\n      ...UserSummary\n    }\n  }\n": types.LeaderboardFieldsFragmentDoc,
     "\n  fragment CoachMessageFields on CoachMessage {\n    id\n    role\n    content\n    createdAt\n  }\n": types.CoachMessageFieldsFragmentDoc,
     "\n  fragment TrainingPlanFields on TrainingPlan {\n    id\n    goal\n    raceDate\n    targetDuration\n    workouts {\n      date\n      kind\n      distance\n      targetPace\n      description\n    }\n  }\n": types.TrainingPlanFieldsFragmentDoc,
+    "\n  fragment FollowFields on User {\n    id\n    followerCount\n    followPolicy\n    viewerFollowState\n    isFollowedByViewer\n    isBlockedByViewer\n  }\n": types.FollowFieldsFragmentDoc,
+    "\n  fragment PrivacyZoneFields on PrivacyZone {\n    id\n    name\n    latitude\n    longitude\n    radius\n  }\n": types.PrivacyZoneFieldsFragmentDoc,
     "\n  query Viewer {\n    me {\n      ...ViewerFields\n    }\n  }\n": types.ViewerDocument,
     "\n  mutation SignUp($input: SignUpInput!) {\n    signUp(input: $input) {\n      token\n      user {\n        ...ViewerFields\n      }\n    }\n  }\n": types.SignUpDocument,
-    "\n  mutation SignIn($email: String!, $password: String!) {\n    signIn(email: $email, password: $password) {\n      token\n      user {\n        ...ViewerFields\n      }\n    }\n  }\n": types.SignInDocument,
+    "\n  mutation SignIn($email: String!, $password: String!, $code: String) {\n    signIn(email: $email, password: $password, code: $code) {\n      token\n      user {\n        ...ViewerFields\n      }\n    }\n  }\n": types.SignInDocument,
     "\n  mutation UpdateProfile($input: UpdateProfileInput!) {\n    updateProfile(input: $input) {\n      ...ViewerFields\n    }\n  }\n": types.UpdateProfileDocument,
     "\n  mutation DeleteAccount($password: String!) {\n    deleteAccount(password: $password)\n  }\n": types.DeleteAccountDocument,
+    "\n  mutation SignOut {\n    signOut\n  }\n": types.SignOutDocument,
+    "\n  query Sessions {\n    sessions {\n      id\n      device\n      createdAt\n      lastUsedAt\n      current\n    }\n  }\n": types.SessionsDocument,
+    "\n  mutation RevokeSession($id: ID!) {\n    revokeSession(id: $id)\n  }\n": types.RevokeSessionDocument,
+    "\n  mutation ChangePassword($currentPassword: String!, $newPassword: String!) {\n    changePassword(currentPassword: $currentPassword, newPassword: $newPassword) {\n      token\n      user {\n        ...ViewerFields\n      }\n    }\n  }\n": types.ChangePasswordDocument,
+    "\n  mutation RequestPasswordReset($email: String!) {\n    requestPasswordReset(email: $email)\n  }\n": types.RequestPasswordResetDocument,
+    "\n  mutation ResetPassword($token: String!, $newPassword: String!) {\n    resetPassword(token: $token, newPassword: $newPassword) {\n      token\n      user {\n        ...ViewerFields\n      }\n    }\n  }\n": types.ResetPasswordDocument,
+    "\n  mutation EnableTwoFactor {\n    enableTwoFactor {\n      otpauthUri\n      secret\n    }\n  }\n": types.EnableTwoFactorDocument,
+    "\n  mutation ConfirmTwoFactor($code: String!) {\n    confirmTwoFactor(code: $code)\n  }\n": types.ConfirmTwoFactorDocument,
+    "\n  mutation DisableTwoFactor($password: String!, $code: String!) {\n    disableTwoFactor(password: $password, code: $code)\n  }\n": types.DisableTwoFactorDocument,
+    "\n  query PrivacyZones {\n    privacyZones {\n      ...PrivacyZoneFields\n    }\n  }\n": types.PrivacyZonesDocument,
+    "\n  query RecentTracks {\n    runs(first: 10) {\n      edges {\n        cursor\n        node {\n          id\n          track\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": types.RecentTracksDocument,
+    "\n  mutation AddPrivacyZone($input: PrivacyZoneInput!) {\n    addPrivacyZone(input: $input) {\n      ...PrivacyZoneFields\n    }\n  }\n": types.AddPrivacyZoneDocument,
+    "\n  mutation RemovePrivacyZone($id: ID!) {\n    removePrivacyZone(id: $id)\n  }\n": types.RemovePrivacyZoneDocument,
+    "\n  query FollowRequests {\n    followRequests {\n      id\n      createdAt\n      from {\n        ...UserSummary\n      }\n    }\n  }\n": types.FollowRequestsDocument,
+    "\n  mutation ApproveFollowRequest($id: ID!) {\n    approveFollowRequest(id: $id) {\n      ...UserSummary\n    }\n  }\n": types.ApproveFollowRequestDocument,
+    "\n  mutation DeclineFollowRequest($id: ID!) {\n    declineFollowRequest(id: $id)\n  }\n": types.DeclineFollowRequestDocument,
+    "\n  query BlockedUsers {\n    blockedUsers {\n      ...UserSummary\n      isBlockedByViewer\n    }\n  }\n": types.BlockedUsersDocument,
+    "\n  mutation BlockUser($userId: ID!) {\n    blockUser(userId: $userId) {\n      ...UserSummary\n      ...FollowFields\n    }\n  }\n": types.BlockUserDocument,
+    "\n  mutation UnblockUser($userId: ID!) {\n    unblockUser(userId: $userId) {\n      ...UserSummary\n      ...FollowFields\n    }\n  }\n": types.UnblockUserDocument,
+    "\n  mutation RemoveFollower($userId: ID!) {\n    removeFollower(userId: $userId) {\n      ...UserSummary\n      ...FollowFields\n    }\n  }\n": types.RemoveFollowerDocument,
     "\n  query DashboardStats {\n    me {\n      id\n      week: stats(period: WEEK) {\n        runCount\n        distance\n        duration\n        elevationGain\n        averagePace\n      }\n      month: stats(period: MONTH) {\n        runCount\n        distance\n        duration\n        elevationGain\n        averagePace\n      }\n      year: stats(period: YEAR) {\n        runCount\n        distance\n        duration\n        elevationGain\n        averagePace\n      }\n    }\n  }\n": types.DashboardStatsDocument,
     "\n  query TrainingSummary($weeks: Int) {\n    trainingSummary(weeks: $weeks) {\n      weeks {\n        weekStart\n        distance\n        duration\n        runCount\n      }\n      personalRecords {\n        distance\n        duration\n        run {\n          id\n          name\n          startedAt\n        }\n      }\n      vdot\n      predictions {\n        distance\n        duration\n      }\n      load {\n        date\n        acute\n        chronic\n        balance\n      }\n      shoeAlerts {\n        ...ShoeFields\n      }\n    }\n  }\n": types.TrainingSummaryDocument,
     "\n  query Runs($first: Int, $after: String) {\n    runs(first: $first, after: $after) {\n      totalCount\n      edges {\n        cursor\n        node {\n          ...RunFields\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": types.RunsDocument,
@@ -120,10 +164,10 @@ const documents: Documents = {
     "\n  query Comments($postId: ID!, $after: String) {\n    post(id: $postId) {\n      id\n      commentCount\n      comments(first: 10, after: $after) {\n        totalCount\n        edges {\n          cursor\n          node {\n            ...CommentFields\n          }\n        }\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n      }\n    }\n  }\n": types.CommentsDocument,
     "\n  subscription CommentAdded($postId: ID!) {\n    commentAdded(postId: $postId) {\n      ...CommentFields\n      post {\n        id\n        commentCount\n      }\n    }\n  }\n": types.CommentAddedDocument,
     "\n  mutation AddComment($postId: ID!, $text: String!) {\n    addComment(postId: $postId, text: $text) {\n      ...CommentFields\n      post {\n        id\n        commentCount\n      }\n    }\n  }\n": types.AddCommentDocument,
-    "\n  query Profile($username: String!, $after: String) {\n    user(username: $username) {\n      ...UserSummary\n      bio\n      createdAt\n      followerCount\n      followingCount\n      isFollowedByViewer\n      allTime: stats(period: ALL_TIME) {\n        runCount\n        distance\n        duration\n        elevationGain\n        averagePace\n      }\n      month: stats(period: MONTH) {\n        runCount\n        distance\n        duration\n        elevationGain\n        averagePace\n      }\n      shoes {\n        id\n        name\n        brand\n        distance\n        usage\n      }\n      runs(first: 10, after: $after) {\n        totalCount\n        edges {\n          cursor\n          node {\n            ...RunFields\n          }\n        }\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n      }\n    }\n  }\n": types.ProfileDocument,
-    "\n  mutation Follow($userId: ID!) {\n    follow(userId: $userId) {\n      id\n      followerCount\n      isFollowedByViewer\n    }\n  }\n": types.FollowDocument,
-    "\n  mutation Unfollow($userId: ID!) {\n    unfollow(userId: $userId) {\n      id\n      followerCount\n      isFollowedByViewer\n    }\n  }\n": types.UnfollowDocument,
-    "\n  query SearchUsers($query: String!) {\n    searchUsers(query: $query, first: 8) {\n      ...UserSummary\n      followerCount\n      isFollowedByViewer\n    }\n  }\n": types.SearchUsersDocument,
+    "\n  query Profile($username: String!, $after: String) {\n    user(username: $username) {\n      ...UserSummary\n      bio\n      createdAt\n      followingCount\n      ...FollowFields\n      allTime: stats(period: ALL_TIME) {\n        runCount\n        distance\n        duration\n        elevationGain\n        averagePace\n      }\n      month: stats(period: MONTH) {\n        runCount\n        distance\n        duration\n        elevationGain\n        averagePace\n      }\n      shoes {\n        id\n        name\n        brand\n        distance\n        usage\n      }\n      runs(first: 10, after: $after) {\n        totalCount\n        edges {\n          cursor\n          node {\n            ...RunFields\n          }\n        }\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n      }\n    }\n  }\n": types.ProfileDocument,
+    "\n  mutation Follow($userId: ID!) {\n    follow(userId: $userId) {\n      ...FollowFields\n    }\n  }\n": types.FollowDocument,
+    "\n  mutation Unfollow($userId: ID!) {\n    unfollow(userId: $userId) {\n      ...FollowFields\n    }\n  }\n": types.UnfollowDocument,
+    "\n  query SearchUsers($query: String!) {\n    searchUsers(query: $query, first: 8) {\n      ...UserSummary\n      ...FollowFields\n    }\n  }\n": types.SearchUsersDocument,
     "\n  query Groups($query: String, $after: String) {\n    groups(query: $query, first: 20, after: $after) {\n      edges {\n        cursor\n        node {\n          ...GroupFields\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": types.GroupsDocument,
     "\n  query Group($id: ID!) {\n    group(id: $id) {\n      ...GroupFields\n      members(first: 8) {\n        totalCount\n        edges {\n          cursor\n          node {\n            ...UserSummary\n          }\n        }\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n      }\n    }\n  }\n": types.GroupDocument,
     "\n  query GroupPosts($id: ID!, $after: String) {\n    group(id: $id) {\n      id\n      posts(first: 8, after: $after) {\n        edges {\n          cursor\n          node {\n            ...PostFields\n          }\n        }\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n      }\n    }\n  }\n": types.GroupPostsDocument,
@@ -163,11 +207,11 @@ export function graphql(source: "\n  fragment UserSummary on User {\n    id\n   
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  fragment ViewerFields on User {\n    id\n    username\n    name\n    email\n    bio\n    units\n    createdAt\n    trainingProfile {\n      level\n      goals\n      weeklyDistanceGoal\n      preferredDays\n      yearsRunning\n      injuryNotes\n    }\n  }\n"): (typeof documents)["\n  fragment ViewerFields on User {\n    id\n    username\n    name\n    email\n    bio\n    units\n    createdAt\n    trainingProfile {\n      level\n      goals\n      weeklyDistanceGoal\n      preferredDays\n      yearsRunning\n      injuryNotes\n    }\n  }\n"];
+export function graphql(source: "\n  fragment ViewerFields on User {\n    id\n    username\n    name\n    email\n    bio\n    units\n    createdAt\n    defaultVisibility\n    followPolicy\n    twoFactorEnabled\n    trainingProfile {\n      level\n      goals\n      weeklyDistanceGoal\n      preferredDays\n      yearsRunning\n      injuryNotes\n    }\n  }\n"): (typeof documents)["\n  fragment ViewerFields on User {\n    id\n    username\n    name\n    email\n    bio\n    units\n    createdAt\n    defaultVisibility\n    followPolicy\n    twoFactorEnabled\n    trainingProfile {\n      level\n      goals\n      weeklyDistanceGoal\n      preferredDays\n      yearsRunning\n      injuryNotes\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  fragment RunFields on Run {\n    id\n    name\n    startedAt\n    distance\n    duration\n    pace\n    elevationGain\n    averageHeartRate\n    environment\n    visibility\n    notes\n    createdAt\n    shoe {\n      id\n      name\n    }\n  }\n"): (typeof documents)["\n  fragment RunFields on Run {\n    id\n    name\n    startedAt\n    distance\n    duration\n    pace\n    elevationGain\n    averageHeartRate\n    environment\n    visibility\n    notes\n    createdAt\n    shoe {\n      id\n      name\n    }\n  }\n"];
+export function graphql(source: "\n  fragment RunFields on Run {\n    id\n    name\n    startedAt\n    distance\n    duration\n    pace\n    elevationGain\n    averageHeartRate\n    environment\n    visibility\n    hideTrack\n    notes\n    createdAt\n    shoe {\n      id\n      name\n    }\n  }\n"): (typeof documents)["\n  fragment RunFields on Run {\n    id\n    name\n    startedAt\n    distance\n    duration\n    pace\n    elevationGain\n    averageHeartRate\n    environment\n    visibility\n    hideTrack\n    notes\n    createdAt\n    shoe {\n      id\n      name\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -207,6 +251,14 @@ export function graphql(source: "\n  fragment TrainingPlanFields on TrainingPlan
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  fragment FollowFields on User {\n    id\n    followerCount\n    followPolicy\n    viewerFollowState\n    isFollowedByViewer\n    isBlockedByViewer\n  }\n"): (typeof documents)["\n  fragment FollowFields on User {\n    id\n    followerCount\n    followPolicy\n    viewerFollowState\n    isFollowedByViewer\n    isBlockedByViewer\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment PrivacyZoneFields on PrivacyZone {\n    id\n    name\n    latitude\n    longitude\n    radius\n  }\n"): (typeof documents)["\n  fragment PrivacyZoneFields on PrivacyZone {\n    id\n    name\n    latitude\n    longitude\n    radius\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  query Viewer {\n    me {\n      ...ViewerFields\n    }\n  }\n"): (typeof documents)["\n  query Viewer {\n    me {\n      ...ViewerFields\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -215,7 +267,7 @@ export function graphql(source: "\n  mutation SignUp($input: SignUpInput!) {\n  
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation SignIn($email: String!, $password: String!) {\n    signIn(email: $email, password: $password) {\n      token\n      user {\n        ...ViewerFields\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation SignIn($email: String!, $password: String!) {\n    signIn(email: $email, password: $password) {\n      token\n      user {\n        ...ViewerFields\n      }\n    }\n  }\n"];
+export function graphql(source: "\n  mutation SignIn($email: String!, $password: String!, $code: String) {\n    signIn(email: $email, password: $password, code: $code) {\n      token\n      user {\n        ...ViewerFields\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation SignIn($email: String!, $password: String!, $code: String) {\n    signIn(email: $email, password: $password, code: $code) {\n      token\n      user {\n        ...ViewerFields\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -224,6 +276,86 @@ export function graphql(source: "\n  mutation UpdateProfile($input: UpdateProfil
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation DeleteAccount($password: String!) {\n    deleteAccount(password: $password)\n  }\n"): (typeof documents)["\n  mutation DeleteAccount($password: String!) {\n    deleteAccount(password: $password)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SignOut {\n    signOut\n  }\n"): (typeof documents)["\n  mutation SignOut {\n    signOut\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Sessions {\n    sessions {\n      id\n      device\n      createdAt\n      lastUsedAt\n      current\n    }\n  }\n"): (typeof documents)["\n  query Sessions {\n    sessions {\n      id\n      device\n      createdAt\n      lastUsedAt\n      current\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RevokeSession($id: ID!) {\n    revokeSession(id: $id)\n  }\n"): (typeof documents)["\n  mutation RevokeSession($id: ID!) {\n    revokeSession(id: $id)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ChangePassword($currentPassword: String!, $newPassword: String!) {\n    changePassword(currentPassword: $currentPassword, newPassword: $newPassword) {\n      token\n      user {\n        ...ViewerFields\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation ChangePassword($currentPassword: String!, $newPassword: String!) {\n    changePassword(currentPassword: $currentPassword, newPassword: $newPassword) {\n      token\n      user {\n        ...ViewerFields\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RequestPasswordReset($email: String!) {\n    requestPasswordReset(email: $email)\n  }\n"): (typeof documents)["\n  mutation RequestPasswordReset($email: String!) {\n    requestPasswordReset(email: $email)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ResetPassword($token: String!, $newPassword: String!) {\n    resetPassword(token: $token, newPassword: $newPassword) {\n      token\n      user {\n        ...ViewerFields\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation ResetPassword($token: String!, $newPassword: String!) {\n    resetPassword(token: $token, newPassword: $newPassword) {\n      token\n      user {\n        ...ViewerFields\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation EnableTwoFactor {\n    enableTwoFactor {\n      otpauthUri\n      secret\n    }\n  }\n"): (typeof documents)["\n  mutation EnableTwoFactor {\n    enableTwoFactor {\n      otpauthUri\n      secret\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ConfirmTwoFactor($code: String!) {\n    confirmTwoFactor(code: $code)\n  }\n"): (typeof documents)["\n  mutation ConfirmTwoFactor($code: String!) {\n    confirmTwoFactor(code: $code)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DisableTwoFactor($password: String!, $code: String!) {\n    disableTwoFactor(password: $password, code: $code)\n  }\n"): (typeof documents)["\n  mutation DisableTwoFactor($password: String!, $code: String!) {\n    disableTwoFactor(password: $password, code: $code)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query PrivacyZones {\n    privacyZones {\n      ...PrivacyZoneFields\n    }\n  }\n"): (typeof documents)["\n  query PrivacyZones {\n    privacyZones {\n      ...PrivacyZoneFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query RecentTracks {\n    runs(first: 10) {\n      edges {\n        cursor\n        node {\n          id\n          track\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n"): (typeof documents)["\n  query RecentTracks {\n    runs(first: 10) {\n      edges {\n        cursor\n        node {\n          id\n          track\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AddPrivacyZone($input: PrivacyZoneInput!) {\n    addPrivacyZone(input: $input) {\n      ...PrivacyZoneFields\n    }\n  }\n"): (typeof documents)["\n  mutation AddPrivacyZone($input: PrivacyZoneInput!) {\n    addPrivacyZone(input: $input) {\n      ...PrivacyZoneFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RemovePrivacyZone($id: ID!) {\n    removePrivacyZone(id: $id)\n  }\n"): (typeof documents)["\n  mutation RemovePrivacyZone($id: ID!) {\n    removePrivacyZone(id: $id)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query FollowRequests {\n    followRequests {\n      id\n      createdAt\n      from {\n        ...UserSummary\n      }\n    }\n  }\n"): (typeof documents)["\n  query FollowRequests {\n    followRequests {\n      id\n      createdAt\n      from {\n        ...UserSummary\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ApproveFollowRequest($id: ID!) {\n    approveFollowRequest(id: $id) {\n      ...UserSummary\n    }\n  }\n"): (typeof documents)["\n  mutation ApproveFollowRequest($id: ID!) {\n    approveFollowRequest(id: $id) {\n      ...UserSummary\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DeclineFollowRequest($id: ID!) {\n    declineFollowRequest(id: $id)\n  }\n"): (typeof documents)["\n  mutation DeclineFollowRequest($id: ID!) {\n    declineFollowRequest(id: $id)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query BlockedUsers {\n    blockedUsers {\n      ...UserSummary\n      isBlockedByViewer\n    }\n  }\n"): (typeof documents)["\n  query BlockedUsers {\n    blockedUsers {\n      ...UserSummary\n      isBlockedByViewer\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation BlockUser($userId: ID!) {\n    blockUser(userId: $userId) {\n      ...UserSummary\n      ...FollowFields\n    }\n  }\n"): (typeof documents)["\n  mutation BlockUser($userId: ID!) {\n    blockUser(userId: $userId) {\n      ...UserSummary\n      ...FollowFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UnblockUser($userId: ID!) {\n    unblockUser(userId: $userId) {\n      ...UserSummary\n      ...FollowFields\n    }\n  }\n"): (typeof documents)["\n  mutation UnblockUser($userId: ID!) {\n    unblockUser(userId: $userId) {\n      ...UserSummary\n      ...FollowFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RemoveFollower($userId: ID!) {\n    removeFollower(userId: $userId) {\n      ...UserSummary\n      ...FollowFields\n    }\n  }\n"): (typeof documents)["\n  mutation RemoveFollower($userId: ID!) {\n    removeFollower(userId: $userId) {\n      ...UserSummary\n      ...FollowFields\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -327,19 +459,19 @@ export function graphql(source: "\n  mutation AddComment($postId: ID!, $text: St
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query Profile($username: String!, $after: String) {\n    user(username: $username) {\n      ...UserSummary\n      bio\n      createdAt\n      followerCount\n      followingCount\n      isFollowedByViewer\n      allTime: stats(period: ALL_TIME) {\n        runCount\n        distance\n        duration\n        elevationGain\n        averagePace\n      }\n      month: stats(period: MONTH) {\n        runCount\n        distance\n        duration\n        elevationGain\n        averagePace\n      }\n      shoes {\n        id\n        name\n        brand\n        distance\n        usage\n      }\n      runs(first: 10, after: $after) {\n        totalCount\n        edges {\n          cursor\n          node {\n            ...RunFields\n          }\n        }\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query Profile($username: String!, $after: String) {\n    user(username: $username) {\n      ...UserSummary\n      bio\n      createdAt\n      followerCount\n      followingCount\n      isFollowedByViewer\n      allTime: stats(period: ALL_TIME) {\n        runCount\n        distance\n        duration\n        elevationGain\n        averagePace\n      }\n      month: stats(period: MONTH) {\n        runCount\n        distance\n        duration\n        elevationGain\n        averagePace\n      }\n      shoes {\n        id\n        name\n        brand\n        distance\n        usage\n      }\n      runs(first: 10, after: $after) {\n        totalCount\n        edges {\n          cursor\n          node {\n            ...RunFields\n          }\n        }\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n      }\n    }\n  }\n"];
+export function graphql(source: "\n  query Profile($username: String!, $after: String) {\n    user(username: $username) {\n      ...UserSummary\n      bio\n      createdAt\n      followingCount\n      ...FollowFields\n      allTime: stats(period: ALL_TIME) {\n        runCount\n        distance\n        duration\n        elevationGain\n        averagePace\n      }\n      month: stats(period: MONTH) {\n        runCount\n        distance\n        duration\n        elevationGain\n        averagePace\n      }\n      shoes {\n        id\n        name\n        brand\n        distance\n        usage\n      }\n      runs(first: 10, after: $after) {\n        totalCount\n        edges {\n          cursor\n          node {\n            ...RunFields\n          }\n        }\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query Profile($username: String!, $after: String) {\n    user(username: $username) {\n      ...UserSummary\n      bio\n      createdAt\n      followingCount\n      ...FollowFields\n      allTime: stats(period: ALL_TIME) {\n        runCount\n        distance\n        duration\n        elevationGain\n        averagePace\n      }\n      month: stats(period: MONTH) {\n        runCount\n        distance\n        duration\n        elevationGain\n        averagePace\n      }\n      shoes {\n        id\n        name\n        brand\n        distance\n        usage\n      }\n      runs(first: 10, after: $after) {\n        totalCount\n        edges {\n          cursor\n          node {\n            ...RunFields\n          }\n        }\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation Follow($userId: ID!) {\n    follow(userId: $userId) {\n      id\n      followerCount\n      isFollowedByViewer\n    }\n  }\n"): (typeof documents)["\n  mutation Follow($userId: ID!) {\n    follow(userId: $userId) {\n      id\n      followerCount\n      isFollowedByViewer\n    }\n  }\n"];
+export function graphql(source: "\n  mutation Follow($userId: ID!) {\n    follow(userId: $userId) {\n      ...FollowFields\n    }\n  }\n"): (typeof documents)["\n  mutation Follow($userId: ID!) {\n    follow(userId: $userId) {\n      ...FollowFields\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation Unfollow($userId: ID!) {\n    unfollow(userId: $userId) {\n      id\n      followerCount\n      isFollowedByViewer\n    }\n  }\n"): (typeof documents)["\n  mutation Unfollow($userId: ID!) {\n    unfollow(userId: $userId) {\n      id\n      followerCount\n      isFollowedByViewer\n    }\n  }\n"];
+export function graphql(source: "\n  mutation Unfollow($userId: ID!) {\n    unfollow(userId: $userId) {\n      ...FollowFields\n    }\n  }\n"): (typeof documents)["\n  mutation Unfollow($userId: ID!) {\n    unfollow(userId: $userId) {\n      ...FollowFields\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query SearchUsers($query: String!) {\n    searchUsers(query: $query, first: 8) {\n      ...UserSummary\n      followerCount\n      isFollowedByViewer\n    }\n  }\n"): (typeof documents)["\n  query SearchUsers($query: String!) {\n    searchUsers(query: $query, first: 8) {\n      ...UserSummary\n      followerCount\n      isFollowedByViewer\n    }\n  }\n"];
+export function graphql(source: "\n  query SearchUsers($query: String!) {\n    searchUsers(query: $query, first: 8) {\n      ...UserSummary\n      ...FollowFields\n    }\n  }\n"): (typeof documents)["\n  query SearchUsers($query: String!) {\n    searchUsers(query: $query, first: 8) {\n      ...UserSummary\n      ...FollowFields\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

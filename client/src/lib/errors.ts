@@ -49,3 +49,14 @@ export function errorCode(error: unknown): string | undefined {
   if (error instanceof ApolloError) return error.graphQLErrors[0]?.extensions?.code as string | undefined;
   return undefined;
 }
+
+/**
+ * signIn answers UNAUTHENTICATED with `extensions.twoFactorRequired` when the account has
+ * two-step sign-in on and the request had no valid code: the form then asks for one.
+ */
+export function twoFactorRequired(error: unknown): boolean {
+  return (
+    error instanceof ApolloError &&
+    error.graphQLErrors.some((e) => e.extensions?.code === 'UNAUTHENTICATED' && e.extensions?.twoFactorRequired === true)
+  );
+}

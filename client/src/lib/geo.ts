@@ -29,20 +29,65 @@ export function downsample<T>(points: readonly T[], max: number): T[] {
   return Array.from({ length: max }, (_, i) => points[Math.round(i * step)]!);
 }
 
+/** Metres in one degree of latitude on the sphere the haversine uses. */
+export const METRES_PER_DEGREE = (EARTH_RADIUS_M * Math.PI) / 180;
+
+/** A flat view of a patch of the earth, in both directions (drawing, and clicks back to positions). */
+export interface Projection {
+  /** [lat, lon] → [x, y] in the box. */
+  project(point: readonly number[]): [number, number];
+  /** [x, y] in the box → [lat, lon]. */
+  unproject(x: number, y: number): [number, number];
+  /** A distance on the ground in metres → the same length in the box. */
+  metresToBox(metres: number): number;
+}
+
 /**
- * Points projected into a width×height box (equirectangular, longitudes scaled by the cosine
- * of the mean latitude so shapes keep their proportions), north up, centred with padding.
+ * The projection that fits `points` ([lat, lon, …]) into a width×height box: equirectangular,
+ * longitudes scaled by the cosine of the mean latitude so shapes keep their proportions,
+ * north up, centred with padding. `minSpanMetres` keeps a lone point (or a tiny cluster) from
+ * filling the box.
  */
-export function projectTrack(track: readonly (readonly number[])[], width: number, height: number, padding = 12): [number, number][] {
-  if (!track.length) return [];
-  const meanLat = rad(track.reduce((s, p) => s + p[0]!, 0) / track.length);
-  const xs = track.map((p) => p[1]! * Math.cos(meanLat));
-  const ys = track.map((p) => p[0]!);
-  const [minX, maxX, minY, maxY] = [Math.min(...xs), Math.max(...xs), Math.min(...ys), Math.max(...ys)];
+export function fitProjection(
+  points: readonly (readonly number[])[],
+  width: number,
+  height: number,
+  padding = 12,
+  minSpanMetres = 0,
+): Projection {
+  const meanLat = points.length ? rad(points.reduce((s, p) => s + p[0]!, 0) / points.length) : 0;
+  const cos = Math.cos(meanLat) || 1e-9;
+  const xs = points.map((p) => p[1]! * cos);
+  const ys = points.map((p) => p[0]!);
+  let [minX, maxX, minY, maxY] = xs.length ? [Math.min(...xs), Math.max(...xs), Math.min(...ys), Math.max(...ys)] : [0, 0, 0, 0];
+  const minSpan = minSpanMetres / METRES_PER_DEGREE;
+  if (maxX - minX < minSpan) [minX, maxX] = [(minX + maxX - minSpan) / 2, (minX + maxX + minSpan) / 2];
+  if (maxY - minY < minSpan) [minY, maxY] = [(minY + maxY - minSpan) / 2, (minY + maxY + minSpan) / 2];
   const spanX = maxX - minX || 1e-9;
   const spanY = maxY - minY || 1e-9;
   const scale = Math.min((width - 2 * padding) / spanX, (height - 2 * padding) / spanY);
   const offX = (width - spanX * scale) / 2;
   const offY = (height - spanY * scale) / 2;
-  return xs.map((x, i) => [offX + (x - minX) * scale, height - (offY + (ys[i]! - minY) * scale)]);
+  return {
+    project: (p) => [offX + (p[1]! * cos - minX) * scale, height - (offY + (p[0]! - minY) * scale)],
+    unproject: (x, y) => [(height - y - offY) / scale + minY, ((x - offX) / scale + minX) / cos],
+    metresToBox: (metres) => (metres / METRES_PER_DEGREE) * scale,
+  };
+}
+
+/** The corners ([lat, lon]) of the square that holds a circle of `radius` metres around a centre. */
+export function circleBounds(lat: number, lon: number, radius: number): [number, number][] {
+  const dLat = radius / METRES_PER_DEGREE;
+  const dLon = dLat / (Math.cos(rad(lat)) || 1e-9);
+  return [
+    [lat - dLat, lon - dLon],
+    [lat + dLat, lon + dLon],
+  ];
+}
+
+/** Points projected into a width×height box with `fitProjection`. */
+export function projectTrack(track: readonly (readonly number[])[], width: number, height: number, padding = 12): [number, number][] {
+  if (!track.length) return [];
+  const projection = fitProjection(track, width, height, padding);
+  return track.map((p) => projection.project(p));
 }

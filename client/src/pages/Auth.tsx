@@ -1,10 +1,10 @@
 import { useMutation } from '@apollo/client';
 import { useState } from 'react';
 import type { FormEvent, ReactNode } from 'react';
-import { Link } from 'react-router';
+import { Link, useNavigate, useSearchParams } from 'react-router';
 import { session } from '../apollo/session';
-import { SignInMutation, SignUpMutation } from '../api/operations';
-import { formErrors } from '../lib/errors';
+import { RequestPasswordResetMutation, ResetPasswordMutation, SignInMutation, SignUpMutation } from '../api/operations';
+import { formErrors, twoFactorRequired } from '../lib/errors';
 import type { FormErrors } from '../lib/errors';
 import { Button, TextField } from '../ui/components';
 import { Icon } from '../ui/icons';
@@ -114,8 +114,29 @@ export function SignUp() {
 export function SignIn() {
   const [values, setValues] = useState({ email: '', password: '' });
   const [errors, setErrors] = useState<FormErrors>({ fields: {} });
+  // Set once the server asked for the second step: the password was right, a code is needed.
+  const [step, setStep] = useState<'password' | 'code'>('password');
+  const [code, setCode] = useState('');
   const [signIn, { loading }] = useMutation(SignInMutation);
   const set = (k: keyof typeof values) => (e: { target: { value: string } }) => setValues((v) => ({ ...v, [k]: e.target.value }));
+
+  async function attempt(withCode?: string) {
+    try {
+      const { data } = await signIn({ variables: { email: values.email.trim(), password: values.password, code: withCode ?? null } });
+      if (data) session.set(data.signIn.token);
+    } catch (err) {
+      if (twoFactorRequired(err)) {
+        if (withCode == null) {
+          setErrors({ fields: {} });
+          setStep('code');
+        } else {
+          setErrors({ fields: { code: 'That code did not work. Check the time on your phone, or use a recovery code.' } });
+        }
+        return;
+      }
+      setErrors(formErrors(err, ['email', 'password', 'code']));
+    }
+  }
 
   async function submit(e: FormEvent) {
     e.preventDefault();
@@ -123,12 +144,62 @@ export function SignIn() {
     if (!values.email.trim()) fields.email = 'Enter your email.';
     if (!values.password) fields.password = 'Enter your password.';
     if (Object.keys(fields).length) return setErrors({ fields });
-    try {
-      const { data } = await signIn({ variables: { email: values.email.trim(), password: values.password } });
-      if (data) session.set(data.signIn.token);
-    } catch (err) {
-      setErrors(formErrors(err, ['email', 'password']));
-    }
+    await attempt();
+  }
+
+  async function submitCode(e: FormEvent) {
+    e.preventDefault();
+    const trimmed = code.replace(/\s+/g, '');
+    if (!trimmed) return setErrors({ fields: { code: 'Enter the code from your authenticator app.' } });
+    await attempt(trimmed);
+  }
+
+  if (step === 'code') {
+    return (
+      <AuthFrame
+        title="Two-step sign-in"
+        footer={
+          <button
+            type="button"
+            className="link-button"
+            onClick={() => {
+              setStep('password');
+              setCode('');
+              setErrors({ fields: {} });
+            }}
+          >
+            Sign in with another account
+          </button>
+        }
+      >
+        <form onSubmit={submitCode} noValidate className="form">
+          {errors.form && (
+            <p className="alert alert-error" role="alert">
+              {errors.form}
+            </p>
+          )}
+          <p className="muted">Open your authenticator app and enter the 6-digit code it shows for Maratron.</p>
+          <TextField
+            label="Code"
+            autoComplete="one-time-code"
+            autoCapitalize="off"
+            spellCheck={false}
+            value={code}
+            onChange={(e) => {
+              setCode(e.target.value);
+              setErrors({ fields: {} });
+            }}
+            error={errors.fields.code}
+            hint="No phone at hand? Enter one of your recovery codes instead; each works once."
+            autoFocus
+            required
+          />
+          <Button type="submit" busy={loading} className="btn-block">
+            Verify and sign in
+          </Button>
+        </form>
+      </AuthFrame>
+    );
   }
 
   return (
@@ -164,10 +235,175 @@ export function SignIn() {
           error={errors.fields.password}
           required
         />
+        <p className="forgot">
+          <Link to="/forgot-password">Forgot password?</Link>
+        </p>
         <Button type="submit" busy={loading} className="btn-block">
           Sign in
         </Button>
       </form>
+    </AuthFrame>
+  );
+}
+
+/** Asks for a reset link. The answer never tells whether an account exists for the address. */
+export function ForgotPassword() {
+  const [email, setEmail] = useState('');
+  const [errors, setErrors] = useState<FormErrors>({ fields: {} });
+  const [sentTo, setSentTo] = useState<string | null>(null);
+  const [request, { loading }] = useMutation(RequestPasswordResetMutation);
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    const address = email.trim();
+    if (!/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(address)) return setErrors({ fields: { email: 'Enter a valid email address.' } });
+    try {
+      await request({ variables: { email: address } });
+      setErrors({ fields: {} });
+      setSentTo(address);
+    } catch (err) {
+      setErrors(formErrors(err, ['email']));
+    }
+  }
+
+  return (
+    <AuthFrame
+      title="Reset your password"
+      footer={
+        <>
+          Remembered it? <Link to="/signin">Sign in</Link>
+        </>
+      }
+    >
+      {sentTo ? (
+        <div className="form">
+          <p className="alert alert-info" role="status">
+            If an account exists for {sentTo}, we sent a link to reset its password. The link works once, within an hour.
+          </p>
+          <p className="muted">Nothing arrived? Check your spam folder, or ask again in a few minutes.</p>
+          <Button variant="secondary" onClick={() => setSentTo(null)}>
+            Use another address
+          </Button>
+        </div>
+      ) : (
+        <form onSubmit={submit} noValidate className="form">
+          {errors.form && (
+            <p className="alert alert-error" role="alert">
+              {errors.form}
+            </p>
+          )}
+          <p className="muted">Enter the email address of your account and we will send you a link to choose a new password.</p>
+          <TextField
+            label="Email"
+            type="email"
+            autoComplete="email"
+            value={email}
+            onChange={(e) => setEmail(e.target.value)}
+            error={errors.fields.email}
+            autoFocus
+            required
+          />
+          <Button type="submit" busy={loading} className="btn-block">
+            Send reset link
+          </Button>
+        </form>
+      )}
+    </AuthFrame>
+  );
+}
+
+/** /reset-password?token=…: a new password, then signed in (every other session has ended). */
+export function ResetPassword() {
+  const [params] = useSearchParams();
+  const token = params.get('token') ?? '';
+  const navigate = useNavigate();
+  const [values, setValues] = useState({ newPassword: '', confirm: '' });
+  const [errors, setErrors] = useState<FormErrors>({ fields: {} });
+  const [reset, { loading }] = useMutation(ResetPasswordMutation);
+  // With two-step sign-in on, a link (proof of the mailbox only) sets the password but does not sign in.
+  const [needsCode, setNeedsCode] = useState(false);
+  const set = (k: keyof typeof values) => (e: { target: { value: string } }) => {
+    setValues((v) => ({ ...v, [k]: e.target.value }));
+    setErrors((er) => ({ ...er, fields: { ...er.fields, [k]: '' } }));
+  };
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    const fields: Record<string, string> = {};
+    if (values.newPassword.length < 10) fields.newPassword = 'Use at least 10 characters.';
+    else if (values.confirm !== values.newPassword) fields.confirm = 'The two passwords differ.';
+    if (Object.keys(fields).length) return setErrors({ fields });
+    try {
+      const { data } = await reset({ variables: { token, newPassword: values.newPassword } });
+      if (data) {
+        void navigate('/', { replace: true });
+        session.set(data.resetPassword.token);
+      }
+    } catch (err) {
+      if (twoFactorRequired(err)) {
+        session.set(null);
+        setNeedsCode(true);
+        return;
+      }
+      setErrors(formErrors(err, ['newPassword']));
+    }
+  }
+
+  return (
+    <AuthFrame
+      title="Choose a new password"
+      footer={
+        <>
+          Link expired? <Link to="/forgot-password">Ask for a new one</Link>
+        </>
+      }
+    >
+      {needsCode ? (
+        <div className="form">
+          <p className="alert alert-info" role="status">
+            Your new password is set, and you are signed out everywhere. Two-step sign-in is on, so sign in with the new password and a code
+            from your authenticator app.
+          </p>
+          <Link to="/signin" className="btn btn-primary btn-md btn-block">
+            Sign in
+          </Link>
+        </div>
+      ) : !token ? (
+        <p className="alert alert-error" role="alert">
+          This reset link is incomplete. Open the link from the email again, or ask for a new one.
+        </p>
+      ) : (
+        <form onSubmit={submit} noValidate className="form">
+          {errors.form && (
+            <p className="alert alert-error" role="alert">
+              {errors.form}
+            </p>
+          )}
+          <TextField
+            label="New password"
+            type="password"
+            autoComplete="new-password"
+            value={values.newPassword}
+            onChange={set('newPassword')}
+            error={errors.fields.newPassword}
+            hint="At least 10 characters. You will be signed out everywhere else."
+            autoFocus
+            required
+          />
+          <TextField
+            label="Repeat the new password"
+            type="password"
+            autoComplete="new-password"
+            value={values.confirm}
+            onChange={set('confirm')}
+            error={errors.fields.confirm}
+            required
+          />
+          <Button type="submit" busy={loading} className="btn-block">
+            Set password and sign in
+          </Button>
+        </form>
+      )}
     </AuthFrame>
   );
 }

@@ -13,9 +13,11 @@ import {
   SearchUsersQuery,
   UnfollowMutation,
 } from '../api/operations';
+import type { FollowFieldsFragment } from '../gql/graphql';
 import { errorMessage } from '../lib/errors';
 import { plural } from '../lib/format';
 import { Avatar, Button, Card, Empty, ErrorBox, Loading, LoadMore, PageHeader, TextArea } from '../ui/components';
+import { Icon } from '../ui/icons';
 import { useViewer } from '../viewer';
 import { PostCard } from './PostCard';
 
@@ -115,29 +117,51 @@ export function Composer({ groupId }: { groupId?: string }) {
   );
 }
 
-export function FollowButton({ user }: { user: { id: string; name: string; isFollowedByViewer: boolean } }) {
+/**
+ * Follow, ask to follow (a runner who approves each follower), cancel a pending request, or
+ * unfollow: the button shows the viewer's relation to the runner (`viewerFollowState`).
+ */
+export function FollowButton({
+  user,
+}: {
+  user: { id: string; name: string } & Pick<FollowFieldsFragment, 'viewerFollowState' | 'followPolicy'>;
+}) {
   const [error, setError] = useState<string | null>(null);
   // Following someone changes which posts the feed holds: it is read again when next shown.
   const opts = { update: (cache: ApolloCache<unknown>) => void cache.evict({ id: 'ROOT_QUERY', fieldName: 'feed' }) };
   const [follow, f] = useMutation(FollowMutation, opts);
   const [unfollow, u] = useMutation(UnfollowMutation, opts);
+  const state = user.viewerFollowState;
   const toggle = () => {
     setError(null);
-    const p = user.isFollowedByViewer ? unfollow({ variables: { userId: user.id } }) : follow({ variables: { userId: user.id } });
+    const p = state === 'NONE' ? follow({ variables: { userId: user.id } }) : unfollow({ variables: { userId: user.id } });
     p.catch((err) => setError(errorMessage(err)));
   };
+  const [text, name] =
+    state === 'FOLLOWING'
+      ? ['Unfollow', `Unfollow ${user.name}`]
+      : state === 'REQUESTED'
+        ? ['Requested', `Requested: cancel your request to follow ${user.name}`]
+        : user.followPolicy === 'APPROVAL'
+          ? ['Request to follow', `Request to follow ${user.name}`]
+          : ['Follow', `Follow ${user.name}`];
   return (
     <>
       <Button
-        variant={user.isFollowedByViewer ? 'secondary' : 'primary'}
+        variant={state === 'NONE' ? 'primary' : 'secondary'}
         size="sm"
         busy={f.loading || u.loading}
         onClick={toggle}
-        aria-label={`${user.isFollowedByViewer ? 'Unfollow' : 'Follow'} ${user.name}`}
+        aria-label={name}
       >
-        {user.isFollowedByViewer ? 'Unfollow' : 'Follow'}
+        {state === 'REQUESTED' && <Icon name="check" />}
+        {text}
       </Button>
-      {error && <span className="error-text small">{error}</span>}
+      {error && (
+        <span className="error-text small" role="alert">
+          {error}
+        </span>
+      )}
     </>
   );
 }

@@ -68,7 +68,8 @@ export default function ImportPage() {
   const inputId = useId();
   const input = useRef<HTMLInputElement>(null);
   const [dragging, setDragging] = useState(false);
-  const [visibility, setVisibility] = useState<Visibility>('PUBLIC');
+  // Starts from the runner's default (Settings → Privacy); a choice here wins for this page.
+  const [visibility, setVisibility] = useState<Visibility>(me.defaultVisibility ?? 'FOLLOWERS');
   const [shoeId, setShoeId] = useState('');
   const [results, setResults] = useState<FileResult[]>([]);
   const shoes = useQuery(ShoesQuery, { variables: { includeRetired: false } });

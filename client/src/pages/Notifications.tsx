@@ -40,7 +40,7 @@ export default function Notifications() {
       <Card>
         {error && <ErrorBox error={error} retry={() => void refetch()} />}
         {loading && !data && <Loading />}
-        {conn && !conn.edges.length && <Empty title="Nothing yet">Kudos, comments and new followers show up here.</Empty>}
+        {conn && !conn.edges.length && <Empty title="Nothing yet">Kudos, comments, new followers and follow requests show up here.</Empty>}
         {conn && (
           <ul className="list notifications">
             {conn.edges.map(({ node }) => (
@@ -53,6 +53,12 @@ export default function Notifications() {
                       <>
                         {' '}
                         <Link to={`/groups/${node.group.id}`}>{node.group.name}</Link>
+                      </>
+                    )}
+                    {node.kind === 'FOLLOW_REQUESTED' && (
+                      <>
+                        {' · '}
+                        <Link to="/settings/followers">Review follow requests</Link>
                       </>
                     )}
                     {node.post && (

@@ -1,8 +1,12 @@
-import { useQuery } from '@apollo/client';
+import { useMutation, useQuery } from '@apollo/client';
+import type { ApolloCache } from '@apollo/client';
+import { useState } from 'react';
 import { Link, useParams } from 'react-router';
-import { ProfileQuery } from '../api/operations';
+import { BlockUserMutation, ProfileQuery, RemoveFollowerMutation, UnblockUserMutation } from '../api/operations';
+import { errorMessage } from '../lib/errors';
 import { formatDate, formatDistance, formatHours, formatPace, plural } from '../lib/format';
-import { Avatar, Card, Empty, ErrorBox, Loading, LoadMore, ProgressBar, Stat } from '../ui/components';
+import { Avatar, Button, Card, Dialog, Empty, ErrorBox, Loading, LoadMore, ProgressBar, Stat } from '../ui/components';
+import { Icon } from '../ui/icons';
 import { useViewer } from '../viewer';
 import { FollowButton } from './Feed';
 import { RunRow } from './Runs';
@@ -32,6 +36,19 @@ export default function Profile() {
             <strong data-testid="follower-count">{user.followerCount}</strong> {user.followerCount === 1 ? 'follower' : 'followers'} ·{' '}
             <strong>{user.followingCount}</strong> following
           </p>
+          {!isMe && (
+            <p className="profile-relation" data-testid="relation">
+              {user.isBlockedByViewer ? (
+                <span className="pill pill-failed">Blocked</span>
+              ) : user.viewerFollowState === 'FOLLOWING' ? (
+                <span className="pill pill-done">Following</span>
+              ) : user.viewerFollowState === 'REQUESTED' ? (
+                <span className="pill pill-accent">Follow request sent</span>
+              ) : user.followPolicy === 'APPROVAL' ? (
+                <span className="pill">Approves each follower</span>
+              ) : null}
+            </p>
+          )}
         </div>
         <div className="profile-actions">
           {isMe ? (
@@ -39,7 +56,7 @@ export default function Profile() {
               Edit profile
             </Link>
           ) : (
-            <FollowButton user={user} />
+            <RelationActions user={user} />
           )}
         </div>
       </section>
@@ -100,6 +117,120 @@ export default function Profile() {
           )}
         </Card>
       </div>
+    </>
+  );
+}
+
+interface ProfileUser {
+  id: string;
+  name: string;
+  followPolicy: 'OPEN' | 'APPROVAL';
+  viewerFollowState: 'NONE' | 'REQUESTED' | 'FOLLOWING';
+  isBlockedByViewer: boolean;
+}
+
+/**
+ * Follow (or ask to), remove as a follower, block and unblock. Blocking is silent: the
+ * blocked runner is not told, and to them the viewer no longer exists.
+ */
+function RelationActions({ user }: { user: ProfileUser }) {
+  const me = useViewer();
+  const [dialog, setDialog] = useState<'block' | 'remove' | null>(null);
+  const [status, setStatus] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  // Follows change: the feed, the viewer's follower count and the blocked list are read again when shown.
+  const update = (cache: ApolloCache<unknown>) => {
+    cache.evict({ id: 'ROOT_QUERY', fieldName: 'feed' });
+    cache.evict({ id: 'ROOT_QUERY', fieldName: 'blockedUsers' });
+    cache.evict({ id: cache.identify({ __typename: 'User', id: me.id }), fieldName: 'followerCount' });
+    cache.evict({ id: cache.identify({ __typename: 'User', id: me.id }), fieldName: 'followingCount' });
+  };
+  const [block, blocking] = useMutation(BlockUserMutation, { update });
+  const [unblock, unblocking] = useMutation(UnblockUserMutation, { update });
+  const [removeFollower, removing] = useMutation(RemoveFollowerMutation, { update });
+
+  async function run(action: () => Promise<unknown>, done: string) {
+    setError(null);
+    setStatus(null);
+    try {
+      await action();
+      setDialog(null);
+      setStatus(done);
+    } catch (err) {
+      setDialog(null);
+      setError(errorMessage(err));
+    }
+  }
+
+  return (
+    <>
+      {user.isBlockedByViewer ? (
+        <Button
+          variant="secondary"
+          size="sm"
+          busy={unblocking.loading}
+          aria-label={`Unblock ${user.name}`}
+          onClick={() => void run(() => unblock({ variables: { userId: user.id } }), `${user.name} is unblocked.`)}
+        >
+          Unblock
+        </Button>
+      ) : (
+        <>
+          <FollowButton user={user} />
+          <Button variant="ghost" size="sm" aria-label={`Remove follower ${user.name}`} onClick={() => setDialog('remove')}>
+            Remove follower
+          </Button>
+          <Button variant="ghost" size="sm" aria-label={`Block ${user.name}`} onClick={() => setDialog('block')}>
+            Block
+          </Button>
+        </>
+      )}
+      {status && (
+        <span className="saved small" role="status">
+          <Icon name="check" /> {status}
+        </span>
+      )}
+      {error && (
+        <span className="error-text small" role="alert">
+          {error}
+        </span>
+      )}
+      <Dialog open={dialog === 'block'} onClose={() => setDialog(null)} title={`Block ${user.name}?`}>
+        <p>
+          {user.name} will no longer see your profile, runs, posts or comments, nor find you in search. They cannot follow you, comment or
+          give kudos. Any follows between you end. They are not told.
+        </p>
+        <div className="form-actions">
+          <Button variant="ghost" onClick={() => setDialog(null)} autoFocus>
+            Cancel
+          </Button>
+          <Button
+            variant="danger"
+            busy={blocking.loading}
+            onClick={() => void run(() => block({ variables: { userId: user.id } }), `${user.name} is blocked.`)}
+          >
+            Block
+          </Button>
+        </div>
+      </Dialog>
+      <Dialog open={dialog === 'remove'} onClose={() => setDialog(null)} title={`Remove ${user.name} as a follower?`}>
+        <p>
+          If {user.name} follows you, they stop, and no longer see your runs for followers. They are not told, and can follow again
+          {me.followPolicy === 'APPROVAL' ? ' only if you approve it' : ''}. To keep them away for good, block them instead.
+        </p>
+        <div className="form-actions">
+          <Button variant="ghost" onClick={() => setDialog(null)} autoFocus>
+            Cancel
+          </Button>
+          <Button
+            variant="danger"
+            busy={removing.loading}
+            onClick={() => void run(() => removeFollower({ variables: { userId: user.id } }), `${user.name} no longer follows you.`)}
+          >
+            Remove follower
+          </Button>
+        </div>
+      </Dialog>
     </>
   );
 }

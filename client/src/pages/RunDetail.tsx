@@ -90,9 +90,12 @@ export default function RunDetail() {
         }
         actions={
           <>
-            <Button variant="secondary" onClick={downloadGpx}>
-              <Icon name="download" /> GPX
-            </Button>
+            {/* A hidden map has no GPX for anyone but its runner. */}
+            {(mine || !run.hideTrack) && (
+              <Button variant="secondary" onClick={downloadGpx}>
+                <Icon name="download" /> GPX
+              </Button>
+            )}
             {mine && (
               <>
                 <Button variant="secondary" onClick={() => setSharing(true)}>
@@ -125,6 +128,11 @@ export default function RunDetail() {
         </Card>
       )}
 
+      {mine && run.hideTrack && (
+        <p className="alert alert-info" data-testid="map-hidden">
+          The map is hidden: only you see this route and can download its GPX.
+        </p>
+      )}
       {run.track && run.track.length > 1 ? (
         <div className="grid grid-2">
           <Card title="Route" titleId="route-title">

@@ -35,6 +35,7 @@ const FIELDS = [
   'visibility',
   'notes',
   'shoeId',
+  'hideTrack',
 ] as const;
 type Field = (typeof FIELDS)[number];
 
@@ -49,6 +50,7 @@ interface Values {
   visibility: Visibility;
   shoeId: string;
   notes: string;
+  hideTrack: boolean;
   share: boolean;
 }
 
@@ -79,7 +81,8 @@ function validate(v: Values, units: Units): Partial<Record<Field, string>> {
   return e;
 }
 
-function initialValues(run: RunDetail['run'] | undefined, units: Units): Values {
+/** A new run starts from the runner's default visibility (Settings → Privacy); an edited one from its own. */
+function initialValues(run: RunDetail['run'] | undefined, units: Units, defaultVisibility: Visibility): Values {
   if (!run) {
     return {
       name: '',
@@ -89,9 +92,10 @@ function initialValues(run: RunDetail['run'] | undefined, units: Units): Values 
       elevationGain: '',
       averageHeartRate: '',
       environment: 'OUTDOOR',
-      visibility: 'PUBLIC',
+      visibility: defaultVisibility,
       shoeId: '',
       notes: '',
+      hideTrack: false,
       share: false,
     };
   }
@@ -106,6 +110,7 @@ function initialValues(run: RunDetail['run'] | undefined, units: Units): Values 
     visibility: run.visibility,
     shoeId: run.shoe?.id ?? '',
     notes: run.notes ?? '',
+    hideTrack: run.hideTrack,
     share: false,
   };
 }
@@ -124,7 +129,7 @@ function RunForm({ run }: { run?: RunDetail['run'] }) {
   const me = useViewer();
   const units = me.units;
   const navigate = useNavigate();
-  const [values, setValues] = useState<Values>(() => initialValues(run ?? undefined, units));
+  const [values, setValues] = useState<Values>(() => initialValues(run ?? undefined, units, me.defaultVisibility ?? 'FOLLOWERS'));
   const [touched, setTouched] = useState<Partial<Record<Field, boolean>>>({});
   const [submitted, setSubmitted] = useState(false);
   const [server, setServer] = useState<FormErrors>({ fields: {} });
@@ -183,6 +188,7 @@ function RunForm({ run }: { run?: RunDetail['run'] }) {
       averageHeartRate: number(values.averageHeartRate),
       environment: values.environment,
       visibility: values.visibility,
+      hideTrack: values.hideTrack,
       notes: values.notes.trim() || null,
       shoeId: values.shoeId || null,
     };
@@ -313,15 +319,24 @@ function RunForm({ run }: { run?: RunDetail['run'] }) {
               error={errorFor('notes')}
               fieldClassName="span-2"
             />
-            {!run && (
-              <div className="span-2">
+            <div className="span-2 checks">
+              <Checkbox
+                label="Hide map"
+                aria-describedby="hide-track-hint"
+                checked={values.hideTrack}
+                onChange={(e) => set('hideTrack', e.target.checked)}
+              />
+              <p className="field-hint" id="hide-track-hint">
+                Nobody but you sees this run's route or can download its GPX. Distance, time and splits still show.
+              </p>
+              {!run && (
                 <Checkbox
                   label="Share it with my followers in the feed"
                   checked={values.share}
                   onChange={(e) => set('share', e.target.checked)}
                 />
-              </div>
-            )}
+              )}
+            </div>
           </div>
           <div className="form-actions">
             <Link to={run ? `/runs/${run.id}` : '/runs'} className="btn btn-ghost btn-md">

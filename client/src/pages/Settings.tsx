@@ -8,9 +8,10 @@ import { downloadWithAuth } from '../lib/download';
 import { errorMessage, formErrors } from '../lib/errors';
 import type { FormErrors } from '../lib/errors';
 import { distanceUnit, fromDisplayDistance, toDisplayDistance } from '../lib/format';
-import { Button, Card, Dialog, ErrorBox, PageHeader, SelectField, TextArea, TextField } from '../ui/components';
+import { Button, Card, Dialog, ErrorBox, SelectField, TextArea, TextField } from '../ui/components';
 import { Icon } from '../ui/icons';
 import { useViewer } from '../viewer';
+import { SettingsHeader } from './settings/SettingsNav';
 
 const DAYS: Weekday[] = ['MON', 'TUE', 'WED', 'THU', 'FRI', 'SAT', 'SUN'];
 const PROFILE_FIELDS = [
@@ -29,7 +30,7 @@ const PROFILE_FIELDS = [
 export default function Settings() {
   return (
     <>
-      <PageHeader title="Settings" />
+      <SettingsHeader title="Settings" subtitle="Your profile, what the coach knows about you, and your data." />
       <ProfileForm />
       <DataSection />
     </>
