@@ -297,6 +297,8 @@ describeWithServer(['Mutation.blockUser', 'Query.blockedUsers', 'Mutation.remove
       .getByRole('button', { name: 'Remove follower' })
       .click();
     await visible(fox.page.getByRole('status').filter({ hasText: 'Gil Scott no longer follows you.' }));
+    // Gil follows Fox no more: the profile stops offering to remove him.
+    expect(await fox.page.getByRole('button', { name: 'Remove follower Gil Scott' }).count()).toBe(0);
     const gils = await t.gql<{ user: { viewerFollowState: string } }>(
       `query($u: String!) { user(username: $u) { viewerFollowState } }`,
       { u: fox.user.username },

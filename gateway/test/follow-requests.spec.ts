@@ -265,13 +265,21 @@ describe('removeFollower', () => {
     await follow(follower, runner);
     expect((await visibleRuns(follower, runner, [followersRun])).byId).toEqual([followersRun]);
     const notesBefore = await notes(follower);
+    // The runner sees who follows them (the web client offers "Remove follower" only then); the follower sees the reverse.
+    const followsViewer = async (viewer: TestUser, of: TestUser) =>
+      ok(await t.gql<{ user: { followsViewer: boolean } }>(`query($u: ID!) { user(id: $u) { followsViewer } }`, { u: of.id }, viewer.token))
+        .user.followsViewer;
+    expect(await followsViewer(runner, follower)).toBe(true);
+    expect(await followsViewer(follower, runner)).toBe(false);
+    expect(await followsViewer(runner, runner)).toBe(false);
 
-    const removed = await t.gql<{ removeFollower: { id: string; isFollowedByViewer: boolean } }>(
-      `mutation($u: ID!) { removeFollower(userId: $u) { id isFollowedByViewer } }`,
+    const removed = await t.gql<{ removeFollower: { id: string; isFollowedByViewer: boolean; followsViewer: boolean } }>(
+      `mutation($u: ID!) { removeFollower(userId: $u) { id isFollowedByViewer followsViewer } }`,
       { u: follower.id },
       runner.token,
     );
-    expect(ok(removed).removeFollower).toEqual({ id: follower.id, isFollowedByViewer: false });
+    expect(ok(removed).removeFollower).toEqual({ id: follower.id, isFollowedByViewer: false, followsViewer: false });
+    expect(await followsViewer(runner, follower)).toBe(false);
     expect(await relation(follower, runner)).toEqual({
       id: runner.id,
       viewerFollowState: 'NONE',

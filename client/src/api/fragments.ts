@@ -203,6 +203,7 @@ export const FollowFieldsFragment = graphql(`
     viewerFollowState
     isFollowedByViewer
     isBlockedByViewer
+    followsViewer
   }
 `);
 

@@ -26,7 +26,7 @@ type Documents = {
     "\n  fragment LeaderboardFields on LeaderboardEntry {\n    rank\n    distance\n    runCount\n    user {\n      ...UserSummary\n    }\n  }\n": typeof types.LeaderboardFieldsFragmentDoc,
     "\n  fragment CoachMessageFields on CoachMessage {\n    id\n    role\n    content\n    createdAt\n  }\n": typeof types.CoachMessageFieldsFragmentDoc,
     "\n  fragment TrainingPlanFields on TrainingPlan {\n    id\n    goal\n    raceDate\n    targetDuration\n    workouts {\n      date\n      kind\n      distance\n      targetPace\n      description\n    }\n  }\n": typeof types.TrainingPlanFieldsFragmentDoc,
-    "\n  fragment FollowFields on User {\n    id\n    followerCount\n    followPolicy\n    viewerFollowState\n    isFollowedByViewer\n    isBlockedByViewer\n  }\n": typeof types.FollowFieldsFragmentDoc,
+    "\n  fragment FollowFields on User {\n    id\n    followerCount\n    followPolicy\n    viewerFollowState\n    isFollowedByViewer\n    isBlockedByViewer\n    followsViewer\n  }\n": typeof types.FollowFieldsFragmentDoc,
     "\n  fragment PrivacyZoneFields on PrivacyZone {\n    id\n    name\n    latitude\n    longitude\n    radius\n  }\n": typeof types.PrivacyZoneFieldsFragmentDoc,
     "\n  query Viewer {\n    me {\n      ...ViewerFields\n    }\n  }\n": typeof types.ViewerDocument,
     "\n  mutation SignUp($input: SignUpInput!) {\n    signUp(input: $input) {\n      token\n      user {\n        ...ViewerFields\n      }\n    }\n  }\n": typeof types.SignUpDocument,
@@ -112,7 +112,7 @@ const documents: Documents = {
     "\n  fragment LeaderboardFields on LeaderboardEntry {\n    rank\n    distance\n    runCount\n    user {\n      ...UserSummary\n    }\n  }\n": types.LeaderboardFieldsFragmentDoc,
     "\n  fragment CoachMessageFields on CoachMessage {\n    id\n    role\n    content\n    createdAt\n  }\n": types.CoachMessageFieldsFragmentDoc,
     "\n  fragment TrainingPlanFields on TrainingPlan {\n    id\n    goal\n    raceDate\n    targetDuration\n    workouts {\n      date\n      kind\n      distance\n      targetPace\n      description\n    }\n  }\n": types.TrainingPlanFieldsFragmentDoc,
-    "\n  fragment FollowFields on User {\n    id\n    followerCount\n    followPolicy\n    viewerFollowState\n    isFollowedByViewer\n    isBlockedByViewer\n  }\n": types.FollowFieldsFragmentDoc,
+    "\n  fragment FollowFields on User {\n    id\n    followerCount\n    followPolicy\n    viewerFollowState\n    isFollowedByViewer\n    isBlockedByViewer\n    followsViewer\n  }\n": types.FollowFieldsFragmentDoc,
     "\n  fragment PrivacyZoneFields on PrivacyZone {\n    id\n    name\n    latitude\n    longitude\n    radius\n  }\n": types.PrivacyZoneFieldsFragmentDoc,
     "\n  query Viewer {\n    me {\n      ...ViewerFields\n    }\n  }\n": types.ViewerDocument,
     "\n  mutation SignUp($input: SignUpInput!) {\n    signUp(input: $input) {\n      token\n      user {\n        ...ViewerFields\n      }\n    }\n  }\n": types.SignUpDocument,
@@ -251,7 +251,7 @@ export function graphql(source: "\n  fragment TrainingPlanFields on TrainingPlan
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  fragment FollowFields on User {\n    id\n    followerCount\n    followPolicy\n    viewerFollowState\n    isFollowedByViewer\n    isBlockedByViewer\n  }\n"): (typeof documents)["\n  fragment FollowFields on User {\n    id\n    followerCount\n    followPolicy\n    viewerFollowState\n    isFollowedByViewer\n    isBlockedByViewer\n  }\n"];
+export function graphql(source: "\n  fragment FollowFields on User {\n    id\n    followerCount\n    followPolicy\n    viewerFollowState\n    isFollowedByViewer\n    isBlockedByViewer\n    followsViewer\n  }\n"): (typeof documents)["\n  fragment FollowFields on User {\n    id\n    followerCount\n    followPolicy\n    viewerFollowState\n    isFollowedByViewer\n    isBlockedByViewer\n    followsViewer\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

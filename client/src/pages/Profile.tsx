@@ -127,6 +127,7 @@ interface ProfileUser {
   followPolicy: 'OPEN' | 'APPROVAL';
   viewerFollowState: 'NONE' | 'REQUESTED' | 'FOLLOWING';
   isBlockedByViewer: boolean;
+  followsViewer: boolean;
 }
 
 /**
@@ -177,9 +178,11 @@ function RelationActions({ user }: { user: ProfileUser }) {
       ) : (
         <>
           <FollowButton user={user} />
-          <Button variant="ghost" size="sm" aria-label={`Remove follower ${user.name}`} onClick={() => setDialog('remove')}>
-            Remove follower
-          </Button>
+          {user.followsViewer && (
+            <Button variant="ghost" size="sm" aria-label={`Remove follower ${user.name}`} onClick={() => setDialog('remove')}>
+              Remove follower
+            </Button>
+          )}
           <Button variant="ghost" size="sm" aria-label={`Block ${user.name}`} onClick={() => setDialog('block')}>
             Block
           </Button>
@@ -215,7 +218,7 @@ function RelationActions({ user }: { user: ProfileUser }) {
       </Dialog>
       <Dialog open={dialog === 'remove'} onClose={() => setDialog(null)} title={`Remove ${user.name} as a follower?`}>
         <p>
-          If {user.name} follows you, they stop, and no longer see your runs for followers. They are not told, and can follow again
+          {user.name} stops following you, and no longer sees your runs for followers. They are not told, and can follow again
           {me.followPolicy === 'APPROVAL' ? ' only if you approve it' : ''}. To keep them away for good, block them instead.
         </p>
         <div className="form-actions">

@@ -155,6 +155,12 @@ export class FollowsService {
     return ctx.loaders.viewerFollows.load(userId);
   }
 
+  /** Whether a runner follows the viewer (who may then remove them as a follower); false for the viewer themself. */
+  async followsViewer(ctx: RequestContext, userId: string): Promise<boolean> {
+    if (!ctx.viewerId || ctx.viewerId === userId) return false;
+    return (await ctx.loaders.viewerRelation.load(userId)).followsViewer;
+  }
+
   /** The viewer's relation to a runner: FOLLOWING, REQUESTED (pending their approval) or NONE. */
   async followState(ctx: RequestContext, userId: string): Promise<FollowState> {
     if (!ctx.viewerId || ctx.viewerId === userId) return FollowState.NONE;

@@ -18,14 +18,15 @@ export interface PostStats {
   likedByViewer: boolean;
 }
 
-/** The viewer's relation to a runner: following them, a request pending, blocked them. */
+/** The viewer's relation to a runner: following them, a request pending, blocked them, followed by them. */
 export interface ViewerRelation {
   following: boolean;
   requested: boolean;
   blocked: boolean;
+  followsViewer: boolean;
 }
 
-const NO_RELATION: ViewerRelation = { following: false, requested: false, blocked: false };
+const NO_RELATION: ViewerRelation = { following: false, requested: false, blocked: false, followsViewer: false };
 
 export function createSocialLoaders(db: RequestDb, viewerId: string | null) {
   const visiblePost = postVisibleToViewerSql('p', '$1');
@@ -50,19 +51,20 @@ export function createSocialLoaders(db: RequestDb, viewerId: string | null) {
       const followed = new Set(rows.map((r) => r.id));
       return ids.map((id) => followed.has(id));
     }),
-    /** Does the viewer follow, have a pending request to follow, or block this runner? One statement a batch. */
+    /** Does the viewer follow, have a pending request to follow, or block this runner, and does the runner follow the viewer? One statement a batch. */
     viewerRelation: new DataLoader<string, ViewerRelation>(async (ids) => {
       if (!viewerId) return ids.map(() => NO_RELATION);
       const rows = await db.query<ViewerRelation & { id: string }>(
         `SELECT k.id,
                 EXISTS (SELECT 1 FROM follows f WHERE f.follower_id = $1 AND f.followee_id = k.id) AS following,
                 EXISTS (SELECT 1 FROM follow_requests r WHERE r.follower_id = $1 AND r.followee_id = k.id) AS requested,
-                EXISTS (SELECT 1 FROM blocks b WHERE b.blocker_id = $1 AND b.blocked_id = k.id) AS blocked
+                EXISTS (SELECT 1 FROM blocks b WHERE b.blocker_id = $1 AND b.blocked_id = k.id) AS blocked,
+                EXISTS (SELECT 1 FROM follows f WHERE f.follower_id = k.id AND f.followee_id = $1) AS "followsViewer"
            FROM unnest($2::uuid[]) AS k(id)`,
         [viewerId, ids],
       );
       return byKey(ids, rows, (r) => r.id).map((r) =>
-        r ? { following: r.following, requested: r.requested, blocked: r.blocked } : NO_RELATION,
+        r ? { following: r.following, requested: r.requested, blocked: r.blocked, followsViewer: r.followsViewer } : NO_RELATION,
       );
     }),
 

@@ -76,6 +76,14 @@ export class UserResolver {
   }
 
   @Extensions(PER_VIEWER)
+  @FieldResolver(() => Boolean, {
+    description: 'Whether this runner follows the viewer (removeFollower ends it); false for the viewer themself.',
+  })
+  followsViewer(@Root() user: User, @Ctx() ctx: RequestContext) {
+    return this.followService.followsViewer(ctx, user.id);
+  }
+
+  @Extensions(PER_VIEWER)
   @FieldResolver(() => Boolean)
   isBlockedByViewer(@Root() user: User, @Ctx() ctx: RequestContext) {
     return this.blockService.isBlockedByViewer(ctx, user.id);
