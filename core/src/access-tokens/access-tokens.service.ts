@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { badInput, notFound, parseId, parseInput, personalAccessTokenSchema } from '@maratron/domain';
-import type { TokenScope } from '@maratron/domain';
+import { TokenScope } from '@maratron/domain';
 import { NewPersonalAccessToken, PersonalAccessToken } from '@maratron/schema';
 import { TokenService } from '../auth/tokens';
 import { requireSession } from '../context';
@@ -127,7 +127,12 @@ export class Authenticator {
   async authenticate(token: string): Promise<Credential | null> {
     if (!token.startsWith(ACCESS_TOKEN_PREFIX)) {
       const claims = this.tokens.verifySession(token);
-      return claims ? { ...claims, accessTokenId: null, scopes: null } : null;
+      if (claims) return { ...claims, accessTokenId: null, scopes: null };
+      // The coach's short-lived token for the tools, acting for an access token (TokenService.issueDelegated).
+      const delegated = this.tokens.verifyDelegated(token);
+      if (!delegated) return null;
+      const scopes = delegated.scopes.filter((s): s is TokenScope => (Object.values(TokenScope) as string[]).includes(s));
+      return { ...delegated, sessionId: null, scopes };
     }
     const hash = hashOf(token);
     const key = hash.toString('base64');

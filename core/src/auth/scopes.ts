@@ -135,6 +135,15 @@ export const SCOPES = {
 
 export type ScopeKind = keyof typeof SCOPES;
 
+/**
+ * What the coach's tools may do when askCoach or generateTrainingPlan came with an access token:
+ * the reads the coach answers from (a COACH token lets the coach look at the runner's runs and
+ * training), and whatever else the token itself may do — never more (no log_run without RUNS_WRITE).
+ */
+export function coachToolScopes(scopes: readonly TokenScope[]): TokenScope[] {
+  return [...new Set([...scopes, TokenScope.PROFILE_READ, TokenScope.RUNS_READ, TokenScope.TRAINING_READ, TokenScope.COACH])];
+}
+
 /** What `name` of `kind` needs; undefined when it is not declared. */
 export function scopeOf(kind: ScopeKind, name: string): ScopeRequirement | undefined {
   const declared: Record<string, ScopeRequirement> = SCOPES[kind];
