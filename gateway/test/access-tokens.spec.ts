@@ -11,7 +11,7 @@ import type { ScopeKind } from '@maratron/core';
 import { assertScopesDeclared } from '../src/protection/scopes';
 import { errorOf, ok, startTestGateway } from './harness';
 import type { GqlResponse, TestGateway, TestUser } from './harness';
-import { connectLive } from './live';
+import { connectLive, eventually } from './live';
 
 interface Pat {
   id: string;
@@ -231,6 +231,22 @@ describe('a revoked or expired token', () => {
     expect((await uploadStatus(token)).status).toBe(401);
     expect(await connectLive(t.wsUrl, token).closed).toBe(4403);
     expect(ok(await t.gql(`{ personalAccessTokens { id } }`, {}, gus.token))).toEqual({ personalAccessTokens: [] });
+  });
+
+  it('closes a live connection at its next event even if the revocation never reached it, and sends nothing', async () => {
+    const ida = await t.signUp('Ida');
+    const jon = await t.signUp('Jon');
+    const { token, accessToken } = await createPat(ida.token, ['SOCIAL_READ']);
+    const subscribed = t.gateway.live.size;
+    const socket = connectLive(t.wsUrl, token);
+    const sub = socket.subscribe<{ notificationAdded: { id: string } }>(`subscription { notificationAdded { id } }`);
+    await socket.connected;
+    await eventually(() => t.gateway.live.size > subscribed, 'the subscription registered');
+    // As if the bus had lost the access-token.revoked event: the row goes, no event is published.
+    await t.sql(`DELETE FROM ${t.schema}.personal_access_tokens WHERE id = $1`, [accessToken.id]);
+    ok(await t.gql(`mutation($id: ID!) { follow(userId: $id) { id } }`, { id: ida.id }, jon.token));
+    expect(await socket.closed).toBe(4403);
+    expect(sub.results).toHaveLength(0);
   });
 
   it('expired (after it was last used) is refused the same way', async () => {

@@ -11,6 +11,9 @@ import { APP_ROLE } from './app-role';
  * - `maratron_personal_access_token(hash)`: who a presented secret belongs to, before anyone is
  *   signed in — the token's id, owner, scopes and expiry for a live token with that hash, nothing
  *   otherwise; it never hands a stored hash back.
+ * - `maratron_ended_sessions(ids)` also answers for access token ids, so the live dispatcher's check
+ *   before each delivery closes a revoked or expired token's connection even if the revocation
+ *   event never reached this process.
  */
 export class PersonalAccessTokens1764830000000 implements MigrationInterface {
   name = 'PersonalAccessTokens1764830000000';
@@ -42,9 +45,21 @@ export class PersonalAccessTokens1764830000000 implements MigrationInterface {
       $$`);
     await q.query(`REVOKE ALL ON FUNCTION maratron_personal_access_token(bytea) FROM PUBLIC`);
     await q.query(`GRANT EXECUTE ON FUNCTION maratron_personal_access_token(bytea) TO ${APP_ROLE}`);
+    // The live dispatcher's check before each delivery now covers access tokens too: an id ends
+    // when it is neither a session nor a live (unrevoked, unexpired) access token.
+    await q.query(`
+      CREATE OR REPLACE FUNCTION maratron_ended_sessions(ids uuid[]) RETURNS uuid[] LANGUAGE sql STABLE SECURITY DEFINER SET search_path FROM CURRENT AS $$
+        SELECT coalesce(array_agg(x), '{}') FROM unnest(ids) x
+         WHERE NOT EXISTS (SELECT 1 FROM sessions s WHERE s.id = x)
+           AND NOT EXISTS (SELECT 1 FROM personal_access_tokens t WHERE t.id = x AND (t.expires_at IS NULL OR t.expires_at > now()))
+      $$`);
   }
 
   async down(q: QueryRunner): Promise<void> {
+    await q.query(`
+      CREATE OR REPLACE FUNCTION maratron_ended_sessions(ids uuid[]) RETURNS uuid[] LANGUAGE sql STABLE SECURITY DEFINER SET search_path FROM CURRENT AS $$
+        SELECT coalesce(array_agg(x), '{}') FROM unnest(ids) x WHERE NOT EXISTS (SELECT 1 FROM sessions s WHERE s.id = x)
+      $$`);
     await q.query(`DROP FUNCTION maratron_personal_access_token(bytea)`);
     await q.query(`DROP TABLE personal_access_tokens`);
   }

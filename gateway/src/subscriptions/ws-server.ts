@@ -238,6 +238,7 @@ export function createSubscriptionServer(deps: {
         const envelope: LiveEnvelope = {
           viewerId: ctx.extra.connection?.viewerId ?? null,
           sessionId: ctx.extra.connection?.sessionId ?? null,
+          accessTokenId: ctx.extra.connection?.accessTokenId ?? null,
           address: ctx.extra.request.socket.remoteAddress ?? 'unknown',
           socket: ctx.extra.socket,
           operationId: id,
