@@ -6,9 +6,13 @@ import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/
 import { ErrorCode, McpError } from '@modelcontextprotocol/sdk/types.js';
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import { DomainError } from '@maratron/domain';
+import type { TokenScope } from '@maratron/domain';
 import {
+  Authenticator,
   TokenService,
+  assertScope,
   createRequestContext,
+  scopeOf,
   Metrics,
   metricsRoute,
   createServices,
@@ -39,10 +43,13 @@ export interface AiServer {
   stop(): Promise<void>;
 }
 
-/** Who an MCP request acts for: the token's runner and session, and the client's address. */
+/** Who an MCP request acts for: the token's runner and session (or personal access token and its scopes), and the client's address. */
 interface Caller {
   userId: string;
-  sessionId: string;
+  sessionId: string | null;
+  accessTokenId: string | null;
+  /** Null for a session: every scope. */
+  scopes: readonly TokenScope[] | null;
   address: string;
 }
 
@@ -80,7 +87,11 @@ export function createAiServer({ config, dataSource, bus, redis, logger }: AiSer
    * refused at once, even for an answer from the cache.
    */
   async function asCaller<T>(caller: Caller, work: (ctx: RequestContext) => Promise<T>): Promise<T> {
-    const ctx = createRequestContext(dataSource, randomUUID(), caller.userId, caller.address, { sessionId: caller.sessionId });
+    const ctx = createRequestContext(dataSource, randomUUID(), caller.userId, caller.address, {
+      sessionId: caller.sessionId,
+      accessTokenId: caller.accessTokenId,
+      scopes: caller.scopes,
+    });
     try {
       await ctx.db.begin();
       const result = await work(ctx);
@@ -107,6 +118,8 @@ export function createAiServer({ config, dataSource, bus, redis, logger }: AiSer
       <A>(name: string, work: (ctx: RequestContext, args: A) => Promise<Record<string, unknown>>) =>
       async (args: A): Promise<CallToolResult> => {
         try {
+          // What the caller's access token may call (core/src/auth/scopes.ts): FORBIDDEN with requiredScope.
+          assertScope(caller.scopes, scopeOf('Tool', name));
           await limit.consume(userId);
           const result = await asCaller(caller, (ctx) => work(ctx, args));
           metrics.toolCalls.inc({ tool: name, outcome: 'ok' });
@@ -237,13 +250,14 @@ export function createAiServer({ config, dataSource, bus, redis, logger }: AiSer
      */
     const resource = (uri: string, work: (ctx: RequestContext) => Promise<unknown>) => async () => {
       try {
+        assertScope(caller.scopes, scopeOf('Resource', uri));
         await limit.consume(userId);
         const result = await asCaller(caller, work);
         return { contents: [{ uri, mimeType: 'application/json', text: JSON.stringify(result, null, 2) }] };
       } catch (error) {
         if (error instanceof DomainError) {
           const retry = error.retryAfterSeconds ? ` (retry-after: ${error.retryAfterSeconds}s)` : '';
-          throw new McpError(ErrorCode.InvalidRequest, `${error.code}: ${error.message}${retry}`);
+          throw new McpError(ErrorCode.InvalidRequest, `${error.code}: ${error.message}${retry}`, error.toJSON());
         }
         logger.error({ err: error, resource: uri, userId }, 'MCP resource read failed');
         throw new McpError(ErrorCode.InternalError, `INTERNAL: ${uri} could not be read; try again later`);
@@ -302,21 +316,30 @@ export function createAiServer({ config, dataSource, bus, redis, logger }: AiSer
     };
   }
 
-  const tokens = new TokenService(config.jwtSecret, config.jwtTtlSeconds);
+  const authenticator = new Authenticator(dataSource, new TokenService(config.jwtSecret, config.jwtTtlSeconds));
   const app = express();
   app.disable('x-powered-by');
   app.get('/healthz', (_req, res) => void res.json({ status: 'ok' }));
   app.get('/metrics', metricsRoute(metrics, config.metricsToken));
   app.all('/mcp', express.json({ limit: '1mb' }), async (req, res) => {
-    const token = TokenService.fromHeader(req.headers.authorization);
-    const claims = token ? tokens.verifySession(token) : null;
+    let claims: Awaited<ReturnType<Authenticator['authenticate']>>;
+    try {
+      claims = await authenticator.fromHeader(req.headers.authorization);
+    } catch (err) {
+      logger.error({ err }, 'MCP authentication failed');
+      res.status(503).json({ jsonrpc: '2.0', error: { code: -32603, message: 'Service unavailable; try again later' }, id: null });
+      return;
+    }
     if (!claims) {
       res
         .status(401)
         .set('WWW-Authenticate', 'Bearer realm="maratron"')
         .json({
           jsonrpc: '2.0',
-          error: { code: -32001, message: 'Unauthorized: send Authorization: Bearer <token> (the token signIn returns)' },
+          error: {
+            code: -32001,
+            message: 'Unauthorized: send Authorization: Bearer <token> (the token signIn returns, or a personal access token)',
+          },
           id: null,
         });
       return;
@@ -337,7 +360,13 @@ export function createAiServer({ config, dataSource, bus, redis, logger }: AiSer
       allowedHosts: hosts,
       allowedOrigins: hosts.flatMap((h) => [`http://${h}`, `https://${h}`]),
     });
-    const server = buildServer({ userId: claims.userId, sessionId: claims.sessionId, address: req.ip ?? 'unknown' });
+    const server = buildServer({
+      userId: claims.userId,
+      sessionId: claims.sessionId,
+      accessTokenId: claims.accessTokenId,
+      scopes: claims.scopes,
+      address: req.ip ?? 'unknown',
+    });
     res.on('close', () => {
       void transport.close();
       void server.close();

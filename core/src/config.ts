@@ -67,6 +67,10 @@ export interface Config {
   metricsToken: string | null;
   /** PRIVACY_ZONES_MAX: privacy zones one runner may keep (default 10). */
   privacy: { zonesMax: number };
+  /** PERSONAL_ACCESS_TOKENS_MAX: personal access tokens one runner may keep (default 50). */
+  accessTokens: { max: number };
+  /** CORS_ORIGINS: browser origins allowed to call /graphql and /api (empty: none, no CORS headers). */
+  corsOrigins: string[];
   /** PUBLIC_URL: where runners reach the web client (links in mail are built from it); default http://localhost:<PORT>. */
   publicUrl: string;
   /** How mail goes out (password resets); see `MailConfig`. */
@@ -265,6 +269,8 @@ const environment = z.object({
   METRICS_TOKEN: optional,
   // At most 100: every point anyone else reads of the runner's tracks is tested against each zone.
   PRIVACY_ZONES_MAX: integer(10, 1, 100),
+  PERSONAL_ACCESS_TOKENS_MAX: integer(50, 1, 1000),
+  CORS_ORIGINS: text(''),
   PUBLIC_URL: url(['http:', 'https:']),
   SMTP_URL: url(['smtp:', 'smtps:']),
   MAIL_FROM: text('Maratron <no-reply@localhost>'),
@@ -357,6 +363,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     ws: { maxConnectionsPerUser: e.WS_MAX_CONNECTIONS_PER_USER, maxSubscriptionsPerConnection: e.WS_MAX_SUBSCRIPTIONS_PER_CONNECTION },
     metricsToken: e.METRICS_TOKEN,
     privacy: { zonesMax: e.PRIVACY_ZONES_MAX },
+    accessTokens: { max: e.PERSONAL_ACCESS_TOKENS_MAX },
+    corsOrigins: e.CORS_ORIGINS.split(',')
+      .map((o) => o.trim().replace(/\/+$/, ''))
+      .filter(Boolean),
     publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ''),
     mail: { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM, outboxDir: path.join(dataDir, 'outbox') },
     passwordReset: {

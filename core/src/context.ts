@@ -1,5 +1,6 @@
 import type { DataSource } from 'typeorm';
 import { unauthenticated } from '@maratron/domain';
+import type { TokenScope } from '@maratron/domain';
 import { RequestDb } from './database/request-db';
 import { createLoaders } from './loaders';
 import type { Loaders } from './loaders';
@@ -17,6 +18,13 @@ export interface RequestContext {
    * `signOut` ends it. Null without a token, and for internal work (import jobs, live events).
    */
   sessionId: string | null;
+  /**
+   * The personal access token the request came with, when it came with one instead of a session
+   * (checked when the transaction opens, like a session).
+   */
+  accessTokenId?: string | null;
+  /** What the request's credential may do: null for a session (everything), a token's scopes otherwise. */
+  scopes?: readonly TokenScope[] | null;
   /** Client address, for per-address limits. */
   address: string;
   /** The client's User-Agent header, when there is one: the device label of a session it starts. */
@@ -38,12 +46,21 @@ export function createRequestContext(
   address: string,
   {
     sessionId = null,
-    db = new RequestDb(dataSource, viewerId, { sessionId }),
+    accessTokenId = null,
+    scopes = null,
+    db = new RequestDb(dataSource, viewerId, { sessionId, accessTokenId }),
     info,
     userAgent,
-  }: { sessionId?: string | null; db?: RequestDb; info?: RequestInfo; userAgent?: string } = {},
+  }: {
+    sessionId?: string | null;
+    accessTokenId?: string | null;
+    scopes?: readonly TokenScope[] | null;
+    db?: RequestDb;
+    info?: RequestInfo;
+    userAgent?: string;
+  } = {},
 ): RequestContext {
-  return { requestId, viewerId, sessionId, address, userAgent, db, loaders: createLoaders(db, viewerId), info };
+  return { requestId, viewerId, sessionId, accessTokenId, scopes, address, userAgent, db, loaders: createLoaders(db, viewerId), info };
 }
 
 /** The signed-in viewer's id, or UNAUTHENTICATED. */

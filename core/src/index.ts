@@ -1,7 +1,10 @@
 // @maratron/core: what the gateway and the ai-server both stand on — configuration, the request
 // context and database access, events, limits, auth and the services with their loaders and SQL.
 // Both transports import it by this public name only, never through dist/.
+export * from './access-tokens/access-tokens.service';
+export * from './access-tokens/access-tokens.sql';
 export * from './auth/passwords';
+export * from './auth/scopes';
 export * from './auth/sign-in-limiter';
 export * from './auth/tokens';
 export * from './coach/coach.loaders';

@@ -18,6 +18,7 @@ import { UsersService } from './users/users.service';
 import { ImportsService } from './imports/imports.service';
 import { ExportService } from './exports/export.service';
 import { TrainingPlansService } from './coach/training-plans.service';
+import { AccessTokensService } from './access-tokens/access-tokens.service';
 import { PrivacyService } from './privacy/privacy.service';
 import { createLogger } from './logger';
 import type { Logger } from './logger';
@@ -31,10 +32,11 @@ export function createServices(
   config: Pick<
     Config,
     'jwtTtlSeconds' | 'signInLimits' | 'exports' | 'activityFiles' | 'query' | 'privacy' | 'publicUrl' | 'mail' | 'passwordReset'
-  > & {
-    jwtSecret: string;
-    imports: Pick<ImportConfig, 'queueSchema'>;
-  },
+  > &
+    Partial<Pick<Config, 'accessTokens'>> & {
+      jwtSecret: string;
+      imports: Pick<ImportConfig, 'queueSchema'>;
+    },
   redis: RedisClient | null,
   events: EventBus,
   /** Where mail problems (and, without SMTP_URL, the links mailed) are logged. */
@@ -77,6 +79,7 @@ export function createServices(
     exports: new ExportService(config.exports),
     plans,
     privacy: new PrivacyService(config.privacy.zonesMax),
+    accessTokens: new AccessTokensService(events, config.accessTokens?.max ?? 50),
   };
 }
 

@@ -18,3 +18,4 @@ export * from './predictions';
 export * from './fit-file';
 export * from './training-plan';
 export * from './archive-format';
+export * from './scopes';

@@ -6,16 +6,28 @@ import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/di
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
+import cors from 'cors';
 import express from 'express';
 import { GraphQLError } from 'graphql';
 import type { DataSource } from 'typeorm';
-import { TokenService, createRequestContext, atMostEvery, isSessionLive, Metrics, metricsRoute, requestLog } from '@maratron/core';
+import {
+  Authenticator,
+  TokenService,
+  createRequestContext,
+  atMostEvery,
+  isAccessTokenLive,
+  isSessionLive,
+  Metrics,
+  metricsRoute,
+  requestLog,
+} from '@maratron/core';
 import { createErrorFormatter, serviceUnavailableStatus } from './common/errors';
 import type { Config, RequestContext, EventBus, Logger, RedisClient, Services } from '@maratron/core';
 import { operationsPlugin } from './observability/operations.plugin';
 import { mutationLimitsPlugin } from './protection/mutation-limits';
 import { queryCostPlugin } from './protection/query-cost';
 import { textInputPlugin } from './protection/text-input';
+import { scopesPlugin } from './protection/scopes';
 import { runsRouter } from './runs/runs.routes';
 import { ImportQueue } from './imports/import-queue';
 import { Importer } from './imports/importer';
@@ -86,6 +98,7 @@ function requestDbPlugin(logger: Logger): ApolloServerPlugin<RequestContext> {
 export async function createGateway({ config, dataSource, redis, bus, logger, metrics = new Metrics() }: GatewayDeps) {
   const services = createGatewayServices(config, redis, bus, logger);
   const schema = buildGatewaySchema(services);
+  const authenticator = new Authenticator(dataSource, services.tokens);
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', config.trustProxy);
@@ -100,7 +113,7 @@ export async function createGateway({ config, dataSource, redis, bus, logger, me
   const subscriptions = createSubscriptionServer({
     httpServer,
     schema,
-    tokens: services.tokens,
+    authenticator,
     dispatcher: live,
     validationRules: protection.validationRules ?? [],
     maxTokens: MAX_TOKENS,
@@ -109,6 +122,7 @@ export async function createGateway({ config, dataSource, redis, bus, logger, me
     formatError,
     logger,
     sessionLive: (userId, sessionId) => isSessionLive(dataSource, userId, sessionId),
+    accessTokenLive: (userId, accessTokenId) => isAccessTokenLive(dataSource, userId, accessTokenId),
     bus,
   });
   metrics.gaugeFrom('maratron_ws_connections', 'Open graphql-ws connections', [], (set) => set({}, subscriptions.connections));
@@ -134,6 +148,8 @@ export async function createGateway({ config, dataSource, redis, bus, logger, me
       serviceUnavailableStatus,
       requestDbPlugin(logger),
       refuseSubscriptionsOverHttp,
+      // What a personal access token may do (core/src/auth/scopes.ts), before any resolver runs.
+      scopesPlugin,
       // graphql-ws's sockets close when the server drains, alongside in-flight HTTP requests.
       { serverWillStart: async () => ({ drainServer: () => subscriptions.dispose() }) },
     ],
@@ -155,21 +171,38 @@ export async function createGateway({ config, dataSource, redis, bus, logger, me
     }
   });
 
+  // Browser apps on the origins of CORS_ORIGINS may call /graphql and /api (none by default: no
+  // CORS headers at all). Credentials travel only in the Authorization header, never cookies, so
+  // Access-Control-Allow-Credentials is never sent. The `cors` package (expressjs's own) does the
+  // preflight; a request from another origin gets no Access-Control-Allow-Origin.
+  if (config.corsOrigins.length) {
+    const allowed = cors({
+      origin: config.corsOrigins,
+      methods: ['GET', 'POST', 'OPTIONS'],
+      allowedHeaders: ['Authorization', 'Content-Type', 'Apollo-Require-Preflight', 'X-Request-Id'],
+      maxAge: 600,
+    });
+    app.use('/graphql', allowed);
+    app.use('/api', allowed);
+  }
+
   app.use(
     '/graphql',
     express.json({ limit: '30mb' }),
     expressMiddleware(apollo, {
       context: async ({ req }) => {
         const token = TokenService.fromHeader(req.headers.authorization);
-        const claims = token ? services.tokens.verifySession(token) : null;
-        if (token && !claims) {
+        const credential = token ? await authenticator.authenticate(token) : null;
+        if (token && !credential) {
           throw new GraphQLError('Invalid or expired token', { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
         }
-        req.info.viewerId = claims?.userId ?? null;
-        // The token's session is checked when the request's transaction opens (RequestDb).
-        return createRequestContext(dataSource, req.info.requestId, claims?.userId ?? null, req.ip ?? 'unknown', {
+        req.info.viewerId = credential?.userId ?? null;
+        // The token's session (or access token) is checked when the request's transaction opens (RequestDb).
+        return createRequestContext(dataSource, req.info.requestId, credential?.userId ?? null, req.ip ?? 'unknown', {
           info: req.info,
-          sessionId: claims?.sessionId ?? null,
+          sessionId: credential?.sessionId ?? null,
+          accessTokenId: credential?.accessTokenId ?? null,
+          scopes: credential?.scopes ?? null,
           userAgent: req.headers['user-agent'],
         });
       },
@@ -177,13 +210,13 @@ export async function createGateway({ config, dataSource, redis, bus, logger, me
   );
 
   // Plain authenticated HTTP routes (files), sharing the services and tokens of GraphQL.
-  app.use('/api', runsRouter({ dataSource, tokens: services.tokens, logger }, services.runs));
+  app.use('/api', runsRouter({ dataSource, authenticator, logger }, services.runs));
   // Bulk imports: uploads here, processing on the pg-boss queue (in this process unless IMPORT_WORKER=false).
   const imports = createImportQueue(dataSource, services, bus, config, logger);
   await imports.start(config.imports.worker);
-  app.use('/api', importsRouter({ dataSource, tokens: services.tokens, logger }, services.imports, imports, config.imports));
+  app.use('/api', importsRouter({ dataSource, authenticator, logger }, services.imports, imports, config.imports));
   // Account export: a zip of everything the viewer owns, streamed.
-  app.use('/api', exportRouter({ dataSource, tokens: services.tokens, logger }, services.exports));
+  app.use('/api', exportRouter({ dataSource, authenticator, logger }, services.exports));
 
   // Last: the web client and its SPA fallback answer only what no API route took.
   serveClient(app, logger, config.clientDistDir ?? undefined);

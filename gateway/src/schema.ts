@@ -36,6 +36,8 @@ import { PasswordsResolver } from './sessions/passwords.resolver';
 import { SessionResolver } from './sessions/session.resolver';
 import { SessionsResolver } from './sessions/sessions.resolver';
 import { TwoFactorResolver } from './sessions/two-factor.resolver';
+import { AccessTokensResolver } from './access-tokens/access-tokens.resolver';
+import { assertScopesDeclared } from './protection/scopes';
 
 /** Resolver instances, each given the services it calls. */
 function resolverInstances(s: Services) {
@@ -68,6 +70,7 @@ function resolverInstances(s: Services) {
     new SessionResolver(),
     new PasswordsResolver(s.passwords),
     new TwoFactorResolver(s.twoFactor),
+    new AccessTokensResolver(s.accessTokens),
   ];
 }
 
@@ -76,13 +79,16 @@ export function buildGatewaySchema(services: Services): GraphQLSchema {
   const container: ContainerType = {
     get: (cls) => instances.find((r) => r.constructor === cls),
   };
-  return buildSchemaSync({
+  const schema = buildSchemaSync({
     resolvers: instances.map((r) => r.constructor) as unknown as NonEmptyArray<ResolverClass>,
     container,
     scalarsMap: [{ type: Date, scalar: DateTimeResolver }],
     validate: false,
     pubSub: refusingPubSub,
   });
+  // Every root field declares the scope it needs (core/src/auth/scopes.ts), or there is no schema.
+  assertScopesDeclared(schema);
+  return schema;
 }
 
 /** The SDL committed as schema/schema.graphql: sorted, so diffs show real changes only. */

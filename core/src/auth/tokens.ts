@@ -33,6 +33,29 @@ export class TokenService {
     return jwt.sign({ sid: sessionId }, this.secret, { algorithm: 'HS256', subject: userId, expiresIn: this.ttlSeconds });
   }
 
+  /**
+   * A short-lived token acting for a personal access token (the coach's calls to its MCP tools on
+   * behalf of a request that came with one): it names the access token (`pat`), which every request
+   * checks still stands, and carries the scopes it may use (`scp`).
+   */
+  issueDelegated(userId: string, accessTokenId: string, scopes: readonly string[]): string {
+    return jwt.sign({ pat: accessTokenId, scp: scopes }, this.secret, { algorithm: 'HS256', subject: userId, expiresIn: this.ttlSeconds });
+  }
+
+  /** A token of `issueDelegated`'s: its runner, access token, scopes and expiry; null for anything else. */
+  verifyDelegated(token: string): { userId: string; accessTokenId: string; scopes: string[]; expiresAt: Date } | null {
+    try {
+      const payload = jwt.verify(token, this.secret, { algorithms: ['HS256'] });
+      if (typeof payload !== 'object' || typeof payload.sub !== 'string' || typeof payload.exp !== 'number') return null;
+      const pat: unknown = payload.pat;
+      const scp: unknown = payload.scp;
+      if (typeof pat !== 'string' || !pat || !Array.isArray(scp) || !scp.every((s) => typeof s === 'string')) return null;
+      return { userId: payload.sub, accessTokenId: pat, scopes: scp as string[], expiresAt: new Date(payload.exp * 1000) };
+    } catch {
+      return null;
+    }
+  }
+
   /** The token's claims, or null when it is malformed, forged, expired or names no session. */
   verifySession(token: string): TokenClaims | null {
     try {

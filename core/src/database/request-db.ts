@@ -44,6 +44,12 @@ export interface RequestDbOptions {
    */
   sessionId?: string | null;
   /**
+   * The personal access token the request came with (instead of a session): opening checks that
+   * it still exists and has not expired, so a revoked or expired token is refused at once. Its
+   * `last_used_at` is written there too, at most once a minute.
+   */
+  accessTokenId?: string | null;
+  /**
    * Sessions whose end the same round trip also looks up, whoever's they are (the live dispatcher
    * delivering one event to many sockets): see `endedSessions()`.
    */
@@ -75,6 +81,7 @@ export class RequestDb {
   private readonly pending: (() => unknown)[][] = [[]];
   private readonly rowLevelSecurity: boolean;
   private readonly sessionId: string | null;
+  private readonly accessTokenId: string | null;
   private readonly checkSessions: readonly string[];
   private readonly ended = new Set<string>();
 
@@ -85,6 +92,7 @@ export class RequestDb {
   ) {
     this.rowLevelSecurity = options.rowLevelSecurity ?? rowLevelSecurityOn(dataSource);
     this.sessionId = options.sessionId ?? null;
+    this.accessTokenId = options.accessTokenId ?? null;
     this.checkSessions = options.checkSessions ?? [];
   }
 
@@ -239,8 +247,10 @@ export class RequestDb {
       // safe to inline.
       const viewer = this.viewerId ?? '';
       const session = viewer ? (this.sessionId ?? '') : '';
+      const pat = viewer && !session ? (this.accessTokenId ?? '') : '';
       if (viewer && !UUID.test(viewer)) throw new Error('viewer id is not a UUID');
       if (session && !UUID.test(session)) throw new Error('session id is not a UUID');
+      if (pat && !UUID.test(pat)) throw new Error('access token id is not a UUID');
       if (this.checkSessions.some((id) => !UUID.test(id))) throw new Error('session id is not a UUID');
       const runner = this.dataSource.createQueryRunner();
       await runner.connect();
@@ -255,11 +265,18 @@ export class RequestDb {
         session && !this.snapshot
           ? `WITH touched AS (UPDATE sessions SET last_used_at = now() WHERE id IN (SELECT id FROM sessions WHERE id = '${session}' AND user_id = '${viewer}' AND (last_used_at IS NULL OR last_used_at < now() - interval '${SESSION_TOUCH_SECONDS} seconds') FOR UPDATE SKIP LOCKED) RETURNING 1) `
           : '';
+      // A personal access token is checked the same way: its row still there and not expired.
+      const touchPat =
+        pat && !this.snapshot
+          ? `WITH touched AS (UPDATE personal_access_tokens SET last_used_at = now() WHERE id IN (SELECT id FROM personal_access_tokens WHERE id = '${pat}' AND user_id = '${viewer}' AND (last_used_at IS NULL OR last_used_at < now() - interval '${SESSION_TOUCH_SECONDS} seconds') FOR UPDATE SKIP LOCKED) RETURNING 1) `
+          : '';
       const exists = session
         ? `; ${touch}SELECT EXISTS (SELECT 1 FROM sessions WHERE id = '${session}' AND user_id = '${viewer}') AS "exists"`
-        : viewer
-          ? `; SELECT EXISTS (SELECT 1 FROM users WHERE id = '${viewer}') AS "exists"`
-          : '';
+        : pat
+          ? `; ${touchPat}SELECT EXISTS (SELECT 1 FROM personal_access_tokens WHERE id = '${pat}' AND user_id = '${viewer}' AND (expires_at IS NULL OR expires_at > now())) AS "exists"`
+          : viewer
+            ? `; SELECT EXISTS (SELECT 1 FROM users WHERE id = '${viewer}') AS "exists"`
+            : '';
       const others = this.checkSessions.length
         ? `; SELECT maratron_ended_sessions('{${this.checkSessions.join(',')}}'::uuid[]) AS "ended"`
         : '';
@@ -275,7 +292,13 @@ export class RequestDb {
         const results = await client.query(sql);
         if (others) for (const id of results.pop()!.rows[0].ended ?? []) this.ended.add(id);
         if (viewer && !results[results.length - 1].rows[0].exists) {
-          throw unauthenticated(session ? 'This session has ended; sign in again' : 'This account no longer exists; sign in again');
+          throw unauthenticated(
+            session
+              ? 'This session has ended; sign in again'
+              : pat
+                ? 'This access token was revoked or has expired'
+                : 'This account no longer exists; sign in again',
+          );
         }
       } catch (error) {
         await runner.query('ROLLBACK').catch(() => undefined);

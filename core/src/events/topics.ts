@@ -23,6 +23,8 @@ export interface Topics {
   'shoe.changed': { userId: string };
   /** Sessions of `userId`'s ended (signOut, revokeSession, a password change or reset): their live connections close. */
   'session.ended': { userId: string; sessionIds: string[] };
+  /** Personal access tokens of `userId`'s were revoked: their live connections close. */
+  'access-token.revoked': { userId: string; accessTokenIds: string[] };
   /** A piece of the coach's answer in a conversation of `userId`'s; `done` marks the last. */
   'coach.chunk': { conversationId: string; userId: string; delta: string; done: boolean };
 }

@@ -29,6 +29,8 @@ export interface DomainErrorDetails {
   retryAfterSeconds?: number;
   /** For UNAUTHENTICATED from signIn (and resetPassword): two-step sign-in is on, and a valid code is wanted. */
   twoFactorRequired?: boolean;
+  /** For FORBIDDEN to an access token: the scope the operation needs, or "SESSION" when only a signed-in session may do it. */
+  requiredScope?: string;
 }
 
 /** A DomainError as data: what every transport sends. */
@@ -43,6 +45,7 @@ export class DomainError extends Error {
   readonly reason?: string;
   readonly retryAfterSeconds?: number;
   readonly twoFactorRequired?: boolean;
+  readonly requiredScope?: string;
 
   constructor(
     readonly code: DomainErrorCode,
@@ -55,6 +58,7 @@ export class DomainError extends Error {
     this.reason = details.reason;
     this.retryAfterSeconds = details.retryAfterSeconds;
     this.twoFactorRequired = details.twoFactorRequired;
+    this.requiredScope = details.requiredScope;
   }
 
   toJSON(): DomainErrorData {
@@ -65,6 +69,7 @@ export class DomainError extends Error {
       ...(this.reason ? { reason: this.reason } : {}),
       ...(this.retryAfterSeconds ? { retryAfterSeconds: this.retryAfterSeconds } : {}),
       ...(this.twoFactorRequired ? { twoFactorRequired: true } : {}),
+      ...(this.requiredScope ? { requiredScope: this.requiredScope } : {}),
     };
   }
 }

@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { APIError } from '@anthropic-ai/sdk';
 import type { MessageParam } from '@anthropic-ai/sdk/resources/messages';
-import { coachMessageSchema, DomainError, notFound, parseId, parseInput, trainingPlanInputSchema } from '@maratron/domain';
+import { coachMessageSchema, DomainError, notFound, parseId, parseInput, trainingPlanInputSchema, unauthenticated } from '@maratron/domain';
 import { CoachConversation, CoachMessage } from '@maratron/schema';
 import type { DomainErrorCode } from '@maratron/domain';
 import type { ToolOutput } from '@maratron/ai-server';
 import type { CoachReply, TrainingPlan } from '@maratron/schema';
-import { TokenService, pageSize, requireSession, requireViewer, hydrate, CONVERSATION_COLUMNS, MESSAGE_COLUMNS } from '@maratron/core';
+import { TokenService, coachToolScopes, pageSize, requireViewer, hydrate, CONVERSATION_COLUMNS, MESSAGE_COLUMNS } from '@maratron/core';
 import type { Config, RequestContext, EventBus, StoredCoachMessage, TrainingPlansService } from '@maratron/core';
 import { runClaude } from './claude';
 import type { CoachTurn } from './claude';
@@ -47,7 +47,7 @@ export class CoachService {
    * is NOT_FOUND (it is not visible to the viewer at all).
    */
   async ask(ctx: RequestContext, messageInput: string, conversationIdInput: string | null | undefined): Promise<CoachReply> {
-    const { viewerId, sessionId } = requireSession(ctx);
+    const { viewerId, toolToken } = this.toolToken(ctx);
     const message = parseInput(coachMessageSchema, messageInput, 'message');
     const conversationId = conversationIdInput ? parseId(conversationIdInput, 'conversationId') : randomUUID();
     const askedAt = new Date();
@@ -60,7 +60,7 @@ export class CoachService {
     // connection is held while the model writes (a few concurrent questions would otherwise
     // empty the pool and stall every request, the coach's tools included).
     await ctx.db.commitAndRelease();
-    const turn = await this.answer(viewerId, sessionId, conversationId, history, message);
+    const turn = await this.answer(viewerId, toolToken, conversationId, history, message);
     return ctx.db.transaction(async () => {
       await this.claim(ctx, viewerId, conversationId);
       await this.insertMessage(ctx, conversationId, 'user', message, [], askedAt);
@@ -95,9 +95,9 @@ export class CoachService {
    * by the ai-server's generate_training_plan tool acting as the viewer, and read back.
    */
   async generatePlan(ctx: RequestContext, input: unknown): Promise<TrainingPlan> {
-    const { viewerId, sessionId } = requireSession(ctx);
+    const { toolToken } = this.toolToken(ctx);
     const req = parseInput(trainingPlanInputSchema, input);
-    const mcp = await this.connect(viewerId, sessionId);
+    const mcp = await this.connect(toolToken);
     let outcome;
     try {
       outcome = await mcp.call('generate_training_plan', { ...req, raceDate: req.raceDate.toISOString() });
@@ -110,10 +110,24 @@ export class CoachService {
     return plan;
   }
 
-  /** An MCP session as the runner, with a token of their own session: ending that session refuses it too. */
-  private async connect(userId: string, sessionId: string, signal?: AbortSignal) {
+  /**
+   * The viewer, and a short-lived token for the ai-server's tools acting for the request's own
+   * credential: its session (ending that session refuses it too), or its personal access token
+   * (revoking that refuses it too; the tools get the token's scopes and the coach's reads).
+   */
+  private toolToken(ctx: RequestContext): { viewerId: string; toolToken: string } {
+    const viewerId = requireViewer(ctx);
+    if (ctx.sessionId) return { viewerId, toolToken: this.toolTokens.issue(viewerId, ctx.sessionId) };
+    if (ctx.accessTokenId && ctx.scopes) {
+      return { viewerId, toolToken: this.toolTokens.issueDelegated(viewerId, ctx.accessTokenId, coachToolScopes(ctx.scopes)) };
+    }
+    throw unauthenticated('Sign in first: this needs a signed-in session or an access token');
+  }
+
+  /** An MCP session as the runner, with a tool token (see toolToken). */
+  private async connect(toolToken: string, signal?: AbortSignal) {
     try {
-      return await openMcpSession(this.mcpUrl, this.toolTokens.issue(userId, sessionId), signal);
+      return await openMcpSession(this.mcpUrl, toolToken, signal);
     } catch (error) {
       throw unavailable('the coach cannot reach its tools (ai-server)', error);
     }
@@ -164,7 +178,7 @@ export class CoachService {
    */
   private async answer(
     userId: string,
-    sessionId: string,
+    toolToken: string,
     conversationId: string,
     history: MessageParam[],
     message: string,
@@ -174,7 +188,7 @@ export class CoachService {
     const chunk = (delta: string, done: boolean) => this.events.publish('coach.chunk', { conversationId, userId, delta, done });
     let mcp;
     try {
-      mcp = await this.connect(userId, sessionId, deadline.signal);
+      mcp = await this.connect(toolToken, deadline.signal);
     } catch (error) {
       clearTimeout(timer);
       throw error;

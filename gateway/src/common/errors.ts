@@ -56,7 +56,7 @@ export function createErrorFormatter(logError: (error: unknown) => void) {
     if (typeof code === 'string' && PUBLIC_CODES.has(code)) {
       const extensions: Record<string, unknown> = { code };
       if (code === 'BAD_USER_INPUT') extensions.field = formatted.extensions?.field ?? fieldFromCoercionMessage(formatted.message);
-      for (const key of ['retryAfterSeconds', 'field', 'reason'] as const) {
+      for (const key of ['retryAfterSeconds', 'field', 'reason', 'requiredScope'] as const) {
         if (formatted.extensions?.[key] !== undefined) extensions[key] = formatted.extensions[key];
       }
       return { message: formatted.message, locations: formatted.locations, path: formatted.path, extensions };

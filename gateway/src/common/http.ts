@@ -4,15 +4,16 @@ import type { Request, RequestHandler, Response } from 'express';
 import type { DataSource } from 'typeorm';
 import { DomainError } from '@maratron/domain';
 import type { DomainErrorCode } from '@maratron/domain';
-import { TokenService, createRequestContext, asServiceUnavailable } from '@maratron/core';
-import type { RequestContext, Logger } from '@maratron/core';
+import { createRequestContext, asServiceUnavailable, assertScope, scopeOf } from '@maratron/core';
+import type { Authenticator, Credential, RequestContext, Logger } from '@maratron/core';
 import { spoolToFile } from './spool';
 import type { SpooledFile } from './spool';
 
 /** What the plain HTTP routes under /api need: the same database and tokens as GraphQL. */
 export interface HttpRouteDeps {
   dataSource: DataSource;
-  tokens: TokenService;
+  /** Bearer tokens: sessions' and personal access tokens. */
+  authenticator: Authenticator;
   logger: Logger;
 }
 
@@ -46,7 +47,7 @@ export function authenticatedRoute(
   handler: (ctx: RequestContext, req: Request) => Promise<HttpReply>,
 ): RequestHandler {
   return async (req, res) => {
-    const ctx = viewerContext(deps, req, res);
+    const ctx = await viewerContext(deps, req, res);
     if (!ctx) return;
     let reply: HttpReply;
     try {
@@ -63,22 +64,55 @@ export function authenticatedRoute(
   };
 }
 
-/** The request's context as its bearer token's runner; null (and a 401 sent) without a valid token. */
-function viewerContext(deps: HttpRouteDeps, req: Request, res: Response): RequestContext | null {
-  const token = TokenService.fromHeader(req.headers.authorization);
-  const claims = token ? deps.tokens.verifySession(token) : null;
-  if (!claims) {
+/**
+ * The bearer token's credential, allowed this route (its scope is declared in SCOPES.Route under
+ * `METHOD path`; an undeclared route is session-only); null with the answer sent otherwise — 401
+ * without a valid token, 403 `{ error: { code: 'FORBIDDEN', requiredScope } }` outside its scopes.
+ * A revoked or expired access token is refused when the request's transaction opens.
+ */
+export async function authenticateRoute(deps: HttpRouteDeps, req: Request, res: Response): Promise<Credential | null> {
+  let credential: Credential | null;
+  try {
+    credential = await deps.authenticator.fromHeader(req.headers.authorization);
+  } catch (error) {
+    deps.logger.error({ err: error }, 'authentication failed');
+    res
+      .status(asServiceUnavailable(error) ? 503 : 500)
+      .json({ error: { code: 'INTERNAL_SERVER_ERROR', message: 'Internal server error' } });
+    return null;
+  }
+  if (!credential) {
     res
       .status(401)
       .set('WWW-Authenticate', 'Bearer')
-      .json({ error: { code: 'UNAUTHENTICATED', message: token ? 'Invalid or expired token' : 'Sign in first' } });
+      .json({ error: { code: 'UNAUTHENTICATED', message: req.headers.authorization ? 'Invalid or expired token' : 'Sign in first' } });
     return null;
   }
-  req.info.viewerId = claims.userId;
-  // The session is checked when the transaction opens: an ended one answers 401 like a bad token.
-  return createRequestContext(deps.dataSource, req.info.requestId, claims.userId, req.ip ?? 'unknown', {
+  const route = `${req.method} ${(req.route as { path?: string } | undefined)?.path ?? req.path}`;
+  try {
+    assertScope(credential.scopes, scopeOf('Route', route));
+  } catch (error) {
+    const { code, message, requiredScope } = (error as DomainError).toJSON();
+    res.status(403).json({ error: { code, message, requiredScope } });
+    return null;
+  }
+  req.info.viewerId = credential.userId;
+  return credential;
+}
+
+/** The context options a credential brings: its session or access token (checked when the transaction opens) and scopes. */
+export function credentialOptions(credential: Credential) {
+  return { sessionId: credential.sessionId, accessTokenId: credential.accessTokenId, scopes: credential.scopes };
+}
+
+/** The request's context as its bearer token's runner; null (and a 401 or 403 sent) otherwise. */
+async function viewerContext(deps: HttpRouteDeps, req: Request, res: Response): Promise<RequestContext | null> {
+  const credential = await authenticateRoute(deps, req, res);
+  if (!credential) return null;
+  // The session or token is checked when the transaction opens: an ended one answers 401 like a bad token.
+  return createRequestContext(deps.dataSource, req.info.requestId, credential.userId, req.ip ?? 'unknown', {
     info: req.info,
-    sessionId: claims.sessionId,
+    ...credentialOptions(credential),
   });
 }
 
@@ -130,7 +164,7 @@ export function authenticatedDownload(
   handler: (ctx: RequestContext, req: Request) => Promise<HttpDownload>,
 ): RequestHandler {
   return async (req, res) => {
-    const ctx = viewerContext(deps, req, res);
+    const ctx = await viewerContext(deps, req, res);
     if (!ctx) return;
     let download: HttpDownload | null = null;
     let body: SpooledFile | null = null;

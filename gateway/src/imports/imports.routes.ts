@@ -8,7 +8,8 @@ import Busboy from 'busboy';
 import { Router } from 'express';
 import type { Request } from 'express';
 import { DomainError } from '@maratron/domain';
-import { TokenService, createRequestContext } from '@maratron/core';
+import { createRequestContext } from '@maratron/core';
+import { authenticateRoute, credentialOptions } from '../common/http';
 import type { HttpRouteDeps } from '../common/http';
 import type { ImportConfig, ImportsService } from '@maratron/core';
 import { ArchiveRefused, indexArchive, openZip } from './archive';
@@ -24,16 +25,9 @@ import type { ImportQueue } from './import-queue';
 export function importsRouter(deps: HttpRouteDeps, imports: ImportsService, queue: ImportQueue, config: ImportConfig): Router {
   const router = Router();
   router.post('/imports', async (req, res) => {
-    const token = TokenService.fromHeader(req.headers.authorization);
-    const claims = token ? deps.tokens.verifySession(token) : null;
-    if (!claims) {
-      res
-        .status(401)
-        .set('WWW-Authenticate', 'Bearer')
-        .json({ error: { code: 'UNAUTHENTICATED', message: token ? 'Invalid or expired token' : 'Sign in first' } });
-      return;
-    }
-    const { userId: viewerId, sessionId } = claims;
+    const credential = await authenticateRoute(deps, req, res);
+    if (!credential) return;
+    const viewerId = credential.userId;
     fs.mkdirSync(config.dir, { recursive: true });
     const archivePath = path.join(config.dir, `${randomUUID()}.zip`);
     const requestId = String(req.headers['x-request-id'] ?? randomUUID());
@@ -42,7 +36,7 @@ export function importsRouter(deps: HttpRouteDeps, imports: ImportsService, queu
       if (declared > config.maxUploadBytes) throw new ArchiveRefused(413, `the upload is larger than ${config.maxUploadBytes} bytes`);
       // A runner at their limit of waiting imports is told before the upload is received (a short
       // transaction of its own: none is held open while the body streams in).
-      const check = createRequestContext(deps.dataSource, requestId, viewerId, req.ip ?? 'unknown', { sessionId });
+      const check = createRequestContext(deps.dataSource, requestId, viewerId, req.ip ?? 'unknown', credentialOptions(credential));
       try {
         await imports.assertRoomForAnother(check, config.maxQueuedPerUser);
       } finally {
@@ -57,7 +51,7 @@ export function importsRouter(deps: HttpRouteDeps, imports: ImportsService, queu
       } finally {
         zip.close();
       }
-      const ctx = createRequestContext(deps.dataSource, requestId, viewerId, req.ip ?? 'unknown', { sessionId });
+      const ctx = createRequestContext(deps.dataSource, requestId, viewerId, req.ip ?? 'unknown', credentialOptions(credential));
       let id: string;
       try {
         const job = await imports.create(ctx, { fileName, archivePath, total }, config.maxQueuedPerUser);

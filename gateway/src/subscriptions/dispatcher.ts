@@ -15,6 +15,8 @@ export interface LiveEnvelope {
   viewerId: string | null;
   /** The session of the connection's token (null when anonymous). */
   sessionId: string | null;
+  /** The connection's personal access token, when it came with one instead of a session. */
+  accessTokenId?: string | null;
   address: string;
   socket: WebSocket;
   /** The client's operation id, which every frame for this subscription carries. */
@@ -27,6 +29,7 @@ export type ErrorFormatter = (formatted: GraphQLFormattedError, error: unknown) 
 
 interface LiveSubscriber extends Subscriber {
   source: LiveSource;
+  /** The session (or personal access token) of the connection: checked before every delivery. */
   sessionId: string | null;
   /** Closes the subscriber's connection (its session has ended). */
   closeConnection(): void;
@@ -106,6 +109,7 @@ export class LiveDispatcher {
     const envelope = args.contextValue as LiveEnvelope;
     const ctx = createRequestContext(this.deps.dataSource, randomUUID(), envelope.viewerId, envelope.address, {
       sessionId: envelope.sessionId,
+      accessTokenId: envelope.accessTokenId ?? null,
     });
     try {
       const source = await createSourceEventStream({ ...args, contextValue: ctx });
@@ -143,7 +147,8 @@ export class LiveDispatcher {
     const subscriber: LiveSubscriber = {
       source,
       viewerId,
-      sessionId: envelope.sessionId,
+      // maratron_ended_sessions answers for access token ids too.
+      sessionId: envelope.sessionId ?? envelope.accessTokenId ?? null,
       closeConnection: () => socket.close(SESSION_ENDED, 'Session ended'),
       args: source.args,
       channel: source.field,

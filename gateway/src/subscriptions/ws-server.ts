@@ -6,9 +6,11 @@ import type { Context } from 'graphql-ws';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
 import type { WebSocket } from 'ws';
-import type { TokenService, EventBus, QueryLimits, Logger } from '@maratron/core';
+import type { Authenticator, EventBus, QueryLimits, Logger } from '@maratron/core';
+import type { TokenScope } from '@maratron/domain';
 import { checkQueryCost } from '../protection/query-cost';
 import { nulCharacterError } from '../protection/text-input';
+import { scopeError } from '../protection/scopes';
 import type { ErrorFormatter, LiveDispatcher, LiveEnvelope } from './dispatcher';
 
 /** Largest WebSocket message a client may send (a subscribe with its query): far below ws's 100 MiB default. */
@@ -22,6 +24,10 @@ interface ConnectionState {
   viewerId: string | null;
   /** The session of the token it connected with: ending the session closes the connection. */
   sessionId: string | null;
+  /** The personal access token it connected with instead: revoking it closes the connection. */
+  accessTokenId: string | null;
+  /** The access token's scopes (null: a session, every scope): each subscribe is checked against them. */
+  scopes: readonly TokenScope[] | null;
   expiry: NodeJS.Timeout | null;
 }
 
@@ -71,7 +77,8 @@ const labelled = (error: GraphQLError, code: string) =>
 export function createSubscriptionServer(deps: {
   httpServer: http.Server;
   schema: GraphQLSchema;
-  tokens: TokenService;
+  /** Bearer tokens: sessions' and personal access tokens. */
+  authenticator: Authenticator;
   dispatcher: LiveDispatcher;
   validationRules: ValidationRule[];
   maxTokens: number;
@@ -82,10 +89,12 @@ export function createSubscriptionServer(deps: {
   logger: Logger;
   /** Whether a token's session still exists (an ended session's token, or a deleted account's, is refused like a bad one). */
   sessionLive: (userId: string, sessionId: string) => Promise<boolean>;
+  /** Whether a personal access token still stands (not revoked, not expired). */
+  accessTokenLive: (userId: string, accessTokenId: string) => Promise<boolean>;
   /** 'account.deleted' and 'session.ended' close those open connections (4403). */
   bus: EventBus;
 }) {
-  const { schema, tokens, dispatcher, formatError } = deps;
+  const { schema, authenticator, dispatcher, formatError } = deps;
   const rules = [...specifiedRules, ...deps.validationRules];
   // Thousands of clients subscribe with the same query text (all the more after a restart,
   // when they all reconnect): parse and validate each text once, and share the document.
@@ -122,11 +131,16 @@ export function createSubscriptionServer(deps: {
   const wss = new WebSocketServer({ server: deps.httpServer, path: '/graphql', maxPayload: MAX_MESSAGE_BYTES });
   const socketsByViewer = new Map<string, Set<WebSocket>>();
   const socketsBySession = new Map<string, Set<WebSocket>>();
+  const socketsByAccessToken = new Map<string, Set<WebSocket>>();
   const stopClosingDeleted = deps.bus.subscribe('account.deleted', ({ userId }) => {
     for (const socket of socketsByViewer.get(userId) ?? []) socket.close(CloseCode.Forbidden, 'Account deleted');
   });
   const stopClosingEnded = deps.bus.subscribe('session.ended', ({ sessionIds }) => {
     for (const id of sessionIds) for (const socket of socketsBySession.get(id) ?? []) socket.close(CloseCode.Forbidden, 'Session ended');
+  });
+  const stopClosingRevoked = deps.bus.subscribe('access-token.revoked', ({ accessTokenIds }) => {
+    for (const id of accessTokenIds)
+      for (const socket of socketsByAccessToken.get(id) ?? []) socket.close(CloseCode.Forbidden, 'Token revoked');
   });
 
   const server = useServer<Record<string, unknown>, Extra>(
@@ -134,10 +148,12 @@ export function createSubscriptionServer(deps: {
       async onConnect(ctx) {
         const token = tokenOf(ctx.connectionParams);
         if (token === false) return false;
-        const session = token === null ? null : tokens.verifySession(token);
-        if (token !== null && !session) return false;
+        let session: Awaited<ReturnType<Authenticator['authenticate']>> = null;
         try {
-          if (session && !(await deps.sessionLive(session.userId, session.sessionId))) return false;
+          session = token === null ? null : await authenticator.authenticate(token);
+          if (token !== null && !session) return false;
+          if (session?.sessionId && !(await deps.sessionLive(session.userId, session.sessionId))) return false;
+          if (session?.accessTokenId && !(await deps.accessTokenLive(session.userId, session.accessTokenId))) return false;
         } catch (err) {
           // graphql-ws would close with the error's own text as the reason: SQL, hosts, whatever it says.
           deps.logger.error({ err }, 'graphql-ws connection_init failed');
@@ -154,16 +170,31 @@ export function createSubscriptionServer(deps: {
             return false;
           }
           socketsByViewer.set(session.userId, sockets.add(ctx.extra.socket));
-          socketsBySession.set(session.sessionId, (socketsBySession.get(session.sessionId) ?? new Set<WebSocket>()).add(ctx.extra.socket));
+          if (session.sessionId) {
+            socketsBySession.set(
+              session.sessionId,
+              (socketsBySession.get(session.sessionId) ?? new Set<WebSocket>()).add(ctx.extra.socket),
+            );
+          }
+          if (session.accessTokenId) {
+            const ofToken = socketsByAccessToken.get(session.accessTokenId) ?? new Set<WebSocket>();
+            socketsByAccessToken.set(session.accessTokenId, ofToken.add(ctx.extra.socket));
+          }
         }
-        const expiry = session
+        const expiry = session?.expiresAt
           ? setTimeout(
               () => ctx.extra.socket.close(CloseCode.Forbidden, 'Token expired'),
               Math.min(session.expiresAt.getTime() - Date.now(), 2 ** 31 - 1),
             )
           : null;
         expiry?.unref();
-        ctx.extra.connection = { viewerId: session?.userId ?? null, sessionId: session?.sessionId ?? null, expiry };
+        ctx.extra.connection = {
+          viewerId: session?.userId ?? null,
+          sessionId: session?.sessionId ?? null,
+          accessTokenId: session?.accessTokenId ?? null,
+          scopes: session?.scopes ?? null,
+          expiry,
+        };
         return true;
       },
 
@@ -175,6 +206,9 @@ export function createSubscriptionServer(deps: {
         const sessionId = ctx.extra.connection?.sessionId;
         const ofSession = sessionId ? socketsBySession.get(sessionId) : undefined;
         if (sessionId && ofSession?.delete(ctx.extra.socket) && ofSession.size === 0) socketsBySession.delete(sessionId);
+        const accessTokenId = ctx.extra.connection?.accessTokenId;
+        const ofToken = accessTokenId ? socketsByAccessToken.get(accessTokenId) : undefined;
+        if (accessTokenId && ofToken?.delete(ctx.extra.socket) && ofToken.size === 0) socketsByAccessToken.delete(accessTokenId);
       },
 
       onSubscribe(ctx: Context<Record<string, unknown>, Extra>, id, payload) {
@@ -198,9 +232,13 @@ export function createSubscriptionServer(deps: {
             }),
           ];
         }
+        // What the connection's access token may subscribe to (core/src/auth/scopes.ts), as over HTTP.
+        const refused = scopeError(document, operation, ctx.extra.connection?.scopes);
+        if (refused) return [refused];
         const envelope: LiveEnvelope = {
           viewerId: ctx.extra.connection?.viewerId ?? null,
           sessionId: ctx.extra.connection?.sessionId ?? null,
+          accessTokenId: ctx.extra.connection?.accessTokenId ?? null,
           address: ctx.extra.request.socket.remoteAddress ?? 'unknown',
           socket: ctx.extra.socket,
           operationId: id,
@@ -227,6 +265,7 @@ export function createSubscriptionServer(deps: {
     async dispose(): Promise<void> {
       stopClosingDeleted();
       stopClosingEnded();
+      stopClosingRevoked();
       dispatcher.close();
       await server.dispose();
     },

@@ -6,3 +6,4 @@ export * from './social.types';
 export * from './imports';
 export * from './coach.types';
 export * from './sessions.types';
+export * from './access-tokens.types';
