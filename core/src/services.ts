@@ -25,12 +25,23 @@ import { Mailer } from './mail/mailer';
 import { PasswordsService } from './sessions/passwords.service';
 import { SessionsService } from './sessions/sessions.service';
 import { TwoFactorService } from './sessions/two-factor.service';
+import { WebhookSecrets } from './webhooks/webhook-secrets';
+import { WebhooksService } from './webhooks/webhooks.service';
 
 /** One instance of each service per process; they hold no request state. */
 export function createServices(
   config: Pick<
     Config,
-    'jwtTtlSeconds' | 'signInLimits' | 'exports' | 'activityFiles' | 'query' | 'privacy' | 'publicUrl' | 'mail' | 'passwordReset'
+    | 'jwtTtlSeconds'
+    | 'signInLimits'
+    | 'exports'
+    | 'activityFiles'
+    | 'query'
+    | 'privacy'
+    | 'publicUrl'
+    | 'mail'
+    | 'passwordReset'
+    | 'webhooks'
   > & {
     jwtSecret: string;
     imports: Pick<ImportConfig, 'queueSchema'>;
@@ -54,6 +65,8 @@ export function createServices(
   const plans = new TrainingPlansService(training);
   // Worker threads that read activity files; started with the first file, stopped by close().
   const activityReaders = new ActivityReaders(config.activityFiles);
+  const webhookSecrets = new WebhookSecrets(config.jwtSecret);
+  const webhooks = new WebhooksService(config.webhooks, webhookSecrets);
   return {
     tokens,
     events,
@@ -63,7 +76,7 @@ export function createServices(
     passwords: new PasswordsService(sessions, twoFactor, signInLimiter, mailer, config, redis, logger),
     mailer,
     shoes,
-    runs: new RunsService(shoes, posts, events, activityReaders, config.query.trackMaxPoints),
+    runs: new RunsService(shoes, posts, events, activityReaders, config.query.trackMaxPoints, webhooks),
     activityReaders,
     follows,
     blocks: new BlocksService(config.query.blockedUsersMax),
@@ -77,6 +90,8 @@ export function createServices(
     exports: new ExportService(config.exports),
     plans,
     privacy: new PrivacyService(config.privacy.zonesMax),
+    webhooks,
+    webhookSecrets,
   };
 }
 

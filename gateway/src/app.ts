@@ -9,7 +9,16 @@ import { ApolloArmor } from '@escape.tech/graphql-armor';
 import express from 'express';
 import { GraphQLError } from 'graphql';
 import type { DataSource } from 'typeorm';
-import { TokenService, createRequestContext, atMostEvery, isSessionLive, Metrics, metricsRoute, requestLog } from '@maratron/core';
+import {
+  TokenService,
+  createRequestContext,
+  atMostEvery,
+  isSessionLive,
+  Metrics,
+  metricsRoute,
+  requestLog,
+  WebhookDispatcher,
+} from '@maratron/core';
 import { createErrorFormatter, serviceUnavailableStatus } from './common/errors';
 import type { Config, RequestContext, EventBus, Logger, RedisClient, Services } from '@maratron/core';
 import { operationsPlugin } from './observability/operations.plugin';
@@ -181,6 +190,9 @@ export async function createGateway({ config, dataSource, redis, bus, logger, me
   // Bulk imports: uploads here, processing on the pg-boss queue (in this process unless IMPORT_WORKER=false).
   const imports = createImportQueue(dataSource, services, bus, config, logger);
   await imports.start(config.imports.worker);
+  // Webhook deliveries: sent from every process with WEBHOOK_DISPATCH (by default, where imports are processed).
+  const webhooks = new WebhookDispatcher(dataSource, services.webhooks, services.webhookSecrets, config.webhooks, logger);
+  if (config.webhooks.dispatch) webhooks.start();
   app.use('/api', importsRouter({ dataSource, tokens: services.tokens, logger }, services.imports, imports, config.imports));
   // Account export: a zip of everything the viewer owns, streamed.
   app.use('/api', exportRouter({ dataSource, tokens: services.tokens, logger }, services.exports));
@@ -209,6 +221,7 @@ export async function createGateway({ config, dataSource, redis, bus, logger, me
       draining = true;
       await apollo.stop();
       await imports.stop();
+      await webhooks.stop();
       await services.activityReaders.close();
       services.mailer.close();
     },

@@ -36,6 +36,7 @@ import { PasswordsResolver } from './sessions/passwords.resolver';
 import { SessionResolver } from './sessions/session.resolver';
 import { SessionsResolver } from './sessions/sessions.resolver';
 import { TwoFactorResolver } from './sessions/two-factor.resolver';
+import { WebhookResolver, WebhooksResolver } from './webhooks/webhooks.resolver';
 
 /** Resolver instances, each given the services it calls. */
 function resolverInstances(s: Services) {
@@ -68,6 +69,8 @@ function resolverInstances(s: Services) {
     new SessionResolver(),
     new PasswordsResolver(s.passwords),
     new TwoFactorResolver(s.twoFactor),
+    new WebhooksResolver(s.webhooks),
+    new WebhookResolver(s.webhooks),
   ];
 }
 
