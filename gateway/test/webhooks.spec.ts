@@ -3,7 +3,8 @@
 // importActivity), updated and deleted; a receiver that fails twice gets the same delivery id
 // again until it answers; one that keeps failing past the retry window (short here) turns its
 // webhook inactive; deliveries show the history; refused targets (plain http, loopback, private,
-// metadata…) are BAD_USER_INPUT on `url` without the switches; another runner's webhook is
+// metadata…) are BAD_USER_INPUT on `url` without the switches, and checked again at each delivery;
+// another runner's webhook is
 // NOT_FOUND; bad input and the per-runner limit change nothing.
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import http from 'node:http';
@@ -23,7 +24,7 @@ interface Received {
 }
 
 let t: TestGateway;
-/** The same database, as a server without WEBHOOK_ALLOW_INSECURE / WEBHOOK_ALLOW_PRIVATE_NETWORKS (and sending nothing). */
+/** A server as deployed: without WEBHOOK_ALLOW_INSECURE / WEBHOOK_ALLOW_PRIVATE_NETWORKS. */
 let strict: TestGateway;
 let receiver: http.Server;
 let base: string;
@@ -58,7 +59,7 @@ beforeAll(async () => {
       WEBHOOK_TIMEOUT_MS: '2000',
     },
   });
-  strict = await startTestGateway({ schema: t.schema, env: { WEBHOOK_DISPATCH: 'false', IMPORT_WORKER: 'false' } });
+  strict = await startTestGateway();
 });
 afterAll(async () => {
   await strict?.close();
@@ -255,8 +256,28 @@ describe('webhooks', () => {
     // A public address is accepted (an IP literal: nothing to resolve).
     const accepted = ok(await create(strict, runner, 'https://93.184.215.14/hook')).createWebhook.webhook;
     expect(accepted.url).toBe('https://93.184.215.14/hook');
-    const rows = await t.sql(`SELECT url FROM webhooks WHERE user_id = $1`, [runner.id]);
+    const rows = await strict.sql(`SELECT url FROM webhooks WHERE user_id = $1`, [runner.id]);
     expect(rows).toEqual([{ url: 'https://93.184.215.14/hook' }]);
+  });
+
+  it('checks the target again at every delivery: a host now on a private address gets nothing', async () => {
+    const runner = await strict.signUp('Rebound');
+    const { webhook } = ok(await create(strict, runner, 'https://93.184.215.14/hook', ['RUN_CREATED'])).createWebhook;
+    // As if the name had come to resolve to a loopback address since it was registered.
+    const path = `/ok/rebound/${runner.id}`;
+    await strict.sql(`UPDATE webhooks SET url = $2 WHERE id = $1`, [webhook.id, `${base}${path}`]);
+    const runId = ok(
+      await strict.gql<{ createRun: { id: string } }>(
+        `mutation($input: RunInput!) { createRun(input: $input) { id } }`,
+        { input: { startedAt: new Date(Date.now() - 86_400_000), distance: 5000, duration: 1500 } },
+        runner.token,
+      ),
+    ).createRun.id;
+    expect(runId).toBeTruthy();
+    const deliveries = async () => ok(await strict.gql<{ webhooks: WebhookView[] }>(LIST, {}, runner.token)).webhooks[0].deliveries;
+    await eventually(async () => (await deliveries())[0]?.attempts >= 1, 'an attempt');
+    expect((await deliveries())[0]).toMatchObject({ event: 'RUN_CREATED', attempts: 1, responseStatus: null, deliveredAt: null });
+    expect(at(path)).toEqual([]);
   });
 
   it('refuses cloud metadata addresses even with WEBHOOK_ALLOW_PRIVATE_NETWORKS', async () => {
