@@ -4,8 +4,7 @@
 // again until it answers; one that keeps failing past the retry window (short here) turns its
 // webhook inactive; deliveries show the history; refused targets (plain http, loopback, private,
 // metadata…) are BAD_USER_INPUT on `url` without the switches, and checked again at each delivery;
-// another runner's webhook is
-// NOT_FOUND; bad input and the per-runner limit change nothing.
+// another runner's webhook is NOT_FOUND; bad input and the per-runner limit change nothing.
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
