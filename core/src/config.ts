@@ -77,6 +77,27 @@ export interface Config {
   mail: MailConfig;
   /** Password reset links; see `PasswordResetConfig`. */
   passwordReset: PasswordResetConfig;
+  /** Webhooks; see `WebhookConfig`. */
+  webhooks: WebhookConfig;
+}
+
+export interface WebhookConfig {
+  /** WEBHOOKS_MAX: webhooks one runner may keep (default 10). */
+  max: number;
+  /** WEBHOOK_ALLOW_INSECURE: accept plain http URLs (self-hosting, tests); default false. */
+  allowInsecure: boolean;
+  /** WEBHOOK_ALLOW_PRIVATE_NETWORKS: accept hosts on loopback, private, link-local, CGNAT… addresses; default false. */
+  allowPrivateNetworks: boolean;
+  /** WEBHOOK_TIMEOUT_MS: how long one attempt may take, connecting to the last byte of the answer (default 10 s). */
+  timeoutMs: number;
+  /** WEBHOOK_RETRY_FIRST_DELAY_MS: the wait before the first retry, doubled for each next one (default 30 s). */
+  retryFirstDelayMs: number;
+  /** WEBHOOK_RETRY_MAX_DELAY_MS: the longest wait between two attempts (default 1 h). */
+  retryMaxDelayMs: number;
+  /** WEBHOOK_RETRY_WINDOW_SECONDS: how long a delivery is retried before its webhook is made inactive (default 24 h). */
+  retryWindowSeconds: number;
+  /** WEBHOOK_DISPATCH: this process sends deliveries (default: where imports are processed, IMPORT_WORKER). */
+  dispatch: boolean;
 }
 
 export interface MailConfig {
@@ -278,6 +299,14 @@ const environment = z.object({
   PASSWORD_RESET_LIMIT_PER_EMAIL: integer(3, 1),
   PASSWORD_RESET_LIMIT_PER_ADDRESS: integer(20, 1),
   PASSWORD_RESET_LIMIT_WINDOW_SECONDS: integer(3600, 1),
+  WEBHOOKS_MAX: integer(10, 1, 1000),
+  WEBHOOK_ALLOW_INSECURE: boolean(false),
+  WEBHOOK_ALLOW_PRIVATE_NETWORKS: boolean(false),
+  WEBHOOK_TIMEOUT_MS: integer(10_000, 100, 60_000),
+  WEBHOOK_RETRY_FIRST_DELAY_MS: integer(30_000, 1),
+  WEBHOOK_RETRY_MAX_DELAY_MS: integer(3_600_000, 1),
+  WEBHOOK_RETRY_WINDOW_SECONDS: integer(86_400, 1),
+  WEBHOOK_DISPATCH: z.enum(['true', 'false']).optional(),
 });
 
 /** The repository's `.data/` (same path from core/src under ts-jest and from core/dist). */
@@ -374,6 +403,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       perEmail: e.PASSWORD_RESET_LIMIT_PER_EMAIL,
       perAddress: e.PASSWORD_RESET_LIMIT_PER_ADDRESS,
       windowSeconds: e.PASSWORD_RESET_LIMIT_WINDOW_SECONDS,
+    },
+    webhooks: {
+      max: e.WEBHOOKS_MAX,
+      allowInsecure: e.WEBHOOK_ALLOW_INSECURE,
+      allowPrivateNetworks: e.WEBHOOK_ALLOW_PRIVATE_NETWORKS,
+      timeoutMs: e.WEBHOOK_TIMEOUT_MS,
+      retryFirstDelayMs: e.WEBHOOK_RETRY_FIRST_DELAY_MS,
+      retryMaxDelayMs: Math.max(e.WEBHOOK_RETRY_MAX_DELAY_MS, e.WEBHOOK_RETRY_FIRST_DELAY_MS),
+      retryWindowSeconds: e.WEBHOOK_RETRY_WINDOW_SECONDS,
+      dispatch: e.WEBHOOK_DISPATCH === undefined ? e.IMPORT_WORKER : e.WEBHOOK_DISPATCH === 'true',
     },
   };
 }

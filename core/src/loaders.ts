@@ -8,6 +8,7 @@ import { createTrainingLoaders } from './training/training.loaders';
 import { createUserLoaders } from './users/users.loaders';
 import { createCoachLoaders } from './coach/coach.loaders';
 import { createSessionLoaders } from './sessions/sessions.loaders';
+import { createWebhookLoaders } from './webhooks/webhooks.loaders';
 
 /** Every DataLoader, built fresh per request (and per subscription event) so none serves stale rows. */
 export function createLoaders(db: RequestDb, viewerId: string | null) {
@@ -26,6 +27,7 @@ export function createLoaders(db: RequestDb, viewerId: string | null) {
     ...createNotificationLoaders(db, viewerId),
     ...createCoachLoaders(db),
     ...createSessionLoaders(db),
+    ...createWebhookLoaders(db),
   };
 }
 

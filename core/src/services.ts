@@ -26,12 +26,23 @@ import { Mailer } from './mail/mailer';
 import { PasswordsService } from './sessions/passwords.service';
 import { SessionsService } from './sessions/sessions.service';
 import { TwoFactorService } from './sessions/two-factor.service';
+import { WebhookSecrets } from './webhooks/webhook-secrets';
+import { WebhooksService } from './webhooks/webhooks.service';
 
 /** One instance of each service per process; they hold no request state. */
 export function createServices(
   config: Pick<
     Config,
-    'jwtTtlSeconds' | 'signInLimits' | 'exports' | 'activityFiles' | 'query' | 'privacy' | 'publicUrl' | 'mail' | 'passwordReset'
+    | 'jwtTtlSeconds'
+    | 'signInLimits'
+    | 'exports'
+    | 'activityFiles'
+    | 'query'
+    | 'privacy'
+    | 'publicUrl'
+    | 'mail'
+    | 'passwordReset'
+    | 'webhooks'
   > &
     Partial<Pick<Config, 'accessTokens'>> & {
       jwtSecret: string;
@@ -56,6 +67,8 @@ export function createServices(
   const plans = new TrainingPlansService(training);
   // Worker threads that read activity files; started with the first file, stopped by close().
   const activityReaders = new ActivityReaders(config.activityFiles);
+  const webhookSecrets = new WebhookSecrets(config.jwtSecret);
+  const webhooks = new WebhooksService(config.webhooks, webhookSecrets);
   return {
     tokens,
     events,
@@ -65,7 +78,7 @@ export function createServices(
     passwords: new PasswordsService(sessions, twoFactor, signInLimiter, mailer, config, redis, logger),
     mailer,
     shoes,
-    runs: new RunsService(shoes, posts, events, activityReaders, config.query.trackMaxPoints),
+    runs: new RunsService(shoes, posts, events, activityReaders, config.query.trackMaxPoints, webhooks),
     activityReaders,
     follows,
     blocks: new BlocksService(config.query.blockedUsersMax),
@@ -80,6 +93,8 @@ export function createServices(
     plans,
     privacy: new PrivacyService(config.privacy.zonesMax),
     accessTokens: new AccessTokensService(events, config.accessTokens?.max ?? 50),
+    webhooks,
+    webhookSecrets,
   };
 }
 

@@ -20,6 +20,7 @@ import {
   Metrics,
   metricsRoute,
   requestLog,
+  WebhookDispatcher,
 } from '@maratron/core';
 import { createErrorFormatter, serviceUnavailableStatus } from './common/errors';
 import type { Config, RequestContext, EventBus, Logger, RedisClient, Services } from '@maratron/core';
@@ -214,6 +215,9 @@ export async function createGateway({ config, dataSource, redis, bus, logger, me
   // Bulk imports: uploads here, processing on the pg-boss queue (in this process unless IMPORT_WORKER=false).
   const imports = createImportQueue(dataSource, services, bus, config, logger);
   await imports.start(config.imports.worker);
+  // Webhook deliveries: sent from every process with WEBHOOK_DISPATCH (by default, where imports are processed).
+  const webhooks = new WebhookDispatcher(dataSource, services.webhooks, services.webhookSecrets, config.webhooks, logger);
+  if (config.webhooks.dispatch) webhooks.start();
   app.use('/api', importsRouter({ dataSource, authenticator, logger }, services.imports, imports, config.imports));
   // Account export: a zip of everything the viewer owns, streamed.
   app.use('/api', exportRouter({ dataSource, authenticator, logger }, services.exports));
@@ -242,6 +246,7 @@ export async function createGateway({ config, dataSource, redis, bus, logger, me
       draining = true;
       await apollo.stop();
       await imports.stop();
+      await webhooks.stop();
       await services.activityReaders.close();
       services.mailer.close();
     },

@@ -24,6 +24,7 @@ export function currentSdl(): string {
       publicUrl: 'http://localhost',
       mail: { smtpUrl: null, from: 'unused', outboxDir: 'unused' },
       passwordReset: { ttlSeconds: 1, perEmail: 1, perAddress: 1, windowSeconds: 1 },
+      webhooks: loadConfig({}).webhooks,
     },
     null,
     new LocalEventBus(createLogger('silent')),

@@ -38,6 +38,7 @@ import { SessionsResolver } from './sessions/sessions.resolver';
 import { TwoFactorResolver } from './sessions/two-factor.resolver';
 import { AccessTokensResolver } from './access-tokens/access-tokens.resolver';
 import { assertScopesDeclared } from './protection/scopes';
+import { WebhookResolver, WebhooksResolver } from './webhooks/webhooks.resolver';
 
 /** Resolver instances, each given the services it calls. */
 function resolverInstances(s: Services) {
@@ -71,6 +72,8 @@ function resolverInstances(s: Services) {
     new PasswordsResolver(s.passwords),
     new TwoFactorResolver(s.twoFactor),
     new AccessTokensResolver(s.accessTokens),
+    new WebhooksResolver(s.webhooks),
+    new WebhookResolver(s.webhooks),
   ];
 }
 

@@ -21,6 +21,7 @@ export function createGatewayServices(
     | 'mail'
     | 'passwordReset'
     | 'privacy'
+    | 'webhooks'
   > & {
     jwtSecret: string;
     imports: Pick<ImportConfig, 'queueSchema'>;

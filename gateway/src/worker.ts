@@ -2,10 +2,19 @@ import './tracing-first';
 import 'reflect-metadata';
 import { migrate } from '@maratron/migrations';
 import { createImportQueue } from './app';
-import { loadConfig, openDatabase, createEventBus, createLogger, handleProcessFaults, connectRedis, createServices } from '@maratron/core';
+import {
+  loadConfig,
+  openDatabase,
+  createEventBus,
+  createLogger,
+  handleProcessFaults,
+  connectRedis,
+  createServices,
+  WebhookDispatcher,
+} from '@maratron/core';
 
 /**
- * `node gateway/dist/worker.js`: a process that only processes bulk imports, for deployments that
+ * `node gateway/dist/worker.js`: a process that only processes bulk imports (and sends webhook deliveries), for deployments that
  * run gateways with IMPORT_WORKER=false. It needs the same DATABASE_URL, REDIS_URL (progress reaches
  * the gateways' subscribers over Redis) and IMPORT_DIR (a shared volume) as the gateways.
  */
@@ -26,6 +35,11 @@ async function main() {
   const queue = createImportQueue(dataSource, services, bus, config, logger);
   await queue.start(true);
   logger.info('import worker started');
+  // Webhook deliveries too (WEBHOOK_DISPATCH, by default on here): signing needs the gateways' JWT_SECRET,
+  // from which the key of the stored signing secrets is derived.
+  const webhooks = new WebhookDispatcher(dataSource, services.webhooks, services.webhookSecrets, config.webhooks, logger);
+  if (config.webhooks.dispatch && config.jwtSecret) webhooks.start();
+  else if (config.webhooks.dispatch) logger.warn('webhook deliveries are not sent from this worker: JWT_SECRET is not set');
   let stopping = false;
   shutdown = async (exitCode = 0) => {
     if (stopping) return;
@@ -34,6 +48,7 @@ async function main() {
     setTimeout(() => process.exit(1), 15_000).unref();
     try {
       await queue.stop();
+      await webhooks.stop();
       await services.activityReaders.close();
       await bus.close();
       await redis?.quit().catch(() => undefined);

@@ -18,6 +18,7 @@ import { PrivacyZones1764811000000 } from './1764811000000-privacy-zones';
 import { FollowRequestsBlocks1764820000000 } from './1764820000000-follow-requests-blocks';
 import { BlocksRowLevelSecurity1764821000000 } from './1764821000000-blocks-row-level-security';
 import { PersonalAccessTokens1764830000000 } from './1764830000000-personal-access-tokens';
+import { Webhooks1764840000000 } from './1764840000000-webhooks';
 
 /** Every migration, oldest first. Add new ones at the end; never edit one that has shipped. */
 export const migrations = [
@@ -39,6 +40,7 @@ export const migrations = [
   FollowRequestsBlocks1764820000000,
   BlocksRowLevelSecurity1764821000000,
   PersonalAccessTokens1764830000000,
+  Webhooks1764840000000,
 ];
 
 export { APP_ROLE, VIEWER_SETTING } from './app-role';

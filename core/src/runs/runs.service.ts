@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import {
+  WebhookEvent,
   assertHumanPace,
   forbidden,
   newRunSchema,
@@ -25,6 +26,7 @@ import type { ActivityReaders } from './activity-readers';
 import { insertEfforts, insertRecordings, moveEfforts, replaceEfforts } from './recordings';
 import type { EffortSource } from './recordings';
 import type { PostsService } from '../social/posts.service';
+import type { WebhooksService } from '../webhooks/webhooks.service';
 import { RUN_COLUMNS } from './runs.sql';
 
 export interface RunsQuery {
@@ -47,6 +49,8 @@ export class RunsService {
     private readonly readers: ActivityReaders,
     /** TRACK_MAX_POINTS_PER_RESPONSE: the most points a run's track has in any answer. */
     private readonly trackMaxPoints: number,
+    /** Every write of runs queues its webhook deliveries here, in the same transaction. */
+    private readonly webhooks: WebhooksService,
   ) {}
 
   /**
@@ -196,6 +200,7 @@ export class RunsService {
       else if (updated.startedAt.getTime() !== run.startedAt.getTime()) await moveEfforts(ctx.db, run.id, updated.startedAt);
       ctx.loaders.visibleRunById.clear(run.id);
       publishAfterCommit(ctx.db, this.events, 'leaderboard.changed', { userId: viewerId });
+      await this.webhooks.queue(ctx.db, viewerId, WebhookEvent.RUN_UPDATED, [run.id]);
       return updated;
     });
   }
@@ -207,6 +212,7 @@ export class RunsService {
       await ctx.db.execute(`DELETE FROM runs WHERE id = $1`, [run.id]);
       ctx.loaders.visibleRunById.clear(run.id);
       publishAfterCommit(ctx.db, this.events, 'leaderboard.changed', { userId: viewerId });
+      await this.webhooks.queue(ctx.db, viewerId, WebhookEvent.RUN_DELETED, [run.id]);
       return run.id;
     });
   }
@@ -259,6 +265,12 @@ export class RunsService {
       runs.map((run, i) => ({ ...run, efforts: items[i].efforts })),
     );
     for (const run of runs) publishAfterCommit(ctx.db, this.events, 'run.created', { runId: run.id, userId: viewerId });
+    await this.webhooks.queue(
+      ctx.db,
+      viewerId,
+      WebhookEvent.RUN_CREATED,
+      runs.map((run) => run.id),
+    );
     return runs;
   }
 

@@ -8,3 +8,4 @@ export * from './training.rules';
 export * from './social.rules';
 export * from './coach.rules';
 export * from './privacy.rules';
+export * from './webhook.rules';

@@ -11,3 +11,4 @@ export * from './comment.entity';
 export * from './notification.entity';
 export * from './follow-request.entity';
 export * from './privacy-zone.entity';
+export * from './webhook.entity';
