@@ -94,7 +94,7 @@ export function buildGatewaySchema(services: Services): GraphQLSchema {
  */
 const ROOT_TYPE_DESCRIPTIONS = {
   Query:
-    'Everything that can be read. Units throughout: distances in metres, durations in seconds, paces in seconds per km, heart rate in beats per minute, times as ISO-8601 UTC. Signed out, only what is public can be read and `me` is null. Errors carry extensions.code (UNAUTHENTICATED, FORBIDDEN, NOT_FOUND, BAD_USER_INPUT with extensions.field, RATE_LIMITED with extensions.retryAfterSeconds).',
+    'Everything that can be read. Units throughout: distances in metres, durations in seconds, paces in seconds per km, heart rate in beats per minute, times as ISO-8601 UTC. Every field needs a signed-in runner (`Authorization: Bearer <token>`) except `me`, which answers null when signed out. Errors carry extensions.code (UNAUTHENTICATED, FORBIDDEN, NOT_FOUND, BAD_USER_INPUT with extensions.field, RATE_LIMITED with extensions.retryAfterSeconds).',
   Mutation:
     'Everything that changes data. Every mutation needs a signed-in runner except signUp, signIn, requestPasswordReset and resetPassword. Bad input answers BAD_USER_INPUT with extensions.field and changes nothing.',
   Subscription:

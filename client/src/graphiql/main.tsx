@@ -48,11 +48,14 @@ query Me {
   }
 }
 `
-  : `# Maratron's GraphQL API. You are not signed in: sign in to the web client on this site
-# (or set an Authorization: Bearer <token> header below) to query as a runner.
+  : `# Maratron's GraphQL API. You are not signed in: every field but \`me\` needs a runner.
+# Sign in to the web client on this site (this page then sends your token), or set
+# { "Authorization": "Bearer <token>" } in the headers tab below.
 
-query PublicRun($id: ID!) {
-  run(id: $id) { id startedAt distance duration }
+query Me {
+  me {
+    id
+  }
 }
 `;
 

@@ -47,7 +47,7 @@ export class CoachResolver {
 
   @Mutation(() => TrainingPlan, {
     description:
-      "Builds a training plan towards a race from the viewer's recent runs and training profile; it replaces the viewer's previous plan.",
+      "Builds a training plan towards a race from the viewer's recent runs and training profile; it becomes the viewer's current plan (Query.trainingPlan).",
   })
   generateTrainingPlan(
     @Ctx() ctx: RequestContext,

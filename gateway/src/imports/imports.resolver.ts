@@ -15,7 +15,7 @@ export class ImportsResolver {
   @Query(() => [ImportJob], { description: "The viewer's bulk imports, newest first (at most 50)." })
   importJobs(
     @Ctx() ctx: RequestContext,
-    @Arg('first', () => Int, { description: 'How many, 1–50.', nullable: true, defaultValue: 10 }) first: number,
+    @Arg('first', () => Int, { description: 'How many; at most 50 are returned.', nullable: true, defaultValue: 10 }) first: number,
   ) {
     return this.importService.list(ctx, first);
   }

@@ -63,7 +63,10 @@ export class RunsResolver {
     return this.runService.createFromActivity(ctx, { format, content, shoeId, visibility });
   }
 
-  @Mutation(() => ID, { description: "Deletes one of the viewer's runs, with its track and the posts sharing it; returns its id." })
+  @Mutation(() => ID, {
+    description:
+      "Deletes one of the viewer's runs with its track and splits; posts that shared it stay, without the run. Returns the run's id.",
+  })
   deleteRun(@Ctx() ctx: RequestContext, @Arg('id', () => ID, { description: 'The run to delete.' }) id: string) {
     return this.runService.delete(ctx, id);
   }

@@ -4,7 +4,7 @@ import { RunEnvironment, Visibility } from '../graphql/enums';
 /** One run (table `runs`). `pace`, `user`, `shoe`, `splits` and `track` are resolved by the gateway. */
 @ObjectType({
   description:
-    "A run. Visible to whoever its visibility allows (PUBLIC: everyone; FOLLOWERS: the owner's followers; PRIVATE: the owner), never to a runner the owner blocked.",
+    "A run. Visible to whoever its visibility allows (PUBLIC: every signed-in runner; FOLLOWERS: the owner's followers; PRIVATE: the owner), never to a runner the owner blocked.",
   simpleResolvers: true,
 })
 export class Run {

@@ -28,7 +28,7 @@ registerEnumType(Visibility, {
   valuesConfig: {
     FOLLOWERS: { description: "The owner's followers and the owner." },
     PRIVATE: { description: 'The owner only.' },
-    PUBLIC: { description: 'Everyone, signed in or not (except runners the owner blocked).' },
+    PUBLIC: { description: 'Every signed-in runner, except runners the owner blocked.' },
   },
 });
 registerEnumType(RunEnvironment, {

@@ -41,9 +41,12 @@ export class ImportJob {
   @Field(() => Int, { description: 'Activity files found in the upload.' }) total!: number;
   @Field(() => Int, { description: 'Files turned into runs so far.' }) imported!: number;
   /** Duplicates of runs already stored, and non-running activities. */
-  @Field(() => Int, { description: 'Files left out: not an activity file, or a run already imported.' }) skipped!: number;
-  @Field(() => Int, { description: 'Files that could not be read (see problems).' }) failed!: number;
-  @Field(() => [ImportProblem], { description: 'One entry per file that failed, with the reason.' }) problems!: ImportProblem[];
+  @Field(() => Int, {
+    description: 'Files left out: a duplicate of a run already stored (same start and distance), or an activity that is not a run.',
+  })
+  skipped!: number;
+  @Field(() => Int, { description: 'Files that could not be read or stored (see problems).' }) failed!: number;
+  @Field(() => [ImportProblem], { description: 'One entry per file skipped or failed, with the reason.' }) problems!: ImportProblem[];
   @Field(() => Date, { description: 'When the upload was accepted.' }) createdAt!: Date;
   @Field(() => Date, { description: 'When processing ended (DONE or FAILED); null while it is queued or running.', nullable: true })
   finishedAt!: Date | null;

@@ -15,7 +15,7 @@ export class Session {
   device!: string;
   @Field(() => Date, { description: 'When it was signed in.' }) createdAt!: Date;
   @Field(() => Date, {
-    description: 'When a request last used it (kept to within a few minutes); null when never used after sign-in.',
+    description: 'When a request last used it (updated at most once a minute); null when never used after sign-in.',
     nullable: true,
   })
   lastUsedAt!: Date | null;

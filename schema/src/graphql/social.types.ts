@@ -41,7 +41,10 @@ export class NotificationConnection implements Page<Notification> {
 /** One place on a leaderboard: ranks run 1..n without gaps (ties broken by run count, then id). */
 @ObjectType({ description: 'One place of a leaderboard.' })
 export class LeaderboardEntry {
-  @Field(() => Int, { description: 'The place, from 1 (the longest distance); ties share a rank.' }) rank!: number;
+  @Field(() => Int, {
+    description: 'The place, 1..n: most distance first; equal distances go to the runner with more runs, then in a stable order.',
+  })
+  rank!: number;
   @Field(() => User, { description: 'The runner.' }) user!: User;
   /** Metres in the period, from the runs the viewer may see. */
   @Field(() => Float, { description: 'Metres run in the period (runs the viewer may see only).' }) distance!: number;
