@@ -8,7 +8,8 @@ export class GroupsResolver {
   constructor(private readonly groupService: GroupsService) {}
 
   @Query(() => Group, {
-    description: 'A group by id; null when there is none (private groups are visible to members and invitees only).',
+    description:
+      'A group by id; null when there is none or its owner blocked the viewer. A private group shows its name to anyone signed in, its posts and members to members only.',
     nullable: true,
   })
   group(@Ctx() ctx: RequestContext, @Arg('id', () => ID, { description: "The group's id." }) id: string) {

@@ -14,7 +14,7 @@ import { Visibility } from '../graphql/enums';
  */
 @ObjectType({
   description:
-    "A post in the feed or in a group, optionally sharing a run. Visible to the author's followers (and the author), or to the group's members for a post in a private group; never more visible than the run it shares.",
+    "A post in the feed or in a group, optionally sharing a run. It has the visibility of the run it shares (never more visible than the run), PUBLIC without one; a private group's posts reach its members only; never shown to runners the author blocked.",
 })
 export class Post {
   @Field(() => ID, { description: "The post's id (a UUID)." })
