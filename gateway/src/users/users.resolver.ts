@@ -26,7 +26,7 @@ export class UsersResolver {
 
   @Query(() => [User], {
     description:
-      'Runners whose username or name matches the query, a case-insensitive substring match, the exact username first, then names starting with the query, then by username; runners who blocked the viewer are left out. Needs a signed-in runner.',
+      'Runners whose username or name contains the query (case-insensitive): the exact username first, then usernames or names starting with it, then by username. Runners who blocked the viewer are left out.',
   })
   searchUsers(
     @Ctx() ctx: RequestContext,

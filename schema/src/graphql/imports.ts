@@ -20,7 +20,7 @@ registerEnumType(ImportStatus, {
 });
 
 /** One file that was skipped (a duplicate, not a run) or failed, or the reason a whole job failed. */
-@ObjectType({ description: 'Why one file of a bulk import failed.' })
+@ObjectType({ description: 'Why one file of a bulk import was skipped or failed.' })
 export class ImportProblem {
   /** The file's path inside the archive (the archive's own name for a job-wide failure). */
   @Field(() => String, { description: "The file's path inside the upload." }) file!: string;
