@@ -10,7 +10,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const inputs = ['src', 'public', 'index.html', 'vite.config.ts', 'package.json', '../package-lock.json', '../domain/src'];
+const inputs = ['src', 'public', 'index.html', 'graphiql.html', 'vite.config.ts', 'package.json', '../package-lock.json', '../domain/src'];
 const stamp = path.join(root, 'dist', '.build-hash');
 
 function* files(p) {

@@ -2,7 +2,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer } from '@apollo/server';
 import type { ApolloServerPlugin } from '@apollo/server';
-import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
@@ -40,7 +40,7 @@ import { createChannels } from './subscriptions/channels';
 import { LiveDispatcher } from './subscriptions/dispatcher';
 import { refuseSubscriptionsOverHttp } from './subscriptions/http-guard';
 import { createSubscriptionServer } from './subscriptions/ws-server';
-import { serveClient } from './web/client';
+import { serveClient, serveExplorer } from './web/client';
 
 export interface GatewayDeps {
   config: Config & { jwtSecret: string };
@@ -141,6 +141,8 @@ export async function createGateway({ config, dataSource, redis, bus, logger, me
       queryCostPlugin(config.query),
       textInputPlugin,
       ApolloServerPluginCacheControlDisabled(),
+      // Apollo's landing page loads its explorer from a CDN: GET /graphql opens our bundled GraphiQL instead (serveExplorer).
+      ApolloServerPluginLandingPageDisabled(),
       ApolloServerPluginDrainHttpServer({ httpServer }),
       // No HTTP caching of this API (every answer depends on the viewer), so skip the per-field hook.
       ApolloServerPluginCacheControlDisabled(),
@@ -187,6 +189,8 @@ export async function createGateway({ config, dataSource, redis, bus, logger, me
     app.use('/api', allowed);
   }
 
+  // A browser's GET /graphql: the API explorer (GraphiQL, bundled with the web client).
+  serveExplorer(app, config.clientDistDir ?? undefined);
   app.use(
     '/graphql',
     express.json({ limit: '30mb' }),

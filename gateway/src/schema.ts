@@ -89,9 +89,30 @@ export function buildGatewaySchema(services: Services): GraphQLSchema {
     validate: false,
     pubSub: refusingPubSub,
   });
+  describeRootTypes(schema);
   // Every root field declares the scope it needs (core/src/auth/scopes.ts), or there is no schema.
   assertScopesDeclared(schema);
   return schema;
+}
+
+/**
+ * type-graphql builds Query, Mutation and Subscription from the resolvers' decorators and has no
+ * place for their own descriptions: they are set here, on the built schema, before anything
+ * prints or serves it (gateway/test/schema-docs.spec.ts wants every type described).
+ */
+const ROOT_TYPE_DESCRIPTIONS = {
+  Query:
+    'Everything that can be read. Units throughout: distances in metres, durations in seconds, paces in seconds per km, heart rate in beats per minute, times as ISO-8601 UTC. Every field needs a signed-in runner (`Authorization: Bearer <token>`) except `me`, which answers null when signed out. Errors carry extensions.code (UNAUTHENTICATED, FORBIDDEN, NOT_FOUND, BAD_USER_INPUT with extensions.field, RATE_LIMITED with extensions.retryAfterSeconds).',
+  Mutation:
+    'Everything that changes data. Every mutation needs a signed-in runner except signUp, signIn, requestPasswordReset and resetPassword. Bad input answers BAD_USER_INPUT with extensions.field and changes nothing.',
+  Subscription:
+    'Live events over graphql-ws (the WebSocket protocol on /graphql; send the token as connectionParams.authorization). Every subscription needs a signed-in runner and delivers only what the viewer may see.',
+} as const;
+
+function describeRootTypes(schema: GraphQLSchema): void {
+  for (const type of [schema.getQueryType(), schema.getMutationType(), schema.getSubscriptionType()]) {
+    if (type) type.description = ROOT_TYPE_DESCRIPTIONS[type.name as keyof typeof ROOT_TYPE_DESCRIPTIONS];
+  }
 }
 
 /** The SDL committed as schema/schema.graphql: sorted, so diffs show real changes only. */

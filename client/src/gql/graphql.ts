@@ -4,48 +4,81 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
+/** The format of an activity file given to importActivity. */
 export type ActivityFormat =
+  /** Garmin FIT, binary: send base64 of the file's bytes. */
   | 'FIT'
+  /** GPX 1.0/1.1 XML: send the file's text. */
   | 'GPX'
+  /** Garmin Training Center XML: send the file's text. */
   | 'TCX';
 
+/** Who may follow a runner. */
 export type FollowPolicy =
+  /** A follow is a request that the runner approves or declines. */
   | 'APPROVAL'
+  /** Anyone not blocked may follow at once (the default). */
   | 'OPEN';
 
+/** The viewer's relation to a runner they may follow. */
 export type FollowState =
+  /** The viewer follows the runner. */
   | 'FOLLOWING'
+  /** The viewer does not follow the runner and has not asked to. */
   | 'NONE'
+  /** The viewer asked to follow and the runner has not answered yet. */
   | 'REQUESTED';
 
+/** A new group. */
 export type GroupInput = {
+  /** What the group is about (at most 1000 characters). */
   description?: string | null | undefined;
+  /** The group's name, 1–80 characters. */
   name: string;
   /** Private groups: posts and members for members only; joining takes an invitation. */
   private?: boolean | null | undefined;
 };
 
+/** The state of a bulk import job. */
 export type ImportStatus =
+  /** Every file was processed (some may have failed: see problems). */
   | 'DONE'
+  /** The upload as a whole could not be processed (e.g. a corrupt archive). */
   | 'FAILED'
+  /** Waiting for a worker. */
   | 'QUEUED'
+  /** Files are being processed. */
   | 'RUNNING';
 
+/** What a notification is about. */
 export type NotificationKind =
+  /** Someone commented on the viewer's post. */
   | 'COMMENTED'
+  /** Someone started following the viewer. */
   | 'FOLLOWED'
+  /** A runner approved the viewer's request to follow them. */
   | 'FOLLOW_APPROVED'
+  /** Someone asks to follow the viewer (APPROVAL policy). */
   | 'FOLLOW_REQUESTED'
+  /** A member invited the viewer to a group. */
   | 'GROUP_INVITE'
+  /** Someone posted in one of the viewer's groups. */
   | 'GROUP_POST'
+  /** Someone liked the viewer's post. */
   | 'LIKED';
 
+/** A calendar period containing the current moment, in UTC. */
 export type Period =
+  /** Since the first run. */
   | 'ALL_TIME'
+  /** The current calendar month. */
   | 'MONTH'
+  /** This ISO week, Monday 00:00 UTC to the next Monday. */
   | 'WEEK'
+  /** The current calendar year. */
   | 'YEAR';
 
+/** A new post. */
 export type PostInput = {
   /** A group you belong to; its members are notified. */
   groupId?: string | number | null | undefined;
@@ -55,137 +88,218 @@ export type PostInput = {
   text: string;
 };
 
+/** A new privacy zone. */
 export type PrivacyZoneInput = {
   /** WGS84 decimal degrees, -90..90. */
   latitude: number;
   /** WGS84 decimal degrees, -180..180. */
   longitude: number;
+  /** A label for the owner, 1–100 characters. */
   name: string;
   /** Metres, 100–2000. */
   radius: number;
 };
 
+/** A standard race distance. */
 export type RaceDistance =
+  /** 21 097.5 metres. */
   | 'HALF_MARATHON'
+  /** 5000 metres. */
   | 'K5'
+  /** 10 000 metres. */
   | 'K10'
+  /** 42 195 metres. */
   | 'MARATHON';
 
+/** Where a run took place. */
 export type RunEnvironment =
+  /** Outdoors on roads or paths (the default). */
   | 'OUTDOOR'
+  /** On an athletics track. */
   | 'TRACK'
+  /** On trails. */
   | 'TRAIL'
+  /** On a treadmill (usually no GPS track). */
   | 'TREADMILL';
 
+/** A run recorded by hand. */
 export type RunInput = {
+  /** Average heart rate, beats per minute (25–250). */
   averageHeartRate?: number | null | undefined;
   /** Metres. */
   distance: number;
   /** Moving time, seconds. */
   duration: number;
+  /** Total climb, metres (0–20 000). */
   elevationGain?: number | null | undefined;
+  /** Where it was run. */
   environment?: RunEnvironment | null | undefined;
   /** true: no track or GPX for anyone but the owner. */
   hideTrack?: boolean | null | undefined;
+  /** A title, at most 120 characters. */
   name?: string | null | undefined;
+  /** Notes, at most 5000 characters. */
   notes?: string | null | undefined;
   /** Also create a post sharing this run (as visible as the run). */
   share?: boolean | null | undefined;
   /** Without it the default shoe (if any) is used; null: no shoe. */
   shoeId?: string | number | null | undefined;
+  /** When the run started (not before 1900, not in the future). */
   startedAt: string;
   /** Omitted: the runner's defaultVisibility. */
   visibility?: Visibility | null | undefined;
 };
 
+/** Changes to a run: fields left out stay as they are. */
 export type RunUpdateInput = {
+  /** Average heart rate, beats per minute (25–250); null clears it. */
   averageHeartRate?: number | null | undefined;
+  /** Metres, more than 0 and at most 1 000 000. */
   distance?: number | null | undefined;
+  /** Moving time, seconds (at most 14 days). */
   duration?: number | null | undefined;
+  /** Total climb, metres (0–20 000); null clears it. */
   elevationGain?: number | null | undefined;
+  /** Where it was run. */
   environment?: RunEnvironment | null | undefined;
   /** true: no track or GPX for anyone but the owner. */
   hideTrack?: boolean | null | undefined;
+  /** A title, at most 120 characters; null clears it. */
   name?: string | null | undefined;
+  /** Notes, at most 5000 characters; null clears them. */
   notes?: string | null | undefined;
   /** null takes the shoe off the run. */
   shoeId?: string | number | null | undefined;
+  /** When the run started (not before 1900, not in the future). */
   startedAt?: string | null | undefined;
+  /** Who may see it. */
   visibility?: Visibility | null | undefined;
 };
 
+/** A new shoe. */
 export type ShoeInput = {
+  /** The brand, at most 100 characters. */
   brand?: string | null | undefined;
   /** Metres run before the shoe was added. */
   initialDistance?: number | null | undefined;
+  /** true: new runs get it when they name no shoe (the previous default stops being one). */
   isDefault?: boolean | null | undefined;
   /** Retirement threshold, metres. */
   maxDistance?: number | null | undefined;
+  /** The shoe's name, 1–100 characters. */
   name: string;
 };
 
+/** Changes to a shoe: fields left out stay as they are. */
 export type ShoeUpdateInput = {
+  /** The brand, at most 100 characters; null clears it. */
   brand?: string | null | undefined;
+  /** true: new runs get it when they name no shoe. */
   isDefault?: boolean | null | undefined;
+  /** Retirement threshold, metres (1000–5 000 000). */
   maxDistance?: number | null | undefined;
+  /** The shoe's name, 1–100 characters. */
   name?: string | null | undefined;
 };
 
+/** A new account. */
 export type SignUpInput = {
+  /** The email address to sign in with (unique, case-insensitive, at most 254 characters). */
   email: string;
+  /** The name shown to others, 1–100 characters. */
   name: string;
+  /** 10–200 characters. */
   password: string;
+  /** A unique handle: 3–30 letters, digits, dots or underscores (stored in lower case). */
   username: string;
 };
 
+/** How experienced a runner says they are. */
 export type TrainingLevel =
+  /** Years of structured training, racing regularly. */
   | 'ADVANCED'
+  /** New to running or coming back to it. */
   | 'BEGINNER'
+  /** Runs regularly, has raced a few times. */
   | 'INTERMEDIATE';
 
+/** The race a plan trains for. */
 export type TrainingPlanInput = {
+  /** Training days a week, 3–7. */
   daysPerWeek?: number | null | undefined;
+  /** The race distance. */
   goal: RaceDistance;
+  /** The race day, in the future. */
   raceDate: string;
+  /** The finishing time aimed for, seconds (at most 24 hours). */
   targetDuration?: number | null | undefined;
 };
 
+/** Changes to the training profile: fields left out stay as they are. */
 export type TrainingProfileInput = {
+  /** Goals in the runner's words: at most 10, each 1–200 characters. */
   goals?: Array<string> | null | undefined;
+  /** Injuries or limits the coach should know, at most 2000 characters; null clears them. */
   injuryNotes?: string | null | undefined;
+  /** How experienced the runner is. */
   level?: TrainingLevel | null | undefined;
+  /** Days the runner prefers to train (at most 7). */
   preferredDays?: Array<Weekday> | null | undefined;
+  /** Metres per week, 0–1 000 000. */
   weeklyDistanceGoal?: number | null | undefined;
+  /** Years of running, 0–100. */
   yearsRunning?: number | null | undefined;
 };
 
+/** How the web client shows distances and paces (the API always uses metres and seconds). */
 export type Units =
+  /** Miles, feet, minutes per mile. */
   | 'IMPERIAL'
+  /** Kilometres, metres, minutes per km. */
   | 'METRIC';
 
+/** Changes to the viewer's profile and settings: fields left out stay as they are. */
 export type UpdateProfileInput = {
+  /** A short text about the runner, at most 500 characters; null clears it. */
   bio?: string | null | undefined;
   /** What new runs and imports get when they name no visibility. */
   defaultVisibility?: Visibility | null | undefined;
+  /** Who may follow the runner. */
   followPolicy?: FollowPolicy | null | undefined;
+  /** The name shown to others, 1–100 characters. */
   name?: string | null | undefined;
+  /** Changes to the training profile. */
   trainingProfile?: TrainingProfileInput | null | undefined;
+  /** How the web client shows distances and paces. */
   units?: Units | null | undefined;
+  /** A unique handle: 3–30 letters, digits, dots or underscores (stored in lower case). */
   username?: string | null | undefined;
 };
 
+/** Who may see a run (and the posts sharing it). */
 export type Visibility =
+  /** The owner's followers and the owner. */
   | 'FOLLOWERS'
+  /** The owner only. */
   | 'PRIVATE'
+  /** Every signed-in runner, except runners the owner blocked. */
   | 'PUBLIC';
 
+/** A day of the week. */
 export type Weekday =
+  /** Friday. */
   | 'FRI'
+  /** Monday. */
   | 'MON'
+  /** Saturday. */
   | 'SAT'
+  /** Sunday. */
   | 'SUN'
+  /** Thursday. */
   | 'THU'
+  /** Tuesday. */
   | 'TUE'
+  /** Wednesday. */
   | 'WED';
 
 export type UserSummaryFragment = { id: string, username: string, name: string };

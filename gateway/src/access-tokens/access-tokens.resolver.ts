@@ -18,15 +18,23 @@ export class AccessTokensResolver {
   })
   createPersonalAccessToken(
     @Ctx() ctx: RequestContext,
-    @Arg('name', () => String) name: string,
-    @Arg('scopes', () => [TokenScope]) scopes: TokenScope[],
-    @Arg('expiresInDays', () => Int, { nullable: true }) expiresInDays?: number | null,
+    @Arg('name', () => String, { description: 'What the token is for, as the runner will recognise it in the list (1–100 characters).' })
+    name: string,
+    @Arg('scopes', () => [TokenScope], { description: 'What the token may do; at least one.' }) scopes: TokenScope[],
+    @Arg('expiresInDays', () => Int, {
+      nullable: true,
+      description: 'Days until it stops working (at most 3,650); omitted: until revoked.',
+    })
+    expiresInDays?: number | null,
   ) {
     return this.service.create(ctx, { name, scopes, expiresInDays });
   }
 
   @Mutation(() => ID, { description: "Revokes one of the viewer's personal access tokens: refused at once, its live connections closed." })
-  revokePersonalAccessToken(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string) {
+  revokePersonalAccessToken(
+    @Ctx() ctx: RequestContext,
+    @Arg('id', () => ID, { description: 'One of the viewer’s tokens; someone else’s is NOT_FOUND.' }) id: string,
+  ) {
     return this.service.revoke(ctx, id);
   }
 }

@@ -10,18 +10,20 @@ export class GroupResolver {
     private readonly postService: PostsService,
   ) {}
 
-  @FieldResolver(() => User)
+  @FieldResolver(() => User, {
+    description: 'The runner who owns the group (its creator, or the longest-standing member after the owner deleted their account).',
+  })
   owner(@Root() group: Group, @Ctx() ctx: RequestContext) {
     return ctx.loaders.userById.load(group.ownerId);
   }
 
-  @FieldResolver(() => Int)
+  @FieldResolver(() => Int, { description: 'How many runners belong to the group, the owner included.' })
   memberCount(@Root() group: Group, @Ctx() ctx: RequestContext) {
     return this.groups.memberCount(ctx, group.id);
   }
 
   @Extensions(PER_VIEWER)
-  @FieldResolver(() => Boolean)
+  @FieldResolver(() => Boolean, { description: 'Whether the viewer belongs to the group.' })
   isMember(@Root() group: Group, @Ctx() ctx: RequestContext) {
     return this.groups.isViewerMember(ctx, group.id);
   }
@@ -31,8 +33,9 @@ export class GroupResolver {
   members(
     @Root() group: Group,
     @Ctx() ctx: RequestContext,
-    @Arg('first', () => Int, { nullable: true, defaultValue: 20 }) first: number | null,
-    @Arg('after', () => String, { nullable: true }) after?: string | null,
+    @Arg('first', () => Int, { description: 'Page size, 1–100.', nullable: true, defaultValue: 20 }) first: number | null,
+    @Arg('after', () => String, { description: 'The cursor (endCursor) of the previous page; omitted: the first page.', nullable: true })
+    after?: string | null,
   ) {
     return this.groups.members(ctx, group, first, after);
   }
@@ -44,8 +47,9 @@ export class GroupResolver {
   posts(
     @Root() group: Group,
     @Ctx() ctx: RequestContext,
-    @Arg('first', () => Int, { nullable: true, defaultValue: 20 }) first: number | null,
-    @Arg('after', () => String, { nullable: true }) after?: string | null,
+    @Arg('first', () => Int, { description: 'Page size, 1–100.', nullable: true, defaultValue: 20 }) first: number | null,
+    @Arg('after', () => String, { description: 'The cursor (endCursor) of the previous page; omitted: the first page.', nullable: true })
+    after?: string | null,
   ) {
     return this.postService.groupPage(ctx, group.id, first, after);
   }

@@ -2,10 +2,10 @@ import { Field, InputType } from 'type-graphql';
 
 // Shapes only: the rules live in @maratron/schema (social.rules.ts).
 
-@InputType()
+@InputType({ description: 'A new group.' })
 export class GroupInput {
-  @Field(() => String) name!: string;
-  @Field(() => String, { nullable: true }) description?: string | null;
+  @Field(() => String, { description: "The group's name, 1–80 characters." }) name!: string;
+  @Field(() => String, { description: 'What the group is about (at most 1000 characters).', nullable: true }) description?: string | null;
   @Field(() => Boolean, {
     nullable: true,
     defaultValue: false,

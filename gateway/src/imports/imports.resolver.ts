@@ -8,12 +8,15 @@ export class ImportsResolver {
   constructor(private readonly importService: ImportsService) {}
 
   @Query(() => ImportJob, { nullable: true, description: "One of the viewer's bulk imports (POST /api/imports); null for anyone else's." })
-  importJob(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string) {
+  importJob(@Ctx() ctx: RequestContext, @Arg('id', () => ID, { description: "The job's id." }) id: string) {
     return this.importService.get(ctx, id);
   }
 
   @Query(() => [ImportJob], { description: "The viewer's bulk imports, newest first (at most 50)." })
-  importJobs(@Ctx() ctx: RequestContext, @Arg('first', () => Int, { nullable: true, defaultValue: 10 }) first: number) {
+  importJobs(
+    @Ctx() ctx: RequestContext,
+    @Arg('first', () => Int, { description: 'How many; at most 50 are returned.', nullable: true, defaultValue: 10 }) first: number,
+  ) {
     return this.importService.list(ctx, first);
   }
 
@@ -22,7 +25,11 @@ export class ImportsResolver {
     description: "The viewer's own import job, as its files are processed.",
   })
   // jobId is read by the live channel (channels.ts), which keys subscribers by it.
-  importProgress(@Root() event: Topics['import.progress'], @Ctx() ctx: RequestContext, @Arg('jobId', () => ID) _jobId: string) {
+  importProgress(
+    @Root() event: Topics['import.progress'],
+    @Ctx() ctx: RequestContext,
+    @Arg('jobId', () => ID, { description: 'The import job (from POST /api/imports).' }) _jobId: string,
+  ) {
     return this.importService.get(ctx, event.jobId);
   }
 }

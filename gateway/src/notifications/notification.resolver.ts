@@ -4,7 +4,7 @@ import type { RequestContext } from '@maratron/core';
 
 @Resolver(() => Notification)
 export class NotificationResolver {
-  @FieldResolver(() => User)
+  @FieldResolver(() => User, { description: 'Who did it.' })
   actor(@Root() n: Notification, @Ctx() ctx: RequestContext) {
     return ctx.loaders.userById.load(n.actorId);
   }
@@ -19,7 +19,7 @@ export class NotificationResolver {
     return n.groupId ? ctx.loaders.groupById.load(n.groupId) : null;
   }
 
-  @FieldResolver(() => Boolean)
+  @FieldResolver(() => Boolean, { description: 'Whether the viewer has marked it read (markNotificationsRead).' })
   read(@Root() n: Notification) {
     return n.readAt !== null;
   }

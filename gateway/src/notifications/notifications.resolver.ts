@@ -10,8 +10,9 @@ export class NotificationsResolver {
   @Query(() => NotificationConnection, { description: "The viewer's notifications, newest first." })
   notifications(
     @Ctx() ctx: RequestContext,
-    @Arg('first', () => Int, { nullable: true, defaultValue: 20 }) first: number | null,
-    @Arg('after', () => String, { nullable: true }) after?: string | null,
+    @Arg('first', () => Int, { description: 'Page size, 1–100.', nullable: true, defaultValue: 20 }) first: number | null,
+    @Arg('after', () => String, { description: 'The cursor (endCursor) of the previous page; omitted: the first page.', nullable: true })
+    after?: string | null,
   ) {
     return this.notificationService.page(ctx, first, after);
   }

@@ -17,12 +17,15 @@ export class PrivacyResolver {
     description:
       "A circle (radius 100–2000 m) whose track points nobody else sees, on every run, past ones included; at most the server's PRIVACY_ZONES_MAX (default 10).",
   })
-  addPrivacyZone(@Ctx() ctx: RequestContext, @Arg('input', () => PrivacyZoneInput) input: PrivacyZoneInput) {
+  addPrivacyZone(
+    @Ctx() ctx: RequestContext,
+    @Arg('input', () => PrivacyZoneInput, { description: "The zone's centre, radius and name." }) input: PrivacyZoneInput,
+  ) {
     return this.privacy.add(ctx, input);
   }
 
-  @Mutation(() => ID)
-  removePrivacyZone(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string) {
+  @Mutation(() => ID, { description: "Deletes one of the viewer's privacy zones; returns its id. Tracks show the points inside it again." })
+  removePrivacyZone(@Ctx() ctx: RequestContext, @Arg('id', () => ID, { description: 'The zone to remove.' }) id: string) {
     return this.privacy.remove(ctx, id);
   }
 }

@@ -8,12 +8,15 @@ import { OWNER_VIEW } from '../subscriptions/per-viewer';
 export class RunResolver {
   constructor(private readonly runs: RunsService) {}
 
-  @FieldResolver(() => User)
+  @FieldResolver(() => User, { description: 'The runner it belongs to.' })
   async user(@Root() run: Run, @Ctx() ctx: RequestContext) {
     return ctx.loaders.userById.load(run.userId);
   }
 
-  @FieldResolver(() => Shoe, { nullable: true })
+  @FieldResolver(() => Shoe, {
+    description: 'The shoe it was run in; null when none.',
+    nullable: true,
+  })
   shoe(@Root() run: Run, @Ctx() ctx: RequestContext) {
     return run.shoeId ? ctx.loaders.shoeById.load(run.shoeId) : null;
   }

@@ -17,7 +17,7 @@ export class SessionsResolver {
   }
 
   @Mutation(() => ID, { description: "Ends one of the viewer's sessions; its tokens are refused and its live connections closed at once." })
-  revokeSession(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string) {
+  revokeSession(@Ctx() ctx: RequestContext, @Arg('id', () => ID, { description: 'The session (Session.id); returns it.' }) id: string) {
     return this.service.revoke(ctx, id);
   }
 }

@@ -14,12 +14,19 @@ export class TwoFactorResolver {
   }
 
   @Mutation(() => [String], { description: 'Turns two-step sign-in on; returns ten one-time recovery codes.' })
-  confirmTwoFactor(@Ctx() ctx: RequestContext, @Arg('code', () => String) code: string) {
+  confirmTwoFactor(
+    @Ctx() ctx: RequestContext,
+    @Arg('code', () => String, { description: 'A 6-digit code from the authenticator app set up with enableTwoFactor.' }) code: string,
+  ) {
     return this.twoFactor.confirm(ctx, code);
   }
 
   @Mutation(() => Boolean, { description: 'Turns two-step sign-in off: the password and a code (TOTP or recovery) confirm it.' })
-  disableTwoFactor(@Ctx() ctx: RequestContext, @Arg('password', () => String) password: string, @Arg('code', () => String) code: string) {
+  disableTwoFactor(
+    @Ctx() ctx: RequestContext,
+    @Arg('password', () => String, { description: "The account's password." }) password: string,
+    @Arg('code', () => String, { description: 'A current 6-digit TOTP code or an unused recovery code.' }) code: string,
+  ) {
     return this.twoFactor.disable(ctx, password, code);
   }
 }

@@ -20,7 +20,7 @@ export class ShoeResolver {
   }
 
   @Extensions(PER_VIEWER)
-  @FieldResolver(() => Int)
+  @FieldResolver(() => Int, { description: 'How many runs were run in it.' })
   async runCount(@Root() shoe: Shoe, @Ctx() ctx: RequestContext) {
     return (await this.shoes.usage(ctx, shoe)).runCount;
   }

@@ -11,23 +11,28 @@ export class ShoesResolver {
   @Query(() => [Shoe], { name: 'shoes', description: "The viewer's shoes, oldest first." })
   myShoes(
     @Ctx() ctx: RequestContext,
-    @Arg('includeRetired', () => Boolean, { nullable: true, defaultValue: false }) includeRetired: boolean | null,
+    @Arg('includeRetired', () => Boolean, { description: 'true: retired shoes too.', nullable: true, defaultValue: false })
+    includeRetired: boolean | null,
   ) {
     return this.shoes.list(ctx, requireViewer(ctx), includeRetired ?? false);
   }
 
-  @Mutation(() => Shoe)
-  createShoe(@Ctx() ctx: RequestContext, @Arg('input', () => ShoeInput) input: ShoeInput) {
+  @Mutation(() => Shoe, { description: "Adds a shoe to the viewer's collection." })
+  createShoe(@Ctx() ctx: RequestContext, @Arg('input', () => ShoeInput, { description: 'The shoe.' }) input: ShoeInput) {
     return this.shoes.create(ctx, input);
   }
 
-  @Mutation(() => Shoe)
-  updateShoe(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string, @Arg('input', () => ShoeUpdateInput) input: ShoeUpdateInput) {
+  @Mutation(() => Shoe, { description: "Changes one of the viewer's shoes; fields left out stay as they are." })
+  updateShoe(
+    @Ctx() ctx: RequestContext,
+    @Arg('id', () => ID, { description: 'The shoe to change.' }) id: string,
+    @Arg('input', () => ShoeUpdateInput, { description: 'The fields to change.' }) input: ShoeUpdateInput,
+  ) {
     return this.shoes.update(ctx, id, input);
   }
 
   @Mutation(() => Shoe, { description: 'A retired shoe keeps its runs but cannot be picked for new ones.' })
-  retireShoe(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string) {
+  retireShoe(@Ctx() ctx: RequestContext, @Arg('id', () => ID, { description: 'The shoe to retire.' }) id: string) {
     return this.shoes.retire(ctx, id);
   }
 }

@@ -14,12 +14,12 @@ export class BlocksResolver {
   @Mutation(() => User, {
     description: 'Silent. Ends follows and pending requests both ways; to that runner, the viewer looks like no one.',
   })
-  blockUser(@Ctx() ctx: RequestContext, @Arg('userId', () => ID) userId: string) {
+  blockUser(@Ctx() ctx: RequestContext, @Arg('userId', () => ID, { description: 'The runner to block.' }) userId: string) {
     return this.blocks.block(ctx, userId);
   }
 
   @Mutation(() => User, { description: 'Restores nothing but the ability to follow and interact.' })
-  unblockUser(@Ctx() ctx: RequestContext, @Arg('userId', () => ID) userId: string) {
+  unblockUser(@Ctx() ctx: RequestContext, @Arg('userId', () => ID, { description: 'The runner to unblock.' }) userId: string) {
     return this.blocks.unblock(ctx, userId);
   }
 }

@@ -14,8 +14,12 @@ export class LeaderboardResolver {
   })
   leaderboard(
     @Ctx() ctx: RequestContext,
-    @Arg('period', () => Period) period: Period,
-    @Arg('groupId', () => ID, { nullable: true }) groupId?: string | null,
+    @Arg('period', () => Period, { description: 'The time window.' }) period: Period,
+    @Arg('groupId', () => ID, {
+      description: "Rank this group's members; omitted: the runners the viewer follows and the viewer.",
+      nullable: true,
+    })
+    groupId?: string | null,
     @Arg('first', () => Int, { nullable: true, defaultValue: 100, description: 'At most 100 places.' }) first?: number | null,
   ) {
     return this.leaderboards.board(ctx, period, groupId, first ?? 100);
@@ -27,8 +31,8 @@ export class LeaderboardResolver {
   })
   leaderboardUpdated(
     @Ctx() ctx: RequestContext,
-    @Arg('period', () => Period) period: Period,
-    @Arg('groupId', () => ID, { nullable: true }) groupId?: string | null,
+    @Arg('period', () => Period, { description: 'As for Query.leaderboard.' }) period: Period,
+    @Arg('groupId', () => ID, { description: 'As for Query.leaderboard.', nullable: true }) groupId?: string | null,
     @Arg('first', () => Int, { nullable: true, defaultValue: 100, description: 'At most 100 places.' }) first?: number | null,
   ) {
     return this.leaderboards.board(ctx, period, groupId, first ?? 100);

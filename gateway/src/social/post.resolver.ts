@@ -11,7 +11,7 @@ export class PostResolver {
     private readonly commentService: CommentsService,
   ) {}
 
-  @FieldResolver(() => User)
+  @FieldResolver(() => User, { description: 'Who wrote it.' })
   author(@Root() post: Post, @Ctx() ctx: RequestContext) {
     return ctx.loaders.userById.load(post.userId);
   }
@@ -21,23 +21,23 @@ export class PostResolver {
     return post.runId ? ctx.loaders.visibleRunById.load(post.runId) : null;
   }
 
-  @FieldResolver(() => Group, { nullable: true })
+  @FieldResolver(() => Group, { description: 'The group it was posted in; null for a feed post.', nullable: true })
   group(@Root() post: Post, @Ctx() ctx: RequestContext) {
     return post.groupId ? ctx.loaders.groupById.load(post.groupId) : null;
   }
 
-  @FieldResolver(() => Int)
+  @FieldResolver(() => Int, { description: 'How many runners liked it.' })
   async likeCount(@Root() post: Post, @Ctx() ctx: RequestContext) {
     return (await this.posts.stats(ctx, post.id)).likes;
   }
 
   @Extensions(PER_VIEWER)
-  @FieldResolver(() => Boolean)
+  @FieldResolver(() => Boolean, { description: 'Whether the viewer liked it.' })
   async likedByViewer(@Root() post: Post, @Ctx() ctx: RequestContext) {
     return (await this.posts.stats(ctx, post.id)).likedByViewer;
   }
 
-  @FieldResolver(() => Int)
+  @FieldResolver(() => Int, { description: 'How many comments it has.' })
   async commentCount(@Root() post: Post, @Ctx() ctx: RequestContext) {
     return (await this.posts.stats(ctx, post.id)).comments;
   }
@@ -46,8 +46,9 @@ export class PostResolver {
   comments(
     @Root() post: Post,
     @Ctx() ctx: RequestContext,
-    @Arg('first', () => Int, { nullable: true, defaultValue: 20 }) first: number | null,
-    @Arg('after', () => String, { nullable: true }) after?: string | null,
+    @Arg('first', () => Int, { description: 'Page size, 1–100.', nullable: true, defaultValue: 20 }) first: number | null,
+    @Arg('after', () => String, { description: 'The cursor (endCursor) of the previous page; omitted: the first page.', nullable: true })
+    after?: string | null,
   ) {
     return this.commentService.page(ctx, post.id, first, after);
   }

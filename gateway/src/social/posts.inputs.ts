@@ -2,7 +2,7 @@ import { Field, ID, InputType } from 'type-graphql';
 
 // Shapes only: the rules live in @maratron/schema (social.rules.ts).
 
-@InputType()
+@InputType({ description: 'A new post.' })
 export class PostInput {
   @Field(() => String, { description: 'May be empty when the post shares a run.' }) text!: string;
   @Field(() => ID, { nullable: true, description: 'One of your runs; the post is never more visible than the run.' }) runId?: string | null;

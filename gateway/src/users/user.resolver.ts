@@ -53,18 +53,18 @@ export class UserResolver {
     return ctx.viewerId === user.id ? ctx.loaders.twoFactorEnabled.load(user.id) : null;
   }
 
-  @FieldResolver(() => Int)
+  @FieldResolver(() => Int, { description: 'How many runners follow them.' })
   async followerCount(@Root() user: User, @Ctx() ctx: RequestContext) {
     return (await this.followService.counts(ctx, user.id)).followers;
   }
 
-  @FieldResolver(() => Int)
+  @FieldResolver(() => Int, { description: 'How many runners they follow.' })
   async followingCount(@Root() user: User, @Ctx() ctx: RequestContext) {
     return (await this.followService.counts(ctx, user.id)).following;
   }
 
   @Extensions(PER_VIEWER)
-  @FieldResolver(() => Boolean)
+  @FieldResolver(() => Boolean, { description: 'Whether the viewer follows them (FOLLOWING).' })
   isFollowedByViewer(@Root() user: User, @Ctx() ctx: RequestContext) {
     return this.followService.isFollowedByViewer(ctx, user.id);
   }
@@ -84,7 +84,7 @@ export class UserResolver {
   }
 
   @Extensions(PER_VIEWER)
-  @FieldResolver(() => Boolean)
+  @FieldResolver(() => Boolean, { description: 'Whether the viewer has blocked them.' })
   isBlockedByViewer(@Root() user: User, @Ctx() ctx: RequestContext) {
     return this.blockService.isBlockedByViewer(ctx, user.id);
   }
@@ -94,25 +94,31 @@ export class UserResolver {
   runs(
     @Root() user: User,
     @Ctx() ctx: RequestContext,
-    @Arg('first', () => Int, { nullable: true, defaultValue: 20 }) first: number | null,
-    @Arg('after', () => String, { nullable: true }) after?: string,
+    @Arg('first', () => Int, { description: 'Page size, 1–100.', nullable: true, defaultValue: 20 }) first: number | null,
+    @Arg('after', () => String, { description: 'The cursor (endCursor) of the previous page; omitted: the first page.', nullable: true })
+    after?: string,
   ) {
     return this.runService.page(ctx, { ownerId: user.id, first, after });
   }
 
   @Extensions(PER_VIEWER)
-  @FieldResolver(() => [Shoe])
+  @FieldResolver(() => [Shoe], { description: "The runner's shoes, oldest first (needs a signed-in viewer)." })
   shoes(
     @Root() user: User,
     @Ctx() ctx: RequestContext,
-    @Arg('includeRetired', () => Boolean, { nullable: true, defaultValue: false }) includeRetired: boolean | null,
+    @Arg('includeRetired', () => Boolean, { description: 'true: retired shoes too.', nullable: true, defaultValue: false })
+    includeRetired: boolean | null,
   ) {
     return this.shoeService.list(ctx, user.id, includeRetired ?? false);
   }
 
   @Extensions(PER_VIEWER)
-  @FieldResolver(() => RunStats)
-  stats(@Root() user: User, @Ctx() ctx: RequestContext, @Arg('period', () => Period, { defaultValue: Period.ALL_TIME }) period: Period) {
+  @FieldResolver(() => RunStats, { description: 'Totals over the period (only runs the viewer may see).' })
+  stats(
+    @Root() user: User,
+    @Ctx() ctx: RequestContext,
+    @Arg('period', () => Period, { description: 'The time window.', defaultValue: Period.ALL_TIME }) period: Period,
+  ) {
     return this.runService.stats(ctx, user.id, period);
   }
 }

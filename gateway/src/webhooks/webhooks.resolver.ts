@@ -19,14 +19,18 @@ export class WebhooksResolver {
   })
   createWebhook(
     @Ctx() ctx: RequestContext,
-    @Arg('url', () => String) url: string,
-    @Arg('events', () => [WebhookEvent]) events: WebhookEvent[],
+    @Arg('url', () => String, { description: 'The https endpoint to POST to; plain http and hosts on private networks are refused.' })
+    url: string,
+    @Arg('events', () => [WebhookEvent], { description: 'The run events to send; at least one.' }) events: WebhookEvent[],
   ) {
     return this.service.create(ctx, url, events);
   }
 
   @Mutation(() => ID, { description: 'Deletes one of the viewer’s webhooks and its delivery history; nothing more is sent to it.' })
-  deleteWebhook(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string) {
+  deleteWebhook(
+    @Ctx() ctx: RequestContext,
+    @Arg('id', () => ID, { description: 'One of the viewer’s webhooks; someone else’s is NOT_FOUND.' }) id: string,
+  ) {
     return this.service.delete(ctx, id);
   }
 }
@@ -40,7 +44,7 @@ export class WebhookResolver {
   deliveries(
     @Root() webhook: Webhook,
     @Ctx() ctx: RequestContext,
-    @Arg('first', () => Int, { nullable: true, defaultValue: 20 }) first: number | null,
+    @Arg('first', () => Int, { nullable: true, defaultValue: 20, description: 'How many, newest first (1–100).' }) first: number | null,
   ) {
     return this.service.deliveries(ctx, webhook, first);
   }

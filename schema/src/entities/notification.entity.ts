@@ -5,9 +5,11 @@ import { NotificationKind } from '../graphql/enums';
  * Something another runner did that concerns `userId` (never their own actions); table
  * `notifications`. `actor`, `post`, `group` and `read` are resolved by the gateway.
  */
-@ObjectType()
+@ObjectType({
+  description: 'Something that happened to the viewer: a new follower, a like, a comment, an invitation. Visible to its recipient only.',
+})
 export class Notification {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The notification's id (a UUID)." })
   id!: string;
 
   /** The recipient. */
@@ -15,7 +17,7 @@ export class Notification {
 
   actorId!: string;
 
-  @Field(() => NotificationKind)
+  @Field(() => NotificationKind, { description: 'What happened.' })
   kind!: NotificationKind;
 
   postId!: string | null;
@@ -24,6 +26,6 @@ export class Notification {
 
   readAt!: Date | null;
 
-  @Field(() => Date)
+  @Field(() => Date, { description: 'When it happened.' })
   createdAt!: Date;
 }

@@ -12,9 +12,12 @@ import { Visibility } from '../graphql/enums';
  * more visible than its run whichever process writes. Group posts are further limited by the
  * group: a private group's posts reach its members only (rules/visibility.ts `canViewPost`).
  */
-@ObjectType()
+@ObjectType({
+  description:
+    "A post in the feed or in a group, optionally sharing a run. It has the visibility of the run it shares (never more visible than the run), PUBLIC without one; a private group's posts reach its members only; never shown to runners the author blocked.",
+})
 export class Post {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The post's id (a UUID)." })
   id!: string;
 
   /** The author. Named like every owned row's `user_id` so the visibility rule reads it. */
@@ -25,11 +28,11 @@ export class Post {
 
   groupId!: string | null;
 
-  @Field(() => String)
+  @Field(() => String, { description: "The post's text (plain text; may be empty when it shares a run)." })
   text!: string;
 
   visibility!: Visibility;
 
-  @Field(() => Date)
+  @Field(() => Date, { description: 'When it was posted.' })
   createdAt!: Date;
 }

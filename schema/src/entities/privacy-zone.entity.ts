@@ -6,19 +6,19 @@ import { Field, Float, ID, ObjectType } from 'type-graphql';
  */
 @ObjectType({ simpleResolvers: true, description: 'A circle around a place the runner wants to keep private (home, work). Owner-only.' })
 export class PrivacyZone {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The zone's id (a UUID)." })
   id!: string;
 
   userId!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'A label for the owner (e.g. "Home").' })
   name!: string;
 
   /** WGS84 decimal degrees. */
-  @Field(() => Float)
+  @Field(() => Float, { description: "The centre's latitude, WGS84 decimal degrees." })
   latitude!: number;
 
-  @Field(() => Float)
+  @Field(() => Float, { description: "The centre's longitude, WGS84 decimal degrees." })
   longitude!: number;
 
   /** Metres, 100–2,000. */

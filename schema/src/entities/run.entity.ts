@@ -2,48 +2,52 @@ import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
 import { RunEnvironment, Visibility } from '../graphql/enums';
 
 /** One run (table `runs`). `pace`, `user`, `shoe`, `splits` and `track` are resolved by the gateway. */
-@ObjectType({ simpleResolvers: true })
+@ObjectType({
+  description:
+    "A run. Visible to whoever its visibility allows (PUBLIC: every signed-in runner; FOLLOWERS: the owner's followers; PRIVATE: the owner), never to a runner the owner blocked.",
+  simpleResolvers: true,
+})
 export class Run {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The run's id (a UUID)." })
   id!: string;
 
   userId!: string;
 
   shoeId!: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { description: 'The runner\'s title for it (e.g. "Sunday long run"); null when none.', nullable: true })
   name!: string | null;
 
-  @Field(() => Date)
+  @Field(() => Date, { description: 'When the run started (UTC).' })
   startedAt!: Date;
 
   /** Metres. */
-  @Field(() => Float)
+  @Field(() => Float, { description: 'Metres.' })
   distance!: number;
 
   /** Moving time, seconds. */
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Moving time, seconds.' })
   duration!: number;
 
-  @Field(() => Float, { nullable: true })
+  @Field(() => Float, { description: 'Total climb, metres; null when not known.', nullable: true })
   elevationGain!: number | null;
 
-  @Field(() => Int, { nullable: true })
+  @Field(() => Int, { description: 'Average heart rate, beats per minute; null when not recorded.', nullable: true })
   averageHeartRate!: number | null;
 
-  @Field(() => RunEnvironment)
+  @Field(() => RunEnvironment, { description: 'Where it was run.' })
   environment!: RunEnvironment;
 
-  @Field(() => Visibility)
+  @Field(() => Visibility, { description: 'Who may see it.' })
   visibility!: Visibility;
 
   /** The map for the runner only: for anyone else `track` is null and the GPX download refused. */
   @Field(() => Boolean, { description: 'true: no track or GPX for anyone but the owner.' })
   hideTrack!: boolean;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { description: "The runner's notes; null when none.", nullable: true })
   notes!: string | null;
 
-  @Field(() => Date)
+  @Field(() => Date, { description: 'When the run was recorded in Maratron.' })
   createdAt!: Date;
 }

@@ -6,26 +6,29 @@ import { TrainingLevel, Weekday } from '../graphql/enums';
  * `training_profiles`). A table of its own (not columns on users) because it is private:
  * profiles are public, this is not.
  */
-@ObjectType({ simpleResolvers: true })
+@ObjectType({
+  description: 'What the coach and the plan generator know about a runner beyond their runs. Visible to its owner only.',
+  simpleResolvers: true,
+})
 export class TrainingProfile {
   userId!: string;
 
-  @Field(() => TrainingLevel, { nullable: true })
+  @Field(() => TrainingLevel, { description: 'How experienced the runner says they are; null when not said.', nullable: true })
   level!: TrainingLevel | null;
 
-  @Field(() => [String])
+  @Field(() => [String], { description: "The runner's goals in their own words (at most 10)." })
   goals!: string[];
 
   /** Metres per week. */
-  @Field(() => Float, { nullable: true })
+  @Field(() => Float, { description: 'Metres per week the runner aims for; null when none.', nullable: true })
   weeklyDistanceGoal!: number | null;
 
-  @Field(() => [Weekday])
+  @Field(() => [Weekday], { description: 'Days the runner prefers to train.' })
   preferredDays!: Weekday[];
 
-  @Field(() => Int, { nullable: true })
+  @Field(() => Int, { description: 'Years the runner has been running; null when not said.', nullable: true })
   yearsRunning!: number | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { description: 'Injuries or limits the coach should know; null when none.', nullable: true })
   injuryNotes!: string | null;
 }

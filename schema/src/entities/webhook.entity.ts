@@ -22,7 +22,7 @@ export class WebhookDelivery {
   runId!: string;
   occurredAt!: Date;
 
-  @Field(() => WebhookEvent)
+  @Field(() => WebhookEvent, { description: 'What happened to the run.' })
   event!: WebhookEvent;
 
   @Field(() => Int, {
@@ -40,28 +40,28 @@ export class WebhookDelivery {
   /** When retries stopped (the retry window passed); the webhook was made inactive then. */
   failedAt!: Date | null;
 
-  @Field(() => Date)
+  @Field(() => Date, { description: 'When it was created.' })
   createdAt!: Date;
 }
 
 /** A runner's endpoint for run events (table `webhooks`). Its signing secret is never read back. */
 @ObjectType({ simpleResolvers: true, description: "An https endpoint that receives signed POSTs about the runner's run events." })
 export class Webhook {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The webhook’s id (for deleteWebhook).' })
   id!: string;
 
   userId!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'The https endpoint deliveries are POSTed to.' })
   url!: string;
 
-  @Field(() => [WebhookEvent])
+  @Field(() => [WebhookEvent], { description: 'The run events it receives.' })
   events!: WebhookEvent[];
 
   @Field(() => Boolean, { description: 'False once deliveries kept failing for the whole retry window; nothing more is sent.' })
   active!: boolean;
 
-  @Field(() => Date)
+  @Field(() => Date, { description: 'When it was created.' })
   createdAt!: Date;
 }
 
@@ -71,6 +71,6 @@ export class NewWebhook {
   @Field(() => String, { description: 'The HMAC-SHA256 key of X-Maratron-Signature; shown once, keep it.' })
   secret!: string;
 
-  @Field(() => Webhook)
+  @Field(() => Webhook, { description: 'The webhook created.' })
   webhook!: Webhook;
 }

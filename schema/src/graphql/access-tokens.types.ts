@@ -18,10 +18,10 @@ registerEnumType(TokenScope, {
 /** One of the viewer's personal access tokens (never its secret). */
 @ObjectType({ description: "One of the viewer's personal access tokens (its secret is shown only once, when created)." })
 export class PersonalAccessToken {
-  @Field(() => ID) id!: string;
+  @Field(() => ID, { description: 'The token’s id (for revokePersonalAccessToken); not the secret.' }) id!: string;
   @Field(() => String, { description: 'The name the runner gave it.' }) name!: string;
   @Field(() => [TokenScope], { description: 'What it may do.' }) scopes!: TokenScope[];
-  @Field(() => Date) createdAt!: Date;
+  @Field(() => Date, { description: 'When it was created.' }) createdAt!: Date;
   @Field(() => Date, { nullable: true, description: 'When it was last used (kept to the minute); null if never.' })
   lastUsedAt!: Date | null;
   @Field(() => Date, { nullable: true, description: 'When it stops working; null: never.' }) expiresAt!: Date | null;
@@ -32,5 +32,6 @@ export class PersonalAccessToken {
 export class NewPersonalAccessToken {
   @Field(() => String, { description: 'The secret (`mrt_pat_…`), to send as `Authorization: Bearer <token>`. Not shown again.' })
   token!: string;
-  @Field(() => PersonalAccessToken) accessToken!: PersonalAccessToken;
+  @Field(() => PersonalAccessToken, { description: 'The token as it will be listed in personalAccessTokens.' })
+  accessToken!: PersonalAccessToken;
 }

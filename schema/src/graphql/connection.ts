@@ -1,12 +1,12 @@
 import { Field, Int, ObjectType } from 'type-graphql';
 import type { ClassType } from 'type-graphql';
 
-@ObjectType({ simpleResolvers: true })
+@ObjectType({ description: 'Where a page of a Relay connection ends.', simpleResolvers: true })
 export class PageInfo {
-  @Field(() => Boolean)
+  @Field(() => Boolean, { description: 'Whether more items follow this page.' })
   hasNextPage!: boolean;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { description: "The cursor of the page's last item (pass it as `after`); null for an empty page.", nullable: true })
   endCursor!: string | null;
 }
 
@@ -16,14 +16,18 @@ export interface Page<T> {
   pageInfo: PageInfo;
 }
 
+/** The node type's name as a word in descriptions: `Run` -> "run". */
+const nounOf = (name: string) => name.replace(/[A-Z]/g, (c, i: number) => (i ? ' ' : '') + c.toLowerCase());
+
 /** `<Name>Edge { cursor, node }` for a node type. */
 export function EdgeType<T extends object>(name: string, node: ClassType<T>) {
-  @ObjectType(`${name}Edge`, { simpleResolvers: true })
+  const noun = nounOf(name);
+  @ObjectType(`${name}Edge`, { simpleResolvers: true, description: `One ${noun} of a page, with its cursor.` })
   class Edge {
-    @Field(() => String)
+    @Field(() => String, { description: `Pass it as \`after\` to continue after this ${noun}.` })
     cursor!: string;
 
-    @Field(() => node)
+    @Field(() => node, { description: `The ${noun}.` })
     node!: T;
   }
   return Edge;
@@ -35,12 +39,16 @@ export function EdgeType<T extends object>(name: string, node: ClassType<T>) {
  */
 export function ConnectionType<T extends object>(name: string, node: ClassType<T>) {
   const Edge = EdgeType(name, node);
-  @ObjectType(`${name}Connection`, { simpleResolvers: true })
+  const noun = nounOf(name);
+  @ObjectType(`${name}Connection`, {
+    simpleResolvers: true,
+    description: `A page of ${noun}s (Relay cursor connection: ask for more with \`first\` and \`after\`).`,
+  })
   class Connection implements Page<T> {
-    @Field(() => [Edge])
+    @Field(() => [Edge], { description: `The ${noun}s of this page, in the list's order, with their cursors.` })
     edges!: { cursor: string; node: T }[];
 
-    @Field(() => PageInfo)
+    @Field(() => PageInfo, { description: 'Whether more follow, and the cursor to ask for them.' })
     pageInfo!: PageInfo;
   }
   return Connection;
@@ -48,17 +56,21 @@ export function ConnectionType<T extends object>(name: string, node: ClassType<T
 
 export function CountedConnectionType<T extends object>(name: string, node: ClassType<T>) {
   const Edge = EdgeType(name, node);
-  @ObjectType(`${name}Connection`, { simpleResolvers: true })
+  const noun = nounOf(name);
+  @ObjectType(`${name}Connection`, {
+    simpleResolvers: true,
+    description: `A page of ${noun}s (Relay cursor connection: ask for more with \`first\` and \`after\`).`,
+  })
   class CountedConnection implements Page<T> {
-    @Field(() => [Edge])
+    @Field(() => [Edge], { description: `The ${noun}s of this page, in the list's order, with their cursors.` })
     edges!: { cursor: string; node: T }[];
 
-    @Field(() => PageInfo)
+    @Field(() => PageInfo, { description: 'Whether more follow, and the cursor to ask for them.' })
     pageInfo!: PageInfo;
 
     count!: () => Promise<number>;
 
-    @Field(() => Int)
+    @Field(() => Int, { description: `How many ${noun}s the whole list has, not only this page (counted only when asked for).` })
     totalCount(): Promise<number> {
       return this.count();
     }

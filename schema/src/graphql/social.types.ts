@@ -22,28 +22,31 @@ export type UserConnection = InstanceType<typeof UserConnection>;
 const NotificationEdge = EdgeType('Notification', Notification);
 
 /** The viewer's notifications, newest first; `unreadCount` counts all unread ones, lazily. */
-@ObjectType()
+@ObjectType({ description: "A page of the viewer's notifications." })
 export class NotificationConnection implements Page<Notification> {
-  @Field(() => [NotificationEdge])
+  @Field(() => [NotificationEdge], { description: 'The notifications of this page, with their cursors.' })
   edges!: { cursor: string; node: Notification }[];
 
-  @Field(() => PageInfo)
+  @Field(() => PageInfo, { description: 'Whether more follow, and the cursor to ask for them.' })
   pageInfo!: PageInfo;
 
   unread!: () => Promise<number>;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: "How many of all the viewer's notifications (not only this page) are unread." })
   unreadCount(): Promise<number> {
     return this.unread();
   }
 }
 
 /** One place on a leaderboard: ranks run 1..n without gaps (ties broken by run count, then id). */
-@ObjectType()
+@ObjectType({ description: 'One place of a leaderboard.' })
 export class LeaderboardEntry {
-  @Field(() => Int) rank!: number;
-  @Field(() => User) user!: User;
+  @Field(() => Int, {
+    description: 'The place, 1..n: most distance first; equal distances go to the runner with more runs, then in a stable order.',
+  })
+  rank!: number;
+  @Field(() => User, { description: 'The runner.' }) user!: User;
   /** Metres in the period, from the runs the viewer may see. */
-  @Field(() => Float) distance!: number;
-  @Field(() => Int) runCount!: number;
+  @Field(() => Float, { description: 'Metres run in the period (runs the viewer may see only).' }) distance!: number;
+  @Field(() => Int, { description: 'Runs counted in the period.' }) runCount!: number;
 }

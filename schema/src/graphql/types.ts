@@ -3,31 +3,42 @@ import { Run } from '../entities/run.entity';
 import { User } from '../entities/user.entity';
 import { CountedConnectionType } from './connection';
 
-@ObjectType({ simpleResolvers: true })
+@ObjectType({ description: "Totals over a runner's runs in a period (only runs the viewer may see).", simpleResolvers: true })
 export class RunStats {
-  @Field(() => Int) runCount!: number;
+  @Field(() => Int, { description: 'How many runs.' }) runCount!: number;
   /** Metres. */
-  @Field(() => Float) distance!: number;
+  @Field(() => Float, { description: 'Metres.' }) distance!: number;
   /** Seconds. */
-  @Field(() => Int) duration!: number;
-  @Field(() => Float) elevationGain!: number;
+  @Field(() => Int, { description: 'Moving time, seconds.' }) duration!: number;
+  @Field(() => Float, { description: 'Total climb, metres.' }) elevationGain!: number;
   /** Seconds per km over the period; null without distance. */
-  @Field(() => Float, { nullable: true }) averagePace!: number | null;
+  @Field(() => Float, { description: 'Seconds per km over the period; null without distance.', nullable: true }) averagePace!:
+    | number
+    | null;
 }
 
-@ObjectType({ simpleResolvers: true })
+@ObjectType({ description: 'One kilometre of a run with a track.', simpleResolvers: true })
 export class Split {
-  @Field(() => Int) index!: number;
-  @Field(() => Float) distance!: number;
-  @Field(() => Int) duration!: number;
-  @Field(() => Float) pace!: number;
-  @Field(() => Float, { nullable: true }) elevationGain!: number | null;
+  @Field(() => Int, { description: 'Which kilometre, from 1.' }) index!: number;
+  @Field(() => Float, { description: 'Metres (1000, or less for the last split).' }) distance!: number;
+  @Field(() => Int, { description: 'Seconds.' }) duration!: number;
+  @Field(() => Float, { description: 'Seconds per km.' }) pace!: number;
+  @Field(() => Float, { description: 'Climb within the split, metres; null without elevation data.', nullable: true }) elevationGain!:
+    | number
+    | null;
 }
 
-@ObjectType({ simpleResolvers: true })
+@ObjectType({
+  description: 'What signing in (or up, or resetting a password) returns: a bearer token and the runner it belongs to.',
+  simpleResolvers: true,
+})
 export class AuthPayload {
-  @Field(() => String) token!: string;
-  @Field(() => User) user!: User;
+  @Field(() => String, {
+    description:
+      "A bearer token for the new session: send it as `Authorization: Bearer <token>`. Valid for the server's JWT_TTL_SECONDS (default 7 days) unless the session is revoked sooner.",
+  })
+  token!: string;
+  @Field(() => User, { description: 'The signed-in runner.' }) user!: User;
 }
 
 export const RunConnection = CountedConnectionType('Run', Run);
