@@ -9,7 +9,7 @@ import { eventually } from '../../gateway/test/live';
 import { startStack, toolJson } from './stack';
 import type { TestStack } from './stack';
 
-const SWITCHES = { WEBHOOK_ALLOW_INSECURE: 'true', WEBHOOK_ALLOW_PRIVATE_NETWORKS: 'true' };
+const SWITCHES = { WEBHOOK_ALLOW_INSECURE: 'true', WEBHOOK_ALLOW_PRIVATE_NETWORKS: 'true', WEBHOOK_DISPATCH: 'true' };
 
 let s: TestStack;
 let receiver: http.Server;

@@ -104,7 +104,15 @@ export async function startTestGateway(opts: TestGatewayOptions = {}): Promise<T
   const redisUrl = typeof opts.redis === 'string' ? opts.redis : opts.redis ? process.env.REDIS_URL : undefined;
   const redis = redisUrl ? await connectRedis(redisUrl, () => {}) : null;
   // Every test file talks from 127.0.0.1: the general write limits only apply where a test asks.
-  const env = { MUTATION_LIMIT_PER_USER: '100000', MUTATION_LIMIT_PER_ADDRESS: '100000', PGBOSS_SCHEMA: `pgboss_${schema}`, ...opts.env };
+  // The webhook dispatcher polls the database twice a second, which the statement counts of other tests
+  // would see: it runs only where a test asks for it (WEBHOOK_DISPATCH=true).
+  const env = {
+    MUTATION_LIMIT_PER_USER: '100000',
+    MUTATION_LIMIT_PER_ADDRESS: '100000',
+    PGBOSS_SCHEMA: `pgboss_${schema}`,
+    WEBHOOK_DISPATCH: 'false',
+    ...opts.env,
+  };
   const config = { ...loadConfig({ ...process.env, DATABASE_URL: url, ...env }), jwtSecret: TEST_JWT_SECRET };
   const logger = opts.logStream ? createLogger('info', opts.logStream) : createLogger('silent');
   const bus = await createEventBus(redis, logger);

@@ -51,6 +51,7 @@ beforeAll(async () => {
     env: {
       WEBHOOK_ALLOW_INSECURE: 'true',
       WEBHOOK_ALLOW_PRIVATE_NETWORKS: 'true',
+      WEBHOOK_DISPATCH: 'true',
       WEBHOOKS_MAX: String(WEBHOOKS_MAX),
       WEBHOOK_RETRY_FIRST_DELAY_MS: '100',
       WEBHOOK_RETRY_MAX_DELAY_MS: '400',
@@ -58,7 +59,7 @@ beforeAll(async () => {
       WEBHOOK_TIMEOUT_MS: '2000',
     },
   });
-  strict = await startTestGateway();
+  strict = await startTestGateway({ env: { WEBHOOK_DISPATCH: 'true' } });
 });
 afterAll(async () => {
   await strict?.close();
