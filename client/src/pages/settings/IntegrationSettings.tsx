@@ -354,7 +354,7 @@ function Webhooks() {
                 <span className="setting-item-main">
                   <strong>
                     {w.url}
-                    <span className={`pill ${w.active ? 'pill-done' : ''}`}>{w.active ? 'Active' : 'Inactive'}</span>
+                    <span className={`pill webhook-state ${w.active ? 'pill-done' : ''}`}>{w.active ? 'Active' : 'Inactive'}</span>
                   </strong>
                   <span className="small">{w.events.map((e) => EVENT_LABEL[e] ?? e).join(', ')}</span>
                   <span className="muted small">
@@ -379,7 +379,9 @@ function Webhooks() {
                       {w.deliveries.map((d) => (
                         <li key={d.id} data-testid="delivery">
                           <strong>{EVENT_LABEL[d.event] ?? d.event}</strong>
-                          <span>{d.responseStatus != null ? `answered ${d.responseStatus}` : 'no answer yet'}</span>
+                          <span>
+                            {d.responseStatus != null ? `answered ${d.responseStatus}` : d.attempts > 0 ? 'no answer' : 'not sent yet'}
+                          </span>
                           <span>
                             {d.attempts} {d.attempts === 1 ? 'attempt' : 'attempts'}
                           </span>
