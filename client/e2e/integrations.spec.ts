@@ -81,6 +81,8 @@ describe('personal access tokens', () => {
     expect(token).toMatch(/^mrt_pat_[\w-]{43}$/);
     await visible(page.getByText('you won’t see it again'));
     await visible(page.getByRole('button', { name: 'Copy' }));
+    // Focus moved to the secret, so a keyboard or screen-reader user meets it first.
+    expect(await page.evaluate(() => document.activeElement?.contains(document.querySelector('[data-testid="token-secret"]')))).toBe(true);
     await expectAccessible(page, 'integrations with a new token');
 
     // The token's row: its name, scopes and expiry.

@@ -1,5 +1,5 @@
 import { useMutation, useQuery } from '@apollo/client';
-import { useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import type { FormEvent } from 'react';
 import { dropFromList } from '../../apollo/cache';
 import {
@@ -66,6 +66,9 @@ function OnceSecret({
 }) {
   const [copied, setCopied] = useState<boolean | null>(null);
   const id = useId();
+  // Focus moves to the secret when it appears, so keyboard and screen-reader users meet it first.
+  const ref = useRef<HTMLElement>(null);
+  useEffect(() => ref.current?.focus(), []);
   async function copy() {
     try {
       await navigator.clipboard.writeText(value);
@@ -75,7 +78,7 @@ function OnceSecret({
     }
   }
   return (
-    <section className="once-secret" aria-labelledby={id}>
+    <section className="once-secret" aria-labelledby={id} tabIndex={-1} ref={ref}>
       <p className="saved" role="status" id={id}>
         <Icon name="check" /> {children}
       </p>
