@@ -1,7 +1,8 @@
 import type { Page } from 'playwright-core';
 import { e2eApp, expectAccessible, screenshot, visible } from './support';
 
-const app = e2eApp();
+// Webhook switches on: the integrations screen lists a webhook to a loopback address nobody answers.
+const app = e2eApp({ env: { WEBHOOK_ALLOW_INSECURE: 'true', WEBHOOK_ALLOW_PRIVATE_NETWORKS: 'true' } });
 
 /**
  * A screen has settled when its heading (or an error) shows and nothing says "Loading…" any
@@ -64,6 +65,22 @@ describe('every screen', () => {
     await t.gql(`mutation($id: ID!) { follow(userId: $id) { id } }`, { id: runner.user.id }, asker.token);
     const pest = await t.signUp('Pat Pest');
     await t.gql(`mutation($id: ID!) { blockUser(userId: $id) { id } }`, { id: pest.id }, runner.user.token);
+    // Integrations with a token and a webhook (with a delivery, pending or failed: port 9 does not answer).
+    await t.gql(
+      `mutation { createPersonalAccessToken(name: "weekly export", scopes: [RUNS_READ, TRAINING_READ], expiresInDays: 90) { token } }`,
+      {},
+      runner.user.token,
+    );
+    await t.gql(
+      `mutation { createWebhook(url: "http://127.0.0.1:9/maratron", events: [RUN_CREATED, RUN_DELETED]) { secret } }`,
+      {},
+      runner.user.token,
+    );
+    await t.gql(
+      `mutation($input: RunInput!) { createRun(input: $input) { id } }`,
+      { input: { startedAt: new Date(Date.now() - 2 * 86_400_000).toISOString(), distance: 6000, duration: 1800 } },
+      runner.user.token,
+    );
     // The one screen whose content is an alert: a page that does not exist says so.
     const expectedAlerts: Record<string, RegExp> = { 'not-found': /not found/i };
     const screens: [string, string][] = [
@@ -84,6 +101,7 @@ describe('every screen', () => {
       ['settings-privacy', '/settings/privacy'],
       ['settings-followers', '/settings/followers'],
       ['settings-security', '/settings/security'],
+      ['settings-integrations', '/settings/integrations'],
       ['not-found', '/no/such/page'],
     ];
     for (const [name, path] of screens) {

@@ -26,6 +26,7 @@ const Settings = lazy(() => import('./pages/Settings'));
 const PrivacySettings = lazy(() => import('./pages/settings/PrivacySettings'));
 const FollowerSettings = lazy(() => import('./pages/settings/FollowerSettings'));
 const SecuritySettings = lazy(() => import('./pages/settings/SecuritySettings'));
+const IntegrationSettings = lazy(() => import('./pages/settings/IntegrationSettings'));
 
 export function App() {
   const token = useToken();
@@ -89,6 +90,7 @@ function SignedIn() {
             <Route path="/settings/privacy" element={<PrivacySettings />} />
             <Route path="/settings/followers" element={<FollowerSettings />} />
             <Route path="/settings/security" element={<SecuritySettings />} />
+            <Route path="/settings/integrations" element={<IntegrationSettings />} />
             <Route path="/forgot-password" element={<Navigate to="/settings/security" replace />} />
             <Route path="/signin" element={<Navigate to="/" replace />} />
             <Route path="/signup" element={<Navigate to="/" replace />} />

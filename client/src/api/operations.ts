@@ -799,3 +799,76 @@ export const GenerateTrainingPlanMutation = graphql(`
     }
   }
 `);
+
+// ── integrations: personal access tokens and webhooks ──────────────────────────────────────
+export const PersonalAccessTokensQuery = graphql(`
+  query PersonalAccessTokens {
+    personalAccessTokens {
+      id
+      name
+      scopes
+      createdAt
+      lastUsedAt
+      expiresAt
+    }
+  }
+`);
+
+export const CreatePersonalAccessTokenMutation = graphql(`
+  mutation CreatePersonalAccessToken($name: String!, $scopes: [TokenScope!]!, $expiresInDays: Int) {
+    createPersonalAccessToken(name: $name, scopes: $scopes, expiresInDays: $expiresInDays) {
+      token
+      accessToken {
+        id
+        name
+        scopes
+        createdAt
+        lastUsedAt
+        expiresAt
+      }
+    }
+  }
+`);
+
+export const RevokePersonalAccessTokenMutation = graphql(`
+  mutation RevokePersonalAccessToken($id: ID!) {
+    revokePersonalAccessToken(id: $id)
+  }
+`);
+
+export const WebhooksQuery = graphql(`
+  query Webhooks {
+    webhooks {
+      id
+      url
+      events
+      active
+      createdAt
+      deliveries(first: 10) {
+        id
+        event
+        responseStatus
+        attempts
+        deliveredAt
+        createdAt
+      }
+    }
+  }
+`);
+
+export const CreateWebhookMutation = graphql(`
+  mutation CreateWebhook($url: String!, $events: [WebhookEvent!]!) {
+    createWebhook(url: $url, events: $events) {
+      secret
+      webhook {
+        id
+      }
+    }
+  }
+`);
+
+export const DeleteWebhookMutation = graphql(`
+  mutation DeleteWebhook($id: ID!) {
+    deleteWebhook(id: $id)
+  }
+`);

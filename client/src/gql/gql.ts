@@ -98,6 +98,12 @@ type Documents = {
     "\n  subscription CoachReplyChunk($conversationId: ID!) {\n    coachReplyChunk(conversationId: $conversationId) {\n      conversationId\n      delta\n      done\n    }\n  }\n": typeof types.CoachReplyChunkDocument,
     "\n  query TrainingPlan {\n    trainingPlan {\n      ...TrainingPlanFields\n    }\n  }\n": typeof types.TrainingPlanDocument,
     "\n  mutation GenerateTrainingPlan($input: TrainingPlanInput!) {\n    generateTrainingPlan(input: $input) {\n      ...TrainingPlanFields\n    }\n  }\n": typeof types.GenerateTrainingPlanDocument,
+    "\n  query PersonalAccessTokens {\n    personalAccessTokens {\n      id\n      name\n      scopes\n      createdAt\n      lastUsedAt\n      expiresAt\n    }\n  }\n": typeof types.PersonalAccessTokensDocument,
+    "\n  mutation CreatePersonalAccessToken($name: String!, $scopes: [TokenScope!]!, $expiresInDays: Int) {\n    createPersonalAccessToken(name: $name, scopes: $scopes, expiresInDays: $expiresInDays) {\n      token\n      accessToken {\n        id\n        name\n        scopes\n        createdAt\n        lastUsedAt\n        expiresAt\n      }\n    }\n  }\n": typeof types.CreatePersonalAccessTokenDocument,
+    "\n  mutation RevokePersonalAccessToken($id: ID!) {\n    revokePersonalAccessToken(id: $id)\n  }\n": typeof types.RevokePersonalAccessTokenDocument,
+    "\n  query Webhooks {\n    webhooks {\n      id\n      url\n      events\n      active\n      createdAt\n      deliveries(first: 10) {\n        id\n        event\n        responseStatus\n        attempts\n        deliveredAt\n        createdAt\n      }\n    }\n  }\n": typeof types.WebhooksDocument,
+    "\n  mutation CreateWebhook($url: String!, $events: [WebhookEvent!]!) {\n    createWebhook(url: $url, events: $events) {\n      secret\n      webhook {\n        id\n      }\n    }\n  }\n": typeof types.CreateWebhookDocument,
+    "\n  mutation DeleteWebhook($id: ID!) {\n    deleteWebhook(id: $id)\n  }\n": typeof types.DeleteWebhookDocument,
 };
 const documents: Documents = {
     "\n  fragment UserSummary on User {\n    id\n    username\n    name\n  }\n": types.UserSummaryFragmentDoc,
@@ -184,6 +190,12 @@ const documents: Documents = {
     "\n  subscription CoachReplyChunk($conversationId: ID!) {\n    coachReplyChunk(conversationId: $conversationId) {\n      conversationId\n      delta\n      done\n    }\n  }\n": types.CoachReplyChunkDocument,
     "\n  query TrainingPlan {\n    trainingPlan {\n      ...TrainingPlanFields\n    }\n  }\n": types.TrainingPlanDocument,
     "\n  mutation GenerateTrainingPlan($input: TrainingPlanInput!) {\n    generateTrainingPlan(input: $input) {\n      ...TrainingPlanFields\n    }\n  }\n": types.GenerateTrainingPlanDocument,
+    "\n  query PersonalAccessTokens {\n    personalAccessTokens {\n      id\n      name\n      scopes\n      createdAt\n      lastUsedAt\n      expiresAt\n    }\n  }\n": types.PersonalAccessTokensDocument,
+    "\n  mutation CreatePersonalAccessToken($name: String!, $scopes: [TokenScope!]!, $expiresInDays: Int) {\n    createPersonalAccessToken(name: $name, scopes: $scopes, expiresInDays: $expiresInDays) {\n      token\n      accessToken {\n        id\n        name\n        scopes\n        createdAt\n        lastUsedAt\n        expiresAt\n      }\n    }\n  }\n": types.CreatePersonalAccessTokenDocument,
+    "\n  mutation RevokePersonalAccessToken($id: ID!) {\n    revokePersonalAccessToken(id: $id)\n  }\n": types.RevokePersonalAccessTokenDocument,
+    "\n  query Webhooks {\n    webhooks {\n      id\n      url\n      events\n      active\n      createdAt\n      deliveries(first: 10) {\n        id\n        event\n        responseStatus\n        attempts\n        deliveredAt\n        createdAt\n      }\n    }\n  }\n": types.WebhooksDocument,
+    "\n  mutation CreateWebhook($url: String!, $events: [WebhookEvent!]!) {\n    createWebhook(url: $url, events: $events) {\n      secret\n      webhook {\n        id\n      }\n    }\n  }\n": types.CreateWebhookDocument,
+    "\n  mutation DeleteWebhook($id: ID!) {\n    deleteWebhook(id: $id)\n  }\n": types.DeleteWebhookDocument,
 };
 
 /**
@@ -536,6 +548,30 @@ export function graphql(source: "\n  query TrainingPlan {\n    trainingPlan {\n 
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation GenerateTrainingPlan($input: TrainingPlanInput!) {\n    generateTrainingPlan(input: $input) {\n      ...TrainingPlanFields\n    }\n  }\n"): (typeof documents)["\n  mutation GenerateTrainingPlan($input: TrainingPlanInput!) {\n    generateTrainingPlan(input: $input) {\n      ...TrainingPlanFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query PersonalAccessTokens {\n    personalAccessTokens {\n      id\n      name\n      scopes\n      createdAt\n      lastUsedAt\n      expiresAt\n    }\n  }\n"): (typeof documents)["\n  query PersonalAccessTokens {\n    personalAccessTokens {\n      id\n      name\n      scopes\n      createdAt\n      lastUsedAt\n      expiresAt\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreatePersonalAccessToken($name: String!, $scopes: [TokenScope!]!, $expiresInDays: Int) {\n    createPersonalAccessToken(name: $name, scopes: $scopes, expiresInDays: $expiresInDays) {\n      token\n      accessToken {\n        id\n        name\n        scopes\n        createdAt\n        lastUsedAt\n        expiresAt\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation CreatePersonalAccessToken($name: String!, $scopes: [TokenScope!]!, $expiresInDays: Int) {\n    createPersonalAccessToken(name: $name, scopes: $scopes, expiresInDays: $expiresInDays) {\n      token\n      accessToken {\n        id\n        name\n        scopes\n        createdAt\n        lastUsedAt\n        expiresAt\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RevokePersonalAccessToken($id: ID!) {\n    revokePersonalAccessToken(id: $id)\n  }\n"): (typeof documents)["\n  mutation RevokePersonalAccessToken($id: ID!) {\n    revokePersonalAccessToken(id: $id)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Webhooks {\n    webhooks {\n      id\n      url\n      events\n      active\n      createdAt\n      deliveries(first: 10) {\n        id\n        event\n        responseStatus\n        attempts\n        deliveredAt\n        createdAt\n      }\n    }\n  }\n"): (typeof documents)["\n  query Webhooks {\n    webhooks {\n      id\n      url\n      events\n      active\n      createdAt\n      deliveries(first: 10) {\n        id\n        event\n        responseStatus\n        attempts\n        deliveredAt\n        createdAt\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateWebhook($url: String!, $events: [WebhookEvent!]!) {\n    createWebhook(url: $url, events: $events) {\n      secret\n      webhook {\n        id\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation CreateWebhook($url: String!, $events: [WebhookEvent!]!) {\n    createWebhook(url: $url, events: $events) {\n      secret\n      webhook {\n        id\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DeleteWebhook($id: ID!) {\n    deleteWebhook(id: $id)\n  }\n"): (typeof documents)["\n  mutation DeleteWebhook($id: ID!) {\n    deleteWebhook(id: $id)\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};

@@ -6,6 +6,7 @@ const SECTIONS = [
   { to: '/settings/privacy', label: 'Privacy' },
   { to: '/settings/followers', label: 'Followers and blocks' },
   { to: '/settings/security', label: 'Sign-in and security' },
+  { to: '/settings/integrations', label: 'Integrations' },
 ] as const;
 
 /** The settings' page header and the tabs between their sections (each section has its own address). */
