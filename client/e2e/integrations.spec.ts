@@ -9,7 +9,7 @@ import type { AddressInfo } from 'node:net';
 import { e2eApp, eventually, expectAccessible, screenshot, textOf, visible } from './support';
 
 // The receiver listens on loopback over plain http: this gateway allows both (self-hosting and tests).
-const app = e2eApp({ env: { WEBHOOK_ALLOW_INSECURE: 'true', WEBHOOK_ALLOW_PRIVATE_NETWORKS: 'true' } });
+const app = e2eApp({ env: { WEBHOOK_ALLOW_INSECURE: 'true', WEBHOOK_ALLOW_PRIVATE_NETWORKS: 'true', WEBHOOK_DISPATCH: 'true' } });
 
 interface Received {
   path: string;
