@@ -8,7 +8,6 @@ import {
   DeclineFollowRequestMutation,
   FollowRequestsQuery,
   UnblockUserMutation,
-  UpdateProfileMutation,
 } from '../../api/operations';
 import type { FollowPolicy } from '../../gql/graphql';
 import { errorMessage } from '../../lib/errors';
@@ -16,6 +15,8 @@ import { formatRelative } from '../../lib/format';
 import { Avatar, Button, Card, Empty, ErrorBox, Loading, UserLink } from '../../ui/components';
 import { Icon } from '../../ui/icons';
 import { useViewer } from '../../viewer';
+import { ProfileChoiceCard } from './ProfileChoice';
+import type { Choice } from './ProfileChoice';
 import { SettingsHeader } from './SettingsNav';
 
 export default function FollowerSettings() {
@@ -29,7 +30,7 @@ export default function FollowerSettings() {
   );
 }
 
-const POLICIES: { value: FollowPolicy; label: string; detail: string }[] = [
+const POLICIES: Choice<FollowPolicy>[] = [
   { value: 'OPEN', label: 'Anyone can follow me', detail: 'A new follower sees your Followers runs at once.' },
   {
     value: 'APPROVAL',
@@ -40,54 +41,16 @@ const POLICIES: { value: FollowPolicy; label: string; detail: string }[] = [
 
 function FollowPolicyCard() {
   const me = useViewer();
-  // The pick shows at once; a refusal puts back what is stored.
-  const [current, setCurrent] = useState<FollowPolicy>(me.followPolicy);
-  const [saved, setSaved] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const [update, { loading }] = useMutation(UpdateProfileMutation);
-
-  async function choose(value: FollowPolicy) {
-    setCurrent(value);
-    setSaved(false);
-    setError(null);
-    try {
-      await update({ variables: { input: { followPolicy: value } } });
-      setSaved(true);
-    } catch (err) {
-      setCurrent(me.followPolicy);
-      setError(errorMessage(err));
-    }
-  }
-
   return (
-    <Card title="Who can follow me" titleId="follow-policy-title">
-      {error && <ErrorBox error={error} title="Not saved" />}
-      <fieldset className="field" aria-busy={loading || undefined}>
-        <legend className="visually-hidden">Who can follow me</legend>
-        <div className="radio-stack">
-          {POLICIES.map((p) => (
-            <label key={p.value} className="radio">
-              <input
-                type="radio"
-                name="follow-policy"
-                value={p.value}
-                checked={current === p.value}
-                onChange={() => void choose(p.value)}
-              />
-              <span className="radio-text">
-                <span>{p.label}</span>
-                <span className="muted small">{p.detail}</span>
-              </span>
-            </label>
-          ))}
-        </div>
-      </fieldset>
-      {saved && (
-        <span className="saved" role="status">
-          <Icon name="check" /> Saved
-        </span>
-      )}
-    </Card>
+    <ProfileChoiceCard
+      title="Who can follow me"
+      titleId="follow-policy-title"
+      name="follow-policy"
+      legend="Who can follow me"
+      choices={POLICIES}
+      stored={me.followPolicy}
+      input={(followPolicy) => ({ followPolicy })}
+    />
   );
 }
 

@@ -2,13 +2,7 @@ import { useMutation, useQuery } from '@apollo/client';
 import { useMemo, useRef, useState } from 'react';
 import type { FormEvent, MouseEvent } from 'react';
 import { appendToList } from '../../apollo/cache';
-import {
-  AddPrivacyZoneMutation,
-  PrivacyZonesQuery,
-  RecentTracksQuery,
-  RemovePrivacyZoneMutation,
-  UpdateProfileMutation,
-} from '../../api/operations';
+import { AddPrivacyZoneMutation, PrivacyZonesQuery, RecentTracksQuery, RemovePrivacyZoneMutation } from '../../api/operations';
 import type { PrivacyZoneFieldsFragment, Visibility } from '../../gql/graphql';
 import { errorMessage, formErrors } from '../../lib/errors';
 import type { FormErrors } from '../../lib/errors';
@@ -16,6 +10,8 @@ import { circleBounds, downsample, fitProjection } from '../../lib/geo';
 import { Button, Card, Empty, ErrorBox, Loading, TextField } from '../../ui/components';
 import { Icon } from '../../ui/icons';
 import { useViewer } from '../../viewer';
+import { ProfileChoiceCard } from './ProfileChoice';
+import type { Choice } from './ProfileChoice';
 import { SettingsHeader } from './SettingsNav';
 
 export default function PrivacySettings() {
@@ -28,7 +24,7 @@ export default function PrivacySettings() {
   );
 }
 
-const VISIBILITY_CHOICES: { value: Visibility; label: string; detail: string }[] = [
+const VISIBILITY_CHOICES: Choice<Visibility>[] = [
   { value: 'PUBLIC', label: 'Everyone', detail: 'Any signed-in runner can see them.' },
   { value: 'FOLLOWERS', label: 'Followers', detail: 'Only the runners who follow you.' },
   { value: 'PRIVATE', label: 'Only me', detail: 'Nobody else, until you change it on the run.' },
@@ -37,56 +33,17 @@ const VISIBILITY_CHOICES: { value: Visibility; label: string; detail: string }[]
 /** The visibility new runs and imports start from; each run's own choice still wins. Saved as soon as it is picked. */
 function DefaultVisibility() {
   const me = useViewer();
-  const stored = me.defaultVisibility ?? 'FOLLOWERS';
-  // The pick shows at once; a refusal puts back what is stored.
-  const [current, setCurrent] = useState<Visibility>(stored);
-  const [saved, setSaved] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const [update, { loading }] = useMutation(UpdateProfileMutation);
-
-  async function choose(value: Visibility) {
-    setCurrent(value);
-    setSaved(false);
-    setError(null);
-    try {
-      await update({ variables: { input: { defaultVisibility: value } } });
-      setSaved(true);
-    } catch (err) {
-      setCurrent(stored);
-      setError(errorMessage(err));
-    }
-  }
-
   return (
-    <Card title="New runs" titleId="default-visibility-title">
-      {error && <ErrorBox error={error} title="Not saved" />}
-      <fieldset className="field" aria-busy={loading || undefined}>
-        <legend>Who can see my new runs and imports</legend>
-        <p className="field-hint">The run form and the import page start from this; you can still pick another for any run.</p>
-        <div className="radio-stack">
-          {VISIBILITY_CHOICES.map((c) => (
-            <label key={c.value} className="radio">
-              <input
-                type="radio"
-                name="default-visibility"
-                value={c.value}
-                checked={current === c.value}
-                onChange={() => void choose(c.value)}
-              />
-              <span className="radio-text">
-                <span>{c.label}</span>
-                <span className="muted small">{c.detail}</span>
-              </span>
-            </label>
-          ))}
-        </div>
-      </fieldset>
-      {saved && (
-        <span className="saved" role="status">
-          <Icon name="check" /> Saved
-        </span>
-      )}
-    </Card>
+    <ProfileChoiceCard
+      title="New runs"
+      titleId="default-visibility-title"
+      name="default-visibility"
+      legend="Who can see my new runs and imports"
+      hint="The run form and the import page start from this; you can still pick another for any run."
+      choices={VISIBILITY_CHOICES}
+      stored={me.defaultVisibility ?? 'FOLLOWERS'}
+      input={(defaultVisibility) => ({ defaultVisibility })}
+    />
   );
 }
 
