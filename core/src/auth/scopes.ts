@@ -125,6 +125,24 @@ export const SCOPES = {
     predict_race: TRAINING_R,
     generate_training_plan: COACH,
     server_health: PUBLIC,
+    update_run: RUNS_W,
+    delete_run: RUNS_W,
+    list_shoes: RUNS_R,
+    add_shoe: RUNS_W,
+    update_shoe: RUNS_W,
+    retire_shoe: RUNS_W,
+    get_preferences: PROFILE_R,
+    // Units, the visibility new runs get and the training profile: settings of the training log,
+    // which RUNS_WRITE already lets a token write (it may make any run PUBLIC through updateRun),
+    // so no new power, and no scope to invent. The account itself (name, username, follow
+    // policy, privacy zones: updateProfile and the rest) stays SESSION.
+    update_preferences: RUNS_W,
+    get_feed: SOCIAL_R,
+    create_post: SOCIAL_W,
+    give_kudos: SOCIAL_W,
+    add_comment: SOCIAL_W,
+    list_notifications: SOCIAL_R,
+    mark_notifications_read: SOCIAL_W,
   },
   /** MCP resources, by URI. */
   Resource: {
