@@ -71,8 +71,8 @@ const week = (w: { weekStart: Date; distance: number; duration: number; runCount
  */
 export const inputs = {
   listRuns: z.object({
-    from: z.iso.datetime({ offset: true, error: 'must be an ISO 8601 date-time' }).optional().describe('ISO 8601 date-time: runs that started at or after it'),
-    to: z.iso.datetime({ offset: true, error: 'must be an ISO 8601 date-time' }).optional().describe('ISO 8601 date-time: runs that started before it'),
+    from: z.iso.datetime({ offset: true }).optional().describe('ISO 8601 date-time: runs that started at or after it'),
+    to: z.iso.datetime({ offset: true }).optional().describe('ISO 8601 date-time: runs that started before it'),
     limit: pageLimit,
   }),
   getRun: z.object({

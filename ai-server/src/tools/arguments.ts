@@ -21,13 +21,13 @@ export function ruleSchema(rule: z.ZodType): z.ZodObject {
 
 /** An ISO 8601 date-time as the Date `rule` checks (the domain's rules take Dates; JSON has none). */
 export const isoDateTime = (rule: z.ZodType<Date, Date>, description: string) =>
-  z
-    .string()
+  z.iso
+    .datetime({ offset: true })
     .describe(`ISO 8601 date-time: ${description}`)
     .transform((s) => new Date(s))
     .pipe(rule);
 
-/** An ISO 8601 date (YYYY-MM-DD) as the Date `rule` checks. */
+/** An ISO 8601 date (YYYY-MM-DD; a date-time is read as its instant) as the Date `rule` checks. */
 export const isoDate = (rule: z.ZodType<Date, Date>, description: string) =>
   z
     .string()

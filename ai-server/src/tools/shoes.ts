@@ -43,8 +43,10 @@ async function shoeJson(s: Services, ctx: RequestContext, shoe: Shoe): Promise<z
 
 const oneShoe = toolOutput({ shoe: shoeOutput });
 const shoeId = idArgument('The shoe (one of yours)');
-const said = (verb: string) => ({ shoe }: z.infer<typeof oneShoe>) =>
-  `${verb} shoe ${shoe.name}: ${shoe.distanceKm} of ${shoe.maxDistanceKm} km used (${shoe.usagePercent} %)${shoe.isDefault ? ', the default' : ''}.`;
+const said =
+  (verb: string) =>
+  ({ shoe }: z.infer<typeof oneShoe>) =>
+    `${verb} shoe ${shoe.name}: ${shoe.distanceKm} of ${shoe.maxDistanceKm} km used (${shoe.usagePercent} %)${shoe.isDefault ? ', the default' : ''}.`;
 
 export const listShoes = defineTool({
   name: 'list_shoes',

@@ -114,7 +114,8 @@ export const addComment = defineTool({
 
 export const listNotifications = defineTool({
   name: 'list_notifications',
-  description: "The runner's notifications, newest first (new followers, kudos, comments, group posts and invitations), and how many are unread.",
+  description:
+    "The runner's notifications, newest first (new followers, kudos, comments, group posts and invitations), and how many are unread.",
   input: z.object({ limit: pageLimit, after: pageCursor }),
   output: toolOutput({
     notifications: z.array(
