@@ -111,7 +111,10 @@ export function createAiServer({ config, dataSource, bus, redis, logger }: AiSer
     const { userId } = caller;
     const server = new McpServer(
       { name: 'maratron', version: '0.1.0' },
-      { instructions: "Tools over one runner's Maratron training log: runs, shoes, training summary, predictions and plans." },
+      {
+        instructions:
+          "Tools over one runner's Maratron training log: runs, shoes, preferences, training summary, predictions, plans, and their feed, posts, kudos, comments and notifications.",
+      },
     );
 
     /**
@@ -238,8 +241,8 @@ export function createAiServer({ config, dataSource, bus, redis, logger }: AiSer
           "A dated, periodised plan (base, build, peak, taper) to a goal race at the runner's Daniels paces, rising at most 10 % a week from their recent volume; stored as their current plan.",
         inputSchema: ruleSchema(inputs.generatePlan),
         outputSchema: outputs.generatePlan,
-        // Replaces the runner's current plan with a new one.
-        annotations: writes('Generate a training plan', { destructive: true, idempotent: false }),
+        // A new plan becomes the current one; earlier plans stay stored.
+        annotations: writes('Generate a training plan', { destructive: false, idempotent: false }),
       },
       call('generate_training_plan', (ctx, args) => tools.generatePlan(ctx, args)),
     );

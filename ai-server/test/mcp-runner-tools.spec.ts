@@ -374,7 +374,7 @@ describe('every tool as listed', () => {
         .filter((t) => t.annotations?.destructiveHint)
         .map((t) => t.name)
         .sort(),
-    ).toEqual(['delete_run', 'generate_training_plan', 'update_preferences', 'update_run', 'update_shoe'].sort());
+    ).toEqual(['delete_run', 'retire_shoe', 'update_preferences', 'update_run', 'update_shoe'].sort());
   });
 
   it("states the domain's bounds in its inputSchema: ranges, lengths, enums", async () => {

@@ -13,7 +13,10 @@ import { defineTool } from './definition';
 // signed-in session's.
 
 /** What update_preferences may change: these fields of updateProfile's input, with their rules. */
-const preferencesChanges = profileChangesSchema.pick({ units: true, defaultVisibility: true, trainingProfile: true });
+const preferencesChanges = profileChangesSchema.pick({ units: true, defaultVisibility: true, trainingProfile: true }).extend({
+  units: profileChangesSchema.shape.units.describe('How distances and paces are shown'),
+  defaultVisibility: profileChangesSchema.shape.defaultVisibility.describe('What new runs and imports get when they name no visibility'),
+});
 
 /** The training profile's fields: those its rule (TrainingProfileInput's) knows, so one added there is answered too. */
 const trainingProfileFields = Object.keys(trainingProfileSchema.shape);

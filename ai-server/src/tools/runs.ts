@@ -17,6 +17,13 @@ export const updateRun = defineTool({
   input: runChangesSchema.extend({
     runId,
     startedAt: isoDateTime(runFields.startedAt, 'when the run started (not before 1900, not in the future)').nullish(),
+    distance: runChangesSchema.shape.distance.describe('Metres'),
+    duration: runChangesSchema.shape.duration.describe('Moving time, whole seconds'),
+    elevationGain: runChangesSchema.shape.elevationGain.describe('Metres climbed; null clears it'),
+    averageHeartRate: runChangesSchema.shape.averageHeartRate.describe('Beats per minute; null clears it'),
+    visibility: runChangesSchema.shape.visibility.describe('Who may see it'),
+    hideTrack: runChangesSchema.shape.hideTrack.describe('true: the map is for the runner only'),
+    shoeId: runChangesSchema.shape.shoeId.describe('One of your active shoes; null takes the shoe off the run'),
   }),
   output: toolOutput({ run: runOutput }),
   annotations: writes('Correct a run', { destructive: true, idempotent: true }),

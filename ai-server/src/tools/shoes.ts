@@ -80,7 +80,11 @@ export const addShoe = defineTool({
 export const updateShoe = defineTool({
   name: 'update_shoe',
   description: 'Changes one of the shoes (as updateShoe): only the fields given change.',
-  input: shoeChangesSchema.extend({ shoeId }),
+  input: shoeChangesSchema.extend({
+    shoeId,
+    maxDistance: shoeChangesSchema.shape.maxDistance.describe('Expected life, metres'),
+    isDefault: shoeChangesSchema.shape.isDefault.describe('Make it the default shoe (an active one only)'),
+  }),
   output: oneShoe,
   annotations: writes('Change a shoe', { destructive: true, idempotent: true }),
   async run(s, ctx, { shoeId: id, ...changes }) {
@@ -94,7 +98,8 @@ export const retireShoe = defineTool({
   description: 'Retires one of the shoes (as retireShoe): it keeps its runs, takes no new ones and stops being the default.',
   input: z.object({ shoeId }),
   output: oneShoe,
-  annotations: writes('Retire a shoe', { destructive: false, idempotent: true }),
+  // No tool (nor the app) brings a retired shoe back.
+  annotations: writes('Retire a shoe', { destructive: true, idempotent: true }),
   async run(s, ctx, { shoeId: id }) {
     return { shoe: await shoeJson(s, ctx, await s.shoes.retire(ctx, id)) };
   },
