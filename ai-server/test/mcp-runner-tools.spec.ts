@@ -137,6 +137,15 @@ describe('the runner tools', () => {
       message: 'Run ID is not valid',
     });
     expect(await runRow(runId)).toEqual({ distance: 12000, name: null, userId: ann.id });
+    // A run Bob may see but that is not his: FORBIDDEN, as updateRun answers (never NOT_FOUND, which would lie).
+    const publicRun = await createRun(ann, { startedAt: iso(3), distance: 6000, duration: 1800, visibility: 'PUBLIC', name: 'Easy' });
+    for (const name of ['update_run', 'delete_run']) {
+      expect(toolError(await bobMcp.callTool({ name, arguments: { runId: publicRun, distance: 1000 } }))).toMatchObject({
+        code: 'FORBIDDEN',
+        message: 'That run is not yours',
+      });
+    }
+    expect(await runRow(publicRun)).toEqual({ distance: 6000, name: 'Easy', userId: ann.id });
 
     expect(toolJson(await annMcp.callTool({ name: 'delete_run', arguments: { runId } }))).toEqual({ deletedRunId: runId });
     expect(await runRow(runId)).toBeUndefined();
