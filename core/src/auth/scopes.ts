@@ -113,6 +113,8 @@ export const SCOPES = {
     'POST /imports': RUNS_W,
     // Everything the account holds, private settings included.
     'GET /export': SESSION,
+    // A link for one of the downloads above, refused unless the caller's scopes cover that download too.
+    'POST /download-links': RUNS_R,
   },
   /** MCP tools. */
   Tool: {
