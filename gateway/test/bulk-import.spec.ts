@@ -165,8 +165,9 @@ describe('bulk import of a Strava export', () => {
     let job: Job | null | undefined;
     for (let i = 0; i < 100 && job?.status !== 'DONE'; i++) {
       await new Promise((r) => setTimeout(r, 100));
-      job = ok(await t.gql<{ importJob: Job | null }>(`query($id: ID!) { importJob(id: $id) { ${JOB} } }`, { id: body.id }, runner.token))
-        .importJob;
+      job = ok(
+        await t.gql<{ importJob: Job | null }>(`query($id: ID!) { importJob(id: $id) { ${JOB} } }`, { id: body.id }, runner.token),
+      ).importJob;
     }
     expect(job).toMatchObject({ status: 'DONE', fileName: 'Lauf März.zip' });
   });
