@@ -2,6 +2,7 @@
 // completed) and shoe_check, through the official SDK client; each needs its declared scope.
 import { ErrorCode, McpError } from '@modelcontextprotocol/sdk/types.js';
 import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
+import { scopeOf } from '@maratron/core';
 import { MAX_PLAN_WEEKS } from '@maratron/domain';
 import { ok } from '../../gateway/test/harness';
 import type { TestUser } from '../../gateway/test/harness';
@@ -50,7 +51,10 @@ describe('the MCP prompts', () => {
   it('are listed with titles, descriptions and race_preparation’s two required arguments', async () => {
     const { prompts } = await c.listPrompts();
     expect(prompts.map((p) => p.name).sort()).toEqual(['race_preparation', 'shoe_check', 'weekly_review']);
-    for (const p of prompts) expect(p).toMatchObject({ title: expect.any(String), description: expect.any(String) });
+    for (const p of prompts) {
+      expect(p).toMatchObject({ title: expect.any(String), description: expect.any(String) });
+      expect({ prompt: p.name, scope: scopeOf('Prompt', p.name) }).toEqual({ prompt: p.name, scope: expect.any(String) });
+    }
     const race = prompts.find((p) => p.name === 'race_preparation')!;
     expect(race.arguments).toEqual([
       { name: 'race', description: expect.stringContaining('half marathon'), required: true },
