@@ -24,6 +24,7 @@ import express from 'express';
 import type { DataSource } from 'typeorm';
 import { MemoryCache, RedisCache } from './cache';
 import type { JsonCache } from './cache';
+import { registerPrompts } from './prompts';
 import { ToolRateLimit } from './rate-limit';
 import { createTools, inputs, outputs } from './tools';
 import type { ToolOutput } from './tools';
@@ -292,24 +293,7 @@ export function createAiServer({ config, dataSource, bus, redis, logger }: AiSer
       resource('maratron://plans/current', (ctx) => tools.latestPlan(ctx)),
     );
 
-    server.registerPrompt(
-      'weekly_review',
-      { title: 'Weekly review', description: "Review the runner's week against their recent training and goals" },
-      () => ({
-        messages: [
-          {
-            role: 'user',
-            content: {
-              type: 'text',
-              text:
-                'Review my training week. Call get_user_context, then training_summary; compare this week with the last four ' +
-                '(distance, runs, load balance), mention any shoe that needs retiring (shoe_report), and end with two concrete ' +
-                'suggestions for next week. Use my numbers.',
-            },
-          },
-        ],
-      }),
-    );
+    registerPrompts(server, caller.scopes);
     return server;
   }
 

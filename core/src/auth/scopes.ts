@@ -19,7 +19,7 @@ const SESSION = SESSION_ONLY;
  * A signed-in session has every scope. Enforced centrally: the gateway's scopes plugin and
  * graphql-ws's onSubscribe (gateway/src/protection/scopes.ts, which also refuses to build a schema
  * with an undeclared root field), the /api route wrapper (gateway/src/common/http.ts) and the MCP
- * server's tool and resource wrappers (ai-server/src/server.ts).
+ * server's tool and resource wrappers (ai-server/src/server.ts) and its prompts (ai-server/src/prompts.ts).
  */
 export const SCOPES = {
   Query: {
@@ -113,6 +113,8 @@ export const SCOPES = {
     'POST /imports': RUNS_W,
     // Everything the account holds, private settings included.
     'GET /export': SESSION,
+    // A link for one of the downloads above, refused unless the caller's scopes cover that download too.
+    'POST /download-links': RUNS_R,
   },
   /** MCP tools. */
   Tool: {
@@ -148,6 +150,12 @@ export const SCOPES = {
   Resource: {
     'maratron://runs/recent': RUNS_R,
     'maratron://plans/current': TRAINING_R,
+  },
+  /** MCP prompts: the scope of the tools each one tells the model to call. */
+  Prompt: {
+    weekly_review: TRAINING_R,
+    race_preparation: TRAINING_R,
+    shoe_check: RUNS_R,
   },
 } as const satisfies Record<string, Record<string, ScopeRequirement>>;
 
