@@ -55,7 +55,8 @@ interface Caller {
 
 /** get_user_context answers are cached this long (the runner's changes drop them sooner: see `invalidate`). */
 const USER_CONTEXT_TTL_SECONDS = 300;
-const userContextKey = (userId: string) => `user-context:${userId}`;
+// Versioned by the answer's shape: an entry cached before a field was added is never served.
+const userContextKey = (userId: string) => `user-context:v2:${userId}`;
 
 /**
  * The MCP server over the runner's data: Streamable HTTP at /mcp, one stateless MCP session per
@@ -141,7 +142,7 @@ export function createAiServer({ config, dataSource, bus, redis, logger }: AiSer
       {
         title: 'Runner context',
         description:
-          'The runner at a glance: profile, units, goals, this week and the last four weeks, active shoes with usage, VDOT and records. Start here.',
+          'The runner at a glance: profile, units, goals, this week and the last four weeks, this month and this year, active shoes with usage, VDOT and records. Start here.',
         inputSchema: {},
         outputSchema: outputs.userContext,
       },
