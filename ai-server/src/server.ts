@@ -226,7 +226,7 @@ export function createAiServer({ config, dataSource, bus, redis, logger }: AiSer
       {
         title: 'Generate a training plan',
         description:
-          "A dated, periodised plan (base, build, peak, taper) to a goal race at the runner's Daniels paces, rising at most 10 % a week from their recent volume; stored as their current plan.",
+          "A dated, periodised plan (base, build, peak, taper) to a goal race at the runner's Daniels paces, rising at most 10 % a week from their recent volume with a cut-back week every third or fourth, on their preferred days and suited to their level; stored as their current plan.",
         inputSchema: inputs.generatePlan,
         outputSchema: outputs.generatePlan,
         annotations: { readOnlyHint: false },
