@@ -366,7 +366,7 @@ function qualityKinds(goal: RaceDistanceKey, phase: PlanPhase, raceWeek: boolean
 /**
  * The week's sessions by day: the long run on its day at its share of the week (never past the
  * cap), quality days away from it, easy runs on the rest; every run but the long one is the same
- * length, and they add up to exactly `volume`.
+ * length (the first takes the rounding), and they add up to exactly `volume`.
  */
 function weekSessions(shape: WeekShape): { day: number; spec: SessionSpec }[] {
   const { days, longDay, paces, volume } = shape;
