@@ -84,6 +84,24 @@ describe('generateTrainingPlan', () => {
     expect(plan.workouts.filter((w) => w.phase === 'base').every((w) => w.kind === 'easy' || w.kind === 'long')).toBe(true);
   });
 
+  it('fixes the plan the issue found: 63 km a week on four days, a half marathon eight weeks out', () => {
+    const plan = generateTrainingPlan(request({ recentWeeklyDistance: 63_000, raceDate: new Date('2025-05-04T00:00:00Z') }));
+    const volumes = plan.weeks.map((w) => w.distance);
+    // Not flat: a cut-back week, then a taper in which every week is smaller, race week the smallest.
+    expect(plan.weeks.some((w) => w.cutback && w.phase !== 'taper')).toBe(true);
+    expect(volumes.slice(-2)).toEqual([...volumes.slice(-2)].sort((a, b) => b - a));
+    expect(Math.min(...volumes)).toBe(volumes[volumes.length - 1]);
+    // No run longer than the week's long run; easy and long runs at different paces.
+    for (const week of plan.weeks.slice(0, -1)) {
+      const sessions = plan.workouts.filter(
+        (w) => w.kind !== 'race' && w.date >= week.start && w.date.getTime() < week.start.getTime() + 7 * DAY,
+      );
+      const long = sessions.find((w) => w.kind === 'long')!;
+      expect(sessions.filter((w) => w !== long).every((w) => w.distance < long.distance)).toBe(true);
+      expect(sessions.find((w) => w.kind === 'easy')!.targetPace).toBeGreaterThan(long.targetPace!);
+    }
+  });
+
   it('uses the target time as race pace, and has no paces without a VDOT', () => {
     const targeted = generateTrainingPlan(request({ targetDuration: 6300 }));
     expect(targeted.workouts[targeted.workouts.length - 1].targetPace).toBeCloseTo(6300 / 21.0975, 6);
