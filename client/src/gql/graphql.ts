@@ -260,8 +260,12 @@ export type TrainingProfileInput = {
   injuryNotes?: string | null | undefined;
   /** How experienced the runner is. */
   level?: TrainingLevel | null | undefined;
+  /** Max heart rate, 100–240 bpm, above the resting one; null: estimated from the runs. */
+  maxHeartRate?: number | null | undefined;
   /** Days the runner prefers to train (at most 7). */
   preferredDays?: Array<Weekday> | null | undefined;
+  /** Resting heart rate, 25–120 bpm, below the max; null: 60. */
+  restingHeartRate?: number | null | undefined;
   /** Metres per week, 0–1 000 000. */
   weeklyDistanceGoal?: number | null | undefined;
   /** Years of running, 0–100. */
