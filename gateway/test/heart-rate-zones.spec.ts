@@ -5,6 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { runLoad, trainingPaces } from '@maratron/domain';
+import { backfillHeartRates } from '@maratron/migrations';
 import { errorOf, ok, startTestGateway } from './harness';
 import type { TestGateway, TestUser } from './harness';
 
@@ -180,6 +181,26 @@ describe('heart-rate zones', () => {
     const zones = (await summary(runner)).heartRateZones;
     expect(zones).toEqual(a.heartRateZones.map((z, i) => ({ zone: z.zone, seconds: z.seconds + b.heartRateZones[i].seconds })));
     expect(total(zones)).toBe(a.duration + b.duration);
+  });
+
+  it('backfills runs imported before histograms were kept from their recordings, with the same zones', async () => {
+    const runner = await t.signUp('Backfill');
+    ok(await setHeartRates(runner, { maxHeartRate: 190, restingHeartRate: 50 }));
+    const run = await importGpx(
+      runner,
+      gpx(twoHoursAgo(), [
+        [200, 140],
+        [90, null],
+        [200, 178],
+      ]),
+    );
+    await t.sql(`DELETE FROM run_heart_rates WHERE run_id = $1`, [run.id]);
+    const zonesOf = async () =>
+      ok(await t.gql<{ run: ImportedRun }>(`query($id: ID!) { run(id: $id) { ${RUN_FIELDS} } }`, { id: run.id }, runner.token)).run
+        .heartRateZones;
+    expect(await zonesOf()).toEqual([]);
+    await backfillHeartRates((sql, params) => t.sql(sql, params));
+    expect(await zonesOf()).toEqual(run.heartRateZones);
   });
 
   itWithFixtures('zones of a real device export (strava-run-hr-pause.gpx) add up to its moving time', async () => {

@@ -43,36 +43,7 @@ export class HeartRates1764854000000 implements MigrationInterface {
       `CREATE POLICY run_heart_rates_own ON run_heart_rates USING (user_id = (SELECT maratron_viewer())) WITH CHECK (user_id = (SELECT maratron_viewer()))`,
     );
 
-    let after = '00000000-0000-0000-0000-000000000000';
-    for (;;) {
-      const rows = (await q.query(
-        `SELECT r.id, r.user_id AS "userId", r.started_at AS "startedAt", t.segments::text AS segments
-           FROM run_tracks t JOIN runs r ON r.id = t.run_id
-          WHERE t.run_id > $1 ORDER BY t.run_id LIMIT ${BACKFILL_BATCH}`,
-        [after],
-      )) as { id: string; userId: string; startedAt: Date; segments: string }[];
-      if (rows.length === 0) break;
-      after = rows[rows.length - 1].id;
-      const cols: [string[], string[], number[], string[], number[]] = [[], [], [], [], []];
-      for (const row of rows) {
-        const segments = JSON.parse(row.segments) as RecordedPoint[][];
-        const histogram = summarizeActivity(activityOfRecording(row.startedAt, segments)).heartRates;
-        const peak = histogram && sustainedPeak(histogram);
-        if (!histogram || peak === null) continue;
-        cols[0].push(row.id);
-        cols[1].push(row.userId);
-        cols[2].push(histogram.from);
-        cols[3].push(`{${histogram.seconds.join(',')}}`);
-        cols[4].push(peak);
-      }
-      if (cols[0].length > 0) {
-        await q.query(
-          `INSERT INTO run_heart_rates (run_id, user_id, from_bpm, seconds, peak)
-           SELECT id, u, f, s::float8[], p FROM unnest($1::uuid[], $2::uuid[], $3::int[], $4::text[], $5::int[]) AS x(id, u, f, s, p)`,
-          cols,
-        );
-      }
-    }
+    await backfillHeartRates((sql, params) => q.query(sql, params));
   }
 
   async down(q: QueryRunner): Promise<void> {
@@ -80,5 +51,42 @@ export class HeartRates1764854000000 implements MigrationInterface {
     await q.query(`
       ALTER TABLE training_profiles DROP CONSTRAINT training_profiles_heart_rates_check,
         DROP COLUMN resting_heart_rate, DROP COLUMN max_heart_rate`);
+  }
+}
+
+/**
+ * Writes run_heart_rates for every recording that has none yet (summarizeActivity over the stored
+ * points: the moving-time rule of an import), a batch of runs per statement. Exported for its test.
+ */
+export async function backfillHeartRates(query: (sql: string, params: unknown[]) => Promise<unknown>): Promise<void> {
+  let after = '00000000-0000-0000-0000-000000000000';
+  for (;;) {
+    const rows = (await query(
+      `SELECT r.id, r.user_id AS "userId", r.started_at AS "startedAt", t.segments::text AS segments
+         FROM run_tracks t JOIN runs r ON r.id = t.run_id
+        WHERE t.run_id > $1 AND NOT EXISTS (SELECT 1 FROM run_heart_rates h WHERE h.run_id = t.run_id) ORDER BY t.run_id LIMIT ${BACKFILL_BATCH}`,
+      [after],
+    )) as { id: string; userId: string; startedAt: Date; segments: string }[];
+    if (rows.length === 0) break;
+    after = rows[rows.length - 1].id;
+    const cols: [string[], string[], number[], string[], number[]] = [[], [], [], [], []];
+    for (const row of rows) {
+      const segments = JSON.parse(row.segments) as RecordedPoint[][];
+      const histogram = summarizeActivity(activityOfRecording(row.startedAt, segments)).heartRates;
+      const peak = histogram && sustainedPeak(histogram);
+      if (!histogram || peak === null) continue;
+      cols[0].push(row.id);
+      cols[1].push(row.userId);
+      cols[2].push(histogram.from);
+      cols[3].push(`{${histogram.seconds.join(',')}}`);
+      cols[4].push(peak);
+    }
+    if (cols[0].length > 0) {
+      await query(
+        `INSERT INTO run_heart_rates (run_id, user_id, from_bpm, seconds, peak)
+         SELECT id, u, f, s::float8[], p FROM unnest($1::uuid[], $2::uuid[], $3::int[], $4::text[], $5::int[]) AS x(id, u, f, s, p)`,
+        cols,
+      );
+    }
   }
 }

@@ -20,6 +20,7 @@ import { BlocksRowLevelSecurity1764821000000 } from './1764821000000-blocks-row-
 import { PersonalAccessTokens1764830000000 } from './1764830000000-personal-access-tokens';
 import { Webhooks1764840000000 } from './1764840000000-webhooks';
 import { HeartRates1764854000000 } from './1764854000000-heart-rates';
+export { backfillHeartRates } from './1764854000000-heart-rates';
 
 /** Every migration, oldest first. Add new ones at the end; never edit one that has shipped. */
 export const migrations = [
