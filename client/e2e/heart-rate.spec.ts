@@ -52,4 +52,22 @@ describeWithServer(['Mutation.importActivity'], 'heart-rate zones', () => {
     await screenshot(page, 'dashboard-heart-rate-zones');
     expect(mia.pageErrors).toEqual([]);
   });
+
+  test('zone bars fit a phone: no sideways scroll at 360 px', async () => {
+    const leo = await app.runner('Leo', { width: 360, height: 780 });
+    const t = await app.gateway();
+    const res = await t.gql<{ importActivity: { id: string } }>(
+      `mutation($c: String!) { importActivity(format: GPX, content: $c) { id } }`,
+      { c: makeGpx({ name: 'Hill reps', km: 3, heartRate: (s) => 130 + (s % 300 < 120 ? 50 : 0) }) },
+      leo.user.token,
+    );
+    for (const screen of [`/runs/${res.data!.importActivity.id}`, '/']) {
+      await leo.goto(screen);
+      await visible(leo.page.getByTestId('zone-bars'));
+      const overflow = await leo.page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      expect(overflow).toBeLessThanOrEqual(0);
+    }
+    await expectAccessible(leo.page, 'dashboard with heart-rate zones (phone)');
+    await screenshot(leo.page, 'dashboard-heart-rate-zones-phone');
+  });
 });
