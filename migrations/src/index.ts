@@ -21,6 +21,7 @@ import { PersonalAccessTokens1764830000000 } from './1764830000000-personal-acce
 import { Webhooks1764840000000 } from './1764840000000-webhooks';
 import { HeartRates1764854000000 } from './1764854000000-heart-rates';
 export { backfillHeartRates } from './1764854000000-heart-rates';
+import { SplitPace1764857000000 } from './1764857000000-split-pace';
 
 /** Every migration, oldest first. Add new ones at the end; never edit one that has shipped. */
 export const migrations = [
@@ -44,6 +45,7 @@ export const migrations = [
   PersonalAccessTokens1764830000000,
   Webhooks1764840000000,
   HeartRates1764854000000,
+  SplitPace1764857000000,
 ];
 
 export { APP_ROLE, VIEWER_SETTING } from './app-role';
