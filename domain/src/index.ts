@@ -11,6 +11,7 @@ export * from './activity-summary';
 export * from './records';
 export * from './vdot';
 export * from './training-load';
+export * from './heart-rate-zones';
 export * from './weeks';
 export * from './gpx-writer';
 export * from './recording';
