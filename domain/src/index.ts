@@ -14,6 +14,7 @@ export * from './training-load';
 export * from './weeks';
 export * from './gpx-writer';
 export * from './recording';
+export * from './laps';
 export * from './predictions';
 export * from './fit-file';
 export * from './training-plan';
