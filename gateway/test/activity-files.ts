@@ -29,7 +29,10 @@ export interface SimPoint {
 /** A stretch of the plan: running `metres` at `pace` s/km, or stopping for `seconds`. */
 export type Stretch =
   | { run: number; pace: number }
-  /** `standing`: the watch keeps logging while the runner waits (GPS jitter); `paused`: no points (auto-pause). */
+  /**
+   * `standing`: the watch keeps logging while the runner waits (GPS jitter), its timer running, so
+   * the wait is moving time as the watch counts it; `paused`: no points (auto-pause), not moving time.
+   */
   | { stop: number; logging: 'standing' | 'paused' };
 
 export interface SimulatedRun {
@@ -118,6 +121,7 @@ export function simulateRun(opts: SimOptions): SimulatedRun {
     } else if (stretch.logging === 'standing') {
       for (let s = 1; s <= stretch.stop; s++) segments[segments.length - 1].push(at(d, t + s, 110, 1.5));
       t += stretch.stop;
+      moving += stretch.stop;
     } else {
       t += stretch.stop;
       if (opts.newSegmentAfterPause) segments.push([]);

@@ -10,6 +10,7 @@ import {
   ActivityFileError,
   assertRunningActivity,
   bestEffortsForRun,
+  lapsOf,
   parseActivityFile,
   parseFitFile,
   recordingOf,
@@ -44,6 +45,8 @@ export interface FileRead {
   points: number;
   /** ActivitySplit[] as JSON. */
   splits: string;
+  /** ActivityLap[] as JSON: the device's laps, [] without. */
+  laps: string;
   efforts: Record<RaceDistanceKey, number | null>;
 }
 
@@ -76,6 +79,7 @@ export default function read({ format, content, limits, startedAt }: ReadTask): 
         recording: JSON.stringify(recording),
         points: recording.reduce((n, segment) => n + segment.length, 0),
         splits: JSON.stringify(summary.splits),
+        laps: JSON.stringify(lapsOf(parsed)),
         efforts: bestEffortsForRun({ distance: run.distance, duration: run.duration, samples: summary.samples }),
       },
     };
