@@ -213,7 +213,7 @@ ${sim.segments.map((s) => s.map(pt).join('\n')).join('\n')}
 
 /**
  * Garmin's TCX (Connect export): an auto-lap every `lapMetres`, one <Track> per lap, per-point
- * DistanceMeters, HeartRateBpm and ns3:TPX speed, lap totals. `gps: false` writes a treadmill run:
+ * DistanceMeters, HeartRateBpm and ns3:TPX speed and cadence, lap totals with ns3:LX cadence. `gps: false` writes a treadmill run:
  * no <Position>, no <AltitudeMeters>, distance from the foot pod only.
  */
 export function garminTcx(sim: SimulatedRun, opts: { lapMetres?: number; gps?: boolean; sport?: string } = {}): string {
@@ -271,6 +271,12 @@ ${
         <Intensity>Active</Intensity>
         <TriggerMethod>Distance</TriggerMethod>
 ${tracks.map((track) => `        <Track>\n${track.map(tp).join('\n')}\n        </Track>`).join('\n')}
+        <Extensions>
+          <ns3:LX>
+            <ns3:AvgSpeed>3.3</ns3:AvgSpeed>
+            <ns3:AvgRunCadence>86</ns3:AvgRunCadence>
+          </ns3:LX>
+        </Extensions>
       </Lap>`;
     })
     .join('\n');

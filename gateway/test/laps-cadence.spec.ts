@@ -88,8 +88,8 @@ describe('Run.laps, averageCadence and maxHeartRate', () => {
       expect(Math.abs(lap.pace - 300)).toBeLessThanOrEqual(3);
       expect(lap.pace).toBeCloseTo(lap.duration / (lap.distance / 1000), -1);
       expect(lap.averageHeartRate).toBeGreaterThan(100);
-      // The file's lap has no AvgRunCadence: none is made up.
-      expect(lap.averageCadence).toBeNull();
+      // ns3:AvgRunCadence 86 strides per minute.
+      expect(lap.averageCadence).toBe(172);
     }
     // ns3:RunCadence 86 strides per minute on every point: 172 steps.
     expect(run.averageCadence).toBe(172);
