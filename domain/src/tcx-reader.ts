@@ -20,8 +20,8 @@ import type { XmlVisitor } from './xml-stream';
  * Garmin writes one <Track> per <Lap>, so an auto-lap every kilometre or mile would cut the
  * recording into segments and lose the second and the few metres between them (segments are never
  * bridged). A lap is not a pause: the first track of a lap continues the previous lap's segment
- * when it starts at most LAP_JOIN_MAX_GAP_S after it (the same limit as the summary's LONG_GAP_S,
- * under which the pause rules judge a gap inside one segment). A longer gap, or a second <Track>
+ * when it starts at most LAP_JOIN_MAX_GAP_S after it (the pause rule then judges that gap inside
+ * the segment, as any other: see PAUSE_GAP_S). A longer gap, or a second <Track>
  * inside one lap (Garmin's mark of a pause), starts a new segment.
  */
 export const LAP_JOIN_MAX_GAP_S = 60;
