@@ -1,5 +1,5 @@
 // Turns a parsed GPX/TCX recording into the numbers a run is stored with: distance, moving time,
-// elevation gain, heart rate, kilometre splits and the (moving time, distance) series for records.
+// elevation gain, heart rate and cadence, kilometre splits and the (moving time, distance) series for records.
 // Everything is one linear pass per segment: no step looks further than a 20 s window.
 import { ActivityFileError, type ActivityPoint, type ParsedActivity } from './activity-file';
 import { haversineDistance, type LatLon } from './geo';
