@@ -87,7 +87,7 @@ describe('summarizeActivity — distance, moving time and pauses', () => {
     expect(s.splits.reduce((sum, x) => sum + x.duration, 0)).toBe(s.duration);
   });
 
-  it('leaves out a gap covered at a fraction of the runner\'s pace (auto-pause) but keeps one at walking pace', () => {
+  it("leaves out a gap covered at a fraction of the runner's pace (auto-pause) but keeps one at walking pace", () => {
     // 3 m/s; a 100 s gap covering 80 m (0.8 m/s: over the 0.5 m/s floor, under a third of 3 m/s) is a
     // pause, time and distance; a 30 s gap at 1.5 m/s (a walk, half the pace) is moving.
     const s = summarize([[...run(0, 0, 600, 3), ...run(700, 1880, 600, 3), ...run(1330, 3725, 300, 3)]]);

@@ -80,19 +80,17 @@ export function recordingOf(parsed: ParsedActivity, startedAt: Date): RecordedPo
   const start = startedAt.getTime();
   return parsed.segments
     .map((segment) =>
-      segment
-        .filter(positioned)
-        .map((p): RecordedPoint => {
-          const point: RecordedPoint = [
-            round(p.lat, 6),
-            round(p.lon, 6),
-            p.ele === undefined ? null : round(p.ele, 1),
-            p.time === undefined ? null : round((p.time.getTime() - start) / 1000, 3),
-            p.heartRate ?? null,
-          ];
-          if (p.cadence !== undefined) point.push(Math.round(p.cadence * 2) / 2);
-          return point;
-        }),
+      segment.filter(positioned).map((p): RecordedPoint => {
+        const point: RecordedPoint = [
+          round(p.lat, 6),
+          round(p.lon, 6),
+          p.ele === undefined ? null : round(p.ele, 1),
+          p.time === undefined ? null : round((p.time.getTime() - start) / 1000, 3),
+          p.heartRate ?? null,
+        ];
+        if (p.cadence !== undefined) point.push(Math.round(p.cadence * 2) / 2);
+        return point;
+      }),
     )
     .filter((segment) => segment.length > 0);
 }
