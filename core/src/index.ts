@@ -45,6 +45,7 @@ export * from './redis';
 export * from './runs/activity-import';
 export * from './runs/activity-readers';
 export * from './runs/recordings';
+export * from './runs/laps';
 export * from './runs/runs.loaders';
 export * from './runs/runs.service';
 export * from './runs/runs.sql';

@@ -43,7 +43,7 @@ const GARMIN_GPX = `<?xml version="1.0" encoding="UTF-8"?>
 </gpx>`;
 
 describe('parseActivityFile — GPX', () => {
-  it('reads a Garmin Connect GPX 1.1 with namespaced heart rate', () => {
+  it('reads a Garmin Connect GPX 1.1 with namespaced heart rate and cadence (strides, read as steps)', () => {
     const a = parseActivityFile('GPX', GARMIN_GPX);
     expect(a.name).toBe('Morning Run');
     expect(a.sport).toBe('running');
@@ -51,7 +51,7 @@ describe('parseActivityFile — GPX', () => {
     expect(a.deviceTotals).toBeUndefined();
     expect(a.segments).toHaveLength(1);
     expect(a.segments[0]).toEqual([
-      { lat: 48.13718, lon: 11.57549, ele: 519.4000244140625, time: new Date('2024-05-01T06:00:00Z'), heartRate: 121 },
+      { lat: 48.13718, lon: 11.57549, ele: 519.4000244140625, time: new Date('2024-05-01T06:00:00Z'), heartRate: 121, cadence: 160 },
       { lat: 48.13721, lon: 11.57553, ele: 519.5999755859375, time: new Date('2024-05-01T06:00:01Z'), heartRate: 123 },
     ]);
   });
@@ -253,11 +253,17 @@ describe('parseActivityFile — TCX', () => {
       time: new Date('2024-03-10T08:00:00Z'),
       heartRate: 120,
       distance: 0,
+      // RunCadence 84 strides per minute.
+      cadence: 168,
     });
     expect(a.segments[1][0]).toEqual({ time: new Date('2024-03-10T08:02:00Z') });
     expect(a.segments[2][0].distance).toBe(1000);
     // Lap HR weighted by lap time: (140·300 + 160·100) / 400 = 145.
     expect(a.deviceTotals).toEqual({ distance: 1300, duration: 400, averageHeartRate: 145 });
+    expect(a.laps).toEqual([
+      { distance: 1000, duration: 300, averageHeartRate: 140 },
+      { distance: 300, duration: 100, averageHeartRate: 160 },
+    ]);
   });
 
   it('reads ns-prefixed TCX elements and a treadmill run without positions', () => {

@@ -27,6 +27,19 @@ export interface ActivityPoint {
   heartRate?: number;
   /** Device cumulative distance in metres (TCX DistanceMeters), e.g. from a foot pod on a treadmill. */
   distance?: number;
+  /** Steps per minute (files that count strides are doubled by their reader; see track-points.ts); absent when not stepping. */
+  cadence?: number;
+}
+
+/** One lap as the device recorded it (TCX <Lap>, FIT lap message). */
+export interface DeviceLap {
+  /** Metres. */
+  distance: number;
+  /** Timer seconds. */
+  duration: number;
+  averageHeartRate?: number;
+  /** Steps per minute. */
+  averageCadence?: number;
 }
 
 export interface ParsedActivity {
@@ -36,6 +49,8 @@ export interface ParsedActivity {
   startedAt?: Date;
   /** Recording segments in file order, none empty. Distance and time are never bridged between them. */
   segments: ActivityPoint[][];
+  /** The device's laps in order (TCX, FIT); absent for GPX. */
+  laps?: DeviceLap[];
   /** What the device itself reported (TCX Lap totals); absent for GPX. */
   deviceTotals?: {
     /** Sum of Lap DistanceMeters. */

@@ -59,7 +59,7 @@ function run(t0: number, north0: number, seconds: number, speed: number, extra: 
 const summarize = (segments: Pt[][]): ActivitySummary => summarizeActivity(parseActivityFile('GPX', gpx(segments)));
 
 describe('summarizeActivity — distance, moving time and pauses', () => {
-  it('excludes a 2-minute stop with GPS jitter from time and distance (dense logging)', () => {
+  it('counts a 2-minute stand logged every second as time, as the running watch timer does, but not its GPS jitter as distance', () => {
     const jitter = noise(1);
     const first = run(0, 0, 1500, 3); // 4500 m
     const stop: Pt[] = [];
@@ -68,24 +68,32 @@ describe('summarizeActivity — distance, moving time and pauses', () => {
     const s = summarize([[...first, ...stop, ...second]]);
 
     expect(Math.abs(s.distance - 9000)).toBeLessThan(9000 * 0.005);
-    expect(Math.abs(s.duration - 3000)).toBeLessThanOrEqual(5);
+    expect(s.duration).toBe(3120);
     expect(s.elapsed).toBe(3120);
     expect(s.startedAt).toEqual(new Date(START));
     expect(s.elevationGain).toBeNull();
     expect(s.averageHeartRate).toBeNull();
 
-    // 333.3 s/km throughout, the kilometre with the stop in it too (moving-time axis). The stop's
-    // edges cost ~2 s and ~6 m, so the ninth kilometre is a partial one just short of 1000 m.
+    // 333.3 s/km throughout but for the fifth kilometre, which holds the 120 s stand. The stand's
+    // edges cost ~6 m, so the ninth kilometre is a partial one just short of 1000 m.
     expect(s.splits).toHaveLength(9);
     expect(s.splits.slice(0, 8).every((x) => x.distance === 1000)).toBe(true);
     expect(s.splits[8].distance).toBeGreaterThan(990);
     for (const split of s.splits) {
-      expect(Math.abs(split.duration - split.distance / 3)).toBeLessThanOrEqual(3);
-      expect(Math.abs(split.pace - 1000 / 3)).toBeLessThanOrEqual(3);
+      const expected = split.distance / 3 + (split.index === 5 ? 120 : 0);
+      expect(Math.abs(split.duration - expected)).toBeLessThanOrEqual(3);
       expect(split.elevationGain).toBeNull();
     }
     expect(s.splits.map((x) => x.index)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9]);
     expect(s.splits.reduce((sum, x) => sum + x.duration, 0)).toBe(s.duration);
+  });
+
+  it("leaves out a gap covered at a fraction of the runner's pace (auto-pause) but keeps one at walking pace", () => {
+    // 3 m/s; a 100 s gap covering 80 m (0.8 m/s: over the 0.5 m/s floor, under a third of 3 m/s) is a
+    // pause, time and distance; a 30 s gap at 1.5 m/s (a walk, half the pace) is moving.
+    const s = summarize([[...run(0, 0, 600, 3), ...run(700, 1880, 600, 3), ...run(1330, 3725, 300, 3)]]);
+    expect(s.duration).toBe(600 + 600 + 30 + 300);
+    expect(s.distance).toBeCloseTo(1800 + 1800 + 45 + 900, 0);
   });
 
   it('excludes an auto-pause gap with no points in it', () => {
@@ -149,11 +157,11 @@ describe('summarizeActivity — distance, moving time and pauses', () => {
     expect(s.track).toEqual([]);
     expect(s.distance).toBeCloseTo(parsed.deviceTotals!.distance!, 0);
     expect(s.distance).toBeCloseTo(3500 + 1400, -1);
-    // Moving 0–1250 s and 1310–1810 s; logged every 5 s, so the stop's edges are known to ±5 s.
-    expect(Math.abs(s.duration - 1750)).toBeLessThanOrEqual(10);
+    // The stop is logged every 5 s: the timer ran through it, so its time counts (no distance).
+    expect(s.duration).toBe(1810);
     expect(s.elapsed).toBe(1810);
-    // Time-weighted: 600 s at 130, the rest at 150 (minus the stop).
-    const expected = (600 * 130 + (s.duration - 600) * 150) / s.duration;
+    // Time-weighted: 600 s at 130, the rest at 150.
+    const expected = (600 * 130 + 1210 * 150) / 1810;
     expect(Math.abs(s.averageHeartRate! - expected)).toBeLessThanOrEqual(1);
     expect(s.splits).toHaveLength(5);
     expect(Math.abs(s.splits[0].pace - 1000 / 2.8)).toBeLessThan(2);

@@ -1,5 +1,5 @@
 // Turns a parsed GPX/TCX recording into the numbers a run is stored with: distance, moving time,
-// elevation gain, heart rate, kilometre splits and the (moving time, distance) series for records.
+// elevation gain, heart rate and cadence, kilometre splits and the (moving time, distance) series for records.
 // Everything is one linear pass per segment: no step looks further than a 20 s window.
 import { ActivityFileError, type ActivityPoint, type ParsedActivity } from './activity-file';
 import { haversineDistance, type LatLon } from './geo';
@@ -37,6 +37,10 @@ export interface ActivitySummary {
   averageHeartRate: number | null;
   /** Moving seconds per bpm (the same moving stretches as `duration`); null without heart rate. */
   heartRates: HeartRateHistogram | null;
+  /** Highest heart rate of any point; null without heart rate. */
+  maxHeartRate: number | null;
+  /** Steps per minute, weighted by moving time over the steps that have a cadence; null without cadence. */
+  averageCadence: number | null;
   splits: ActivitySplit[];
   /** [lat, lon, ele?] of every positioned point: 6 decimals (≈ 0.1 m) and 0.1 m elevation. */
   track: number[][];
@@ -50,24 +54,31 @@ export interface SummarizeOptions {
 }
 
 /*
- * Pause rule. A stretch between two timestamped points counts as stopped (neither its time nor its
- * distance is counted) when
- *   (a) one gap longer than PAUSE_WINDOW_S covers less than PAUSE_MAX_SPEED × gap (auto-pause or a
- *       watch that stops logging while standing), or
- *   (b) one gap longer than LONG_GAP_S covers less than LONG_GAP_MAX_M (a long stop with GPS drift), or
- *   (c) with dense logging (no single gap > PAUSE_WINDOW_S), over a window of at least PAUSE_WINDOW_S
- *       the runner is still within PAUSE_MAX_SPEED × window of where the window began, both at its
- *       end and at its middle. Straight-line displacement, not path length, so GPS jitter while
- *       standing at a crossing does not look like running; checking the middle keeps an
- *       out-and-back turnaround (back where you were 10 s ago) from looking like a stop.
- * With (c) a stop of s seconds at 1 Hz is measured to within about ±2 s.
- * Segments with neither positions nor device distance (heart-rate-only) cannot tell a stop from
+ * Pause rule: the watch's. A watch's timer runs while the runner stands at a crossing (unless they
+ * stop it, or auto-pause stops it), and while it is stopped the watch logs nothing: its pauses show
+ * in the recording as gaps, never as points standing still. So moving time counts every stretch
+ * between two timestamped points except a gap that is a pause:
+ *   a gap longer than PAUSE_GAP_S whose distance is less than the gap's length at
+ *   max(PAUSE_MAX_SPEED, PAUSE_PACE_FRACTION × the runner's moving speed).
+ * The runner's moving speed is the file's: metres over seconds of all its steps of at most
+ * PAUSE_GAP_S (smart recording logs every 1–12 s while moving). A gap covering ground at the
+ * runner's pace is a lost signal or smart recording and counts; one at a fraction of it is an
+ * auto-pause (the position drifts, or the runner walked a few metres while paused). A pause's
+ * time and distance are both left out.
+ * Measured (README, "Moving time"): the FIT fixtures' moving time from their records is within
+ * 0.1 % of the watch's own total_timer_time; auto-pause gaps in Garmin Connect GPX run at 0.20–0.32
+ * of the runner's speed, smart-recording gaps at 0.49 and more, a treadmill's slow gap at 0.36.
+ *
+ * Standing still while the timer runs is moving time (as on the watch), but its GPS jitter is not
+ * distance: over a window of at least PAUSE_GAP_S in which the runner stays within PAUSE_MAX_SPEED
+ * × window of where the window began (straight-line displacement, at its end and its middle, so an
+ * out-and-back turnaround is not standing), the distance is left out and the time kept.
+ * Segments with neither positions nor device distance (heart-rate-only) cannot tell a pause from
  * running, so all their time counts. Gaps between segments never count.
  */
-export const PAUSE_WINDOW_S = 10;
+export const PAUSE_GAP_S = 10;
 export const PAUSE_MAX_SPEED = 0.5; // m/s: slower than the slowest walk
-export const LONG_GAP_S = 60;
-export const LONG_GAP_MAX_M = 50;
+export const PAUSE_PACE_FRACTION = 1 / 3;
 
 /*
  * Elevation gain. GPS (and to a lesser degree barometric) altitude jitters by metres on flat ground;
@@ -115,6 +126,10 @@ interface Accumulator {
   hrCount: number;
   /** Moving seconds per bpm. */
   hrSeconds: Map<number, number>;
+  maxHeartRate: number | null;
+  /** Cadence (steps/min) × moving seconds, and those seconds, over steps with a cadence. */
+  cadenceWeighted: number;
+  cadenceWeight: number;
   firstTime?: number;
   lastTime?: number;
   track: number[][];
@@ -170,46 +185,78 @@ function addSample(acc: Accumulator): void {
   acc.ds.push(acc.distance);
 }
 
-function summarizeSegment(seg: ActivityPoint[], acc: Accumulator): void {
-  const n = seg.length;
-  const { mode, cum, lastPos } = segmentDistance(seg);
+/** A segment's raw distances and timestamps, read once for the runner's speed and again for its summary. */
+interface PreparedSegment {
+  seg: ActivityPoint[];
+  mode: Mode;
+  cum: Float64Array;
+  lastPos: Int32Array;
+  /** Indices of the timestamped points, in order (a time going backwards is ignored: treated as untimed). */
+  timed: number[];
+  /** Their times, seconds. */
+  tSec: number[];
+}
 
-  // Timestamped points in order; a time going backwards is ignored (treated as untimed).
+function prepareSegment(seg: ActivityPoint[]): PreparedSegment {
   const timed: number[] = [];
   const tSec: number[] = [];
-  for (let i = 0; i < n; i++) {
+  for (let i = 0; i < seg.length; i++) {
     const time = seg[i].time?.getTime();
     if (time === undefined || !Number.isFinite(time)) continue;
     if (tSec.length > 0 && time / 1000 < tSec[tSec.length - 1]) continue;
     timed.push(i);
     tSec.push(time / 1000);
-    acc.firstTime ??= time;
-    acc.lastTime = Math.max(acc.lastTime ?? time, time);
   }
-  const m = timed.length;
+  return { seg, ...segmentDistance(seg), timed, tSec };
+}
 
-  // pairPaused[k]: the stretch from timed point k-1 to k is a stop (rules at PAUSE_WINDOW_S).
+/** The runner's moving speed (m/s) for the pause rule: over every step of at most PAUSE_GAP_S; 0 when unknown. */
+function movingSpeed(segments: readonly PreparedSegment[]): number {
+  let metres = 0;
+  let seconds = 0;
+  for (const { mode, cum, timed, tSec } of segments) {
+    if (mode === 'none') continue;
+    for (let k = 1; k < timed.length; k++) {
+      const dt = tSec[k] - tSec[k - 1];
+      if (dt > PAUSE_GAP_S) continue;
+      metres += cum[timed[k]] - cum[timed[k - 1]];
+      seconds += dt;
+    }
+  }
+  return seconds > 0 ? metres / seconds : 0;
+}
+
+function summarizeSegment({ seg, mode, cum, lastPos, timed, tSec }: PreparedSegment, pauseSpeed: number, acc: Accumulator): void {
+  const n = seg.length;
+  const m = timed.length;
+  if (m > 0) {
+    acc.firstTime ??= seg[timed[0]].time!.getTime();
+    acc.lastTime = Math.max(acc.lastTime ?? 0, seg[timed[m - 1]].time!.getTime());
+  }
+
+  // pairPaused[k]: the gap from timed point k-1 to k is a pause (time and distance left out);
+  // pairStill[k]: the runner stood still through it (distance left out, time kept). See PAUSE_GAP_S.
   const pairPaused = new Uint8Array(m);
+  const pairStill = new Uint8Array(m);
   if (mode !== 'none' && m >= 2) {
     const displacement = (a: number, b: number): number => {
       if (mode === 'gps' && lastPos[a] >= 0 && lastPos[b] >= 0)
         return haversineDistance(seg[lastPos[a]] as LatLon, seg[lastPos[b]] as LatLon);
       return cum[b] - cum[a];
     };
-    const cover = new Int32Array(m + 1); // difference array for rule (c) ranges
-    let lastLongGap = 0; // last k whose single gap exceeds the window
+    const cover = new Int32Array(m + 1); // difference array for the standing-still ranges
+    let lastGap = 0; // last k whose single step is longer than PAUSE_GAP_S
     let j = 0;
     for (let k = 1; k < m; k++) {
       const dt = tSec[k] - tSec[k - 1];
-      if (dt > PAUSE_WINDOW_S) {
-        lastLongGap = k;
-        const dd = cum[timed[k]] - cum[timed[k - 1]];
-        if (dd < PAUSE_MAX_SPEED * dt || (dt > LONG_GAP_S && dd < LONG_GAP_MAX_M)) pairPaused[k] = 1;
+      if (dt > PAUSE_GAP_S) {
+        lastGap = k;
+        if (cum[timed[k]] - cum[timed[k - 1]] < pauseSpeed * dt) pairPaused[k] = 1;
       }
-      // Rule (c): j = latest timed point at least one window before k.
-      while (j + 1 < k && tSec[k] - tSec[j + 1] >= PAUSE_WINDOW_S) j++;
+      // Standing still: j = latest timed point at least one window before k.
+      while (j + 1 < k && tSec[k] - tSec[j + 1] >= PAUSE_GAP_S) j++;
       const span = tSec[k] - tSec[j];
-      if (k - j >= 2 && span >= PAUSE_WINDOW_S && lastLongGap <= j) {
+      if (k - j >= 2 && span >= PAUSE_GAP_S && lastGap <= j) {
         const limit = PAUSE_MAX_SPEED * span;
         const mid = (j + k) >> 1;
         if (displacement(timed[j], timed[k]) < limit && displacement(timed[j], timed[mid]) < limit) {
@@ -221,25 +268,26 @@ function summarizeSegment(seg: ActivityPoint[], acc: Accumulator): void {
     let open = 0;
     for (let k = 1; k < m; k++) {
       open += cover[k];
-      if (open > 0) pairPaused[k] = 1;
+      if (open > 0) pairStill[k] = 1;
     }
   }
 
-  // Which steps (point i-1 → i) fall inside a stopped stretch.
-  const stepPaused = new Uint8Array(n);
+  // Which steps (point i-1 → i) cover no distance: inside a pause or standing still.
+  const stepStopped = new Uint8Array(n);
   for (let k = 1; k < m; k++) {
-    if (pairPaused[k]) stepPaused.fill(1, timed[k - 1] + 1, timed[k] + 1);
+    if (pairPaused[k] || pairStill[k]) stepStopped.fill(1, timed[k - 1] + 1, timed[k] + 1);
   }
 
   const pointDistance = new Float64Array(n);
   let rank = 0; // index into `timed` of the next timestamped point
   for (let i = 0; i < n; i++) {
     const p = seg[i];
-    if (i > 0 && !stepPaused[i]) acc.distance += cum[i] - cum[i - 1];
+    if (i > 0 && !stepStopped[i]) acc.distance += cum[i] - cum[i - 1];
     pointDistance[i] = acc.distance;
     if (p.heartRate !== undefined) {
       acc.hrSum += p.heartRate;
       acc.hrCount++;
+      acc.maxHeartRate = Math.max(acc.maxHeartRate ?? 0, p.heartRate);
     }
     if (hasPosition(p)) {
       const row = [round(p.lat, 6), round(p.lon, 6)];
@@ -255,6 +303,11 @@ function summarizeSegment(seg: ActivityPoint[], acc: Accumulator): void {
           acc.hrWeighted += hr * dt;
           acc.hrWeight += dt;
           acc.hrSeconds.set(hr, (acc.hrSeconds.get(hr) ?? 0) + dt);
+        }
+        const cadence = p.cadence ?? seg[timed[rank - 1]].cadence;
+        if (cadence !== undefined && dt > 0) {
+          acc.cadenceWeighted += cadence * dt;
+          acc.cadenceWeight += dt;
         }
       }
       addSample(acc);
@@ -386,7 +439,7 @@ function thinSamples(ts: number[], ds: number[]): TrackSample[] {
 /**
  * Summarises a parsed activity file. Distance is the haversine sum between consecutive positioned
  * points inside each segment (the device's cumulative DistanceMeters when a segment has no positions),
- * minus stopped stretches; see PAUSE_WINDOW_S for the pause rule and ELEVATION_THRESHOLD_M for the
+ * minus pauses and standing still; see PAUSE_GAP_S for the pause rule and ELEVATION_THRESHOLD_M for the
  * elevation smoothing. Average heart rate is weighted by moving time (a plain sample mean when the
  * file has no timestamps).
  * @throws ActivityFileError when neither the file nor `options.startedAt` gives a start time.
@@ -405,11 +458,14 @@ export function summarizeActivity(parsed: ParsedActivity, options: SummarizeOpti
     hrSum: 0,
     hrCount: 0,
     hrSeconds: new Map(),
+    maxHeartRate: null,
+    cadenceWeighted: 0,
+    cadenceWeight: 0,
     track: [],
   };
-  for (const seg of parsed.segments) {
-    if (seg.length > 0) summarizeSegment(seg, acc);
-  }
+  const segments = parsed.segments.filter((seg) => seg.length > 0).map(prepareSegment);
+  const pauseSpeed = Math.max(PAUSE_MAX_SPEED, PAUSE_PACE_FRACTION * movingSpeed(segments));
+  for (const segment of segments) summarizeSegment(segment, pauseSpeed, acc);
 
   const startMs = acc.firstTime ?? parsed.startedAt?.getTime() ?? options.startedAt?.getTime();
   if (startMs === undefined || !Number.isFinite(startMs)) {
@@ -432,6 +488,8 @@ export function summarizeActivity(parsed: ParsedActivity, options: SummarizeOpti
       : null,
     averageHeartRate: averageHeartRate === null ? null : Math.round(averageHeartRate),
     heartRates: histogramOf(acc.hrSeconds),
+    maxHeartRate: acc.maxHeartRate,
+    averageCadence: acc.cadenceWeight > 0 ? Math.round(acc.cadenceWeighted / acc.cadenceWeight) : null,
     splits,
     track: acc.track,
     samples: acc.moving > 0 ? thinSamples(acc.ts, acc.ds) : [],

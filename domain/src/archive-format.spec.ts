@@ -10,6 +10,9 @@ const run: ExportedRun = {
   duration: 1500,
   elevationGain: null,
   averageHeartRate: 151,
+  maxHeartRate: 178,
+  averageCadence: 172,
+  laps: [{ index: 1, distance: 1000, duration: 300, pace: 300, averageHeartRate: 150, averageCadence: 172 }],
   environment: 'OUTDOOR',
   visibility: 'FOLLOWERS',
   notes: null,
@@ -36,6 +39,14 @@ describe('the export archive format', () => {
     expect(JSON.parse(runs).runs[0].startedAt).toBe('2025-03-01T08:00:00.123Z');
     expect(parseArchiveFile('runs.json', runs)).toEqual({ data: { runs: [run] } });
     expect(parseArchiveFile('shoes.json', written('shoes', [z.encode(exportedShoeSchema, shoe)]))).toEqual({ data: { shoes: [shoe] } });
+  });
+
+  it('reads an archive written before laps and cadence were kept: no laps, no cadence, no max heart rate', () => {
+    const { maxHeartRate, averageCadence, laps, ...older } = z.encode(exportedRunSchema, run);
+    expect([maxHeartRate, averageCadence, laps?.length]).toEqual([178, 172, 1]);
+    expect(parseArchiveFile('runs.json', written('runs', [older]))).toEqual({
+      data: { runs: [{ ...run, maxHeartRate: null, averageCadence: null, laps: [] }] },
+    });
   });
 
   it('names the file and the place in it of what does not fit', () => {

@@ -11,6 +11,20 @@ const timestamp = z.codec(z.iso.datetime({ offset: true, error: 'expected a date
   encode: (date) => date.toISOString(),
 });
 
+/** A lap in runs.json: ActivityLap, as Run.laps answers it. */
+const exportedLapSchema = z.object({
+  index: z.number().int(),
+  /** Metres. */
+  distance: z.number(),
+  /** Timer seconds. */
+  duration: z.number().int(),
+  /** Seconds per km. */
+  pace: z.number(),
+  averageHeartRate: z.number().nullable(),
+  /** Steps per minute. */
+  averageCadence: z.number().nullable(),
+});
+
 /** A run in runs.json (its fields in the order the export writes them). */
 export const exportedRunSchema = z.object({
   id: z.string(),
@@ -22,6 +36,12 @@ export const exportedRunSchema = z.object({
   duration: z.number(),
   elevationGain: z.number().nullable(),
   averageHeartRate: z.number().nullable(),
+  /** From the run's file; absent in archives written before laps and cadence were kept. */
+  maxHeartRate: z.number().nullable().default(null),
+  /** Steps per minute. */
+  averageCadence: z.number().nullable().default(null),
+  /** The device's laps (a GPX has no place for them); [] without, and in older archives. */
+  laps: z.array(exportedLapSchema).default([]),
   environment: z.string(),
   visibility: z.string(),
   notes: z.string().nullable(),

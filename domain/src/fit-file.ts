@@ -2,7 +2,8 @@
 // so summarizeActivity and the recording code stay the one path for every format.
 // Decoding is fit-file-parser's (MIT): header and CRC checks, the FIT profile, developer data fields.
 import { ActivityFileError, DEFAULT_ACTIVITY_FILE_LIMITS, tooLarge, tooManyPoints } from './activity-file';
-import type { ActivityFileLimits, ActivityPoint, ParsedActivity } from './activity-file';
+import type { ActivityFileLimits, ActivityPoint, DeviceLap, ParsedActivity } from './activity-file';
+import { stepsPerMinute } from './track-points';
 
 type FitMessage = Record<string, unknown>;
 
@@ -75,10 +76,29 @@ const heartRate = (v: unknown): number | undefined => {
 };
 
 /**
+ * A running cadence as FIT writes it: strides per minute in `cadence` plus `fractional_cadence`
+ * (1/128 strides, already scaled by the decoder), as steps per minute (stepsPerMinute).
+ */
+const cadenceOf = (whole: unknown, fraction: unknown): number | undefined => {
+  const strides = num(whole);
+  return stepsPerMinute(strides === undefined ? undefined : strides + (num(fraction) ?? 0));
+};
+
+/** A lap message: its timer time (not elapsed: the watch's own pauses are not in it), distance, averages. */
+function lapOf(lap: FitMessage): DeviceLap {
+  const out: DeviceLap = { distance: Math.max(0, num(lap.total_distance) ?? 0), duration: Math.max(0, num(lap.total_timer_time) ?? 0) };
+  const hr = heartRate(lap.avg_heart_rate);
+  if (hr !== undefined) out.averageHeartRate = hr;
+  const cadence = cadenceOf(lap.avg_cadence, lap.avg_fractional_cadence);
+  if (cadence !== undefined) out.averageCadence = cadence;
+  return out;
+}
+
+/**
  * Reads a FIT activity file. Records become points (position, altitude, time, heart rate, the
  * device's distance counter); each timer stop … start pause starts a new segment, so paused time and
  * distance never count (summarizeActivity never bridges segments). Laps' totals are the device
- * totals, as TCX laps are. Developer data fields are decoded by the parser and ignored here.
+ * totals, as TCX laps are, and the laps are kept (`laps`); cadence is in steps per minute. Developer data fields are decoded by the parser and ignored here.
  * The decoder reads the whole file at once, so `limits.maxBytes` is what bounds its work; the
  * records are then counted against `limits.maxPoints` before any is used.
  * @throws ActivityFileError: MALFORMED (not FIT, truncated, bad CRC), NOT_A_RUN (naming the sport),
@@ -116,6 +136,7 @@ export function parseFitFile(bytes: Uint8Array, limits: Readonly<ActivityFileLim
     sport: declaredSport(sport, subSport),
     startedAt: date(session?.start_time) ?? segments[0].find((p) => p.time)?.time,
     segments,
+    laps: laps.length > 0 ? laps.map(lapOf) : undefined,
     deviceTotals: Object.keys(deviceTotals).length > 0 ? deviceTotals : undefined,
   };
   for (const key of Object.keys(parsed) as (keyof ParsedActivity)[]) {
@@ -165,6 +186,8 @@ function segmentsOf(records: FitMessage[], events: FitMessage[]): ActivityPoint[
     if (hr !== undefined) point.heartRate = hr;
     const distance = num(record.distance);
     if (distance !== undefined) point.distance = distance;
+    const cadence = cadenceOf(record.cadence, record.fractional_cadence);
+    if (cadence !== undefined) point.cadence = cadence;
     if (Object.keys(point).length > 0) current.push(point);
   }
   if (current.length > 0) segments.push(current);

@@ -38,6 +38,7 @@ class GpxPointReading {
     if (this.ele !== undefined) p.ele = this.ele;
     if (this.time) p.time = this.time;
     if (this.heartRate.bpm !== undefined) p.heartRate = this.heartRate.bpm;
+    if (this.heartRate.cadence !== undefined) p.cadence = this.heartRate.cadence;
     return p;
   }
 }

@@ -105,6 +105,8 @@ describe('recording', () => {
       name: 'Tempo & hills',
       elevationGain: summary.elevationGain,
       averageHeartRate: summary.averageHeartRate,
+      maxHeartRate: summary.maxHeartRate,
+      averageCadence: summary.averageCadence,
       environment: 'OUTDOOR',
     });
     const treadmill = {

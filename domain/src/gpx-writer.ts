@@ -1,6 +1,7 @@
 // GPX 1.1 output: a run goes out as a file any watch app, map tool or Maratron itself reads back.
-// Pure: data in, text out. Heart rate uses Garmin's TrackPointExtension v1, which every major
-// platform (Strava, Garmin Connect, Komoot, Runalyze) reads.
+// Pure: data in, text out. Heart rate and cadence use Garmin's TrackPointExtension v1, which every
+// major platform (Strava, Garmin Connect, Komoot, Runalyze) reads; its cad counts strides (a whole
+// number), so a cadence in steps per minute goes out halved and comes back doubled (±1 step).
 
 export interface GpxPoint {
   lat: number;
@@ -9,6 +10,8 @@ export interface GpxPoint {
   ele?: number | null;
   time?: Date | null;
   heartRate?: number | null;
+  /** Steps per minute. */
+  cadence?: number | null;
 }
 
 export interface GpxActivity {
@@ -46,9 +49,15 @@ function point(p: GpxPoint): string {
   // The schema's order inside <trkpt>: ele, time, …, extensions.
   if (p.ele !== undefined && p.ele !== null && Number.isFinite(p.ele)) xml += `<ele>${decimal(p.ele, 1)}</ele>`;
   if (p.time) xml += `<time>${isoTime(p.time)}</time>`;
+  // The extension's order: hr, then cad.
+  let extension = '';
   if (p.heartRate !== undefined && p.heartRate !== null && Number.isFinite(p.heartRate)) {
-    xml += `<extensions><gpxtpx:TrackPointExtension><gpxtpx:hr>${Math.round(p.heartRate)}</gpxtpx:hr></gpxtpx:TrackPointExtension></extensions>`;
+    extension += `<gpxtpx:hr>${Math.round(p.heartRate)}</gpxtpx:hr>`;
   }
+  if (p.cadence !== undefined && p.cadence !== null && Number.isFinite(p.cadence) && p.cadence > 0) {
+    extension += `<gpxtpx:cad>${Math.round(p.cadence / 2)}</gpxtpx:cad>`;
+  }
+  if (extension) xml += `<extensions><gpxtpx:TrackPointExtension>${extension}</gpxtpx:TrackPointExtension></extensions>`;
   return `${xml}</trkpt>`;
 }
 

@@ -15,6 +15,7 @@ export * from './heart-rate-zones';
 export * from './weeks';
 export * from './gpx-writer';
 export * from './recording';
+export * from './laps';
 export * from './predictions';
 export * from './fit-file';
 export * from './training-plan';

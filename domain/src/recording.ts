@@ -17,6 +17,9 @@ export interface ActivityRun {
   name: string | null;
   elevationGain: number | null;
   averageHeartRate: number | null;
+  maxHeartRate: number | null;
+  /** Steps per minute. */
+  averageCadence: number | null;
   environment: ActivityEnvironment;
 }
 
@@ -47,16 +50,19 @@ export function runFromActivity(parsed: ParsedActivity, summary: ActivitySummary
     name: name ? name : null,
     elevationGain: summary.elevationGain,
     averageHeartRate: summary.averageHeartRate,
+    maxHeartRate: summary.maxHeartRate,
+    averageCadence: summary.averageCadence,
     environment: activityEnvironment(parsed),
   };
 }
 
 /**
- * One stored point: [lat, lon, elevation | null, seconds after the run's start | null, heart rate | null].
- * Positions keep 6 decimals (≈ 0.1 m), elevation 0.1 m, time 1 ms: what a GPX export needs to give
- * back the same distance and moving time.
+ * One stored point: [lat, lon, elevation | null, seconds after the run's start | null, heart rate | null,
+ * cadence (steps/min, 0.5 step)?]. The cadence comes last and only when the point has one (recordings
+ * stored before it have five values). Positions keep 6 decimals (≈ 0.1 m), elevation 0.1 m, time
+ * 1 ms: what a GPX export needs to give back the same distance and moving time.
  */
-export type RecordedPoint = [number, number, number | null, number | null, number | null];
+export type RecordedPoint = [number, number, number | null, number | null, number | null, number?];
 
 const round = (x: number, decimals: number): number => {
   const f = 10 ** decimals;
@@ -74,17 +80,17 @@ export function recordingOf(parsed: ParsedActivity, startedAt: Date): RecordedPo
   const start = startedAt.getTime();
   return parsed.segments
     .map((segment) =>
-      segment
-        .filter(positioned)
-        .map(
-          (p): RecordedPoint => [
-            round(p.lat, 6),
-            round(p.lon, 6),
-            p.ele === undefined ? null : round(p.ele, 1),
-            p.time === undefined ? null : round((p.time.getTime() - start) / 1000, 3),
-            p.heartRate ?? null,
-          ],
-        ),
+      segment.filter(positioned).map((p): RecordedPoint => {
+        const point: RecordedPoint = [
+          round(p.lat, 6),
+          round(p.lon, 6),
+          p.ele === undefined ? null : round(p.ele, 1),
+          p.time === undefined ? null : round((p.time.getTime() - start) / 1000, 3),
+          p.heartRate ?? null,
+        ];
+        if (p.cadence !== undefined) point.push(Math.round(p.cadence * 2) / 2);
+        return point;
+      }),
     )
     .filter((segment) => segment.length > 0);
 }
@@ -106,7 +112,14 @@ export function recordingToGpx(run: { name: string | null; startedAt: Date }, se
     startedAt: run.startedAt,
     type: 'running',
     segments: segments.map((segment) =>
-      segment.map(([lat, lon, ele, t, hr]) => ({ lat, lon, ele, heartRate: hr, time: t === null ? null : new Date(start + t * 1000) })),
+      segment.map(([lat, lon, ele, t, hr, cadence]) => ({
+        lat,
+        lon,
+        ele,
+        heartRate: hr,
+        cadence,
+        time: t === null ? null : new Date(start + t * 1000),
+      })),
     ),
   });
 }

@@ -1,6 +1,6 @@
 // Garmin TCX (TrainingCenterDatabase v2), read as the elements stream past: activities, their laps
 // and tracks (joined across auto-laps), the laps' own totals, and courses when there is no activity.
-import type { ActivityPoint, ParsedActivity } from './activity-file';
+import type { ActivityPoint, DeviceLap, ParsedActivity } from './activity-file';
 import {
   dateTime,
   ExtensionsHeartRate,
@@ -10,6 +10,7 @@ import {
   num,
   pushSegment,
   setPosition,
+  stepsPerMinute,
   usable,
 } from './track-points';
 import { ElementPaths } from './xml-stream';
@@ -19,8 +20,8 @@ import type { XmlVisitor } from './xml-stream';
  * Garmin writes one <Track> per <Lap>, so an auto-lap every kilometre or mile would cut the
  * recording into segments and lose the second and the few metres between them (segments are never
  * bridged). A lap is not a pause: the first track of a lap continues the previous lap's segment
- * when it starts at most LAP_JOIN_MAX_GAP_S after it (the same limit as the summary's LONG_GAP_S,
- * under which the pause rules judge a gap inside one segment). A longer gap, or a second <Track>
+ * when it starts at most LAP_JOIN_MAX_GAP_S after it (the pause rule then judges that gap inside
+ * the segment, as any other: see PAUSE_GAP_S). A longer gap, or a second <Track>
  * inside one lap (Garmin's mark of a pause), starts a new segment.
  */
 export const LAP_JOIN_MAX_GAP_S = 60;
@@ -81,6 +82,7 @@ class TcxPointReading {
     const hr = this.heartRate ?? this.extensions.bpm;
     if (hr !== undefined) p.heartRate = hr;
     if (this.distance !== undefined) p.distance = this.distance;
+    if (this.extensions.cadence !== undefined) p.cadence = this.extensions.cadence;
     return p;
   }
 }
@@ -128,6 +130,14 @@ class LapTotals {
   }
 }
 
+/** A lap as read: a missing or negative total is 0 (the lap is still the device's). */
+function deviceLap(lap: { distance?: number; time?: number; heartRate?: number; cadence?: number }): DeviceLap {
+  const out: DeviceLap = { distance: Math.max(0, lap.distance ?? 0), duration: Math.max(0, lap.time ?? 0) };
+  if (lap.heartRate !== undefined) out.averageHeartRate = lap.heartRate;
+  if (lap.cadence !== undefined) out.averageCadence = lap.cadence;
+  return out;
+}
+
 const ACTIVITY = 'Activities/Activity';
 const LAP = `${ACTIVITY}/Lap`;
 const COURSE = 'Courses/Course';
@@ -141,7 +151,8 @@ export class TcxReader implements XmlVisitor {
   /** Segments before this index belong to an earlier activity (a multisport file) and are never continued. */
   private firstOfActivity = 0;
   private firstTrackOfLap = true;
-  private lap: { distance?: number; time?: number; heartRate?: number } = {};
+  private lap: { distance?: number; time?: number; heartRate?: number; cadence?: number } = {};
+  private readonly laps: DeviceLap[] = [];
   private lapHeartRate: HeartRateElement | null = null;
   /** Points of the open <Track>. */
   private points: ActivityPoint[] = [];
@@ -207,8 +218,12 @@ export class TcxReader implements XmlVisitor {
         this.lap.heartRate ??= this.lapHeartRate!.close(text);
         this.lapHeartRate = null;
         break;
+      case `${LAP}/Extensions/LX/AvgRunCadence`:
+        this.lap.cadence ??= stepsPerMinute(num(text));
+        break;
       case LAP:
         this.totals.add(this.lap);
+        this.laps.push(deviceLap(this.lap));
         break;
       case `${ACTIVITY}/Id`:
         if (this.activities === 1) this.id ??= nonEmpty(text);
@@ -240,6 +255,7 @@ export class TcxReader implements XmlVisitor {
       sport: this.sport,
       startedAt: dateTime(this.id) ?? this.lapStart ?? firstTime(segments),
       segments,
+      laps: this.laps.length > 0 ? this.laps : undefined,
       deviceTotals: this.totals.result(),
     };
   }

@@ -119,16 +119,34 @@ export class HeartRateElement {
   }
 }
 
+/*
+ * Cadence. Garmin's formats count a running cadence in strides (one per foot pair: "revolutions per
+ * minute" in TrackPointExtension's gpxtpx:cad, TCX's RunCadence and AvgRunCadence, FIT's cadence
+ * with fractional_cadence), so a runner at 170 steps/min is written as 85; Maratron keeps steps per
+ * minute (what runners quote) and doubles these. A zero is not stepping (standing, or no sensor),
+ * not a cadence; more than MAX_STRIDES_PER_MIN is a sensor glitch.
+ */
+const MAX_STRIDES_PER_MIN = 150;
+
+/** Steps per minute from a stride rate; undefined for zero, negative or impossible values. */
+export function stepsPerMinute(strides: number | undefined): number | undefined {
+  return strides !== undefined && strides > 0 && strides <= MAX_STRIDES_PER_MIN ? 2 * strides : undefined;
+}
+
 const HR_NAMES = new Set(['hr', 'heartrate', 'heartratebpm']);
+/** Stride-rate elements inside a point's extensions: gpxtpx:cad (GPX), ns3:RunCadence (TCX). */
+const CADENCE_NAMES = new Set(['cad', 'runcadence']);
 /** How deep inside <extensions> a heart rate is looked for (gpxtpx:TrackPointExtension/hr is 2). */
 const HR_MAX_DEPTH = 5;
 
 /**
  * Heart rate anywhere inside a point's extensions element (gpxtpx:TrackPointExtension/hr,
- * ns3:…/hr, plain <hr>, <heartrate>): the first valid reading in document order wins.
+ * ns3:…/hr, plain <hr>, <heartrate>): the first valid reading in document order wins. Cadence
+ * likewise (gpxtpx:cad, ns3:RunCadence), in steps per minute.
  */
 export class ExtensionsHeartRate {
   bpm: number | undefined;
+  cadence: number | undefined;
   /** Depth of the extensions element being read, 0 outside one. */
   private root = 0;
   private reading: HeartRateElement | null = null;
@@ -153,6 +171,8 @@ export class ExtensionsHeartRate {
     } else if (this.reading && depth === this.reading.depth) {
       this.bpm = this.reading.close(text);
       this.reading = null;
+    } else if (this.cadence === undefined && CADENCE_NAMES.has(name.toLowerCase()) && depth - this.root <= HR_MAX_DEPTH) {
+      this.cadence = stepsPerMinute(num(text));
     } else {
       this.reading?.closeChild(name, depth, text);
     }

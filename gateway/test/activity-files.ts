@@ -29,7 +29,10 @@ export interface SimPoint {
 /** A stretch of the plan: running `metres` at `pace` s/km, or stopping for `seconds`. */
 export type Stretch =
   | { run: number; pace: number }
-  /** `standing`: the watch keeps logging while the runner waits (GPS jitter); `paused`: no points (auto-pause). */
+  /**
+   * `standing`: the watch keeps logging while the runner waits (GPS jitter), its timer running, so
+   * the wait is moving time as the watch counts it; `paused`: no points (auto-pause), not moving time.
+   */
   | { stop: number; logging: 'standing' | 'paused' };
 
 export interface SimulatedRun {
@@ -118,6 +121,7 @@ export function simulateRun(opts: SimOptions): SimulatedRun {
     } else if (stretch.logging === 'standing') {
       for (let s = 1; s <= stretch.stop; s++) segments[segments.length - 1].push(at(d, t + s, 110, 1.5));
       t += stretch.stop;
+      moving += stretch.stop;
     } else {
       t += stretch.stop;
       if (opts.newSegmentAfterPause) segments.push([]);
@@ -209,7 +213,7 @@ ${sim.segments.map((s) => s.map(pt).join('\n')).join('\n')}
 
 /**
  * Garmin's TCX (Connect export): an auto-lap every `lapMetres`, one <Track> per lap, per-point
- * DistanceMeters, HeartRateBpm and ns3:TPX speed, lap totals. `gps: false` writes a treadmill run:
+ * DistanceMeters, HeartRateBpm and ns3:TPX speed and cadence, lap totals with ns3:LX cadence. `gps: false` writes a treadmill run:
  * no <Position>, no <AltitudeMeters>, distance from the foot pod only.
  */
 export function garminTcx(sim: SimulatedRun, opts: { lapMetres?: number; gps?: boolean; sport?: string } = {}): string {
@@ -267,6 +271,12 @@ ${
         <Intensity>Active</Intensity>
         <TriggerMethod>Distance</TriggerMethod>
 ${tracks.map((track) => `        <Track>\n${track.map(tp).join('\n')}\n        </Track>`).join('\n')}
+        <Extensions>
+          <ns3:LX>
+            <ns3:AvgSpeed>3.3</ns3:AvgSpeed>
+            <ns3:AvgRunCadence>86</ns3:AvgRunCadence>
+          </ns3:LX>
+        </Extensions>
       </Lap>`;
     })
     .join('\n');

@@ -22,6 +22,7 @@ import { Webhooks1764840000000 } from './1764840000000-webhooks';
 import { HeartRates1764854000000 } from './1764854000000-heart-rates';
 export { backfillHeartRates } from './1764854000000-heart-rates';
 import { SplitPace1764857000000 } from './1764857000000-split-pace';
+import { LapsCadence1764855000000 } from './1764855000000-laps-cadence';
 
 /** Every migration, oldest first. Add new ones at the end; never edit one that has shipped. */
 export const migrations = [
@@ -45,6 +46,7 @@ export const migrations = [
   PersonalAccessTokens1764830000000,
   Webhooks1764840000000,
   HeartRates1764854000000,
+  LapsCadence1764855000000,
   SplitPace1764857000000,
 ];
 

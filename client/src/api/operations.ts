@@ -332,6 +332,16 @@ export const RunDetailQuery = graphql(`
         pace
         elevationGain
       }
+      laps {
+        index
+        distance
+        duration
+        pace
+        averageHeartRate
+        averageCadence
+      }
+      maxHeartRate
+      averageCadence
       track
       heartRateZones {
         zone

@@ -24,6 +24,7 @@ import type { Units } from '../lib/format';
 import { downsample, elevationProfile, projectTrack } from '../lib/geo';
 import { Button, Card, Dialog, Empty, ErrorBox, Loading, PageHeader, TextArea, UserLink } from '../ui/components';
 import { Icon } from '../ui/icons';
+import { LapsTable } from './RunLaps';
 import { useViewer } from '../viewer';
 
 type Track = readonly (readonly number[])[];
@@ -123,6 +124,8 @@ export default function RunDetail() {
         <Figure label="Elevation gain" value={formatElevation(run.elevationGain, units)} />
         <Figure label="Heart rate" value={run.averageHeartRate ? `${run.averageHeartRate} bpm` : '–'} />
         <Figure label="Shoe" value={run.shoe ? run.shoe.name : '–'} />
+        {run.maxHeartRate != null && <Figure label="Max heart rate" value={`${run.maxHeartRate} bpm`} />}
+        {run.averageCadence != null && <Figure label="Cadence" value={`${run.averageCadence} spm`} />}
       </section>
       {run.notes && (
         <Card>
@@ -159,6 +162,12 @@ export default function RunDetail() {
           <Empty title="No splits for this run">Splits come from a recorded track: import a GPX, TCX or FIT file to get them.</Empty>
         )}
       </Card>
+
+      {run.laps.length > 0 && (
+        <Card title="Laps" titleId="laps-title">
+          <LapsTable laps={run.laps} units={units} />
+        </Card>
+      )}
 
       <Dialog open={confirmDelete} onClose={() => setConfirmDelete(false)} title="Delete this run?">
         <p>
@@ -313,7 +322,7 @@ function SplitsTable({
   const slowest = Math.max(...splits.map((s) => s.pace));
   return (
     <div className="table-wrap">
-      <table className="table" data-testid="splits">
+      <table className="table table-compact" data-testid="splits">
         <caption className="visually-hidden">Per-kilometre splits</caption>
         <thead>
           <tr>

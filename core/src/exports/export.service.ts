@@ -11,7 +11,7 @@ import { pipeline } from 'node:stream/promises';
 import yazl from 'yazl';
 import { z } from 'zod';
 import { exportedRunSchema, exportedShoeSchema, notFound, recordingToGpx } from '@maratron/domain';
-import type { ExportedRun, RecordedPoint } from '@maratron/domain';
+import type { ActivityLap, ExportedRun, RecordedPoint } from '@maratron/domain';
 import type { Comment, Post, Run, Shoe, TrainingProfile, User } from '@maratron/schema';
 import { requireViewer } from '../context';
 import type { RequestContext } from '../context';
@@ -156,10 +156,11 @@ export class ExportService {
 
   /** runs.json (the archive format's), page by page; a run with a recording names its GPX file (written by writeTracks). */
   private async writeRuns(db: RequestDb, viewerId: string, write: Write): Promise<void> {
-    const rows = keyset<Run & { hasTrack: boolean }>(
+    const rows = keyset<Run & { hasTrack: boolean; laps: ActivityLap[] | null }>(
       db,
       `SELECT ${RUN_COLUMNS}, r.started_at::text AS "key",
-              EXISTS (SELECT 1 FROM run_tracks k WHERE k.run_id = r.id AND json_array_length(k.segments) > 0) AS "hasTrack"
+              EXISTS (SELECT 1 FROM run_tracks k WHERE k.run_id = r.id AND json_array_length(k.segments) > 0) AS "hasTrack",
+              (SELECT l.laps FROM run_laps l WHERE l.run_id = r.id) AS "laps"
          FROM runs r WHERE r.user_id = $1`,
       'r.started_at',
       'r.id',
@@ -175,6 +176,9 @@ export class ExportService {
           duration: r.duration,
           elevationGain: r.elevationGain,
           averageHeartRate: r.averageHeartRate,
+          maxHeartRate: r.maxHeartRate,
+          averageCadence: r.averageCadence,
+          laps: r.laps ?? [],
           environment: r.environment,
           visibility: r.visibility,
           notes: r.notes,

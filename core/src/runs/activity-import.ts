@@ -17,6 +17,10 @@ export interface ActivityFile {
   name?: string | null;
   notes?: string | null;
   startedAt?: Date | null;
+  /** A Maratron export's runs.json keeps what its GPX cannot: the laps (ActivityLap[] as JSON), max heart rate and cadence. */
+  laps?: string;
+  maxHeartRate?: number | null;
+  averageCadence?: number | null;
 }
 
 /**
@@ -33,6 +37,8 @@ export interface ImportedActivity {
   points: number;
   /** ActivitySplit[] as JSON. */
   splits: string;
+  /** ActivityLap[] as JSON. */
+  laps: string;
   /** From the track (bestEffortsForRun with its samples). */
   efforts: Record<RaceDistanceKey, number | null>;
   /** Moving seconds per bpm; null without heart rate. */
@@ -81,6 +87,8 @@ export function toImportedActivity(file: ActivityFile, read: FileRead): Imported
       ...(file.name ? { name: file.name } : {}),
       ...(file.notes ? { notes: file.notes } : {}),
       ...(file.startedAt ? { startedAt: file.startedAt } : {}),
+      ...(file.maxHeartRate ? { maxHeartRate: file.maxHeartRate } : {}),
+      ...(file.averageCadence ? { averageCadence: file.averageCadence } : {}),
       shoeId: file.shoeId,
       visibility: file.visibility ?? undefined,
     });
@@ -99,6 +107,7 @@ export function toImportedActivity(file: ActivityFile, read: FileRead): Imported
     recording: read.recording,
     points: read.points,
     splits: read.splits,
+    laps: file.laps ?? read.laps,
     efforts: read.efforts,
     heartRates: read.heartRates,
   };

@@ -10,6 +10,7 @@ import {
   ActivityFileError,
   assertRunningActivity,
   bestEffortsForRun,
+  lapsOf,
   parseActivityFile,
   parseFitFile,
   recordingOf,
@@ -45,6 +46,8 @@ export interface FileRead {
   points: number;
   /** ActivitySplit[] as JSON. */
   splits: string;
+  /** ActivityLap[] as JSON: the device's laps, [] without. */
+  laps: string;
   efforts: Record<RaceDistanceKey, number | null>;
   /** Moving seconds per bpm (run_heart_rates); null without heart rate. */
   heartRates: HeartRateHistogram | null;
@@ -79,6 +82,7 @@ export default function read({ format, content, limits, startedAt }: ReadTask): 
         recording: JSON.stringify(recording),
         points: recording.reduce((n, segment) => n + segment.length, 0),
         splits: JSON.stringify(summary.splits),
+        laps: JSON.stringify(lapsOf(parsed)),
         efforts: bestEffortsForRun({ distance: run.distance, duration: run.duration, samples: summary.samples }),
         heartRates: summary.heartRates,
       },

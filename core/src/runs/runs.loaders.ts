@@ -1,7 +1,7 @@
 import DataLoader from 'dataloader';
 import { visibleToViewerSql } from '@maratron/domain';
 import { Run, Shoe, User } from '@maratron/schema';
-import type { ActivitySplit, RecordedPoint } from '@maratron/domain';
+import type { ActivityLap, ActivitySplit, RecordedPoint } from '@maratron/domain';
 import type { RunStats } from '@maratron/schema';
 import { pick, select } from '../database/columns';
 import type { Keyset } from '../common/pagination';
@@ -192,6 +192,15 @@ export function createRunLoaders(db: RequestDb, viewerId: string | null, prime: 
         [ids],
       );
       return byKey(ids, rows, (r) => r.runId).map((r) => r?.splits ?? []);
+    }),
+
+    /** The device's laps of runs ([] without): run_laps, as visible as their run (its row-level security). */
+    runLaps: new DataLoader<string, ActivityLap[]>(async (ids) => {
+      const rows = await db.query<{ runId: string; laps: ActivityLap[] }>(
+        `SELECT l.run_id AS "runId", l.laps FROM run_laps l WHERE l.run_id = ANY($1::uuid[])`,
+        [ids],
+      );
+      return byKey(ids, rows, (r) => r.runId).map((r) => r?.laps ?? []);
     }),
 
     /**

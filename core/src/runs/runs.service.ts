@@ -25,6 +25,7 @@ import type { ActivityFile, ImportedActivity } from './activity-import';
 import type { ActivityReaders } from './activity-readers';
 import { insertEfforts, insertRecordings, moveEfforts, replaceEfforts } from './recordings';
 import { insertHeartRates } from '../training/heart-rates';
+import { insertLaps } from './laps';
 import type { EffortSource } from './recordings';
 import type { PostsService } from '../social/posts.service';
 import type { WebhooksService } from '../webhooks/webhooks.service';
@@ -150,6 +151,10 @@ export class RunsService {
         viewerId,
         runs.map((run, i) => ({ runId: run.id, histogram: activities[i].heartRates })),
       );
+      await insertLaps(
+        ctx.db,
+        runs.map((run, i) => ({ runId: run.id, laps: activities[i].laps })),
+      );
       return runs;
     });
   }
@@ -241,12 +246,15 @@ export class RunsService {
     const ids = items.map(() => randomUUID());
     const column = <T>(value: (data: NewRun) => T): T[] => items.map(({ data }) => value(data));
     const rows = await ctx.db.query<Run>(
-      `INSERT INTO runs AS r (id, user_id, shoe_id, name, started_at, distance, duration, elevation_gain, average_heart_rate, environment, visibility, notes, hide_track)
+      `INSERT INTO runs AS r (id, user_id, shoe_id, name, started_at, distance, duration, elevation_gain, average_heart_rate, environment, visibility, notes, hide_track,
+                             max_heart_rate, average_cadence)
        SELECT n.id, n.user_id, n.shoe_id, n.name, n.started_at, n.distance, n.duration, n.elevation_gain, n.average_heart_rate, n.environment,
-              coalesce(n.visibility, (SELECT u.default_visibility FROM users u WHERE u.id = n.user_id)), n.notes, n.hide_track
+              coalesce(n.visibility, (SELECT u.default_visibility FROM users u WHERE u.id = n.user_id)), n.notes, n.hide_track,
+              n.max_heart_rate, n.average_cadence
          FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::varchar[], $5::timestamptz[], $6::float8[], $7::int[], $8::float8[], $9::int[],
-                     $10::varchar[], $11::varchar[], $12::text[], $13::boolean[])
-              AS n(id, user_id, shoe_id, name, started_at, distance, duration, elevation_gain, average_heart_rate, environment, visibility, notes, hide_track)
+                     $10::varchar[], $11::varchar[], $12::text[], $13::boolean[], $14::int[], $15::int[])
+              AS n(id, user_id, shoe_id, name, started_at, distance, duration, elevation_gain, average_heart_rate, environment, visibility, notes, hide_track,
+                   max_heart_rate, average_cadence)
        RETURNING ${RUN_COLUMNS}`,
       [
         ids,
@@ -262,6 +270,8 @@ export class RunsService {
         column((d) => d.visibility ?? null),
         column((d) => d.notes),
         column((d) => d.hideTrack),
+        column((d) => d.maxHeartRate),
+        column((d) => d.averageCadence),
       ],
     );
     const byId = new Map(hydrate(Run, rows).map((run) => [run.id, run]));

@@ -15,6 +15,8 @@ export const RUN_FIELDS: ColumnMap<Run> = {
     duration: 'duration',
     elevationGain: 'elevation_gain',
     averageHeartRate: 'average_heart_rate',
+    maxHeartRate: 'max_heart_rate',
+    averageCadence: 'average_cadence',
     environment: 'environment',
     visibility: 'visibility',
     hideTrack: 'hide_track',

@@ -56,8 +56,28 @@ export const runFields = {
   shoeId: z.uuid('is not valid').nullish(),
 };
 
+/** What only an activity file tells (never typed in, never edited): a run from a file, or restored from an archive. */
+const fileFields = {
+  maxHeartRate: z
+    .number()
+    .int()
+    .min(20)
+    .max(250)
+    .nullish()
+    .transform((v) => v ?? null),
+  /** Steps per minute. */
+  averageCadence: z
+    .number()
+    .int()
+    .min(1)
+    .max(300)
+    .nullish()
+    .transform((v) => v ?? null),
+};
+
 export const newRunSchema = z.object({
   ...runFields,
+  ...fileFields,
   environment: runFields.environment.default(RunEnvironment.OUTDOOR),
   /** Absent: the runner's own default (`users.default_visibility`), applied where the run is stored. */
   visibility: runFields.visibility.nullish().transform((v) => v ?? undefined),

@@ -21,7 +21,7 @@ import type {
   RunsService,
   ShoesService,
 } from '@maratron/core';
-import { createRequestContext, isDatabaseOutage, RequestDb } from '@maratron/core';
+import { createRequestContext, insertLaps, isDatabaseOutage, RequestDb } from '@maratron/core';
 import { ArchiveRefused, indexArchive, openZip, readEntry, readExportFile } from './archive';
 import { parseExportedShoes, restoreShoes, retireRestoredShoes } from './exported-shoes';
 import type { ExportedShoe } from './exported-shoes';
@@ -37,6 +37,10 @@ interface Meta {
   notRunning?: string | null;
   /** A Maratron export's shoe id for the run (null: none); absent: the runner's default shoe. */
   shoeId?: string | null;
+  /** A Maratron export's laps (ActivityLap[] as JSON), max heart rate and cadence: what its GPX does not carry. */
+  laps?: string;
+  maxHeartRate?: number | null;
+  averageCadence?: number | null;
 }
 
 type FileItem = { kind: 'file'; activity: ActivityEntry; meta: Meta };
@@ -233,6 +237,9 @@ export class Importer {
           startedAt: run.startedAt,
           visibility: run.visibility,
           shoeId: shoeOf(run),
+          laps: JSON.stringify(run.laps),
+          maxHeartRate: run.maxHeartRate,
+          averageCadence: run.averageCadence,
         };
         if (run.file) meta.set(base + run.file, runMeta);
         else records.push({ kind: 'record', run, label: `runs.json #${i + 1}`, shoeId: runMeta.shoeId });
@@ -335,18 +342,22 @@ export class Importer {
         const { startedAt } = r;
         if (known.has(startedAt, r.distance))
           return { result: 'skipped', message: 'a duplicate of a run already stored (same start and distance)' };
-        await this.runs.create(ctx, {
+        const run = await this.runs.create(ctx, {
           name: r.name,
           startedAt,
           distance: r.distance,
           duration: r.duration,
           elevationGain: r.elevationGain,
           averageHeartRate: r.averageHeartRate,
+          maxHeartRate: r.maxHeartRate,
+          averageCadence: r.averageCadence,
           environment: r.environment,
           visibility: r.visibility,
           notes: r.notes,
           ...(item.shoeId === undefined ? {} : { shoeId: item.shoeId }),
         });
+        // A treadmill run's laps: it has no GPX, so runs.json is all there is of it.
+        await insertLaps(ctx.db, [{ runId: run.id, laps: JSON.stringify(r.laps) }]);
         known.add(startedAt, r.distance);
         return { result: 'imported' };
       }
@@ -492,6 +503,9 @@ class FilesAhead {
         notes: meta.notes,
         startedAt: meta.startedAt,
         visibility: meta.visibility,
+        laps: meta.laps,
+        maxHeartRate: meta.maxHeartRate,
+        averageCadence: meta.averageCadence,
         ...(meta.shoeId === undefined ? {} : { shoeId: meta.shoeId }),
       });
     })();

@@ -1,6 +1,6 @@
 import { Ctx, Extensions, FieldResolver, Float, Resolver, Root } from 'type-graphql';
 import { paceSecondsPerKm } from '@maratron/domain';
-import { Run, Shoe, Split, User } from '@maratron/schema';
+import { Lap, Run, Shoe, Split, User } from '@maratron/schema';
 import type { RequestContext, RunsService } from '@maratron/core';
 import { OWNER_VIEW } from '../subscriptions/per-viewer';
 
@@ -29,6 +29,14 @@ export class RunResolver {
   @FieldResolver(() => [Split], { description: 'Per-kilometre splits when the run has a track; empty otherwise.' })
   splits(@Root() run: Run, @Ctx() ctx: RequestContext) {
     return ctx.loaders.runSplits.load(run.id);
+  }
+
+  @FieldResolver(() => [Lap], {
+    description:
+      "The device's laps (TCX laps, FIT lap messages), in order; empty for a run without them (typed in, or from a GPX file). As visible as the run: laps hold no position.",
+  })
+  laps(@Root() run: Run, @Ctx() ctx: RequestContext) {
+    return ctx.loaders.runLaps.load(run.id);
   }
 
   // The owner sees the whole track; everyone else sees it without the owner's privacy zones, or

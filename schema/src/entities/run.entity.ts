@@ -1,7 +1,7 @@
 import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
 import { RunEnvironment, Visibility } from '../graphql/enums';
 
-/** One run (table `runs`). `pace`, `user`, `shoe`, `splits` and `track` are resolved by the gateway. */
+/** One run (table `runs`). `pace`, `user`, `shoe`, `splits`, `laps` and `track` are resolved by the gateway. */
 @ObjectType({
   description:
     "A run. Visible to whoever its visibility allows (PUBLIC: every signed-in runner; FOLLOWERS: the owner's followers; PRIVATE: the owner), never to a runner the owner blocked.",
@@ -34,6 +34,18 @@ export class Run {
 
   @Field(() => Int, { description: 'Average heart rate, beats per minute; null when not recorded.', nullable: true })
   averageHeartRate!: number | null;
+
+  @Field(() => Int, {
+    description: 'Highest heart rate recorded, beats per minute; null when the run has no heart rate from a file.',
+    nullable: true,
+  })
+  maxHeartRate!: number | null;
+
+  @Field(() => Int, {
+    description: 'Average cadence, steps per minute (both feet), over the moving time; null when the file has no cadence.',
+    nullable: true,
+  })
+  averageCadence!: number | null;
 
   @Field(() => RunEnvironment, { description: 'Where it was run.' })
   environment!: RunEnvironment;

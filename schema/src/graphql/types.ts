@@ -29,6 +29,22 @@ export class Split {
 }
 
 @ObjectType({
+  description: "One of the run's laps as its device recorded them (a TCX lap, a FIT lap message): auto-laps and lap-button presses alike.",
+  simpleResolvers: true,
+})
+export class Lap {
+  @Field(() => Int, { description: 'Which lap, from 1, in the order recorded.' }) index!: number;
+  @Field(() => Float, { description: 'Metres.' }) distance!: number;
+  @Field(() => Int, { description: "Timer seconds (the device's own, its pauses left out); the laps add up to the device's total." })
+  duration!: number;
+  @Field(() => Float, { description: 'Seconds per km, like Run.pace; 0 for a lap without distance.' }) pace!: number;
+  @Field(() => Int, { description: 'Average heart rate, beats per minute; null when not recorded.', nullable: true })
+  averageHeartRate!: number | null;
+  @Field(() => Int, { description: 'Average cadence, steps per minute; null when not recorded.', nullable: true })
+  averageCadence!: number | null;
+}
+
+@ObjectType({
   description: 'What signing in (or up, or resetting a password) returns: a bearer token and the runner it belongs to.',
   simpleResolvers: true,
 })
