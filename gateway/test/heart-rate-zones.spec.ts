@@ -46,7 +46,8 @@ const RUN_FIELDS = 'id startedAt duration distance heartRateZones { zone seconds
 
 /**
  * A GPX as a watch writes it: 1 Hz, running north at 3 m/s, each stretch [seconds, bpm] in turn,
- * starting at `start`. A stretch with bpm null stands still (a pause) at 95 bpm.
+ * starting at `start`. A stretch with bpm null is an auto-pause: the watch records nothing until
+ * the runner moves on (a gap in the recording, which is what the moving-time rule counts out).
  */
 function gpx(start: Date, stretches: [number, number | null][]): string {
   const points: string[] = [];
@@ -55,12 +56,13 @@ function gpx(start: Date, stretches: [number, number | null][]): string {
   const point = (bpm: number) =>
     `<trkpt lat="${(48 + north / M_PER_DEG).toFixed(7)}" lon="11"><time>${new Date(start.getTime() + t * 1000).toISOString()}</time>` +
     `<extensions><gpxtpx:TrackPointExtension><gpxtpx:hr>${bpm}</gpxtpx:hr></gpxtpx:TrackPointExtension></extensions></trkpt>`;
-  points.push(point(stretches[0][1] ?? 95));
+  points.push(point(stretches[0][1] ?? 130));
   for (const [seconds, bpm] of stretches) {
     for (let i = 0; i < seconds; i++) {
       t += 1;
-      if (bpm !== null) north += 3;
-      points.push(point(bpm ?? 95));
+      if (bpm === null) continue;
+      north += 3;
+      points.push(point(bpm));
     }
   }
   return (
@@ -147,7 +149,8 @@ describe('heart-rate zones', () => {
     const again = ok(
       await t.gql<{ run: ImportedRun }>(`query($id: ID!) { run(id: $id) { ${RUN_FIELDS} } }`, { id: run.id }, runner.token),
     ).run;
-    expect(again.heartRateZones[1].seconds).toBe(z1);
+    // (Whole seconds per zone are rounded to add up to the moving time: a second may move between neighbours.)
+    expect(Math.abs(again.heartRateZones[1].seconds - z1)).toBeLessThanOrEqual(1);
     expect(total(again.heartRateZones)).toBe(run.duration);
 
     // The run is public, its zones are its runner's alone (they come from a private max and resting heart rate).
