@@ -16,7 +16,7 @@ import {
 } from '@maratron/domain';
 import type { Run } from '@maratron/schema';
 import { requireViewer } from '@maratron/core';
-import type { RequestContext, Services } from '@maratron/core';
+import type { PlanProgress, RequestContext, Services } from '@maratron/core';
 import { z } from 'zod';
 import { toolOutput } from './tool-results';
 
@@ -407,8 +407,12 @@ export function createTools(s: Services) {
       };
     },
 
-    async generatePlan(ctx: RequestContext, args: z.infer<z.ZodObject<typeof inputs.generatePlan>>): Promise<ToolOutput<'generatePlan'>> {
-      const plan = await s.plans.generate(ctx, { ...args, raceDate: asDate(args.raceDate) });
+    async generatePlan(
+      ctx: RequestContext,
+      args: z.infer<z.ZodObject<typeof inputs.generatePlan>>,
+      progress?: PlanProgress,
+    ): Promise<ToolOutput<'generatePlan'>> {
+      const plan = await s.plans.generate(ctx, { ...args, raceDate: asDate(args.raceDate) }, progress);
       return planJson(plan);
     },
 

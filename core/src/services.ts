@@ -64,7 +64,7 @@ export function createServices(
   const groups = new GroupsService(notifications);
   const follows = new FollowsService(notifications, config.query.followRequestsMax);
   const training = new TrainingService(shoes);
-  const plans = new TrainingPlansService(training);
+  const plans = new TrainingPlansService(training, events);
   // Worker threads that read activity files; started with the first file, stopped by close().
   const activityReaders = new ActivityReaders(config.activityFiles);
   const webhookSecrets = new WebhookSecrets(config.jwtSecret);

@@ -130,6 +130,7 @@ export const SCOPES = {
   Resource: {
     'maratron://runs/recent': RUNS_R,
     'maratron://plans/current': TRAINING_R,
+    'maratron://runs/{id}': RUNS_R,
   },
 } as const satisfies Record<string, Record<string, ScopeRequirement>>;
 
