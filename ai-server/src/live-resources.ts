@@ -130,8 +130,8 @@ export class LiveResources {
       ),
       bus.subscribe('plan.changed', ({ userId }) => this.changed(userId, { uris: [CURRENT_PLAN_URI] })),
       bus.subscribe('mcp-session.ended', ({ mcpSessionId }) => this.streams.get(mcpSessionId)?.close()),
-      bus.subscribe('mcp-session.stream-opened', ({ mcpSessionId, streamId }) => {
-        if (streamId !== this.openedHere.get(mcpSessionId)) this.streams.get(mcpSessionId)?.close();
+      bus.subscribe('mcp-session.stream-opened', ({ mcpSessionId, origin }) => {
+        if (origin !== this.origin) this.streams.get(mcpSessionId)?.close();
       }),
       bus.subscribe('session.ended', ({ sessionIds }) => this.closeWhere((o) => o.sessionId !== null && sessionIds.includes(o.sessionId))),
       bus.subscribe('access-token.revoked', ({ accessTokenIds }) =>
@@ -145,8 +145,8 @@ export class LiveResources {
     this.keepAlive.unref();
   }
 
-  /** Which stream of a session this process opened last (the one `mcp-session.stream-opened` keeps). */
-  private readonly openedHere = new Map<string, string>();
+  /** This process, in `mcp-session.stream-opened` (a stream opened here replaces this process's own at once). */
+  private readonly origin = randomUUID();
 
   get size(): number {
     return this.streams.size;
@@ -158,13 +158,11 @@ export class LiveResources {
    */
   attach(mcpSessionId: string, owner: StreamOwner, server: McpServer, close: () => void): () => void {
     this.streams.get(mcpSessionId)?.close();
-    const streamId = randomUUID();
     let expiry: NodeJS.Timeout | undefined;
     const detach = () => {
       clearTimeout(expiry);
       if (this.streams.get(mcpSessionId) !== stream) return;
       this.streams.delete(mcpSessionId);
-      this.openedHere.delete(mcpSessionId);
     };
     const stream: Stream = {
       owner,
@@ -176,13 +174,12 @@ export class LiveResources {
       },
     };
     this.streams.set(mcpSessionId, stream);
-    this.openedHere.set(mcpSessionId, streamId);
     if (owner.expiresAt) {
       // setTimeout's longest delay is about 24.8 days; a stream open that long is closed and reopened.
       expiry = setTimeout(stream.close, Math.min(Math.max(0, owner.expiresAt.getTime() - Date.now()), 2 ** 31 - 1));
       expiry.unref();
     }
-    this.bus.publish('mcp-session.stream-opened', { mcpSessionId, userId: owner.userId, streamId });
+    this.bus.publish('mcp-session.stream-opened', { mcpSessionId, userId: owner.userId, origin: this.origin });
     return detach;
   }
 

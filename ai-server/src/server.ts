@@ -88,7 +88,7 @@ export function createAiServer({ config, dataSource, bus, redis, logger }: AiSer
   const limit = new ToolRateLimit(config.aiRateLimitPerMinute, redis);
   const metrics = new Metrics();
   let boundPort = 0;
-  const sessionStore = createSessionStore(redis, config.mcpSessions);
+  const sessionStore = createSessionStore(redis, config.mcpSessions, logger);
   const live = new LiveResources(bus, sessionStore, config.mcpSessions, logger);
   const handleMcp = createMcpHttp({
     store: sessionStore,

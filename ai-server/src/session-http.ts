@@ -50,6 +50,17 @@ export function createMcpHttp({ store, live, bus, config, logger, hosts }: McpHt
     /** The server for one request: of `session`, or of none for a request the transport refuses. */
     build: (session: McpSession | null) => McpServer,
   ): Promise<void> {
+    // DNS-rebinding protection before anything else (the transport checks again): a page on
+    // another origin can't reach the server through a name resolving to it.
+    const allowed = hosts();
+    const origin = req.header('origin');
+    if (
+      !allowed.includes(req.header('host') ?? '') ||
+      (origin && !allowed.some((h) => origin === `http://${h}` || origin === `https://${h}`))
+    ) {
+      res.status(403).json({ jsonrpc: '2.0', error: { code: -32000, message: 'Invalid Host or Origin header' }, id: null });
+      return;
+    }
     const header = req.header('mcp-session-id');
     let transport: WebStandardStreamableHTTPServerTransport;
     let server: McpServer;

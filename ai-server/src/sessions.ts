@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { EventId, EventStore, StreamId } from '@modelcontextprotocol/sdk/server/webStandardStreamableHttp.js';
 import type { InitializeRequest, JSONRPCMessage, LoggingLevel } from '@modelcontextprotocol/sdk/types.js';
 import { withCommandTimeout } from '@maratron/core';
-import type { McpSessionConfig, RedisClient } from '@maratron/core';
+import type { Logger, McpSessionConfig, RedisClient } from '@maratron/core';
 
 /**
  * Stateful MCP sessions (Streamable HTTP, `Mcp-Session-Id`).
@@ -52,8 +52,9 @@ export interface SessionStore {
   sweep(): void;
 }
 
-export function createSessionStore(redis: RedisClient | null, config: McpSessionConfig): SessionStore {
-  return redis ? new RedisSessionStore(redis, config) : new MemorySessionStore(config);
+export function createSessionStore(redis: RedisClient | null, config: McpSessionConfig, logger: Logger): SessionStore {
+  const memory = new MemorySessionStore(config);
+  return redis ? new ResilientSessionStore(new RedisSessionStore(redis, config), memory, logger) : memory;
 }
 
 /** `<streamId>.<position>`: stream ids are UUIDs or the SDK's `_GET_stream`, never with a dot. */
@@ -254,6 +255,23 @@ class MemorySessionStore implements SessionStore {
     this.sessions.delete(id);
   }
 
+  /** Keeps this process's copy of a session as Redis has it (its events and idle clock carry on). */
+  mirror(id: string, record: SessionRecord, subscriptions?: readonly string[]): void {
+    const session = this.sessions.get(id);
+    if (!session) {
+      this.sessions.set(id, { record, subscriptions: new Set(subscriptions), lastUsed: Date.now(), streams: new Map() });
+      return;
+    }
+    session.record = record;
+    session.lastUsed = Date.now();
+    if (subscriptions) session.subscriptions = new Set(subscriptions);
+  }
+
+  mirrorSubscriptions(id: string, subscriptions: readonly string[]): void {
+    const session = this.sessions.get(id);
+    if (session) session.subscriptions = new Set(subscriptions);
+  }
+
   events(id: string): EventStore {
     const streamOf = (streamId: StreamId) => {
       const session = this.live(id);
@@ -284,6 +302,125 @@ class MemorySessionStore implements SessionStore {
 
   sweep(): void {
     for (const id of [...this.sessions.keys()]) this.live(id);
+  }
+}
+
+/** After Redis failed, how long its commands are not tried (each would wait out REDIS_COMMAND_TIMEOUT_MS). */
+const REDIS_RETRY_MS = 5000;
+
+/**
+ * Redis, with this process's own copy of every session it served as the fallback: through a Redis
+ * outage the sessions this replica knows go on (and new ones open here, known only here until they
+ * end), as MCP tool calls do; once Redis answers again it is the record again.
+ */
+class ResilientSessionStore implements SessionStore {
+  private redisDownUntil = 0;
+
+  constructor(
+    private readonly redis: RedisSessionStore,
+    private readonly memory: MemorySessionStore,
+    private readonly logger: Logger,
+  ) {}
+
+  private async either<T>(remote: () => Promise<T>, local: () => Promise<T>): Promise<T> {
+    if (Date.now() < this.redisDownUntil) return local();
+    try {
+      return await remote();
+    } catch (err) {
+      this.logger.warn({ err }, 'redis unavailable: MCP sessions served from this process');
+      this.redisDownUntil = Date.now() + REDIS_RETRY_MS;
+      return local();
+    }
+  }
+
+  async create(id: string, record: SessionRecord): Promise<string[]> {
+    const evictedHere = await this.memory.create(id, record);
+    return this.either(
+      () => this.redis.create(id, record),
+      async () => evictedHere,
+    );
+  }
+
+  get(id: string): Promise<SessionRecord | null> {
+    return this.either(
+      async () => {
+        const record = await this.redis.get(id);
+        if (record) this.memory.mirror(id, record);
+        else await this.memory.delete(id);
+        return record;
+      },
+      () => this.memory.get(id),
+    );
+  }
+
+  touch(id: string, userId: string): Promise<void> {
+    void this.memory.touch(id);
+    return this.either(
+      () => this.redis.touch(id, userId),
+      async () => undefined,
+    );
+  }
+
+  async setLogLevel(id: string, level: LoggingLevel): Promise<void> {
+    await this.memory.setLogLevel(id, level);
+    await this.either(
+      () => this.redis.setLogLevel(id, level),
+      async () => undefined,
+    );
+  }
+
+  async subscribe(id: string, uri: string): Promise<void> {
+    await this.memory.subscribe(id, uri);
+    await this.either(
+      () => this.redis.subscribe(id, uri),
+      async () => undefined,
+    );
+  }
+
+  async unsubscribe(id: string, uri: string): Promise<void> {
+    await this.memory.unsubscribe(id, uri);
+    await this.either(
+      () => this.redis.unsubscribe(id, uri),
+      async () => undefined,
+    );
+  }
+
+  subscriptions(id: string): Promise<string[]> {
+    return this.either(
+      async () => {
+        const subscriptions = await this.redis.subscriptions(id);
+        this.memory.mirrorSubscriptions(id, subscriptions);
+        return subscriptions;
+      },
+      () => this.memory.subscriptions(id),
+    );
+  }
+
+  async delete(id: string, userId: string): Promise<void> {
+    await this.memory.delete(id);
+    await this.either(
+      () => this.redis.delete(id, userId),
+      async () => undefined,
+    );
+  }
+
+  events(id: string): EventStore {
+    const remote = this.redis.events(id);
+    const local = this.memory.events(id);
+    return {
+      storeEvent: (streamId, message) =>
+        this.either(
+          () => remote.storeEvent(streamId, message),
+          () => local.storeEvent(streamId, message),
+        ),
+      // Redis's positions are `<ms>-<seq>`, this process's plain numbers.
+      replayEventsAfter: (lastEventId, handlers) =>
+        (parseEventId(lastEventId)?.position.includes('-') ? remote : local).replayEventsAfter(lastEventId, handlers),
+    };
+  }
+
+  sweep(): void {
+    this.memory.sweep();
   }
 }
 

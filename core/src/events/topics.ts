@@ -19,8 +19,8 @@ export interface Topics {
   'plan.changed': { planId: string; userId: string };
   /** An MCP session of `userId`'s ended (DELETE, or evicted past the runner's limit): every process closes its stream. */
   'mcp-session.ended': { mcpSessionId: string; userId: string };
-  /** An MCP session's notification stream opened in some process: any other process holding one for it closes its own. */
-  'mcp-session.stream-opened': { mcpSessionId: string; userId: string; streamId: string };
+  /** An MCP session's notification stream opened in process `origin`: any other process holding one for it closes its own. */
+  'mcp-session.stream-opened': { mcpSessionId: string; userId: string; origin: string };
   /** A runner's totals changed otherwise than by a new run (a run edited or deleted). */
   'leaderboard.changed': { userId: string };
   /** A bulk import job moved on (files processed, or it finished). */
