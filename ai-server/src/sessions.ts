@@ -165,7 +165,7 @@ class RedisSessionStore implements SessionStore {
               key,
               '*',
               { m: JSON.stringify(message) },
-              { TRIM: { strategy: 'MAXLEN', strategyModifier: '~', threshold: config.eventsKept } },
+              { TRIM: { strategy: 'MAXLEN', strategyModifier: '=', threshold: config.eventsKept } },
             )
             .expire(key, config.idleSeconds)
             .exec(),

@@ -9,6 +9,7 @@ import {
   ResourceListChangedNotificationSchema,
   ResourceUpdatedNotificationSchema,
 } from '@modelcontextprotocol/sdk/types.js';
+import { LATEST_PROTOCOL_VERSION } from '@modelcontextprotocol/sdk/types.js';
 import type { LoggingLevel, Progress } from '@modelcontextprotocol/sdk/types.js';
 import { ok, redisUrlOrSkip } from '../../gateway/test/harness';
 import type { GqlResponse, TestUser } from '../../gateway/test/harness';
@@ -143,6 +144,53 @@ async function streamOpen(w: Watcher, gql: Gql, user: TestUser): Promise<void> {
   throw new Error('the notification stream never opened');
 }
 
+/** Headers of a hand-made MCP request as `token`'s holder, in `sessionId`. */
+const rawHeaders = (token: string, sessionId?: string): Record<string, string> => ({
+  authorization: `Bearer ${token}`,
+  'content-type': 'application/json',
+  accept: 'application/json, text/event-stream',
+  'mcp-protocol-version': LATEST_PROTOCOL_VERSION,
+  ...(sessionId ? { 'mcp-session-id': sessionId } : {}),
+});
+
+/** A session opened by hand (no notification stream opens by itself); its id. */
+async function rawSession(url: string, token: string): Promise<string> {
+  const res = await fetch(url, {
+    method: 'POST',
+    headers: rawHeaders(token),
+    body: JSON.stringify({
+      jsonrpc: '2.0',
+      id: 1,
+      method: 'initialize',
+      params: { protocolVersion: LATEST_PROTOCOL_VERSION, capabilities: {}, clientInfo: { name: 'raw', version: '1.0.0' } },
+    }),
+  });
+  await res.text();
+  expect(res.status).toBe(200);
+  return res.headers.get('mcp-session-id')!;
+}
+
+/** Server-sent events of a response as they come: `{ id, data }`, the data parsed (comments and priming events skipped). */
+async function* sse(res: Response): AsyncGenerator<{ id: string | null; data: { method?: string; params?: { uri?: string } } }> {
+  const reader = res.body!.pipeThrough(new TextDecoderStream()).getReader();
+  let buffer = '';
+  for (;;) {
+    const { value, done } = await reader.read();
+    if (done) return;
+    buffer += value;
+    let end: number;
+    while ((end = buffer.indexOf('\n\n')) >= 0) {
+      const lines = buffer.slice(0, end).split('\n');
+      buffer = buffer.slice(end + 2);
+      const data = lines
+        .find((l) => l.startsWith('data: '))
+        ?.slice(6)
+        .trim();
+      if (data) yield { id: lines.find((l) => l.startsWith('id: '))?.slice(4) ?? null, data: JSON.parse(data) as { method?: string } };
+    }
+  }
+}
+
 describeWithRedis('MCP live resources across two replicas', () => {
   let s: TestStack;
   let b: GatewayProcess;
@@ -151,9 +199,10 @@ describeWithRedis('MCP live resources across two replicas', () => {
   let gqlB: Gql;
 
   beforeAll(async () => {
-    s = await startStack({ redis: true });
+    // One event kept per stream, so the resumption test sees what is and isn't kept.
+    s = await startStack({ redis: true, aiEnv: { MCP_STREAM_EVENTS_KEPT: '1' } });
     const aiPortB = await freePort();
-    b = await spawnGateway(s.t.schema, { REDIS_URL: redisUrl!, AI_SERVER_PORT: String(aiPortB) });
+    b = await spawnGateway(s.t.schema, { REDIS_URL: redisUrl!, AI_SERVER_PORT: String(aiPortB), MCP_STREAM_EVENTS_KEPT: '1' });
     mcpB = `http://127.0.0.1:${aiPortB}/mcp`;
     gqlA = (query, variables, token) => s.t.gql(query, variables, token);
     gqlB = (query, variables, token) => b.gql(query, variables, token);
@@ -276,6 +325,51 @@ describeWithRedis('MCP live resources across two replicas', () => {
     expect(onB.transport.sessionId).toBe(sessionId);
   });
 
+  it('resumes a notification stream on the other replica from Last-Event-ID, with the last MCP_STREAM_EVENTS_KEPT events', async () => {
+    const lea = await s.t.signUp('Lea');
+    const sessionId = await rawSession(s.mcpUrl, lea.token);
+    const subscribe = await fetch(s.mcpUrl, {
+      method: 'POST',
+      headers: rawHeaders(lea.token, sessionId),
+      body: JSON.stringify({ jsonrpc: '2.0', id: 2, method: 'resources/subscribe', params: { uri: 'maratron://runs/recent' } }),
+    });
+    expect(await subscribe.text()).toContain('"result":{}');
+
+    const onA = new AbortController();
+    const streamA = await fetch(s.mcpUrl, { headers: rawHeaders(lea.token, sessionId), signal: onA.signal });
+    expect(streamA.status).toBe(200);
+    const eventsA = sse(streamA);
+    // Each run: runs/recent updated, then the listing changed.
+    const received: { id: string | null; method?: string }[] = [];
+    for (let i = 0; i < 3; i++) {
+      await createRun(gqlA, lea, i + 1);
+      for (;;) {
+        const { value } = await eventsA.next();
+        if (!value) throw new Error('the stream ended');
+        received.push({ id: value.id, method: value.data.method });
+        if (value.data.method === 'notifications/resources/list_changed') break;
+      }
+    }
+    onA.abort();
+    expect(received.map((e) => e.method)).toEqual(
+      Array(3).fill(['notifications/resources/updated', 'notifications/resources/list_changed']).flat(),
+    );
+
+    // On B, after the first: what came between was dropped (one event kept); the last is replayed first.
+    const onB = new AbortController();
+    const streamB = await fetch(mcpB, {
+      headers: { ...rawHeaders(lea.token, sessionId), 'last-event-id': received[0].id! },
+      signal: onB.signal,
+    });
+    expect(streamB.status).toBe(200);
+    const replayed = await sse(streamB).next();
+    expect(replayed.value).toEqual({
+      id: received[5].id,
+      data: expect.objectContaining({ method: 'notifications/resources/list_changed' }),
+    });
+    onB.abort();
+  });
+
   it('is its runner’s only: another runner’s token naming the session is told it does not exist', async () => {
     const gus = await s.t.signUp('Gus');
     const hal = await s.t.signUp('Hal');
@@ -357,9 +451,24 @@ describeWithRedis('MCP live resources across two replicas', () => {
 describe('MCP sessions in one process (no Redis)', () => {
   let s: TestStack;
   beforeAll(async () => {
-    s = await startStack({ aiEnv: { MCP_SESSION_IDLE_SECONDS: '3', MCP_SESSIONS_PER_RUNNER: '2' } });
+    s = await startStack({ aiEnv: { MCP_SESSION_IDLE_SECONDS: '3', MCP_SESSIONS_PER_RUNNER: '2', MCP_STREAMS_PER_PROCESS: '1' } });
   }, 60_000);
   afterAll(() => s.close());
+
+  // First, while no other stream is open here.
+  it('holds at most MCP_STREAMS_PER_PROCESS notification streams', async () => {
+    const max = await s.t.signUp('Max');
+    const one = await rawSession(s.mcpUrl, max.token);
+    const two = await rawSession(s.mcpUrl, max.token);
+    const first = new AbortController();
+    const open = await fetch(s.mcpUrl, { headers: rawHeaders(max.token, one), signal: first.signal });
+    expect(open.status).toBe(200);
+    const refused = await fetch(s.mcpUrl, { headers: rawHeaders(max.token, two) });
+    expect(refused.status).toBe(503);
+    expect(refused.headers.get('retry-after')).toBe('30');
+    await refused.text();
+    first.abort();
+  });
 
   const status = (token: string, sessionId: string) =>
     fetch(s.mcpUrl, {
