@@ -341,7 +341,11 @@ export function createAiServer({ config, dataSource, bus, redis, logger }: AiSer
     if (session) {
       // What a session may watch: its runner's recent runs, current plan, and any of their own runs.
       serveSession(server, session, sessionStore, async (uri) => {
-        if (uri === RECENT_RUNS_URI || uri === CURRENT_PLAN_URI) return assertScope(caller.scopes, scopeOf('Resource', uri));
+        if (uri === RECENT_RUNS_URI || uri === CURRENT_PLAN_URI) {
+          assertScope(caller.scopes, scopeOf('Resource', uri));
+          // Opening the caller's context checks the token still stands.
+          return asCaller(caller, async () => undefined);
+        }
         const runId = runTemplate.uriTemplate.match(uri)?.id;
         if (typeof runId !== 'string') throw notWatchable(uri, 'not a resource of this server');
         assertScope(caller.scopes, scopeOf('Resource', RUN_URI_TEMPLATE));
@@ -430,6 +434,15 @@ export function createAiServer({ config, dataSource, bus, redis, logger }: AiSer
       scopes: claims.scopes,
       address: req.ip ?? 'unknown',
     };
+    // A notification stream does no work that would check the token's sign-in (or access token)
+    // still stands: check it now; from then on its end closes the stream (live-resources.ts).
+    if (req.method === 'GET') {
+      const refused = await asCaller(caller, async () => null).catch((error: unknown) => error);
+      if (refused instanceof DomainError) {
+        res.status(401).json({ jsonrpc: '2.0', error: { code: -32001, message: `${refused.code}: ${refused.message}` }, id: null });
+        return;
+      }
+    }
     try {
       await handleMcp(req, res, { ...caller, expiresAt: claims.expiresAt }, (session) => buildServer(caller, session));
     } catch (err) {

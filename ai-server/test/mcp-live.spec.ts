@@ -370,6 +370,20 @@ describeWithRedis('MCP live resources across two replicas', () => {
     onB.abort();
   });
 
+  it('closes a notification stream when the sign-in that opened it ends, on whichever replica it ends', async () => {
+    const max = await s.t.signUp('Mae');
+    const sessionId = await rawSession(s.mcpUrl, max.token);
+    const stream = await fetch(s.mcpUrl, { headers: rawHeaders(max.token, sessionId) });
+    expect(stream.status).toBe(200);
+    const events = sse(stream);
+    ok(await gqlB(`mutation { signOut }`, {}, max.token));
+    // The stream ends, and the token can't open another.
+    expect((await events.next()).done).toBe(true);
+    const again = await fetch(mcpB, { headers: rawHeaders(max.token, sessionId) });
+    expect(again.status).toBe(401);
+    await again.text();
+  });
+
   it('is its runner’s only: another runner’s token naming the session is told it does not exist', async () => {
     const gus = await s.t.signUp('Gus');
     const hal = await s.t.signUp('Hal');
