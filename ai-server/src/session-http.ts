@@ -1,7 +1,10 @@
 import { getRequestListener } from '@hono/node-server';
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { WebStandardStreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/webStandardStreamableHttp.js';
-import type { EventStore } from '@modelcontextprotocol/sdk/server/webStandardStreamableHttp.js';
+import type {
+  EventStore,
+  WebStandardStreamableHTTPServerTransportOptions as TransportOptions,
+} from '@modelcontextprotocol/sdk/server/webStandardStreamableHttp.js';
 import { isInitializeRequest } from '@modelcontextprotocol/sdk/types.js';
 import type { EventBus, Logger, McpSessionConfig } from '@maratron/core';
 import type { Request, Response } from 'express';
@@ -31,12 +34,13 @@ export function createMcpHttp({ store, live, bus, config, logger, hosts }: McpHt
     bus.publish('mcp-session.ended', { mcpSessionId: id, userId });
   };
 
-  function transportFor(id: string, events: EventStore, onClose?: () => Promise<void>) {
+  /** A transport of session `id` (one request's), with the SDK's own DNS-rebinding checks too. */
+  function transportFor(id: string, events: EventStore, on: Pick<TransportOptions, 'onsessioninitialized' | 'onsessionclosed'>) {
     const allowed = hosts();
     return new WebStandardStreamableHTTPServerTransport({
+      ...on,
       sessionIdGenerator: () => id,
       eventStore: events,
-      onsessionclosed: onClose,
       enableDnsRebindingProtection: true,
       allowedHosts: allowed,
       allowedOrigins: allowed.flatMap((h) => [`http://${h}`, `https://${h}`]),
@@ -72,18 +76,13 @@ export function createMcpHttp({ store, live, bus, config, logger, hosts }: McpHt
       const session: McpSession | null = isInitializeRequest(req.body)
         ? { id, record: { userId: owner.userId, init: req.body.params, logLevel: DEFAULT_LOG_LEVEL } }
         : null;
-      transport = new WebStandardStreamableHTTPServerTransport({
-        sessionIdGenerator: () => id,
+      transport = transportFor(id, store.events(id), {
         onsessioninitialized: async () => {
           if (!session) return;
           // Past the runner's limit the least recently used sessions end (their streams close too).
           const evicted = await store.create(id, session.record);
           for (const old of evicted) bus.publish('mcp-session.ended', { mcpSessionId: old, userId: owner.userId });
         },
-        eventStore: store.events(id),
-        enableDnsRebindingProtection: true,
-        allowedHosts: hosts(),
-        allowedOrigins: hosts().flatMap((h) => [`http://${h}`, `https://${h}`]),
       });
       server = build(session);
       await server.connect(transport);
@@ -103,7 +102,7 @@ export function createMcpHttp({ store, live, bus, config, logger, hosts }: McpHt
         return;
       }
       const events = new QuietUntilResumed(store.events(header));
-      transport = transportFor(header, events, () => endSession(header, owner.userId));
+      transport = transportFor(header, events, { onsessionclosed: () => endSession(header, owner.userId) });
       server = build(session);
       await server.connect(transport);
       await resume(transport, session, hosts()[0]);
