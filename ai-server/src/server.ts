@@ -76,7 +76,8 @@ interface Caller {
 
 /** get_user_context answers are cached this long (the runner's changes drop them sooner: see `invalidate`). */
 const USER_CONTEXT_TTL_SECONDS = 300;
-const userContextKey = (userId: string) => `user-context:${userId}`;
+// Versioned by the answer's shape: an entry cached before a field was added is never served.
+const userContextKey = (userId: string) => `user-context:v2:${userId}`;
 
 /**
  * The MCP server over the runner's data: Streamable HTTP at /mcp with stateful sessions that any
@@ -185,7 +186,7 @@ export function createAiServer({ config, dataSource, bus, redis, logger }: AiSer
       {
         title: 'Runner context',
         description:
-          'The runner at a glance: profile, units, goals, this week and the last four weeks, active shoes with usage, VDOT and records. Start here.',
+          'The runner at a glance: profile, units, goals, this week and the last four weeks, this month and this year, active shoes with usage, VDOT and records. Start here.',
         inputSchema: {},
         outputSchema: outputs.userContext,
         annotations: reads('Runner context'),
@@ -275,7 +276,7 @@ export function createAiServer({ config, dataSource, bus, redis, logger }: AiSer
       {
         title: 'Generate a training plan',
         description:
-          "A dated, periodised plan (base, build, peak, taper) to a goal race at the runner's Daniels paces, rising at most 10 % a week from their recent volume; stored as their current plan.",
+          "A dated, periodised plan (base, build, peak, taper) to a goal race at the runner's Daniels paces, rising at most 10 % a week from their recent volume with a cut-back week every third or fourth, on their preferred days and suited to their level; stored as their current plan.",
         inputSchema: ruleSchema(inputs.generatePlan),
         outputSchema: outputs.generatePlan,
         // A new plan becomes the current one; earlier plans stay stored.

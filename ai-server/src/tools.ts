@@ -2,6 +2,7 @@ import {
   formatDuration,
   formatPace,
   paceSecondsPerKm,
+  Period,
   parseInput,
   DEFAULT_SUMMARY_WEEKS,
   newRunSchema,
@@ -11,13 +12,15 @@ import {
   RACE_DISTANCES,
   RaceDistance,
   RunEnvironment,
-  SHOE_ALERT_USAGE,
+  shoeUsagePercent,
+  shoeWear,
   TrainingLevel,
   Units,
   Visibility,
   Weekday,
   notFound,
 } from '@maratron/domain';
+import type { ShoeWear } from '@maratron/domain';
 import type { Run } from '@maratron/schema';
 import { requireViewer } from '@maratron/core';
 import type { PlanProgress, RequestContext, Services } from '@maratron/core';
@@ -61,6 +64,13 @@ const week = (w: { weekStart: Date; distance: number; duration: number; runCount
   distanceKm: km(w.distance),
   duration: w.duration,
   runCount: w.runCount,
+});
+
+const periodTotals = (p: { distance: number; duration: number; runCount: number }): z.infer<typeof periodOutput> => ({
+  distance: p.distance,
+  distanceKm: km(p.distance),
+  duration: p.duration,
+  runCount: p.runCount,
 });
 
 /**
@@ -140,6 +150,13 @@ const weekOutput = z.object({
   runCount: z.number().int(),
 });
 
+const periodOutput = z.object({
+  distance: metres,
+  distanceKm: kilometres,
+  duration: seconds,
+  runCount: z.number().int(),
+});
+
 const planOutput = {
   id: z.string(),
   goal: z.enum(RaceDistance),
@@ -179,6 +196,8 @@ export const outputs = {
       .describe('Null until the runner fills in their training profile'),
     thisWeek: weekOutput,
     lastFourWeeks: z.array(weekOutput).describe('Oldest first'),
+    thisMonth: periodOutput.describe('This calendar month so far (the same figures as User.stats(period: MONTH))'),
+    thisYear: periodOutput.describe('This calendar year so far (the same figures as User.stats(period: YEAR))'),
     vdot: z.number().nullable(),
     activeShoes: z.array(
       z.object({
@@ -218,7 +237,10 @@ export const outputs = {
         maxDistanceKm: kilometres,
         remainingKm: kilometres,
         usagePercent: z.number().int(),
-        retire: z.boolean(),
+        wear: z
+          .enum(['ok', 'alert', 'retire'])
+          .describe('ok; alert: plan a replacement (the same shoes as the shoe alerts); retire: due for retirement'),
+        retire: z.boolean().describe('Due for retirement (wear is retire): at 100 % of its life or more'),
         advice: z.string(),
       }),
     ),
@@ -255,18 +277,27 @@ export const outputs = {
 /** What the tool `name` answers when it succeeds. */
 export type ToolOutput<N extends keyof typeof outputs> = z.infer<(typeof outputs)[N]>;
 
+/** What the shoe report says of a shoe, by its wear (shoeWear, the shoe alerts' rule). */
+const SHOE_ADVICE: Record<ShoeWear, string> = {
+  retire: 'Retire it: at or past its expected life, the cushioning no longer protects you.',
+  alert: 'Plan a replacement soon: 80 % or more of its life is used.',
+  ok: 'Fine: plenty of life left.',
+};
+
 export function createTools(s: Services) {
   return {
     async userContext(ctx: RequestContext): Promise<ToolOutput<'userContext'>> {
       const viewerId = requireViewer(ctx);
       const summary = s.training.summary(ctx, 5);
-      const [user, profile, weeks, shoes, records, vdot] = await Promise.all([
+      const [user, profile, weeks, shoes, records, vdot, month, year] = await Promise.all([
         s.users.me(ctx),
         ctx.loaders.trainingProfile.load(viewerId),
         s.training.weeks(ctx, summary),
         s.shoes.list(ctx, viewerId, false),
         s.training.personalRecords(ctx, summary),
         s.training.vdot(ctx, summary),
+        s.runs.stats(ctx, viewerId, Period.MONTH),
+        s.runs.stats(ctx, viewerId, Period.YEAR),
       ]);
       const shoeUsage = await Promise.all(shoes.map((shoe) => s.shoes.usage(ctx, shoe)));
       return {
@@ -283,6 +314,8 @@ export function createTools(s: Services) {
           : null,
         thisWeek: week(weeks[weeks.length - 1]),
         lastFourWeeks: weeks.slice(0, -1).map(week),
+        thisMonth: periodTotals(month),
+        thisYear: periodTotals(year),
         vdot,
         activeShoes: shoes.map((shoe, i) => ({
           id: shoe.id,
@@ -291,7 +324,7 @@ export function createTools(s: Services) {
           isDefault: shoe.isDefault,
           distanceKm: km(shoeUsage[i].distance),
           maxDistanceKm: km(shoe.maxDistance),
-          usagePercent: Math.round(shoeUsage[i].usage * 100),
+          usagePercent: shoeUsagePercent(shoeUsage[i].usage),
         })),
         recentRecords: records.map((r) => ({
           distance: r.distance,
@@ -338,12 +371,8 @@ export function createTools(s: Services) {
       return {
         shoes: shoes.map((shoe, i) => {
           const { distance, runCount, usage: used } = usage[i];
-          const advice =
-            used >= 1
-              ? 'Retire it: past its expected life, the cushioning no longer protects you.'
-              : used >= SHOE_ALERT_USAGE
-                ? 'Plan a replacement soon: over 80 % of its life is used.'
-                : 'Fine: plenty of life left.';
+          const wear = shoeWear(used);
+          const advice = SHOE_ADVICE[wear];
           return {
             id: shoe.id,
             name: shoe.name,
@@ -353,8 +382,9 @@ export function createTools(s: Services) {
             distanceKm: km(distance),
             maxDistanceKm: km(shoe.maxDistance),
             remainingKm: km(Math.max(0, shoe.maxDistance - distance)),
-            usagePercent: Math.round(used * 100),
-            retire: used >= 1,
+            usagePercent: shoeUsagePercent(used),
+            wear,
+            retire: wear === 'retire',
             advice,
           };
         }),

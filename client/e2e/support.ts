@@ -176,8 +176,17 @@ export async function visible(locator: Locator, timeout = 15_000) {
   await locator.first().waitFor({ state: 'visible', timeout });
 }
 
-/** A GPX track like a watch records: one point every 5 s, steady pace, rolling elevation. */
-export function makeGpx({ name = 'Riverside loop', km = 3.2, paceSecPerKm = 300, startedAt = new Date(Date.now() - 3 * 3600_000) } = {}) {
+/**
+ * A GPX track like a watch records: one point every 5 s, steady pace, rolling elevation; with
+ * `heartRate`, a chest strap's reading (bpm at each second) on every point.
+ */
+export function makeGpx({
+  name = 'Riverside loop',
+  km = 3.2,
+  paceSecPerKm = 300,
+  startedAt = new Date(Date.now() - 3 * 3600_000),
+  heartRate,
+}: { name?: string; km?: number; paceSecPerKm?: number; startedAt?: Date; heartRate?: (second: number) => number } = {}) {
   const seconds = Math.round(km * paceSecPerKm);
   const points: string[] = [];
   const [lat0, lon0] = [48.8566, 2.3522];
@@ -193,11 +202,15 @@ export function makeGpx({ name = 'Riverside loop', km = 3.2, paceSecPerKm = 300,
     const lon = lon0 + x / metresPerDegLon;
     const ele = 35 + 12 * Math.sin(along / 400);
     points.push(
-      `<trkpt lat="${lat.toFixed(6)}" lon="${lon.toFixed(6)}"><ele>${ele.toFixed(1)}</ele><time>${new Date(startedAt.getTime() + s * 1000).toISOString()}</time></trkpt>`,
+      `<trkpt lat="${lat.toFixed(6)}" lon="${lon.toFixed(6)}"><ele>${ele.toFixed(1)}</ele><time>${new Date(startedAt.getTime() + s * 1000).toISOString()}</time>` +
+        (heartRate
+          ? `<extensions><gpxtpx:TrackPointExtension><gpxtpx:hr>${heartRate(s)}</gpxtpx:hr></gpxtpx:TrackPointExtension></extensions>`
+          : '') +
+        '</trkpt>',
     );
   }
   return `<?xml version="1.0" encoding="UTF-8"?>
-<gpx version="1.1" creator="Maratron e2e" xmlns="http://www.topografix.com/GPX/1/1">
+<gpx version="1.1" creator="Maratron e2e" xmlns="http://www.topografix.com/GPX/1/1" xmlns:gpxtpx="http://www.garmin.com/xmlschemas/TrackPointExtension/v1">
   <trk><name>${name}</name><type>running</type><trkseg>
 ${points.join('\n')}
   </trkseg></trk>

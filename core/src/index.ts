@@ -68,6 +68,8 @@ export * from './social/posts.sql';
 export * from './social/social.loaders';
 export * from './training/training.loaders';
 export * from './training/training.service';
+export * from './training/heart-rates';
+export * from './training/heart-rates.service';
 export * from './users/users.loaders';
 export * from './users/users.service';
 export * from './users/users.sql';

@@ -5,6 +5,7 @@ import { createRunLoaders } from './runs/runs.loaders';
 import { createShoeLoaders } from './shoes/shoes.loaders';
 import { createSocialLoaders } from './social/social.loaders';
 import { createTrainingLoaders } from './training/training.loaders';
+import { createHeartRateLoaders } from './training/heart-rates';
 import { createUserLoaders } from './users/users.loaders';
 import { createCoachLoaders } from './coach/coach.loaders';
 import { createSessionLoaders } from './sessions/sessions.loaders';
@@ -23,6 +24,7 @@ export function createLoaders(db: RequestDb, viewerId: string | null) {
     }),
     ...shoes,
     ...createTrainingLoaders(db, viewerId),
+    ...createHeartRateLoaders(db, viewerId),
     ...createGroupLoaders(db, viewerId),
     ...createNotificationLoaders(db, viewerId),
     ...createCoachLoaders(db),

@@ -12,6 +12,7 @@ import { CommentsService } from './social/comments.service';
 import { BlocksService } from './social/blocks.service';
 import { FollowsService } from './social/follows.service';
 import { TrainingService } from './training/training.service';
+import { HeartRatesService } from './training/heart-rates.service';
 import { LeaderboardService } from './social/leaderboard.service';
 import { PostsService } from './social/posts.service';
 import { UsersService } from './users/users.service';
@@ -63,7 +64,8 @@ export function createServices(
   const posts = new PostsService(notifications, events);
   const groups = new GroupsService(notifications);
   const follows = new FollowsService(notifications, config.query.followRequestsMax);
-  const training = new TrainingService(shoes);
+  const heartRates = new HeartRatesService();
+  const training = new TrainingService(shoes, heartRates);
   const plans = new TrainingPlansService(training, events);
   // Worker threads that read activity files; started with the first file, stopped by close().
   const activityReaders = new ActivityReaders(config.activityFiles);
@@ -83,6 +85,7 @@ export function createServices(
     follows,
     blocks: new BlocksService(config.query.blockedUsersMax),
     training,
+    heartRates,
     notifications,
     posts,
     comments: new CommentsService(posts, notifications, events),

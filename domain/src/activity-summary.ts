@@ -3,6 +3,7 @@
 // Everything is one linear pass per segment: no step looks further than a 20 s window.
 import { ActivityFileError, type ActivityPoint, type ParsedActivity } from './activity-file';
 import { haversineDistance, type LatLon } from './geo';
+import { histogramOf, type HeartRateHistogram } from './heart-rate-zones';
 
 /** One kilometre split (the GraphQL `Split` object type has the same shape). */
 export interface ActivitySplit {
@@ -34,6 +35,8 @@ export interface ActivitySummary {
   elapsed: number;
   elevationGain: number | null;
   averageHeartRate: number | null;
+  /** Moving seconds per bpm (the same moving stretches as `duration`); null without heart rate. */
+  heartRates: HeartRateHistogram | null;
   splits: ActivitySplit[];
   /** [lat, lon, ele?] of every positioned point: 6 decimals (≈ 0.1 m) and 0.1 m elevation. */
   track: number[][];
@@ -110,6 +113,8 @@ interface Accumulator {
   hrWeight: number;
   hrSum: number;
   hrCount: number;
+  /** Moving seconds per bpm. */
+  hrSeconds: Map<number, number>;
   firstTime?: number;
   lastTime?: number;
   track: number[][];
@@ -249,6 +254,7 @@ function summarizeSegment(seg: ActivityPoint[], acc: Accumulator): void {
         if (hr !== undefined && dt > 0) {
           acc.hrWeighted += hr * dt;
           acc.hrWeight += dt;
+          acc.hrSeconds.set(hr, (acc.hrSeconds.get(hr) ?? 0) + dt);
         }
       }
       addSample(acc);
@@ -398,6 +404,7 @@ export function summarizeActivity(parsed: ParsedActivity, options: SummarizeOpti
     hrWeight: 0,
     hrSum: 0,
     hrCount: 0,
+    hrSeconds: new Map(),
     track: [],
   };
   for (const seg of parsed.segments) {
@@ -424,6 +431,7 @@ export function summarizeActivity(parsed: ParsedActivity, options: SummarizeOpti
         )
       : null,
     averageHeartRate: averageHeartRate === null ? null : Math.round(averageHeartRate),
+    heartRates: histogramOf(acc.hrSeconds),
     splits,
     track: acc.track,
     samples: acc.moving > 0 ? thinSamples(acc.ts, acc.ds) : [],

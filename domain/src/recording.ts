@@ -110,3 +110,23 @@ export function recordingToGpx(run: { name: string | null; startedAt: Date }, se
     ),
   });
 }
+
+/**
+ * A stored recording read back as an activity (what its GPX export would read to): for work on
+ * runs stored before a value was kept at import, such as the heart-rate histogram.
+ */
+export function activityOfRecording(startedAt: Date, segments: readonly (readonly RecordedPoint[])[]): ParsedActivity {
+  const start = startedAt.getTime();
+  return {
+    startedAt,
+    segments: segments.map((segment) =>
+      segment.map(([lat, lon, ele, t, hr]) => ({
+        lat,
+        lon,
+        ...(ele === null ? {} : { ele }),
+        ...(t === null ? {} : { time: new Date(start + t * 1000) }),
+        ...(hr === null ? {} : { heartRate: hr }),
+      })),
+    ),
+  };
+}

@@ -1,4 +1,5 @@
 // Training load per run and the acute/chronic load balance over days.
+import type { HeartRateHistogram, HeartRateLimits } from './heart-rate-zones';
 
 export interface RunLoadInput {
   /** Moving seconds. */
@@ -52,6 +53,39 @@ export function runIntensity(run: RunLoadInput, athlete: AthleteLoadProfile): nu
     return intensityFactor * intensityFactor * THRESHOLD_INTENSITY;
   }
   return FALLBACK_INTENSITY;
+}
+
+/**
+ * Heart-rate load (Banister TRIMP summed bpm by bpm over the run's heart-rate histogram, so a run of
+ * intervals scores its hard minutes as hard rather than at its average), on the scale of rule 1
+ * above: Σ minutes × TRIMP weight(HRr) / weight(0.85) × 100/60. Rounded to 0.1.
+ */
+export function heartRateLoad(h: HeartRateHistogram, limits: HeartRateLimits): number {
+  const reserve = limits.max - limits.rest;
+  const threshold = trimpWeight(THRESHOLD_HEART_RATE_RESERVE);
+  let load = 0;
+  h.seconds.forEach((s, i) => {
+    const hrr = Math.min(1, Math.max(0, (h.from + i - limits.rest) / reserve));
+    load += (s / 60) * (trimpWeight(hrr) / threshold) * THRESHOLD_INTENSITY;
+  });
+  return Math.round(load * 10) / 10;
+}
+
+/**
+ * Load of a run with heart rate: heartRateLoad over its heart-rate time, plus runLoad (pace model)
+ * over any moving time the strap missed, so a dropout does not make a run lighter. Rounded to 0.1.
+ */
+export function runLoadWithHeartRate(
+  run: RunLoadInput,
+  h: HeartRateHistogram,
+  limits: HeartRateLimits,
+  athlete: AthleteLoadProfile,
+): number {
+  const missed = Math.max(0, run.duration - h.seconds.reduce((a, s) => a + s, 0));
+  // The missed stretch at the run's average pace: its share of the distance.
+  const share = run.duration > 0 ? missed / run.duration : 0;
+  const rest = runLoad({ duration: missed, distance: run.distance * share }, athlete);
+  return Math.round((heartRateLoad(h, limits) + rest) * 10) / 10;
 }
 
 /** Training load of one run: minutes × intensity, rounded to 0.1 (an hour at threshold = 100). */

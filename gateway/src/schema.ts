@@ -23,6 +23,11 @@ import { FollowRequestResolver } from './social/follow-request.resolver';
 import { FollowsResolver } from './social/follows.resolver';
 import { TrainingResolver } from './training/training.resolver';
 import { TrainingSummaryResolver } from './training/training-summary.resolver';
+import {
+  RunHeartRatesResolver,
+  TrainingProfileHeartRatesResolver,
+  TrainingSummaryHeartRatesResolver,
+} from './training/heart-rates.resolver';
 import { LeaderboardResolver } from './social/leaderboard.resolver';
 import { PostResolver } from './social/post.resolver';
 import { PostsResolver } from './social/posts.resolver';
@@ -54,6 +59,9 @@ function resolverInstances(s: Services) {
     new BlocksResolver(s.blocks),
     new TrainingResolver(s.training),
     new TrainingSummaryResolver(s.training),
+    new RunHeartRatesResolver(s.heartRates),
+    new TrainingProfileHeartRatesResolver(s.heartRates),
+    new TrainingSummaryHeartRatesResolver(s.training),
     new PostsResolver(s.posts),
     new PostResolver(s.posts, s.comments),
     new CommentsResolver(s.comments),

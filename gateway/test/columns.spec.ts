@@ -20,6 +20,7 @@ const WITHOUT_MAP: Record<string, string> = {
   group_invitations: 'invitations: inserted and used up, never read as rows',
   run_efforts: "best efforts: probed for records and VDOT, read as a run's effort fields",
   run_tracks: "recordings and splits: read a column at a time (a run's splits, its recording)",
+  run_heart_rates: "heart-rate histograms: read as a run's histogram (from_bpm, seconds) and probed for peaks",
   password_reset_tokens: 'reset links: written and used up only inside maratron_issue_password_reset / maratron_use_password_reset',
   two_factor_recovery_codes: 'recovery codes: inserted as hashes and used up by an UPDATE, never read as rows',
   migrations: "TypeORM's record of the migrations applied",

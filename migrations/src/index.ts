@@ -19,6 +19,8 @@ import { FollowRequestsBlocks1764820000000 } from './1764820000000-follow-reques
 import { BlocksRowLevelSecurity1764821000000 } from './1764821000000-blocks-row-level-security';
 import { PersonalAccessTokens1764830000000 } from './1764830000000-personal-access-tokens';
 import { Webhooks1764840000000 } from './1764840000000-webhooks';
+import { HeartRates1764854000000 } from './1764854000000-heart-rates';
+export { backfillHeartRates } from './1764854000000-heart-rates';
 import { SplitPace1764857000000 } from './1764857000000-split-pace';
 
 /** Every migration, oldest first. Add new ones at the end; never edit one that has shipped. */
@@ -42,6 +44,7 @@ export const migrations = [
   BlocksRowLevelSecurity1764821000000,
   PersonalAccessTokens1764830000000,
   Webhooks1764840000000,
+  HeartRates1764854000000,
   SplitPace1764857000000,
 ];
 

@@ -28,6 +28,10 @@ export const ViewerFragment = graphql(`
       preferredDays
       yearsRunning
       injuryNotes
+      maxHeartRate
+      maxHeartRateEstimated
+      restingHeartRate
+      restingHeartRateEstimated
     }
   }
 `);

@@ -291,6 +291,10 @@ export const TrainingSummaryQuery = graphql(`
       shoeAlerts {
         ...ShoeFields
       }
+      heartRateZones {
+        zone
+        seconds
+      }
     }
   }
 `);
@@ -329,6 +333,10 @@ export const RunDetailQuery = graphql(`
         elevationGain
       }
       track
+      heartRateZones {
+        zone
+        seconds
+      }
     }
   }
 `);

@@ -1,7 +1,9 @@
 import { useQuery } from '@apollo/client';
+import { shoeUsagePercent, shoeWear } from '@maratron/domain/shoe-wear';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import { WeeklyVolumeChart, TrainingLoadChart } from '../charts/Charts';
+import { useHeartRateLimits, ZoneBars } from '../charts/ZoneBars';
 import { DashboardStatsQuery, PAGE, RunsQuery, TrainingSummaryQuery } from '../api/operations';
 import { distanceUnit, formatDistance, formatDuration, formatHours, formatPace, plural, RACE_LABELS } from '../lib/format';
 import { Card, Empty, ErrorBox, Loading, PageHeader, ProgressBar, Stat } from '../ui/components';
@@ -20,6 +22,7 @@ export default function Dashboard() {
   const summary = useQuery(TrainingSummaryQuery, { variables: { weeks: 12 } });
   const runs = useQuery(RunsQuery, { variables: { first: PAGE } });
   const s = summary.data?.trainingSummary;
+  const heartRateLimits = useHeartRateLimits();
 
   return (
     <>
@@ -81,6 +84,12 @@ export default function Dashboard() {
             </Card>
           </div>
 
+          {s && s.heartRateZones.length > 0 && heartRateLimits && (
+            <Card title="Heart-rate zones, last 12 weeks" titleId="zones-title">
+              <ZoneBars zones={s.heartRateZones} limits={heartRateLimits} label="Time in heart-rate zones over the last 12 weeks" />
+            </Card>
+          )}
+
           <div className="grid grid-3">
             <Card title="Shoe alerts" titleId="alerts-title">
               <SummaryPart summary={summary}>
@@ -93,9 +102,13 @@ export default function Dashboard() {
                             <span>
                               <Icon name="alert" className="icon-warn" /> {shoe.name}
                             </span>
-                            <span className="muted">{Math.round(shoe.usage * 100)}%</span>
+                            <span className="muted">{shoeUsagePercent(shoe.usage)}%</span>
                           </div>
-                          <ProgressBar value={shoe.usage} label={`${shoe.name} usage`} tone={shoe.usage >= 1 ? 'danger' : 'warn'} />
+                          <ProgressBar
+                            value={shoe.usage}
+                            label={`${shoe.name} usage`}
+                            tone={shoeWear(shoe.usage) === 'retire' ? 'danger' : 'warn'}
+                          />
                           <span className="muted small">
                             {formatDistance(shoe.distance, units, 0)} of {formatDistance(shoe.maxDistance, units, 0)}
                           </span>

@@ -3,6 +3,7 @@ import { useMemo, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { Area, AreaChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { invalidateRunAggregates, removeFromCache } from '../apollo/cache';
+import { useHeartRateLimits, ZoneBars } from '../charts/ZoneBars';
 import { CreatePostMutation, DeleteRunMutation, RunDetailQuery } from '../api/operations';
 import { downloadWithAuth } from '../lib/download';
 import { errorCode, errorMessage } from '../lib/errors';
@@ -37,6 +38,7 @@ export default function RunDetail() {
   const [sharing, setSharing] = useState(false);
   const [actionError, setActionError] = useState<string | null>(null);
   const [deleteRun, deleting] = useMutation(DeleteRunMutation);
+  const heartRateLimits = useHeartRateLimits();
 
   if (error)
     return <ErrorBox error={error} title={errorCode(error) === 'NOT_FOUND' ? 'Run not found' : undefined} retry={() => void refetch()} />;
@@ -143,6 +145,12 @@ export default function RunDetail() {
           </Card>
         </div>
       ) : null}
+
+      {run.heartRateZones.length > 0 && heartRateLimits && (
+        <Card title="Heart-rate zones" titleId="zones-title">
+          <ZoneBars zones={run.heartRateZones} limits={heartRateLimits} label="Time in heart-rate zones" />
+        </Card>
+      )}
 
       <Card title="Splits" titleId="splits-title">
         {run.splits.length ? (

@@ -25,6 +25,8 @@ const PROFILE_FIELDS = [
   'preferredDays',
   'yearsRunning',
   'injuryNotes',
+  'maxHeartRate',
+  'restingHeartRate',
 ] as const;
 
 export default function Settings() {
@@ -51,6 +53,9 @@ function ProfileForm() {
     preferredDays: tp?.preferredDays ?? [],
     yearsRunning: tp?.yearsRunning != null ? String(tp.yearsRunning) : '',
     injuryNotes: tp?.injuryNotes ?? '',
+    // Only what the runner set: an estimate shows as the field's hint, so saving keeps estimating.
+    maxHeartRate: tp && !tp.maxHeartRateEstimated && tp.maxHeartRate != null ? String(tp.maxHeartRate) : '',
+    restingHeartRate: tp && !tp.restingHeartRateEstimated ? String(tp.restingHeartRate) : '',
   });
   const [errors, setErrors] = useState<FormErrors>({ fields: {} });
   const [saved, setSaved] = useState(false);
@@ -69,6 +74,13 @@ function ProfileForm() {
     if (weekly != null && (!Number.isFinite(weekly) || weekly < 0)) fields.weeklyDistanceGoal = 'A distance of 0 or more.';
     const years = v.yearsRunning.trim() ? Number(v.yearsRunning) : null;
     if (years != null && (!Number.isInteger(years) || years < 0 || years > 100)) fields.yearsRunning = 'Whole years, 0 to 100.';
+    const maxHr = v.maxHeartRate.trim() ? Number(v.maxHeartRate) : null;
+    if (maxHr != null && (!Number.isInteger(maxHr) || maxHr < 100 || maxHr > 240))
+      fields.maxHeartRate = 'Whole beats per minute, 100 to 240.';
+    const restHr = v.restingHeartRate.trim() ? Number(v.restingHeartRate) : null;
+    if (restHr != null && (!Number.isInteger(restHr) || restHr < 25 || restHr > 120))
+      fields.restingHeartRate = 'Whole beats per minute, 25 to 120.';
+    else if (restHr != null && maxHr != null && restHr >= maxHr) fields.restingHeartRate = 'Must be below your max heart rate.';
     if (Object.keys(fields).length) return setErrors({ fields });
     try {
       await update({
@@ -89,6 +101,8 @@ function ProfileForm() {
               preferredDays: v.preferredDays,
               yearsRunning: years,
               injuryNotes: v.injuryNotes.trim() || null,
+              maxHeartRate: maxHr,
+              restingHeartRate: restHr,
             },
           },
         },
@@ -173,6 +187,26 @@ function ProfileForm() {
             value={v.weeklyDistanceGoal}
             onChange={(e) => set('weeklyDistanceGoal', e.target.value)}
             error={errors.fields.weeklyDistanceGoal}
+          />
+          <TextField
+            label="Max heart rate (bpm)"
+            inputMode="numeric"
+            value={v.maxHeartRate}
+            onChange={(e) => set('maxHeartRate', e.target.value)}
+            error={errors.fields.maxHeartRate}
+            hint={
+              tp?.maxHeartRateEstimated && tp.maxHeartRate != null
+                ? `Estimated from your runs: ${tp.maxHeartRate} bpm. Leave empty to keep estimating.`
+                : 'Empty: estimated from your runs.'
+            }
+          />
+          <TextField
+            label="Resting heart rate (bpm)"
+            inputMode="numeric"
+            value={v.restingHeartRate}
+            onChange={(e) => set('restingHeartRate', e.target.value)}
+            error={errors.fields.restingHeartRate}
+            hint="Empty: 60 bpm is assumed."
           />
           <fieldset className="field">
             <legend>Preferred running days</legend>

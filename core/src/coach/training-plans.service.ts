@@ -17,9 +17,9 @@ const PLAN_STEPS = 3;
 export type PlanProgress = (done: number, total: number, message: string) => void | Promise<void>;
 
 /**
- * Training plans: generated from the runner's own recent volume and VDOT by the pure
- * generateTrainingPlan, stored, and read back (the viewer's own only). The MCP tool
- * generate_training_plan and the GraphQL mutation both come here.
+ * Training plans: generated from the runner's own recent volume, VDOT and training profile (level,
+ * preferred days) by the pure generateTrainingPlan, stored, and read back (the viewer's own only).
+ * The MCP tool generate_training_plan and the GraphQL mutation both come here.
  */
 export class TrainingPlansService {
   constructor(
@@ -36,13 +36,25 @@ export class TrainingPlansService {
     const req = parseInput(trainingPlanInputSchema, input);
     await progress(0, PLAN_STEPS, 'Reading recent training');
     const summary = this.training.summary(ctx, RECENT_WEEKS + 1);
-    const [weeks, vdot] = await Promise.all([this.training.weeks(ctx, summary), this.training.vdot(ctx, summary)]);
+    const [weeks, vdot, profile] = await Promise.all([
+      this.training.weeks(ctx, summary),
+      this.training.vdot(ctx, summary),
+      ctx.loaders.trainingProfile.load(viewerId),
+    ]);
     const complete = weeks.slice(0, RECENT_WEEKS);
     const recentWeeklyDistance = complete.reduce((sum, w) => sum + w.distance, 0) / complete.length;
     await progress(1, PLAN_STEPS, 'Building the plan');
     let plan;
     try {
-      plan = generateTrainingPlan({ ...req, vdot, recentWeeklyDistance, today: summary.asOf });
+      // The runner's level sets the volume, long-run cap and cut-back rhythm; their preferred days, the days.
+      plan = generateTrainingPlan({
+        ...req,
+        vdot,
+        recentWeeklyDistance,
+        today: summary.asOf,
+        level: profile?.level ?? null,
+        preferredDays: profile?.preferredDays ?? [],
+      });
     } catch (error) {
       if (!(error instanceof RangeError)) throw error;
       // The schema has checked days a week (3..7): what the generator refuses here is the race date

@@ -2,7 +2,7 @@
 // the main thread: the run rules (zod, the human-pace rule) and the runner's own choices applied
 // to what the file says. Cheap: one object, whatever the file's size.
 import { assertHumanPace, DomainError, newRunSchema, parseInput } from '@maratron/domain';
-import type { ActivityFileErrorCode, ActivityFileFormat, NewRun, RaceDistanceKey } from '@maratron/domain';
+import type { ActivityFileErrorCode, ActivityFileFormat, HeartRateHistogram, NewRun, RaceDistanceKey } from '@maratron/domain';
 import type { FileRead, FileRefusal } from './activity-worker';
 
 /** The runner's choices that come with a file (importActivity's arguments besides the file). */
@@ -35,6 +35,8 @@ export interface ImportedActivity {
   splits: string;
   /** From the track (bestEffortsForRun with its samples). */
   efforts: Record<RaceDistanceKey, number | null>;
+  /** Moving seconds per bpm; null without heart rate. */
+  heartRates: HeartRateHistogram | null;
 }
 
 /**
@@ -91,5 +93,13 @@ export function toImportedActivity(file: ActivityFile, read: FileRead): Imported
     }
     throw error;
   }
-  return { format: file.format, run, recording: read.recording, points: read.points, splits: read.splits, efforts: read.efforts };
+  return {
+    format: file.format,
+    run,
+    recording: read.recording,
+    points: read.points,
+    splits: read.splits,
+    efforts: read.efforts,
+    heartRates: read.heartRates,
+  };
 }

@@ -22,6 +22,7 @@ import type {
   ActivityFileFormat,
   ActivityFileLimits,
   ActivityRun,
+  HeartRateHistogram,
   ParsedActivity,
   RaceDistanceKey,
 } from '@maratron/domain';
@@ -45,6 +46,8 @@ export interface FileRead {
   /** ActivitySplit[] as JSON. */
   splits: string;
   efforts: Record<RaceDistanceKey, number | null>;
+  /** Moving seconds per bpm (run_heart_rates); null without heart rate. */
+  heartRates: HeartRateHistogram | null;
 }
 
 /** Why a file can't be used: the reader's code (null: no code of its own) and the runner's message. */
@@ -77,6 +80,7 @@ export default function read({ format, content, limits, startedAt }: ReadTask): 
         points: recording.reduce((n, segment) => n + segment.length, 0),
         splits: JSON.stringify(summary.splits),
         efforts: bestEffortsForRun({ distance: run.distance, duration: run.duration, samples: summary.samples }),
+        heartRates: summary.heartRates,
       },
     };
   } catch (error) {

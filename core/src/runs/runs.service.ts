@@ -24,6 +24,7 @@ import type { ShoesService } from '../shoes/shoes.service';
 import type { ActivityFile, ImportedActivity } from './activity-import';
 import type { ActivityReaders } from './activity-readers';
 import { insertEfforts, insertRecordings, moveEfforts, replaceEfforts } from './recordings';
+import { insertHeartRates } from '../training/heart-rates';
 import type { EffortSource } from './recordings';
 import type { PostsService } from '../social/posts.service';
 import type { WebhooksService } from '../webhooks/webhooks.service';
@@ -143,6 +144,11 @@ export class RunsService {
           segments: activities[i].recording,
           splits: activities[i].splits,
         })),
+      );
+      await insertHeartRates(
+        ctx.db,
+        viewerId,
+        runs.map((run, i) => ({ runId: run.id, histogram: activities[i].heartRates })),
       );
       return runs;
     });

@@ -5,17 +5,21 @@ import {
   LOAD_WARMUP_DAYS,
   parseInput,
   runLoad,
+  runLoadWithHeartRate,
   summaryWeeksSchema,
   trainingPaces,
   VDOT_WINDOW_DAYS,
   weekStarts,
+  zoneTimes,
 } from '@maratron/domain';
 import { TrainingSummary } from '@maratron/schema';
-import type { DailyLoad, Fitness, RaceDistance } from '@maratron/domain';
+import type { DailyLoad, Fitness, RaceDistance, ZoneTime } from '@maratron/domain';
 import type { PersonalRecord, RacePrediction, Shoe, WeeklyVolume } from '@maratron/schema';
 import { requireViewer } from '../context';
 import type { RequestContext } from '../context';
 import type { ShoesService } from '../shoes/shoes.service';
+import { heartRatesBetween } from './heart-rates';
+import type { HeartRatesService } from './heart-rates.service';
 
 const DAY_MS = 86_400_000;
 const WEEK_MS = 7 * DAY_MS;
@@ -32,7 +36,10 @@ const round = (x: number, decimals: number): number => {
  * warm-up only. Every part describes the same instant (`asOf`) and the viewer's own runs alone.
  */
 export class TrainingService {
-  constructor(private readonly shoes: ShoesService) {}
+  constructor(
+    private readonly shoes: ShoesService,
+    private readonly heartRates: HeartRatesService,
+  ) {}
 
   summary(ctx: RequestContext, weeks: number | null | undefined): TrainingSummary {
     const ownerId = requireViewer(ctx);
@@ -79,8 +86,23 @@ export class TrainingService {
     return predictions.map((p) => ({ distance: p.distance as RaceDistance, duration: p.duration }));
   }
 
+  /** Time in each heart-rate zone over the summary's weeks: the sum of its runs' (HeartRatesService.runZones). */
+  async heartRateZones(ctx: RequestContext, s: TrainingSummary): Promise<ZoneTime[]> {
+    const starts = weekStarts(s.weekCount, s.asOf);
+    const to = new Date(starts[starts.length - 1].getTime() + WEEK_MS);
+    const limits = await this.heartRates.limits(ctx);
+    if (!limits) return [];
+    const runs = await heartRatesBetween(ctx.db, s.ownerId, starts[0], to);
+    return zoneTimes(
+      runs.map((r) => r.histogram),
+      limits,
+    );
+  }
+
   /**
-   * Daily acute/chronic load from the first day of the first week to today (UTC). Each run scores
+   * Daily acute/chronic load from the first day of the first week to today (UTC). A run with heart
+   * rate scores heart-rate TRIMP for its heart-rate time (runLoadWithHeartRate, with the runner's
+   * max and resting heart rate, set or estimated); the rest, and runs without heart rate, score
    * runLoad with the runner's threshold pace from their current VDOT (one point a minute without
    * one). Runs from LOAD_WARMUP_DAYS before the range warm the EWMAs up; older ones change nothing
    * measurable and are not read.
@@ -90,12 +112,20 @@ export class TrainingService {
     const to = new Date(Math.floor(s.asOf.getTime() / DAY_MS) * DAY_MS + DAY_MS);
     const { vdot } = await this.fitness(ctx, s);
     const athlete = { thresholdPace: vdot === null ? null : trainingPaces(vdot).threshold };
-    const runs = await ctx.db.query<{ startedAt: Date; distance: number; duration: number }>(
-      `SELECT r.started_at AS "startedAt", r.distance, r.duration FROM runs r
+    const limits = await this.heartRates.limits(ctx);
+    const runs = await ctx.db.query<{ startedAt: Date; distance: number; duration: number; from: number | null; seconds: number[] | null }>(
+      `SELECT r.started_at AS "startedAt", r.distance, r.duration, h.from_bpm AS "from", h.seconds
+         FROM runs r LEFT JOIN run_heart_rates h ON h.run_id = r.id
         WHERE r.user_id = $1 AND r.started_at >= $2 AND r.started_at < $3`,
       [s.ownerId, new Date(from.getTime() - LOAD_WARMUP_DAYS * DAY_MS), to],
     );
-    const days = runs.map((r) => ({ date: r.startedAt, load: runLoad(r, athlete) }));
+    const days = runs.map((r) => ({
+      date: r.startedAt,
+      load:
+        limits && r.from !== null && r.seconds
+          ? runLoadWithHeartRate(r, { from: r.from, seconds: r.seconds }, limits, athlete)
+          : runLoad(r, athlete),
+    }));
     return dailyLoadSeries(days, from, s.asOf).map((d) => ({
       date: d.date,
       acute: round(d.acute, 2),

@@ -222,7 +222,7 @@ export class UsersService {
     return true;
   }
 
-  /** Only the fields given change; an explicit null clears one. */
+  /** Only the fields given change; an explicit null clears one (a max or resting heart rate then is estimated). */
   private async saveTrainingProfile(db: RequestDb, userId: string, p: TrainingProfileChanges) {
     const cols = {
       level: p.level,
@@ -231,11 +231,29 @@ export class UsersService {
       preferred_days: p.preferredDays === null ? [] : p.preferredDays,
       years_running: p.yearsRunning,
       injury_notes: p.injuryNotes,
+      max_heart_rate: p.maxHeartRate,
+      resting_heart_rate: p.restingHeartRate,
     };
+    await assertHeartRatesInOrder(db, userId, p);
     const given = Object.entries(cols).filter(([, v]) => v !== undefined);
     await db.execute(`INSERT INTO training_profiles (user_id) VALUES ($1) ON CONFLICT (user_id) DO NOTHING`, [userId]);
     if (!given.length) return;
     const sets = given.map(([col], i) => `${col} = $${i + 2}`).join(', ');
     await db.execute(`UPDATE training_profiles SET ${sets}, updated_at = now() WHERE user_id = $1`, [userId, ...given.map(([, v]) => v)]);
   }
+}
+
+/** A resting heart rate must stay below the max, whichever of the two changes (the other as stored). */
+async function assertHeartRatesInOrder(db: RequestDb, userId: string, p: TrainingProfileChanges): Promise<void> {
+  if (p.maxHeartRate == null && p.restingHeartRate == null) return;
+  const [stored] = await db.query<{ max: number | null; rest: number | null }>(
+    `SELECT max_heart_rate AS max, resting_heart_rate AS rest FROM training_profiles WHERE user_id = $1`,
+    [userId],
+  );
+  const max = p.maxHeartRate !== undefined ? p.maxHeartRate : (stored?.max ?? null);
+  const rest = p.restingHeartRate !== undefined ? p.restingHeartRate : (stored?.rest ?? null);
+  if (max === null || rest === null || rest < max) return;
+  throw p.restingHeartRate != null
+    ? badInput('trainingProfile.restingHeartRate', 'Resting heart rate must be below the max heart rate')
+    : badInput('trainingProfile.maxHeartRate', 'Max heart rate must be above the resting heart rate');
 }

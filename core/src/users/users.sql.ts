@@ -34,6 +34,8 @@ export const TRAINING_PROFILE_FIELDS: ColumnMap<TrainingProfile> = {
     preferredDays: 'preferred_days',
     yearsRunning: 'years_running',
     injuryNotes: 'injury_notes',
+    maxHeartRate: 'max_heart_rate',
+    restingHeartRate: 'resting_heart_rate',
   },
   unmapped: { updated_at: 'bookkeeping, never read' },
 };

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { FollowPolicy, TrainingLevel, Units, Visibility, Weekday } from '../enums';
 import { keepIfNull } from './validate';
+import { MAX_HEART_RATE_RANGE, RESTING_HEART_RATE_RANGE } from '../heart-rate-zones';
 
 export const usernameSchema = z
   .string()
@@ -30,6 +31,8 @@ export const trainingProfileSchema = z.object({
     .transform((d) => (d ? [...new Set(d)] : d)),
   yearsRunning: z.number().int().min(0).max(100).nullish(),
   injuryNotes: z.string().trim().max(2000).nullish(),
+  maxHeartRate: z.number().int().min(MAX_HEART_RATE_RANGE.min).max(MAX_HEART_RATE_RANGE.max).nullish(),
+  restingHeartRate: z.number().int().min(RESTING_HEART_RATE_RANGE.min).max(RESTING_HEART_RATE_RANGE.max).nullish(),
 });
 export type TrainingProfileChanges = z.output<typeof trainingProfileSchema>;
 

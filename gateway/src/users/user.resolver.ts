@@ -43,6 +43,8 @@ export class UserResolver {
         preferredDays: [],
         yearsRunning: null,
         injuryNotes: null,
+        maxHeartRate: null,
+        restingHeartRate: null,
       }
     );
   }

@@ -30,6 +30,10 @@ export class TrainingProfileInput {
     nullable: true,
   })
   injuryNotes?: string | null;
+  @Field(() => Int, { description: 'Max heart rate, 100–240 bpm, above the resting one; null: estimated from the runs.', nullable: true })
+  maxHeartRate?: number | null;
+  @Field(() => Int, { description: 'Resting heart rate, 25–120 bpm, below the max; null: 60.', nullable: true })
+  restingHeartRate?: number | null;
 }
 
 @InputType({ description: "Changes to the viewer's profile and settings: fields left out stay as they are." })

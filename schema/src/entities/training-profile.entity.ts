@@ -31,4 +31,8 @@ export class TrainingProfile {
 
   @Field(() => String, { description: 'Injuries or limits the coach should know; null when none.', nullable: true })
   injuryNotes!: string | null;
+
+  /** As set by the runner (bpm); the GraphQL fields give the estimate when unset (TrainingProfileHeartRateResolver). */
+  maxHeartRate!: number | null;
+  restingHeartRate!: number | null;
 }
