@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
-import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
+import { McpServer, ResourceTemplate } from '@modelcontextprotocol/sdk/server/mcp.js';
+import type { RequestHandlerExtra } from '@modelcontextprotocol/sdk/shared/protocol.js';
 import { ErrorCode, McpError } from '@modelcontextprotocol/sdk/types.js';
-import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
-import { DomainError } from '@maratron/domain';
+import type { CallToolResult, ServerNotification, ServerRequest } from '@modelcontextprotocol/sdk/types.js';
+import { DomainError, notFound, parseId, scopeAllows } from '@maratron/domain';
 import type { TokenScope } from '@maratron/domain';
 import {
   Authenticator,
@@ -33,6 +33,22 @@ import { reads, writes } from './tools/annotations';
 import { ruleSchema } from './tools/arguments';
 import { registerRunnerTools } from './tools/register';
 import { summarize } from './tools/summaries';
+import {
+  CURRENT_PLAN_URI,
+  LiveResources,
+  RECENT_RUNS_URI,
+  RUN_URI_TEMPLATE,
+  notWatchable,
+  progressOf,
+  runUri,
+  serveSession,
+  sessionLog,
+} from './live-resources';
+import type { McpSession } from './live-resources';
+import { createMcpHttp } from './session-http';
+import { createSessionStore } from './sessions';
+
+type ToolExtra = RequestHandlerExtra<ServerRequest, ServerNotification>;
 
 export interface AiServerDeps {
   config: Config & { jwtSecret: string };
@@ -64,11 +80,12 @@ const USER_CONTEXT_TTL_SECONDS = 300;
 const userContextKey = (userId: string) => `user-context:v2:${userId}`;
 
 /**
- * The MCP server over the runner's data: Streamable HTTP at /mcp, one stateless MCP session per
- * HTTP request. Every request carries the runner's bearer token (the same JWTs the GraphQL API
- * issues); every tool call runs in a RequestContext of its own acting as that runner, through
- * the gateway's services, so row-level security, visibility, ownership, validation and events
- * are exactly GraphQL's.
+ * The MCP server over the runner's data: Streamable HTTP at /mcp with stateful sessions that any
+ * replica serves (sessions.ts), live resources (live-resources.ts). Every request carries the
+ * runner's bearer token (the same JWTs the GraphQL API issues) and gets a server of its own
+ * acting as that token's holder; every tool call runs in a RequestContext of its own acting as
+ * that runner, through the gateway's services, so row-level security, visibility, ownership,
+ * validation and events are exactly GraphQL's.
  */
 export function createAiServer({ config, dataSource, bus, redis, logger }: AiServerDeps): AiServer {
   const services = createServices(config, redis, bus);
@@ -77,6 +94,16 @@ export function createAiServer({ config, dataSource, bus, redis, logger }: AiSer
   const limit = new ToolRateLimit(config.aiRateLimitPerMinute, redis);
   const metrics = new Metrics();
   let boundPort = 0;
+  const sessionStore = createSessionStore(redis, config.mcpSessions, logger);
+  const live = new LiveResources(bus, sessionStore, config.mcpSessions, logger);
+  const handleMcp = createMcpHttp({
+    store: sessionStore,
+    live,
+    bus,
+    config: config.mcpSessions,
+    logger,
+    hosts: () => [`localhost:${boundPort}`, `127.0.0.1:${boundPort}`, `[::1]:${boundPort}`, ...config.aiAllowedHosts],
+  });
 
   // The one place the cached context is dropped: whatever changes what it holds (from GraphQL,
   // MCP, any process) — runs, shoes, the profile and training profile — and the account's
@@ -109,29 +136,34 @@ export function createAiServer({ config, dataSource, bus, redis, logger }: AiSer
     }
   }
 
-  function buildServer(caller: Caller): McpServer {
+  /** The server for one request of `caller`'s, in `session` (null: a request refused for naming none). */
+  function buildServer(caller: Caller, session: McpSession | null): McpServer {
     const { userId } = caller;
     const server = new McpServer(
       { name: 'maratron', version: '0.1.0' },
       {
         instructions:
           "Tools over one runner's Maratron training log: runs, shoes, preferences, training summary, predictions, plans, and their feed, posts, kudos, comments and notifications.",
+        capabilities: { logging: {}, resources: { subscribe: true, listChanged: true } },
       },
     );
 
     /**
      * A tool call: rate-limited, in its own context; the result as structuredContent, an error as
-     * an `isError` result with the domain's code, message, field and reason as data.
+     * an `isError` result with the domain's code, message, field and reason as data. The session
+     * hears how it went as a log message (debug: done; warning: refused; error: failed).
      */
     const call =
-      <A>(name: string, work: (ctx: RequestContext, args: A) => Promise<Record<string, unknown>>) =>
-      async (args: A): Promise<CallToolResult> => {
+      <A>(name: string, work: (ctx: RequestContext, args: A, extra?: ToolExtra) => Promise<Record<string, unknown>>) =>
+      async (args: A, extra?: ToolExtra): Promise<CallToolResult> => {
+        const log = sessionLog(session, extra);
         try {
           // What the caller's access token may call (core/src/auth/scopes.ts): FORBIDDEN with requiredScope.
           assertScope(caller.scopes, scopeOf('Tool', name));
           await limit.consume(userId);
-          const result = await asCaller(caller, (ctx) => work(ctx, args));
+          const result = await asCaller(caller, (ctx) => work(ctx, args, extra));
           metrics.toolCalls.inc({ tool: name, outcome: 'ok' });
+          await log('debug', { tool: name, outcome: 'ok' });
           return toolResult(result, summarize(name, result));
         } catch (thrown) {
           // The database unable to serve (no connection in time, PostgreSQL away) is SERVICE_UNAVAILABLE: the caller retries.
@@ -139,8 +171,12 @@ export function createAiServer({ config, dataSource, bus, redis, logger }: AiSer
           if (unavailable) logger.error({ err: thrown, tool: name, userId }, 'database unavailable');
           const error = unavailable ?? thrown;
           metrics.toolCalls.inc({ tool: name, outcome: error instanceof DomainError ? error.code : 'INTERNAL_SERVER_ERROR' });
-          if (error instanceof DomainError) return toolErrorResult(error.toJSON());
+          if (error instanceof DomainError) {
+            await log('warning', { tool: name, outcome: error.code, message: error.message });
+            return toolErrorResult(error.toJSON());
+          }
           logger.error({ err: error, tool: name, userId }, 'MCP tool failed');
+          await log('error', { tool: name, outcome: 'INTERNAL_SERVER_ERROR' });
           return toolErrorResult({ code: 'INTERNAL_SERVER_ERROR', message: `${name} failed; try again later` });
         }
       };
@@ -246,7 +282,10 @@ export function createAiServer({ config, dataSource, bus, redis, logger }: AiSer
         // A new plan becomes the current one; earlier plans stay stored.
         annotations: writes('Generate a training plan', { destructive: false, idempotent: false }),
       },
-      call('generate_training_plan', (ctx, args) => tools.generatePlan(ctx, args)),
+      // With a progressToken the client hears each step (read the training, build, store).
+      call('generate_training_plan', (ctx, args: Parameters<typeof tools.generatePlan>[1], extra) =>
+        tools.generatePlan(ctx, args, progressOf(extra)),
+      ),
     );
     server.registerTool(
       'server_health',
@@ -266,33 +305,75 @@ export function createAiServer({ config, dataSource, bus, redis, logger }: AiSer
      * context; a domain error is a JSON-RPC error with its code and message, anything else a
      * generic one (the cause in the log).
      */
-    const resource = (uri: string, work: (ctx: RequestContext) => Promise<unknown>) => async () => {
+    const resource = (declared: string, work: (ctx: RequestContext, uri: URL) => Promise<unknown>) => async (uri: URL) => {
       try {
-        assertScope(caller.scopes, scopeOf('Resource', uri));
+        assertScope(caller.scopes, scopeOf('Resource', declared));
         await limit.consume(userId);
-        const result = await asCaller(caller, work);
-        return { contents: [{ uri, mimeType: 'application/json', text: JSON.stringify(result, null, 2) }] };
+        const result = await asCaller(caller, (ctx) => work(ctx, uri));
+        return { contents: [{ uri: uri.href, mimeType: 'application/json', text: JSON.stringify(result, null, 2) }] };
       } catch (error) {
         if (error instanceof DomainError) {
           const retry = error.retryAfterSeconds ? ` (retry-after: ${error.retryAfterSeconds}s)` : '';
           throw new McpError(ErrorCode.InvalidRequest, `${error.code}: ${error.message}${retry}`, error.toJSON());
         }
-        logger.error({ err: error, resource: uri, userId }, 'MCP resource read failed');
-        throw new McpError(ErrorCode.InternalError, `INTERNAL: ${uri} could not be read; try again later`);
+        logger.error({ err: error, resource: uri.href, userId }, 'MCP resource read failed');
+        throw new McpError(ErrorCode.InternalError, `INTERNAL: ${uri.href} could not be read; try again later`);
       }
     };
     server.registerResource(
       'recent-runs',
       'maratron://runs/recent',
       { title: 'Recent runs', description: "The runner's 20 most recent runs", mimeType: 'application/json' },
-      resource('maratron://runs/recent', (ctx) => tools.recentRuns(ctx)),
+      resource(RECENT_RUNS_URI, (ctx) => tools.recentRuns(ctx)),
     );
     server.registerResource(
       'current-plan',
       'maratron://plans/current',
       { title: 'Current training plan', description: "The runner's latest training plan (null without one)", mimeType: 'application/json' },
-      resource('maratron://plans/current', (ctx) => tools.latestPlan(ctx)),
+      resource(CURRENT_PLAN_URI, (ctx) => tools.latestPlan(ctx)),
     );
+    const runTemplate = new ResourceTemplate(RUN_URI_TEMPLATE, {
+      // Listed: the runner's 20 most recent runs (list_changed when a run is added or deleted);
+      // nothing for a token that may not read runs.
+      list: async () => {
+        if (!scopeAllows(caller.scopes, scopeOf('Resource', RUN_URI_TEMPLATE)!)) return { resources: [] };
+        const runs = await asCaller(caller, (ctx) => tools.recentRuns(ctx));
+        return {
+          resources: runs.map((run) => ({
+            uri: runUri(run.id),
+            name: run.name ?? `Run of ${run.startedAt.slice(0, 10)}`,
+            mimeType: 'application/json',
+          })),
+        };
+      },
+    });
+    const runIdOf = (uri: URL) => String(runTemplate.uriTemplate.match(uri.href)?.id ?? '');
+    server.registerResource(
+      'run',
+      runTemplate,
+      { title: 'A run', description: 'One run the runner may see, as get_run shows it', mimeType: 'application/json' },
+      resource(RUN_URI_TEMPLATE, (ctx, uri) => tools.getRun(ctx, { runId: runIdOf(uri) })),
+    );
+    if (session) {
+      // What a session may watch: its runner's recent runs, current plan, and any of their own runs.
+      serveSession(server, session, sessionStore, async (uri) => {
+        if (uri === RECENT_RUNS_URI || uri === CURRENT_PLAN_URI) {
+          assertScope(caller.scopes, scopeOf('Resource', uri));
+          // Opening the caller's context checks the token still stands.
+          return asCaller(caller, async () => undefined);
+        }
+        const runId = runTemplate.uriTemplate.match(uri)?.id;
+        if (typeof runId !== 'string') throw notWatchable(uri, 'not a resource of this server');
+        assertScope(caller.scopes, scopeOf('Resource', RUN_URI_TEMPLATE));
+        const own = await asCaller(caller, async (ctx) => (await services.runs.get(ctx, parseId(runId, 'uri')))?.userId === userId).catch(
+          (error: unknown) => {
+            if (error instanceof DomainError) throw notWatchable(uri, error.message);
+            throw error;
+          },
+        );
+        if (!own) throw notWatchable(uri, notFound('Run').message);
+      });
+    }
 
     registerPrompts(server, caller.scopes);
     return server;
@@ -345,39 +426,29 @@ export function createAiServer({ config, dataSource, bus, redis, logger }: AiSer
         });
       return;
     }
-    if (req.method !== 'POST') {
-      // Stateless: no server-initiated stream (GET) and no session to end (DELETE).
-      res
-        .status(405)
-        .set('Allow', 'POST')
-        .json({ jsonrpc: '2.0', error: { code: -32000, message: 'Method not allowed' }, id: null });
-      return;
-    }
-    const hosts = [`localhost:${boundPort}`, `127.0.0.1:${boundPort}`, `[::1]:${boundPort}`, ...config.aiAllowedHosts];
-    const transport = new StreamableHTTPServerTransport({
-      sessionIdGenerator: undefined,
-      enableJsonResponse: true,
-      enableDnsRebindingProtection: true,
-      allowedHosts: hosts,
-      allowedOrigins: hosts.flatMap((h) => [`http://${h}`, `https://${h}`]),
-    });
-    const server = buildServer({
+    const caller: Caller = {
       userId: claims.userId,
       sessionId: claims.sessionId,
       accessTokenId: claims.accessTokenId,
       scopes: claims.scopes,
       address: req.ip ?? 'unknown',
-    });
-    res.on('close', () => {
-      void transport.close();
-      void server.close();
-    });
+    };
+    // A notification stream does no work that would check the token's sign-in (or access token)
+    // still stands: check it now; from then on its end closes the stream (live-resources.ts).
+    if (req.method === 'GET') {
+      const refused = await asCaller(caller, async () => null).catch((error: unknown) => error);
+      if (refused instanceof DomainError) {
+        res.status(401).json({ jsonrpc: '2.0', error: { code: -32001, message: `${refused.code}: ${refused.message}` }, id: null });
+        return;
+      }
+    }
     try {
-      await server.connect(transport);
-      await transport.handleRequest(req, res, req.body);
+      await handleMcp(req, res, { ...caller, expiresAt: claims.expiresAt }, (session) => buildServer(caller, session));
     } catch (err) {
+      // The session store (Redis) unable to answer: the client retries.
       logger.error({ err }, 'MCP request failed');
-      if (!res.headersSent) res.status(500).json({ jsonrpc: '2.0', error: { code: -32603, message: 'Internal server error' }, id: null });
+      if (!res.headersSent)
+        res.status(503).json({ jsonrpc: '2.0', error: { code: -32603, message: 'Service unavailable; try again later' }, id: null });
     }
   });
 
@@ -393,6 +464,7 @@ export function createAiServer({ config, dataSource, bus, redis, logger }: AiSer
     },
     async stop(): Promise<void> {
       for (const unsubscribe of unsubscribes.splice(0)) unsubscribe();
+      live.stop();
       httpServer.closeIdleConnections();
       await new Promise<void>((resolve) => httpServer.close(() => resolve()));
     },

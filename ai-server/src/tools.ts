@@ -23,7 +23,7 @@ import {
 import type { ShoeWear } from '@maratron/domain';
 import type { Run } from '@maratron/schema';
 import { requireViewer } from '@maratron/core';
-import type { RequestContext, Services } from '@maratron/core';
+import type { PlanProgress, RequestContext, Services } from '@maratron/core';
 import { z } from 'zod';
 import { toolOutput } from './tool-results';
 import { idArgument, isoDate, isoDateTime, pageLimit } from './tools/arguments';
@@ -431,8 +431,8 @@ export function createTools(s: Services) {
       };
     },
 
-    async generatePlan(ctx: RequestContext, input: unknown): Promise<ToolOutput<'generatePlan'>> {
-      const plan = await s.plans.generate(ctx, parseInput(inputs.generatePlan, input));
+    async generatePlan(ctx: RequestContext, input: unknown, progress?: PlanProgress): Promise<ToolOutput<'generatePlan'>> {
+      const plan = await s.plans.generate(ctx, parseInput(inputs.generatePlan, input), progress);
       return planJson(plan);
     },
 

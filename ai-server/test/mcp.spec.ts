@@ -114,7 +114,13 @@ describe('the ai-server over MCP', () => {
     const logRun = tools.find((t) => t.name === 'log_run')!;
     expect(logRun.inputSchema.required).toEqual(expect.arrayContaining(['startedAt', 'distance', 'duration']));
     const { resources } = await c.listResources();
-    expect(resources.map((r) => r.uri).sort()).toEqual(['maratron://plans/current', 'maratron://runs/recent']);
+    // The two fixed resources, then the runs/{id} template's listing: the runner's recent runs.
+    const uris = resources.map((r) => r.uri);
+    expect(uris.slice(0, 2)).toEqual(['maratron://runs/recent', 'maratron://plans/current']);
+    expect(uris.slice(2).length).toBeGreaterThan(0);
+    for (const uri of uris.slice(2)) expect(uri).toMatch(/^maratron:\/\/runs\/[0-9a-f-]{36}$/);
+    const { resourceTemplates } = await c.listResourceTemplates();
+    expect(resourceTemplates.map((t) => t.uriTemplate)).toEqual(['maratron://runs/{id}']);
     const { prompts } = await c.listPrompts();
     expect(prompts.map((p) => p.name)).toContain('weekly_review');
     const prompt = await c.getPrompt({ name: 'weekly_review' });

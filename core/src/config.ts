@@ -57,6 +57,8 @@ export interface Config {
   aiAllowedHosts: string[];
   /** MCP tool calls per runner per minute. */
   aiRateLimitPerMinute: number;
+  /** Stateful MCP sessions (ai-server/src/sessions.ts); see the README's MCP section. */
+  mcpSessions: McpSessionConfig;
   /** The coach's language model; without an API key the built-in local coach answers. */
   anthropic: { apiKey: string | null; model: string; baseUrl: string | null };
   /** What one GraphQL operation may ask for; see gateway/src/protection/query-cost.ts. */
@@ -100,6 +102,17 @@ export interface WebhookConfig {
   retryWindowSeconds: number;
   /** WEBHOOK_DISPATCH: this process sends deliveries (default: where imports are processed, IMPORT_WORKER). */
   dispatch: boolean;
+}
+
+export interface McpSessionConfig {
+  /** MCP_SESSION_IDLE_SECONDS: a session with no request and no open stream for this long ends (default 1800). */
+  idleSeconds: number;
+  /** MCP_SESSIONS_PER_RUNNER: a runner's sessions at once; a new one ends the least recently used (default 10). */
+  perRunner: number;
+  /** MCP_STREAMS_PER_PROCESS: notification streams (GET /mcp) one process holds; past it a GET gets 503 (default 1000). */
+  streamsPerProcess: number;
+  /** MCP_STREAM_EVENTS_KEPT: the last events of each stream kept for a client resuming it with Last-Event-ID (default 100). */
+  eventsKept: number;
 }
 
 export interface MailConfig {
@@ -280,6 +293,10 @@ const environment = z.object({
   AI_SERVER_URL: url(['http:', 'https:']),
   AI_ALLOWED_HOSTS: text(''),
   AI_RATE_LIMIT_PER_MINUTE: integer(120, 1),
+  MCP_SESSION_IDLE_SECONDS: integer(1800, 1),
+  MCP_SESSIONS_PER_RUNNER: integer(10, 1),
+  MCP_STREAMS_PER_PROCESS: integer(1000, 1),
+  MCP_STREAM_EVENTS_KEPT: integer(100, 1),
   ANTHROPIC_API_KEY: optional,
   ANTHROPIC_MODEL: text('claude-sonnet-4-5'),
   ANTHROPIC_BASE_URL: url(['http:', 'https:']),
@@ -385,6 +402,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       .map((h) => h.trim())
       .filter(Boolean),
     aiRateLimitPerMinute: e.AI_RATE_LIMIT_PER_MINUTE,
+    mcpSessions: {
+      idleSeconds: e.MCP_SESSION_IDLE_SECONDS,
+      perRunner: e.MCP_SESSIONS_PER_RUNNER,
+      streamsPerProcess: e.MCP_STREAMS_PER_PROCESS,
+      eventsKept: e.MCP_STREAM_EVENTS_KEPT,
+    },
     anthropic: { apiKey: e.ANTHROPIC_API_KEY, model: e.ANTHROPIC_MODEL, baseUrl: e.ANTHROPIC_BASE_URL },
     query: {
       maxCost: e.QUERY_MAX_COST,

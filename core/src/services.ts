@@ -66,7 +66,7 @@ export function createServices(
   const follows = new FollowsService(notifications, config.query.followRequestsMax);
   const heartRates = new HeartRatesService();
   const training = new TrainingService(shoes, heartRates);
-  const plans = new TrainingPlansService(training);
+  const plans = new TrainingPlansService(training, events);
   // Worker threads that read activity files; started with the first file, stopped by close().
   const activityReaders = new ActivityReaders(config.activityFiles);
   const webhookSecrets = new WebhookSecrets(config.jwtSecret);

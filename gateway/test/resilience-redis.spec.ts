@@ -63,9 +63,10 @@ describeWithRedis('when Redis hangs (connected but silent) and resumes', () => {
     const result = (await client.callTool({ name, arguments: args }, undefined, { timeout: ANSWER_DEADLINE_MS })) as {
       isError?: boolean;
       content: { text: string }[];
+      structuredContent?: Record<string, unknown>;
     };
     if (result.isError) throw new Error(`${name}: ${result.content[0]?.text}`);
-    return JSON.parse(result.content[0].text);
+    return result.structuredContent;
   };
 
   beforeAll(async () => {

@@ -150,6 +150,7 @@ export const SCOPES = {
   Resource: {
     'maratron://runs/recent': RUNS_R,
     'maratron://plans/current': TRAINING_R,
+    'maratron://runs/{id}': RUNS_R,
   },
   /** MCP prompts: the scope of the tools each one tells the model to call. */
   Prompt: {

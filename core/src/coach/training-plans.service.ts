@@ -3,6 +3,8 @@ import { TrainingPlan } from '@maratron/schema';
 import type { PlannedWorkout } from '@maratron/schema';
 import { requireViewer } from '../context';
 import type { RequestContext } from '../context';
+import { publishAfterCommit } from '../events';
+import type { EventBus } from '../events';
 import type { TrainingService } from '../training/training.service';
 import { PLAN_COLUMNS } from './coach.sql';
 import type { StoredTrainingPlan } from './coach.sql';
@@ -10,17 +12,29 @@ import type { StoredTrainingPlan } from './coach.sql';
 /** The recent volume a plan starts from: the average of the last four complete weeks. */
 const RECENT_WEEKS = 4;
 
+/** Steps of generating a plan, reported as they start: read the training, build, store. */
+const PLAN_STEPS = 3;
+export type PlanProgress = (done: number, total: number, message: string) => void | Promise<void>;
+
 /**
  * Training plans: generated from the runner's own recent volume, VDOT and training profile (level,
  * preferred days) by the pure generateTrainingPlan, stored, and read back (the viewer's own only).
  * The MCP tool generate_training_plan and the GraphQL mutation both come here.
  */
 export class TrainingPlansService {
-  constructor(private readonly training: TrainingService) {}
+  constructor(
+    private readonly training: TrainingService,
+    private readonly events: EventBus,
+  ) {}
 
-  async generate(ctx: RequestContext, input: unknown): Promise<TrainingPlan> {
+  /**
+   * Generates and stores a plan; `progress` hears each step as it starts (the MCP tool turns them
+   * into progress notifications), with the step count.
+   */
+  async generate(ctx: RequestContext, input: unknown, progress: PlanProgress = () => undefined): Promise<TrainingPlan> {
     const viewerId = requireViewer(ctx);
     const req = parseInput(trainingPlanInputSchema, input);
+    await progress(0, PLAN_STEPS, 'Reading recent training');
     const summary = this.training.summary(ctx, RECENT_WEEKS + 1);
     const [weeks, vdot, profile] = await Promise.all([
       this.training.weeks(ctx, summary),
@@ -29,6 +43,7 @@ export class TrainingPlansService {
     ]);
     const complete = weeks.slice(0, RECENT_WEEKS);
     const recentWeeklyDistance = complete.reduce((sum, w) => sum + w.distance, 0) / complete.length;
+    await progress(1, PLAN_STEPS, 'Building the plan');
     let plan;
     try {
       // The runner's level sets the volume, long-run cap and cut-back rhythm; their preferred days, the days.
@@ -53,11 +68,14 @@ export class TrainingPlansService {
       targetPace: w.targetPace === null ? null : Math.round(w.targetPace * 10) / 10,
       description: w.description,
     }));
+    await progress(2, PLAN_STEPS, 'Storing the plan');
     const rows = await ctx.db.query<StoredTrainingPlan>(
       `INSERT INTO training_plans AS p (user_id, goal, race_date, target_duration, days_per_week, workouts)
        VALUES ($1, $2, $3, $4, $5, $6) RETURNING ${PLAN_COLUMNS}`,
       [viewerId, req.goal, req.raceDate, req.targetDuration, req.daysPerWeek, JSON.stringify(workouts)],
     );
+    publishAfterCommit(ctx.db, this.events, 'plan.changed', { planId: rows[0].id, userId: viewerId });
+    await progress(PLAN_STEPS, PLAN_STEPS, 'Plan stored');
     return toPlan(rows[0]);
   }
 

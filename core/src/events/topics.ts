@@ -11,6 +11,16 @@ export interface Topics {
   'comment.created': { commentId: string; postId: string; actorId: string };
   'notification.created': { notificationId: string; userId: string };
   'run.created': { runId: string; userId: string };
+  /** One of `userId`'s runs was edited (published beside leaderboard.changed, which names no run). */
+  'run.updated': { runId: string; userId: string };
+  /** One of `userId`'s runs was deleted. */
+  'run.deleted': { runId: string; userId: string };
+  /** `userId` has a new current training plan (generated through GraphQL, the coach or MCP). */
+  'plan.changed': { planId: string; userId: string };
+  /** An MCP session of `userId`'s ended (DELETE, or evicted past the runner's limit): every process closes its stream. */
+  'mcp-session.ended': { mcpSessionId: string; userId: string };
+  /** An MCP session's notification stream opened in process `origin`: any other process holding one for it closes its own. */
+  'mcp-session.stream-opened': { mcpSessionId: string; userId: string; origin: string };
   /** A runner's totals changed otherwise than by a new run (a run edited or deleted). */
   'leaderboard.changed': { userId: string };
   /** A bulk import job moved on (files processed, or it finished). */

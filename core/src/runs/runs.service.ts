@@ -211,6 +211,7 @@ export class RunsService {
       else if (updated.startedAt.getTime() !== run.startedAt.getTime()) await moveEfforts(ctx.db, run.id, updated.startedAt);
       ctx.loaders.visibleRunById.clear(run.id);
       publishAfterCommit(ctx.db, this.events, 'leaderboard.changed', { userId: viewerId });
+      publishAfterCommit(ctx.db, this.events, 'run.updated', { runId: run.id, userId: viewerId });
       await this.webhooks.queue(ctx.db, viewerId, WebhookEvent.RUN_UPDATED, [run.id]);
       return updated;
     });
@@ -223,6 +224,7 @@ export class RunsService {
       await ctx.db.execute(`DELETE FROM runs WHERE id = $1`, [run.id]);
       ctx.loaders.visibleRunById.clear(run.id);
       publishAfterCommit(ctx.db, this.events, 'leaderboard.changed', { userId: viewerId });
+      publishAfterCommit(ctx.db, this.events, 'run.deleted', { runId: run.id, userId: viewerId });
       await this.webhooks.queue(ctx.db, viewerId, WebhookEvent.RUN_DELETED, [run.id]);
       return run.id;
     });

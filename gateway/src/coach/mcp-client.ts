@@ -42,7 +42,11 @@ export async function openMcpSession(url: string, token: string, signal?: AbortS
         if (!structured) throw new Error(`the ${name} tool answered without structured content`);
         return { isError: false, result: structured, text };
       },
-      close: () => client.close(),
+      // Ends the MCP session (DELETE) rather than leaving it to idle out: a turn's session is done with.
+      async close() {
+        await transport.terminateSession().catch(() => undefined);
+        await client.close();
+      },
     };
   } catch (error) {
     await client.close();
