@@ -1,6 +1,7 @@
 import {
   formatDuration,
   formatPace,
+  isoDateIn,
   paceSecondsPerKm,
   parseId,
   parseInput,
@@ -15,7 +16,7 @@ import {
   notFound,
 } from '@maratron/domain';
 import type { Run } from '@maratron/schema';
-import { requireViewer } from '@maratron/core';
+import { requireViewer, viewerTimeZone } from '@maratron/core';
 import type { RequestContext, Services } from '@maratron/core';
 import { z } from 'zod';
 import { toolOutput } from './tool-results';
@@ -50,13 +51,16 @@ export function runJson(run: Run): z.infer<typeof runOutput> {
 /** Points of a route get_run gives: an outline for a language model, not a recording. */
 export const MCP_TRACK_POINTS = 200;
 
-const week = (w: { weekStart: Date; distance: number; duration: number; runCount: number }): z.infer<typeof weekOutput> => ({
-  weekStart: w.weekStart.toISOString().slice(0, 10),
-  distance: w.distance,
-  distanceKm: km(w.distance),
-  duration: w.duration,
-  runCount: w.runCount,
-});
+/** A week of the summary; its Monday is a date in the runner's time zone, like every date the coach sees. */
+const week =
+  (timeZone: string) =>
+  (w: { weekStart: Date; distance: number; duration: number; runCount: number }): z.infer<typeof weekOutput> => ({
+    weekStart: isoDateIn(w.weekStart, timeZone),
+    distance: w.distance,
+    distanceKm: km(w.distance),
+    duration: w.duration,
+    runCount: w.runCount,
+  });
 
 /**
  * Tool input shapes as MCP clients see them (JSON Schema from zod): types, enums and what each
@@ -264,13 +268,14 @@ export function createTools(s: Services) {
     async userContext(ctx: RequestContext): Promise<ToolOutput<'userContext'>> {
       const viewerId = requireViewer(ctx);
       const summary = s.training.summary(ctx, 5);
-      const [user, profile, weeks, shoes, records, vdot] = await Promise.all([
+      const [user, profile, weeks, shoes, records, vdot, timeZone] = await Promise.all([
         s.users.me(ctx),
         ctx.loaders.trainingProfile.load(viewerId),
         s.training.weeks(ctx, summary),
         s.shoes.list(ctx, viewerId, false),
         s.training.personalRecords(ctx, summary),
         s.training.vdot(ctx, summary),
+        viewerTimeZone(ctx),
       ]);
       const shoeUsage = await Promise.all(shoes.map((shoe) => s.shoes.usage(ctx, shoe)));
       return {
@@ -285,8 +290,8 @@ export function createTools(s: Services) {
               injuryNotes: profile.injuryNotes,
             }
           : null,
-        thisWeek: week(weeks[weeks.length - 1]),
-        lastFourWeeks: weeks.slice(0, -1).map(week),
+        thisWeek: week(timeZone)(weeks[weeks.length - 1]),
+        lastFourWeeks: weeks.slice(0, -1).map(week(timeZone)),
         vdot,
         activeShoes: shoes.map((shoe, i) => ({
           id: shoe.id,
@@ -302,7 +307,7 @@ export function createTools(s: Services) {
           duration: r.duration,
           time: formatDuration(r.duration),
           runId: r.run.id,
-          date: r.run.startedAt.toISOString().slice(0, 10),
+          date: isoDateIn(r.run.startedAt, timeZone),
         })),
       };
     },
@@ -365,16 +370,17 @@ export function createTools(s: Services) {
 
     async trainingSummary(ctx: RequestContext, args: { weeks?: number }): Promise<ToolOutput<'trainingSummary'>> {
       const summary = s.training.summary(ctx, args.weeks);
-      const [weeks, load, vdot, records, predictions] = await Promise.all([
+      const [weeks, load, vdot, records, predictions, timeZone] = await Promise.all([
         s.training.weeks(ctx, summary),
         s.training.load(ctx, summary),
         s.training.vdot(ctx, summary),
         s.training.personalRecords(ctx, summary),
         s.training.predictions(ctx, summary),
+        viewerTimeZone(ctx),
       ]);
       const today = load[load.length - 1];
       return {
-        weeks: weeks.map(week),
+        weeks: weeks.map(week(timeZone)),
         load: today
           ? { acute: today.acute, chronic: today.chronic, balance: today.balance, reading: loadReading(today.acute, today.chronic) }
           : null,

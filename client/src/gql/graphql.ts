@@ -210,6 +210,8 @@ export type SignUpInput = {
   name: string;
   /** 10–200 characters. */
   password: string;
+  /** The runner's IANA time zone (e.g. "Europe/London"), as the browser tells it; UTC when left out. */
+  timeZone?: string | null | undefined;
   /** A unique handle: 3–30 letters, digits, dots or underscores (stored in lower case). */
   username: string;
 };
@@ -262,6 +264,8 @@ export type TrainingProfileInput = {
   level?: TrainingLevel | null | undefined;
   /** Days the runner prefers to train (at most 7). */
   preferredDays?: Array<Weekday> | null | undefined;
+  /** An IANA time zone (e.g. "Europe/London") to count weeks, months and days in; null keeps the current one. */
+  timeZone?: string | null | undefined;
   /** Metres per week, 0–1 000 000. */
   weeklyDistanceGoal?: number | null | undefined;
   /** Years of running, 0–100. */

@@ -1,9 +1,10 @@
-import { badInput, generateTrainingPlan, parseId, parseInput, trainingPlanInputSchema } from '@maratron/domain';
+import { badInput, calendarDay, generateTrainingPlan, parseId, parseInput, trainingPlanInputSchema } from '@maratron/domain';
 import { TrainingPlan } from '@maratron/schema';
 import type { PlannedWorkout } from '@maratron/schema';
 import { requireViewer } from '../context';
 import type { RequestContext } from '../context';
 import type { TrainingService } from '../training/training.service';
+import { viewerTimeZone } from '../users/time-zone';
 import { PLAN_COLUMNS } from './coach.sql';
 import type { StoredTrainingPlan } from './coach.sql';
 
@@ -22,12 +23,18 @@ export class TrainingPlansService {
     const viewerId = requireViewer(ctx);
     const req = parseInput(trainingPlanInputSchema, input);
     const summary = this.training.summary(ctx, RECENT_WEEKS + 1);
-    const [weeks, vdot] = await Promise.all([this.training.weeks(ctx, summary), this.training.vdot(ctx, summary)]);
+    const [weeks, vdot, timeZone] = await Promise.all([
+      this.training.weeks(ctx, summary),
+      this.training.vdot(ctx, summary),
+      viewerTimeZone(ctx),
+    ]);
     const complete = weeks.slice(0, RECENT_WEEKS);
     const recentWeeklyDistance = complete.reduce((sum, w) => sum + w.distance, 0) / complete.length;
     let plan;
     try {
-      plan = generateTrainingPlan({ ...req, vdot, recentWeeklyDistance, today: summary.asOf });
+      // Plan dates are calendar days (midnight UTC of the date): "today" is the runner's local date,
+      // so a plan asked for on Sunday evening in Los Angeles starts from that Sunday, not Monday.
+      plan = generateTrainingPlan({ ...req, vdot, recentWeeklyDistance, today: calendarDay(summary.asOf, timeZone) });
     } catch (error) {
       if (!(error instanceof RangeError)) throw error;
       // The schema has checked days a week (3..7): what the generator refuses here is the race date

@@ -33,6 +33,8 @@ export interface ImportedActivity {
   points: number;
   /** ActivitySplit[] as JSON. */
   splits: string;
+  /** The same per mile. */
+  mileSplits: string;
   /** From the track (bestEffortsForRun with its samples). */
   efforts: Record<RaceDistanceKey, number | null>;
 }
@@ -91,5 +93,13 @@ export function toImportedActivity(file: ActivityFile, read: FileRead): Imported
     }
     throw error;
   }
-  return { format: file.format, run, recording: read.recording, points: read.points, splits: read.splits, efforts: read.efforts };
+  return {
+    format: file.format,
+    run,
+    recording: read.recording,
+    points: read.points,
+    splits: read.splits,
+    mileSplits: read.mileSplits,
+    efforts: read.efforts,
+  };
 }

@@ -44,6 +44,8 @@ export interface FileRead {
   points: number;
   /** ActivitySplit[] as JSON. */
   splits: string;
+  /** The same per mile. */
+  mileSplits: string;
   efforts: Record<RaceDistanceKey, number | null>;
 }
 
@@ -76,6 +78,7 @@ export default function read({ format, content, limits, startedAt }: ReadTask): 
         recording: JSON.stringify(recording),
         points: recording.reduce((n, segment) => n + segment.length, 0),
         splits: JSON.stringify(summary.splits),
+        mileSplits: JSON.stringify(summary.mileSplits),
         efforts: bestEffortsForRun({ distance: run.distance, duration: run.duration, samples: summary.samples }),
       },
     };

@@ -60,7 +60,11 @@ export class UsersService {
           [data.email, data.username, passwordHash, data.name],
         );
         const user = hydrate(User, rows)[0];
-        return { token: await this.sessions.start(ctx, user.id), user };
+        const token = await this.sessions.start(ctx, user.id);
+        // Acting as the new runner from here (sessions.start), so the owner-only policy lets this in.
+        if (data.timeZone)
+          await ctx.db.execute(`INSERT INTO training_profiles (user_id, time_zone) VALUES ($1, $2)`, [user.id, data.timeZone]);
+        return { token, user };
       } catch (error) {
         // Two sign-ups racing for the same email or username: the unique index decides.
         if ((error as { code?: string }).code === UNIQUE_VIOLATION) {
@@ -231,6 +235,7 @@ export class UsersService {
       preferred_days: p.preferredDays === null ? [] : p.preferredDays,
       years_running: p.yearsRunning,
       injury_notes: p.injuryNotes,
+      time_zone: p.timeZone,
     };
     const given = Object.entries(cols).filter(([, v]) => v !== undefined);
     await db.execute(`INSERT INTO training_profiles (user_id) VALUES ($1) ON CONFLICT (user_id) DO NOTHING`, [userId]);

@@ -34,6 +34,7 @@ export const TRAINING_PROFILE_FIELDS: ColumnMap<TrainingProfile> = {
     preferredDays: 'preferred_days',
     yearsRunning: 'years_running',
     injuryNotes: 'injury_notes',
+    timeZone: 'time_zone',
   },
   unmapped: { updated_at: 'bookkeeping, never read' },
 };

@@ -31,4 +31,10 @@ export class TrainingProfile {
 
   @Field(() => String, { description: 'Injuries or limits the coach should know; null when none.', nullable: true })
   injuryNotes!: string | null;
+
+  @Field(() => String, {
+    description:
+      'The runner\'s IANA time zone (e.g. "Europe/London"): weeks (Monday first), months, years and days are counted in it. UTC until set.',
+  })
+  timeZone!: string;
 }
