@@ -28,6 +28,7 @@ export const ViewerFragment = graphql(`
       preferredDays
       yearsRunning
       injuryNotes
+      timeZone
     }
   }
 `);

@@ -32,7 +32,7 @@ export default function RunDetail() {
   const me = useViewer();
   const units = me.units;
   const navigate = useNavigate();
-  const { data, loading, error, refetch } = useQuery(RunDetailQuery, { variables: { id: id! } });
+  const { data, loading, error, refetch } = useQuery(RunDetailQuery, { variables: { id: id!, units } });
   const [confirmDelete, setConfirmDelete] = useState(false);
   const [sharing, setSharing] = useState(false);
   const [actionError, setActionError] = useState<string | null>(null);
@@ -306,10 +306,10 @@ function SplitsTable({
   return (
     <div className="table-wrap">
       <table className="table" data-testid="splits">
-        <caption className="visually-hidden">Per-kilometre splits</caption>
+        <caption className="visually-hidden">{units === 'IMPERIAL' ? 'Per-mile splits' : 'Per-kilometre splits'}</caption>
         <thead>
           <tr>
-            <th scope="col">Km</th>
+            <th scope="col">{units === 'IMPERIAL' ? 'Mi' : 'Km'}</th>
             <th scope="col">Distance</th>
             <th scope="col">Time</th>
             <th scope="col">Pace</th>

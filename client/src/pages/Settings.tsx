@@ -8,6 +8,7 @@ import { downloadWithAuth } from '../lib/download';
 import { errorMessage, formErrors } from '../lib/errors';
 import type { FormErrors } from '../lib/errors';
 import { distanceUnit, fromDisplayDistance, toDisplayDistance } from '../lib/format';
+import { timeZoneOptions } from '../lib/time-zones';
 import { Button, Card, Dialog, ErrorBox, SelectField, TextArea, TextField } from '../ui/components';
 import { Icon } from '../ui/icons';
 import { useViewer } from '../viewer';
@@ -25,6 +26,7 @@ const PROFILE_FIELDS = [
   'preferredDays',
   'yearsRunning',
   'injuryNotes',
+  'timeZone',
 ] as const;
 
 export default function Settings() {
@@ -51,6 +53,7 @@ function ProfileForm() {
     preferredDays: tp?.preferredDays ?? [],
     yearsRunning: tp?.yearsRunning != null ? String(tp.yearsRunning) : '',
     injuryNotes: tp?.injuryNotes ?? '',
+    timeZone: tp?.timeZone ?? 'UTC',
   });
   const [errors, setErrors] = useState<FormErrors>({ fields: {} });
   const [saved, setSaved] = useState(false);
@@ -89,6 +92,7 @@ function ProfileForm() {
               preferredDays: v.preferredDays,
               yearsRunning: years,
               injuryNotes: v.injuryNotes.trim() || null,
+              timeZone: v.timeZone,
             },
           },
         },
@@ -159,6 +163,19 @@ function ProfileForm() {
             <option value="BEGINNER">Beginner</option>
             <option value="INTERMEDIATE">Intermediate</option>
             <option value="ADVANCED">Advanced</option>
+          </SelectField>
+          <SelectField
+            label="Time zone"
+            hint="Weeks (from Monday), months and days are counted in it."
+            value={v.timeZone}
+            onChange={(e) => set('timeZone', e.target.value)}
+            error={errors.fields.timeZone}
+          >
+            {timeZoneOptions(v.timeZone).map((zone) => (
+              <option key={zone} value={zone}>
+                {zone.replace(/_/g, ' ')}
+              </option>
+            ))}
           </SelectField>
           <TextField
             label="Years running"
