@@ -210,6 +210,18 @@ describe('summarizeActivity — splits, samples, track, heart rate', () => {
     ]);
   });
 
+  it('splits per mile by the same rule, adding up to the run', () => {
+    // 1 km at 4:00/km then 1.2 km at 5:00/km: the first mile is 1 km at 240 s + 609.344 m at 300 s/km.
+    const pts: Pt[] = [];
+    for (let t = 0; t <= 240; t += 10) pts.push({ t, north: (t * 1000) / 240 });
+    for (let t = 250; t <= 240 + 360; t += 10) pts.push({ t, north: 1000 + ((t - 240) * 1000) / 300 });
+    const s = summarize([pts]);
+    expect(s.mileSplits.map((x) => x.distance)).toEqual([1609.3, Math.round((s.distance - 1609.344) * 10) / 10]);
+    expect(s.mileSplits[0].duration).toBe(423);
+    expect(s.mileSplits.reduce((sum, x) => sum + x.duration, 0)).toBe(s.duration);
+    expect(s.mileSplits[1].pace).toBe(300);
+  });
+
   it('drops a final partial split of 50 m or less', () => {
     const s = summarize([run(0, 0, 345, 3)]); // 1035 m
     expect(s.splits.map((x) => x.distance)).toEqual([1000]);

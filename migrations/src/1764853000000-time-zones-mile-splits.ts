@@ -6,13 +6,13 @@ import { notBlockedBy } from './1764820000000-follow-requests-blocks';
 
 /**
  * A run's splits in the asked unit for whoever may see the run: `maratron_run_splits(run_ids uuid[],
- * per_mile boolean)` returns `TABLE (run_id uuid, splits json)`, the kilometre splits (`splits`) or
+ * per_mile boolean DEFAULT false)` returns `TABLE (run_id uuid, splits json)`, the kilometre splits (`splits`) or
  * the mile splits (`mile_splits`, NULL for recordings imported before they were kept), for those of
  * the runs the viewer may see that have a recording. `visible` is the runs_read rule, as for
  * maratron_run_track: a migration that changes the rule re-creates both.
  */
 export function runSplitsByUnitFunctionSql(visible: string): string {
-  return `maratron_run_splits(run_ids uuid[], per_mile boolean)
+  return `maratron_run_splits(run_ids uuid[], per_mile boolean DEFAULT false)
     RETURNS TABLE (run_id uuid, splits json)
     LANGUAGE sql STABLE SECURITY DEFINER SET search_path FROM CURRENT AS $$
       SELECT t.run_id, CASE WHEN maratron_run_splits.per_mile THEN t.mile_splits ELSE t.splits END
@@ -32,8 +32,9 @@ export function runSplitsByUnitFunctionSql(visible: string): string {
  * - run_tracks.mile_splits: splits per mile, computed from the file at import beside the
  *   kilometre splits (the recording alone cannot give them back: treadmill points are not kept).
  *   Recordings imported before have NULL; the app derives theirs from their kilometre splits.
- * - maratron_run_splits gains the unit: the one-argument version is dropped so nothing reads
- *   splits past the new one.
+ * - maratron_run_splits gains the unit, false (kilometres) by default: the one-argument version
+ *   is replaced, so a call with the run ids alone still means kilometre splits, and there stays
+ *   one function to re-create when the visibility rule changes.
  *
  * No new index: every period is a range of instants computed in the app ([local midnight, next
  * local midnight)) and compared with the bare `started_at`, so the existing (user_id, started_at)

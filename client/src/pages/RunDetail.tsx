@@ -31,6 +31,8 @@ export default function RunDetail() {
   const { id } = useParams();
   const me = useViewer();
   const units = me.units;
+  // The run's date and time as the runner's calendar counts it (their weeks, their records).
+  const timeZone = me.trainingProfile?.timeZone;
   const navigate = useNavigate();
   const { data, loading, error, refetch } = useQuery(RunDetailQuery, { variables: { id: id!, units } });
   const [confirmDelete, setConfirmDelete] = useState(false);
@@ -79,7 +81,7 @@ export default function RunDetail() {
         title={run.name || 'Run'}
         subtitle={
           <>
-            {formatDateTime(run.startedAt)} · {ENVIRONMENT_LABELS[run.environment]} · {VISIBILITY_LABELS[run.visibility]}
+            {formatDateTime(run.startedAt, timeZone)} · {ENVIRONMENT_LABELS[run.environment]} · {VISIBILITY_LABELS[run.visibility]}
             {!mine && (
               <>
                 {' · by '}
