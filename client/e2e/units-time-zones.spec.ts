@@ -79,4 +79,24 @@ describe("the runner's units and time zone", () => {
       await context.close();
     }
   });
+
+  test("runs are dated in the runner's time zone, not the browser's", async () => {
+    const t = await app.gateway();
+    const kei = await app.runner('Kei');
+    await t.gql(`mutation { updateProfile(input: { trainingProfile: { timeZone: "Asia/Tokyo" } }) { id } }`, {}, kei.user.token);
+    // A Sunday 20:00 UTC a week or more ago: already Monday 05:00 in Tokyo (the browser runs in UTC).
+    const d = new Date(Date.now() - 7 * 86_400_000);
+    const sunday = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate() - d.getUTCDay(), 20));
+    await t.gql(
+      `mutation($input: RunInput!) { createRun(input: $input) { id } }`,
+      { input: { name: 'Late loop', startedAt: sunday.toISOString(), distance: 5000, duration: 1500 } },
+      kei.user.token,
+    );
+    await kei.goto('/runs');
+    const row = kei.page.getByTestId('runs-list').getByRole('listitem').filter({ hasText: 'Late loop' });
+    await visible(row);
+    expect(await textOf(row)).toContain('Mon, ');
+    expect(await textOf(row)).not.toContain('Sun, ');
+    await expectAccessible(kei.page, 'runs list in the runner’s zone');
+  });
 });
