@@ -5,7 +5,7 @@ import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
 import { ErrorCode, McpError } from '@modelcontextprotocol/sdk/types.js';
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
-import { DomainError } from '@maratron/domain';
+import { DomainError, periodRange } from '@maratron/domain';
 import type { TokenScope } from '@maratron/domain';
 import {
   Authenticator,
@@ -18,6 +18,7 @@ import {
   createServices,
   asServiceUnavailable,
   withCommandTimeout,
+  viewerTimeZone,
 } from '@maratron/core';
 import type { Config, RequestContext, EventBus, Logger, RedisClient } from '@maratron/core';
 import express from 'express';
@@ -53,7 +54,10 @@ interface Caller {
   address: string;
 }
 
-/** get_user_context answers are cached this long (the runner's changes drop them sooner: see `invalidate`). */
+/**
+ * get_user_context answers are cached this long, or until the runner's week ends in their time zone
+ * (the runner's changes drop them sooner: see `invalidate`).
+ */
 const USER_CONTEXT_TTL_SECONDS = 300;
 const userContextKey = (userId: string) => `user-context:${userId}`;
 
@@ -150,7 +154,10 @@ export function createAiServer({ config, dataSource, bus, redis, logger }: AiSer
         const cached = await cache.get<ToolOutput<'userContext'>>(key);
         if (cached) return cached;
         const fresh = await tools.userContext(ctx);
-        await cache.set(key, fresh, USER_CONTEXT_TTL_SECONDS);
+        // "This week" ends at Monday 00:00 in the runner's zone: the cached answer never outlives it
+        // (a change of zone is a profile change, which drops it).
+        const weekEnds = periodRange('WEEK', new Date(), await viewerTimeZone(ctx)).to!.getTime();
+        await cache.set(key, fresh, Math.max(1, Math.min(USER_CONTEXT_TTL_SECONDS, Math.ceil((weekEnds - Date.now()) / 1000))));
         return fresh;
       }),
     );
