@@ -21,3 +21,4 @@ export * from './fit-file';
 export * from './training-plan';
 export * from './archive-format';
 export * from './scopes';
+export * from './shoe-wear';

@@ -51,18 +51,20 @@ export function resplit(stored: readonly ActivitySplit[], length: number, run?: 
   const full = Math.floor((total + 1e-6) / length);
   const ends = Array.from({ length: full }, (_, k) => (k + 1) * length);
   if (total - full * length > MIN_FINAL_SPLIT_M) ends.push(total);
-  let previous = { at: 0, t: 0, gain: 0, rounded: 0 };
+  let previous = { at: 0, gain: 0, rounded: 0 };
   return ends.map((at, k) => {
     const { t, gain } = upTo(at);
     const distance = at - previous.at;
+    const duration = Math.round(t) - previous.rounded;
     const split: ActivitySplit = {
       index: k + 1,
       distance: round(distance, 1),
-      duration: Math.round(t) - previous.rounded,
-      pace: round((t - previous.t) / (distance / 1000), 1),
+      duration,
+      // From the duration as stated, as for splits read from a file.
+      pace: round(duration / (distance / 1000), 1),
       elevationGain: hasElevation ? round(gain - previous.gain, 1) : null,
     };
-    previous = { at, t, gain, rounded: Math.round(t) };
+    previous = { at, gain, rounded: Math.round(t) };
     return split;
   });
 }

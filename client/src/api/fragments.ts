@@ -133,6 +133,11 @@ export const NotificationFragment = graphql(`
     post {
       id
       text
+      run {
+        id
+        name
+        distance
+      }
     }
     group {
       id
