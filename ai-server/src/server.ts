@@ -5,7 +5,7 @@ import { McpServer, ResourceTemplate } from '@modelcontextprotocol/sdk/server/mc
 import type { RequestHandlerExtra } from '@modelcontextprotocol/sdk/shared/protocol.js';
 import { ErrorCode, McpError } from '@modelcontextprotocol/sdk/types.js';
 import type { CallToolResult, ServerNotification, ServerRequest } from '@modelcontextprotocol/sdk/types.js';
-import { DomainError, notFound, parseId, scopeAllows } from '@maratron/domain';
+import { DomainError, notFound, parseId, periodRange, scopeAllows } from '@maratron/domain';
 import type { TokenScope } from '@maratron/domain';
 import {
   Authenticator,
@@ -18,6 +18,7 @@ import {
   createServices,
   asServiceUnavailable,
   withCommandTimeout,
+  viewerTimeZone,
 } from '@maratron/core';
 import type { Config, RequestContext, EventBus, Logger, RedisClient } from '@maratron/core';
 import express from 'express';
@@ -74,7 +75,10 @@ interface Caller {
   address: string;
 }
 
-/** get_user_context answers are cached this long (the runner's changes drop them sooner: see `invalidate`). */
+/**
+ * get_user_context answers are cached this long, or until the runner's week ends in their time zone
+ * (the runner's changes drop them sooner: see `invalidate`).
+ */
 const USER_CONTEXT_TTL_SECONDS = 300;
 // Versioned by the answer's shape: an entry cached before a field was added is never served.
 const userContextKey = (userId: string) => `user-context:v2:${userId}`;
@@ -196,7 +200,10 @@ export function createAiServer({ config, dataSource, bus, redis, logger }: AiSer
         const cached = await cache.get<ToolOutput<'userContext'>>(key);
         if (cached) return cached;
         const fresh = await tools.userContext(ctx);
-        await cache.set(key, fresh, USER_CONTEXT_TTL_SECONDS);
+        // "This week" ends at Monday 00:00 in the runner's zone: the cached answer never outlives it
+        // (a change of zone is a profile change, which drops it).
+        const weekEnds = periodRange('WEEK', new Date(), await viewerTimeZone(ctx)).to!.getTime();
+        await cache.set(key, fresh, Math.max(1, Math.min(USER_CONTEXT_TTL_SECONDS, Math.ceil((weekEnds - Date.now()) / 1000))));
         return fresh;
       }),
     );

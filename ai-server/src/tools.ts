@@ -1,6 +1,7 @@
 import {
   formatDuration,
   formatPace,
+  isoDateIn,
   paceSecondsPerKm,
   Period,
   parseInput,
@@ -22,7 +23,7 @@ import {
 } from '@maratron/domain';
 import type { ShoeWear } from '@maratron/domain';
 import type { Run } from '@maratron/schema';
-import { requireViewer } from '@maratron/core';
+import { requireViewer, viewerTimeZone } from '@maratron/core';
 import type { PlanProgress, RequestContext, Services } from '@maratron/core';
 import { z } from 'zod';
 import { toolOutput } from './tool-results';
@@ -58,13 +59,16 @@ export function runJson(run: Run): z.infer<typeof runOutput> {
 /** Points of a route get_run gives: an outline for a language model, not a recording. */
 export const MCP_TRACK_POINTS = 200;
 
-const week = (w: { weekStart: Date; distance: number; duration: number; runCount: number }): z.infer<typeof weekOutput> => ({
-  weekStart: w.weekStart.toISOString().slice(0, 10),
-  distance: w.distance,
-  distanceKm: km(w.distance),
-  duration: w.duration,
-  runCount: w.runCount,
-});
+/** A week of the summary; its Monday is a date in the runner's time zone, like every date the coach sees. */
+const week =
+  (timeZone: string) =>
+  (w: { weekStart: Date; distance: number; duration: number; runCount: number }): z.infer<typeof weekOutput> => ({
+    weekStart: isoDateIn(w.weekStart, timeZone),
+    distance: w.distance,
+    distanceKm: km(w.distance),
+    duration: w.duration,
+    runCount: w.runCount,
+  });
 
 const periodTotals = (p: { distance: number; duration: number; runCount: number }): z.infer<typeof periodOutput> => ({
   distance: p.distance,
@@ -289,7 +293,7 @@ export function createTools(s: Services) {
     async userContext(ctx: RequestContext): Promise<ToolOutput<'userContext'>> {
       const viewerId = requireViewer(ctx);
       const summary = s.training.summary(ctx, 5);
-      const [user, profile, weeks, shoes, records, vdot, month, year] = await Promise.all([
+      const [user, profile, weeks, shoes, records, vdot, month, year, timeZone] = await Promise.all([
         s.users.me(ctx),
         ctx.loaders.trainingProfile.load(viewerId),
         s.training.weeks(ctx, summary),
@@ -298,6 +302,7 @@ export function createTools(s: Services) {
         s.training.vdot(ctx, summary),
         s.runs.stats(ctx, viewerId, Period.MONTH),
         s.runs.stats(ctx, viewerId, Period.YEAR),
+        viewerTimeZone(ctx),
       ]);
       const shoeUsage = await Promise.all(shoes.map((shoe) => s.shoes.usage(ctx, shoe)));
       return {
@@ -312,8 +317,8 @@ export function createTools(s: Services) {
               injuryNotes: profile.injuryNotes,
             }
           : null,
-        thisWeek: week(weeks[weeks.length - 1]),
-        lastFourWeeks: weeks.slice(0, -1).map(week),
+        thisWeek: week(timeZone)(weeks[weeks.length - 1]),
+        lastFourWeeks: weeks.slice(0, -1).map(week(timeZone)),
         thisMonth: periodTotals(month),
         thisYear: periodTotals(year),
         vdot,
@@ -331,7 +336,7 @@ export function createTools(s: Services) {
           duration: r.duration,
           time: formatDuration(r.duration),
           runId: r.run.id,
-          date: r.run.startedAt.toISOString().slice(0, 10),
+          date: isoDateIn(r.run.startedAt, timeZone),
         })),
       };
     },
@@ -393,16 +398,17 @@ export function createTools(s: Services) {
 
     async trainingSummary(ctx: RequestContext, input: unknown): Promise<ToolOutput<'trainingSummary'>> {
       const summary = s.training.summary(ctx, parseInput(inputs.trainingSummary, input).weeks);
-      const [weeks, load, vdot, records, predictions] = await Promise.all([
+      const [weeks, load, vdot, records, predictions, timeZone] = await Promise.all([
         s.training.weeks(ctx, summary),
         s.training.load(ctx, summary),
         s.training.vdot(ctx, summary),
         s.training.personalRecords(ctx, summary),
         s.training.predictions(ctx, summary),
+        viewerTimeZone(ctx),
       ]);
       const today = load[load.length - 1];
       return {
-        weeks: weeks.map(week),
+        weeks: weeks.map(week(timeZone)),
         load: today
           ? { acute: today.acute, chronic: today.chronic, balance: today.balance, reading: loadReading(today.acute, today.chronic) }
           : null,

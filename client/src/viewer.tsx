@@ -13,3 +13,6 @@ export function useViewer(): ViewerFieldsFragment {
 
 /** The viewer's distance units: METRIC (km) or IMPERIAL (miles). */
 export const useUnits = (): Units => useViewer().units;
+
+/** The viewer's IANA time zone: weeks, months and days are counted in it by the server. */
+export const useTimeZone = (): string => useViewer().trainingProfile?.timeZone ?? 'UTC';

@@ -74,6 +74,7 @@ export * from './training/heart-rates.service';
 export * from './users/users.loaders';
 export * from './users/users.service';
 export * from './users/users.sql';
+export * from './users/time-zone';
 export * from './events';
 export * from './webhooks/webhook-dispatcher';
 export * from './webhooks/webhook-secrets';

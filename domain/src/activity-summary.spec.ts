@@ -219,6 +219,19 @@ describe('summarizeActivity — splits, samples, track, heart rate', () => {
     ]);
   });
 
+  it('splits per mile by the same rule, adding up to the run', () => {
+    // 1 km at 4:00/km then 1.2 km at 5:00/km: the first mile is 1 km at 240 s + 609.344 m at 300 s/km.
+    const pts: Pt[] = [];
+    for (let t = 0; t <= 240; t += 10) pts.push({ t, north: (t * 1000) / 240 });
+    for (let t = 250; t <= 240 + 360; t += 10) pts.push({ t, north: 1000 + ((t - 240) * 1000) / 300 });
+    const s = summarize([pts]);
+    expect(s.mileSplits.map((x) => x.distance)).toEqual([1609.3, Math.round((s.distance - 1609.344) * 10) / 10]);
+    expect(s.mileSplits[0].duration).toBe(423);
+    expect(s.mileSplits.reduce((sum, x) => sum + x.duration, 0)).toBe(s.duration);
+    // Pace from the stated time, as for kilometres.
+    for (const x of s.mileSplits) expect(x.pace).toBeCloseTo(x.duration / (x.distance / 1000), 0);
+  });
+
   it("states a split's pace from its stated time: a full kilometre in 4:19 is 4:19/km", () => {
     // 258.6 s a kilometre: the boundaries fall at 258.6, 517.2 and 775.8 s, so the times rounded
     // to add up are 259, 258 and 259 s while each kilometre took 258.6 s.

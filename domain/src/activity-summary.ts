@@ -4,12 +4,13 @@
 import { ActivityFileError, type ActivityPoint, type ParsedActivity } from './activity-file';
 import { haversineDistance, type LatLon } from './geo';
 import { histogramOf, type HeartRateHistogram } from './heart-rate-zones';
+import { METRES_PER_MILE } from './units';
 
 /** One kilometre split (the GraphQL `Split` object type has the same shape). */
 export interface ActivitySplit {
   /** 1-based. */
   index: number;
-  /** Metres: 1000 for full kilometres, less for the final partial split. */
+  /** Metres: 1000 for full kilometres (1609.344 for miles), less for the final partial split. */
   distance: number;
   /** Moving seconds, integer. */
   duration: number;
@@ -42,6 +43,8 @@ export interface ActivitySummary {
   /** Steps per minute, weighted by moving time over the steps that have a cadence; null without cadence. */
   averageCadence: number | null;
   splits: ActivitySplit[];
+  /** The same run split per mile (METRES_PER_MILE), by the same rule. */
+  mileSplits: ActivitySplit[];
   /** [lat, lon, ele?] of every positioned point: 6 decimals (≈ 0.1 m) and 0.1 m elevation. */
   track: number[][];
   /** Non-decreasing in both t and d; empty without timestamps. See SAMPLE_MIN_STEP_*. */
@@ -379,29 +382,30 @@ function timeAtDistance(ts: number[], ds: number[], target: number, from: number
 }
 
 /**
- * Kilometre splits on the moving-time axis: the time at each exact kilometre boundary is interpolated
- * between the two samples around it. Durations are rounded cumulatively so they add up to the total.
+ * Splits of `length` metres (a kilometre, or a mile) on the moving-time axis: the time at each exact
+ * boundary is interpolated between the two samples around it. Durations are rounded cumulatively
+ * so they add up to the total; pace stays in seconds per km whatever the length.
  */
-function splitsOf(acc: Accumulator, totalDistance: number, totalMoving: number): ActivitySplit[] {
+function splitsOf(acc: Accumulator, totalDistance: number, totalMoving: number, length: number): ActivitySplit[] {
   const { ts, ds } = acc;
   if (totalMoving <= 0 || ts.length < 2) return [];
-  const full = Math.floor((totalDistance + 1e-6) / 1000);
+  const full = Math.floor((totalDistance + 1e-6) / length);
   const boundaries = [0];
   let cursor = 1;
   for (let k = 1; k <= full; k++) {
-    const { t, i } = timeAtDistance(ts, ds, k * 1000, cursor);
+    const { t, i } = timeAtDistance(ts, ds, k * length, cursor);
     boundaries.push(t);
     cursor = i;
   }
   const ends: { distance: number; t: number }[] = [];
-  for (let k = 1; k <= full; k++) ends.push({ distance: 1000, t: boundaries[k] });
-  const rest = totalDistance - full * 1000;
+  for (let k = 1; k <= full; k++) ends.push({ distance: length, t: boundaries[k] });
+  const rest = totalDistance - full * length;
   if (rest > MIN_FINAL_SPLIT_M) ends.push({ distance: rest, t: totalMoving });
 
   const gains = new Float64Array(ends.length);
   for (let g = 0; g < acc.gain.length && ends.length > 0; g++) {
-    // A rise at exactly 1000 m belongs to the first kilometre.
-    const k = Math.min(ends.length - 1, Math.max(0, Math.ceil(acc.gainAt[g] / 1000 - 1e-9) - 1));
+    // A rise exactly on a boundary belongs to the split before it.
+    const k = Math.min(ends.length - 1, Math.max(0, Math.ceil(acc.gainAt[g] / length - 1e-9) - 1));
     gains[k] += acc.gain[g];
   }
 
@@ -473,7 +477,8 @@ export function summarizeActivity(parsed: ParsedActivity, options: SummarizeOpti
   }
 
   const distance = acc.distance;
-  const splits = splitsOf(acc, distance, acc.moving);
+  const splits = splitsOf(acc, distance, acc.moving, 1000);
+  const mileSplits = splitsOf(acc, distance, acc.moving, METRES_PER_MILE);
   const averageHeartRate = acc.hrWeight > 0 ? acc.hrWeighted / acc.hrWeight : acc.hrCount > 0 ? acc.hrSum / acc.hrCount : null;
   return {
     startedAt: new Date(startMs),
@@ -491,6 +496,7 @@ export function summarizeActivity(parsed: ParsedActivity, options: SummarizeOpti
     maxHeartRate: acc.maxHeartRate,
     averageCadence: acc.cadenceWeight > 0 ? Math.round(acc.cadenceWeighted / acc.cadenceWeight) : null,
     splits,
+    mileSplits,
     track: acc.track,
     samples: acc.moving > 0 ? thinSamples(acc.ts, acc.ds) : [],
   };

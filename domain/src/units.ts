@@ -9,7 +9,8 @@ export const METRES_PER_MILE = 1609.344;
 const FEET_PER_METRE = 3.280839895;
 
 export const distanceUnit = (units: UnitSystem) => (units === 'IMPERIAL' ? 'mi' : 'km');
-const metresPerUnit = (units: UnitSystem) => (units === 'IMPERIAL' ? METRES_PER_MILE : 1000);
+/** The length of one unit: a kilometre, or a mile (and so of one split). */
+export const metresPerUnit = (units: UnitSystem) => (units === 'IMPERIAL' ? METRES_PER_MILE : 1000);
 
 /** Metres → km or miles, as a number (charts, form defaults). */
 export const toDisplayDistance = (metres: number, units: UnitSystem) => metres / metresPerUnit(units);

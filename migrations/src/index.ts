@@ -21,6 +21,7 @@ import { PersonalAccessTokens1764830000000 } from './1764830000000-personal-acce
 import { Webhooks1764840000000 } from './1764840000000-webhooks';
 import { HeartRates1764854000000 } from './1764854000000-heart-rates';
 export { backfillHeartRates } from './1764854000000-heart-rates';
+import { TimeZonesMileSplits1764853000000 } from './1764853000000-time-zones-mile-splits';
 import { SplitPace1764857000000 } from './1764857000000-split-pace';
 import { LapsCadence1764855000000 } from './1764855000000-laps-cadence';
 
@@ -45,6 +46,7 @@ export const migrations = [
   BlocksRowLevelSecurity1764821000000,
   PersonalAccessTokens1764830000000,
   Webhooks1764840000000,
+  TimeZonesMileSplits1764853000000,
   HeartRates1764854000000,
   LapsCadence1764855000000,
   SplitPace1764857000000,

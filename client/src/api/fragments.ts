@@ -32,6 +32,7 @@ export const ViewerFragment = graphql(`
       maxHeartRateEstimated
       restingHeartRate
       restingHeartRateEstimated
+      timeZone
     }
   }
 `);

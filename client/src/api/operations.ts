@@ -319,13 +319,14 @@ export const RunsQuery = graphql(`
 `);
 
 export const RunDetailQuery = graphql(`
-  query RunDetail($id: ID!) {
+  query RunDetail($id: ID!, $units: Units!) {
     run(id: $id) {
       ...RunFields
       user {
         ...UserSummary
       }
-      splits {
+      # Per kilometre or per mile, as the runner chose in settings.
+      splits(unit: $units) {
         index
         distance
         duration

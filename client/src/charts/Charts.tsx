@@ -2,6 +2,7 @@ import { Area, Bar, BarChart, CartesianGrid, ComposedChart, Legend, Line, Respon
 import type { TrainingSummaryQuery } from '../gql/graphql';
 import { distanceUnit, formatDistance, formatHours, formatShortDate, toDisplayDistance } from '../lib/format';
 import type { Units } from '../lib/format';
+import { useTimeZone } from '../viewer';
 
 type Summary = TrainingSummaryQuery['trainingSummary'];
 
@@ -10,8 +11,10 @@ const tooltipStyle = { background: 'var(--surface)', border: '1px solid var(--bo
 
 /** Distance per ISO week, oldest first; the text alternative says the same for screen readers. */
 export function WeeklyVolumeChart({ weeks, units }: { weeks: Summary['weeks']; units: Units }) {
+  // Each week starts at Monday 00:00 in the runner's zone: labelled in it, it is that Monday.
+  const timeZone = useTimeZone();
   const data = weeks.map((w) => ({
-    week: formatShortDate(w.weekStart),
+    week: formatShortDate(w.weekStart, timeZone),
     distance: Number(toDisplayDistance(w.distance, units).toFixed(1)),
     runs: w.runCount,
     time: formatHours(w.duration),
@@ -43,8 +46,9 @@ export function WeeklyVolumeChart({ weeks, units }: { weeks: Summary['weeks']; u
 
 /** Acute (7-day) and chronic (42-day) load as lines, balance (form) as an area. */
 export function TrainingLoadChart({ load }: { load: Summary['load'] }) {
+  const timeZone = useTimeZone();
   const data = load.map((d) => ({
-    date: formatShortDate(d.date),
+    date: formatShortDate(d.date, timeZone),
     acute: Math.round(d.acute),
     chronic: Math.round(d.chronic),
     balance: Math.round(d.balance),

@@ -28,13 +28,27 @@ export type Units = UnitSystem;
 /** Pace (seconds per km) → `4:55 /km` or `7:55 /mi`. */
 export const formatPace = formatPaceIn;
 
-const dateFormat = new Intl.DateTimeFormat('en-GB', { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric' });
-const shortDateFormat = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short' });
-const timeFormat = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit' });
+const DATE: Intl.DateTimeFormatOptions = { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric' };
+const SHORT_DATE: Intl.DateTimeFormatOptions = { day: 'numeric', month: 'short' };
+const TIME: Intl.DateTimeFormatOptions = { hour: '2-digit', minute: '2-digit' };
+const formats = new Map<string, Intl.DateTimeFormat>();
+/**
+ * One formatter per kind and zone, made once. `timeZone` is the runner's (useTimeZone) for instants
+ * — a week's Monday, a run's start — so dates read as the server counted them; 'UTC' for calendar
+ * days stored as midnight UTC (plan dates); the browser's own zone when left out.
+ */
+function formatIn(kind: Intl.DateTimeFormatOptions, timeZone: string | undefined, iso: string): string {
+  const key = `${JSON.stringify(kind)}|${timeZone ?? ''}`;
+  let format = formats.get(key);
+  if (!format) formats.set(key, (format = new Intl.DateTimeFormat('en-GB', { ...kind, timeZone })));
+  return format.format(new Date(iso));
+}
 
-export const formatDate = (iso: string) => dateFormat.format(new Date(iso));
-export const formatShortDate = (iso: string) => shortDateFormat.format(new Date(iso));
-export const formatDateTime = (iso: string) => `${dateFormat.format(new Date(iso))}, ${timeFormat.format(new Date(iso))}`;
+export const formatDate = (iso: string, timeZone?: string) => formatIn(DATE, timeZone, iso);
+export const formatShortDate = (iso: string, timeZone?: string) => formatIn(SHORT_DATE, timeZone, iso);
+export const formatDateTime = (iso: string, timeZone?: string) => `${formatIn(DATE, timeZone, iso)}, ${formatIn(TIME, timeZone, iso)}`;
+/** Plan dates are calendar days (midnight UTC of the date): shown as that date wherever the browser is. */
+export const CALENDAR_DAY = 'UTC';
 
 /** `just now`, `5 min ago`, `3 h ago`, `2 d ago`, then the date. */
 export function formatRelative(iso: string, now = Date.now()): string {

@@ -6,6 +6,7 @@ import { session } from '../apollo/session';
 import { RequestPasswordResetMutation, ResetPasswordMutation, SignInMutation, SignUpMutation } from '../api/operations';
 import { formErrors, twoFactorRequired } from '../lib/errors';
 import type { FormErrors } from '../lib/errors';
+import { browserTimeZone } from '../lib/time-zones';
 import { Button, TextField } from '../ui/components';
 import { Icon } from '../ui/icons';
 
@@ -52,7 +53,9 @@ export function SignUp() {
     const local = validateSignUp(values);
     if (Object.keys(local.fields).length) return setErrors(local);
     try {
-      const { data } = await signUp({ variables: { input: { ...values, name: values.name.trim(), username: values.username.trim() } } });
+      // The browser's zone: weeks and months are counted in it from the first run (changeable in settings).
+      const input = { ...values, name: values.name.trim(), username: values.username.trim(), timeZone: browserTimeZone() };
+      const { data } = await signUp({ variables: { input } });
       if (data) session.set(data.signUp.token);
     } catch (err) {
       setErrors(formErrors(err, SIGN_UP_FIELDS));

@@ -5,7 +5,7 @@ import { Link } from 'react-router';
 import { WeeklyVolumeChart, TrainingLoadChart } from '../charts/Charts';
 import { useHeartRateLimits, ZoneBars } from '../charts/ZoneBars';
 import { DashboardStatsQuery, PAGE, RunsQuery, TrainingSummaryQuery } from '../api/operations';
-import { distanceUnit, formatDistance, formatDuration, formatHours, formatPace, plural, RACE_LABELS } from '../lib/format';
+import { distanceUnit, formatDate, formatDistance, formatDuration, formatHours, formatPace, plural, RACE_LABELS } from '../lib/format';
 import { Card, Empty, ErrorBox, Loading, PageHeader, ProgressBar, Stat } from '../ui/components';
 import { Icon } from '../ui/icons';
 import { useViewer } from '../viewer';
@@ -18,6 +18,7 @@ import { RunRow } from './Runs';
 export default function Dashboard() {
   const me = useViewer();
   const units = me.units;
+  const timeZone = me.trainingProfile?.timeZone;
   const stats = useQuery(DashboardStatsQuery);
   const summary = useQuery(TrainingSummaryQuery, { variables: { weeks: 12 } });
   const runs = useQuery(RunsQuery, { variables: { first: PAGE } });
@@ -129,7 +130,10 @@ export default function Dashboard() {
                     <ul className="list records">
                       {s.personalRecords.map((r) => (
                         <li key={r.distance} className="row-between">
-                          <span className="record-distance">{RACE_LABELS[r.distance]}</span>
+                          <span className="record-distance">
+                            {RACE_LABELS[r.distance]} {/* The day it was run, in the runner's calendar. */}
+                            <span className="muted small">{formatDate(r.run.startedAt, timeZone)}</span>
+                          </span>
                           <Link to={`/runs/${r.run.id}`} className="record-time">
                             {formatDuration(r.duration)}
                           </Link>

@@ -5,7 +5,16 @@ import { GenerateTrainingPlanMutation, TrainingPlanQuery } from '../api/operatio
 import type { RaceDistance, TrainingPlanFieldsFragment } from '../gql/graphql';
 import { formErrors } from '../lib/errors';
 import type { FormErrors } from '../lib/errors';
-import { formatDate, formatDistance, formatDuration, formatPace, formatShortDate, parseDuration, RACE_LABELS } from '../lib/format';
+import {
+  CALENDAR_DAY,
+  formatDate,
+  formatDistance,
+  formatDuration,
+  formatPace,
+  formatShortDate,
+  parseDuration,
+  RACE_LABELS,
+} from '../lib/format';
 import type { Units } from '../lib/format';
 import { Button, Card, Dialog, Empty, ErrorBox, Loading, PageHeader, SelectField, TextField } from '../ui/components';
 import { Icon } from '../ui/icons';
@@ -34,7 +43,7 @@ export default function Plan() {
         title="Training plan"
         subtitle={
           plan
-            ? `${RACE_LABELS[plan.goal]} on ${formatDate(plan.raceDate)}${plan.targetDuration ? `, aiming for ${formatDuration(plan.targetDuration)}` : ''}`
+            ? `${RACE_LABELS[plan.goal]} on ${formatDate(plan.raceDate, CALENDAR_DAY)}${plan.targetDuration ? `, aiming for ${formatDuration(plan.targetDuration)}` : ''}`
             : 'A week-by-week plan towards your next race.'
         }
         actions={
@@ -83,8 +92,8 @@ function PlanCalendar({ plan, units }: { plan: TrainingPlanFieldsFragment; units
                 {current && <span className="pill pill-accent">This week</span>}
               </h2>
               <span className="muted small">
-                {formatShortDate(new Date(start).toISOString())} – {formatShortDate(new Date(start + 6 * DAY).toISOString())} ·{' '}
-                {formatDistance(total, units, 0)}
+                {formatShortDate(new Date(start).toISOString(), CALENDAR_DAY)} –{' '}
+                {formatShortDate(new Date(start + 6 * DAY).toISOString(), CALENDAR_DAY)} · {formatDistance(total, units, 0)}
               </span>
             </header>
             <ol className="plan-days">

@@ -33,8 +33,10 @@ export default function RunDetail() {
   const { id } = useParams();
   const me = useViewer();
   const units = me.units;
+  // The run's date and time as the runner's calendar counts it (their weeks, their records).
+  const timeZone = me.trainingProfile?.timeZone;
   const navigate = useNavigate();
-  const { data, loading, error, refetch } = useQuery(RunDetailQuery, { variables: { id: id! } });
+  const { data, loading, error, refetch } = useQuery(RunDetailQuery, { variables: { id: id!, units } });
   const [confirmDelete, setConfirmDelete] = useState(false);
   const [sharing, setSharing] = useState(false);
   const [actionError, setActionError] = useState<string | null>(null);
@@ -82,7 +84,7 @@ export default function RunDetail() {
         title={run.name || 'Run'}
         subtitle={
           <>
-            {formatDateTime(run.startedAt)} · {ENVIRONMENT_LABELS[run.environment]} · {VISIBILITY_LABELS[run.visibility]}
+            {formatDateTime(run.startedAt, timeZone)} · {ENVIRONMENT_LABELS[run.environment]} · {VISIBILITY_LABELS[run.visibility]}
             {!mine && (
               <>
                 {' · by '}
@@ -323,10 +325,10 @@ function SplitsTable({
   return (
     <div className="table-wrap">
       <table className="table table-compact" data-testid="splits">
-        <caption className="visually-hidden">Per-kilometre splits</caption>
+        <caption className="visually-hidden">{units === 'IMPERIAL' ? 'Per-mile splits' : 'Per-kilometre splits'}</caption>
         <thead>
           <tr>
-            <th scope="col">Km</th>
+            <th scope="col">{units === 'IMPERIAL' ? 'Mi' : 'Km'}</th>
             <th scope="col">Distance</th>
             <th scope="col">Time</th>
             <th scope="col">Pace</th>

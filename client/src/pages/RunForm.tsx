@@ -119,7 +119,9 @@ function initialValues(run: RunDetail['run'] | undefined, units: Units, defaultV
 /** Log a run (/runs/new) or edit one (/runs/:id/edit). */
 export default function RunFormPage() {
   const { id } = useParams();
-  const { data, loading, error, refetch } = useQuery(RunDetailQuery, { variables: { id: id! }, skip: !id });
+  // The same query (and cache entry) as the run page, which asks for splits in the runner's units.
+  const { units } = useViewer();
+  const { data, loading, error, refetch } = useQuery(RunDetailQuery, { variables: { id: id!, units }, skip: !id });
   if (id && error) return <ErrorBox error={error} retry={() => void refetch()} />;
   if (id && (loading || !data)) return <Loading />;
   if (id && !data?.run) return <ErrorBox title="Run not found" error="This run does not exist or is not yours." />;

@@ -6,17 +6,19 @@ import { ENVIRONMENT_LABELS, formatDate, formatDistance, formatDuration, formatP
 import type { Units } from '../lib/format';
 import { Card, Empty, ErrorBox, Loading, LoadMore, PageHeader } from '../ui/components';
 import { Icon } from '../ui/icons';
-import { useUnits } from '../viewer';
+import { useTimeZone, useUnits } from '../viewer';
 
 /** One run in a list: name and date, then distance, time and pace in the viewer's units. */
 export function RunRow({ run, units }: { run: RunFieldsFragment; units: Units }) {
+  // Dated in the viewer's zone, the one their weeks and months are counted in.
+  const timeZone = useTimeZone();
   return (
     <li className="run-row">
       <Link to={`/runs/${run.id}`} className="run-row-link">
         <span className="run-row-main">
           <span className="run-row-name">{run.name || 'Run'}</span>
           <span className="run-row-date">
-            {formatDate(run.startedAt)} · {ENVIRONMENT_LABELS[run.environment]}
+            {formatDate(run.startedAt, timeZone)} · {ENVIRONMENT_LABELS[run.environment]}
             {run.visibility !== 'PUBLIC' && ` · ${VISIBILITY_LABELS[run.visibility]}`}
           </span>
         </span>

@@ -8,6 +8,7 @@ import { downloadWithAuth } from '../lib/download';
 import { errorMessage, formErrors } from '../lib/errors';
 import type { FormErrors } from '../lib/errors';
 import { distanceUnit, fromDisplayDistance, toDisplayDistance } from '../lib/format';
+import { timeZoneOptions } from '../lib/time-zones';
 import { Button, Card, Dialog, ErrorBox, SelectField, TextArea, TextField } from '../ui/components';
 import { Icon } from '../ui/icons';
 import { useViewer } from '../viewer';
@@ -27,6 +28,7 @@ const PROFILE_FIELDS = [
   'injuryNotes',
   'maxHeartRate',
   'restingHeartRate',
+  'timeZone',
 ] as const;
 
 export default function Settings() {
@@ -56,6 +58,7 @@ function ProfileForm() {
     // Only what the runner set: an estimate shows as the field's hint, so saving keeps estimating.
     maxHeartRate: tp && !tp.maxHeartRateEstimated && tp.maxHeartRate != null ? String(tp.maxHeartRate) : '',
     restingHeartRate: tp && !tp.restingHeartRateEstimated ? String(tp.restingHeartRate) : '',
+    timeZone: tp?.timeZone ?? 'UTC',
   });
   const [errors, setErrors] = useState<FormErrors>({ fields: {} });
   const [saved, setSaved] = useState(false);
@@ -103,6 +106,7 @@ function ProfileForm() {
               injuryNotes: v.injuryNotes.trim() || null,
               maxHeartRate: maxHr,
               restingHeartRate: restHr,
+              timeZone: v.timeZone,
             },
           },
         },
@@ -173,6 +177,19 @@ function ProfileForm() {
             <option value="BEGINNER">Beginner</option>
             <option value="INTERMEDIATE">Intermediate</option>
             <option value="ADVANCED">Advanced</option>
+          </SelectField>
+          <SelectField
+            label="Time zone"
+            hint="Weeks (from Monday), months and days are counted in it."
+            value={v.timeZone}
+            onChange={(e) => set('timeZone', e.target.value)}
+            error={errors.fields.timeZone}
+          >
+            {timeZoneOptions(v.timeZone).map((zone) => (
+              <option key={zone} value={zone}>
+                {zone.replace(/_/g, ' ')}
+              </option>
+            ))}
           </SelectField>
           <TextField
             label="Years running"

@@ -1,4 +1,4 @@
-import { badInput, generateTrainingPlan, parseId, parseInput, trainingPlanInputSchema } from '@maratron/domain';
+import { badInput, calendarDay, generateTrainingPlan, parseId, parseInput, trainingPlanInputSchema } from '@maratron/domain';
 import { TrainingPlan } from '@maratron/schema';
 import type { PlannedWorkout } from '@maratron/schema';
 import { requireViewer } from '../context';
@@ -6,6 +6,7 @@ import type { RequestContext } from '../context';
 import { publishAfterCommit } from '../events';
 import type { EventBus } from '../events';
 import type { TrainingService } from '../training/training.service';
+import { viewerTimeZone } from '../users/time-zone';
 import { PLAN_COLUMNS } from './coach.sql';
 import type { StoredTrainingPlan } from './coach.sql';
 
@@ -36,10 +37,11 @@ export class TrainingPlansService {
     const req = parseInput(trainingPlanInputSchema, input);
     await progress(0, PLAN_STEPS, 'Reading recent training');
     const summary = this.training.summary(ctx, RECENT_WEEKS + 1);
-    const [weeks, vdot, profile] = await Promise.all([
+    const [weeks, vdot, profile, timeZone] = await Promise.all([
       this.training.weeks(ctx, summary),
       this.training.vdot(ctx, summary),
       ctx.loaders.trainingProfile.load(viewerId),
+      viewerTimeZone(ctx),
     ]);
     const complete = weeks.slice(0, RECENT_WEEKS);
     const recentWeeklyDistance = complete.reduce((sum, w) => sum + w.distance, 0) / complete.length;
@@ -51,7 +53,9 @@ export class TrainingPlansService {
         ...req,
         vdot,
         recentWeeklyDistance,
-        today: summary.asOf,
+        // Plan dates are calendar days (midnight UTC of the date): "today" is the runner's local date,
+        // so a plan asked for on Sunday evening in Los Angeles starts from that Sunday, not Monday.
+        today: calendarDay(summary.asOf, timeZone),
         level: profile?.level ?? null,
         preferredDays: profile?.preferredDays ?? [],
       });

@@ -39,6 +39,8 @@ export interface ImportedActivity {
   splits: string;
   /** ActivityLap[] as JSON. */
   laps: string;
+  /** The same per mile. */
+  mileSplits: string;
   /** From the track (bestEffortsForRun with its samples). */
   efforts: Record<RaceDistanceKey, number | null>;
   /** Moving seconds per bpm; null without heart rate. */
@@ -107,6 +109,7 @@ export function toImportedActivity(file: ActivityFile, read: FileRead): Imported
     recording: read.recording,
     points: read.points,
     splits: read.splits,
+    mileSplits: read.mileSplits,
     laps: file.laps ?? read.laps,
     efforts: read.efforts,
     heartRates: read.heartRates,

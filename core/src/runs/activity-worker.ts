@@ -48,6 +48,8 @@ export interface FileRead {
   splits: string;
   /** ActivityLap[] as JSON: the device's laps, [] without. */
   laps: string;
+  /** The same per mile. */
+  mileSplits: string;
   efforts: Record<RaceDistanceKey, number | null>;
   /** Moving seconds per bpm (run_heart_rates); null without heart rate. */
   heartRates: HeartRateHistogram | null;
@@ -83,6 +85,7 @@ export default function read({ format, content, limits, startedAt }: ReadTask): 
         points: recording.reduce((n, segment) => n + segment.length, 0),
         splits: JSON.stringify(summary.splits),
         laps: JSON.stringify(lapsOf(parsed)),
+        mileSplits: JSON.stringify(summary.mileSplits),
         efforts: bestEffortsForRun({ distance: run.distance, duration: run.duration, samples: summary.samples }),
         heartRates: summary.heartRates,
       },

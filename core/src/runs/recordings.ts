@@ -58,16 +58,23 @@ export interface RunRecording {
   format: ActivityFileFormat;
   /** RecordedPoint[][] as JSON. */
   segments: string;
-  /** ActivitySplit[] as JSON. */
+  /** ActivitySplit[] as JSON, per kilometre and per mile. */
   splits: string;
+  mileSplits: string;
 }
 
 /** Stores the recordings of new runs, in one statement however many runs. */
 export async function insertRecordings(db: RequestDb, recordings: readonly RunRecording[]): Promise<void> {
   if (recordings.length === 0) return;
   await db.execute(
-    `INSERT INTO run_tracks (run_id, source_format, segments, splits)
-     SELECT * FROM unnest($1::uuid[], $2::varchar[], $3::json[], $4::json[])`,
-    [recordings.map((r) => r.runId), recordings.map((r) => r.format), recordings.map((r) => r.segments), recordings.map((r) => r.splits)],
+    `INSERT INTO run_tracks (run_id, source_format, segments, splits, mile_splits)
+     SELECT * FROM unnest($1::uuid[], $2::varchar[], $3::json[], $4::json[], $5::json[])`,
+    [
+      recordings.map((r) => r.runId),
+      recordings.map((r) => r.format),
+      recordings.map((r) => r.segments),
+      recordings.map((r) => r.splits),
+      recordings.map((r) => r.mileSplits),
+    ],
   );
 }

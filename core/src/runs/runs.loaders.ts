@@ -1,5 +1,5 @@
 import DataLoader from 'dataloader';
-import { visibleToViewerSql } from '@maratron/domain';
+import { METRES_PER_MILE, resplit, visibleToViewerSql } from '@maratron/domain';
 import { Run, Shoe, User } from '@maratron/schema';
 import type { ActivityLap, ActivitySplit, RecordedPoint } from '@maratron/domain';
 import type { RunStats } from '@maratron/schema';
@@ -56,6 +56,20 @@ function groupsOf<K>(keys: readonly K[], shared: (k: K) => string): K[][] {
 
 export function createRunLoaders(db: RequestDb, viewerId: string | null, prime: RunPagePriming) {
   const visible = visibleToViewerSql('r', '$1');
+
+  /**
+   * Kilometre splits of runs imported from a file ([] for the others), as visible as their run
+   * whatever its map shows: through maratron_run_splits, since the recording they are stored
+   * beside is its runner's alone. Kept apart from the recording so a list of runs with their
+   * splits never reads the tracks.
+   */
+  const runSplits = new DataLoader<string, ActivitySplit[]>(async (ids) => {
+    const rows = await db.query<{ runId: string; splits: ActivitySplit[] }>(
+      `SELECT s.run_id AS "runId", s.splits FROM maratron_run_splits($1::uuid[], false) s`,
+      [ids],
+    );
+    return byKey(ids, rows, (r) => r.runId).map((r) => r?.splits ?? []);
+  });
 
   return {
     /** Runs by id that the viewer may see; null for missing or hidden ones. */
@@ -180,18 +194,25 @@ export function createRunLoaders(db: RequestDb, viewerId: string | null, prime: 
       { cacheKeyFn: json },
     ),
 
+    runSplits,
+
     /**
-     * Kilometre splits of runs imported from a file ([] for the others), as visible as their run
-     * whatever its map shows: through maratron_run_splits, since the recording they are stored
-     * beside is its runner's alone. Kept apart from the recording so a list of runs with their
-     * splits never reads the tracks.
+     * Mile splits, by the same rule and function. Recordings kept before mile splits were have none
+     * stored (NULL): theirs are cut from their kilometre splits (resplit).
      */
-    runSplits: new DataLoader<string, ActivitySplit[]>(async (ids) => {
-      const rows = await db.query<{ runId: string; splits: ActivitySplit[] }>(
-        `SELECT s.run_id AS "runId", s.splits FROM maratron_run_splits($1::uuid[]) s`,
+    runMileSplits: new DataLoader<string, ActivitySplit[]>(async (ids) => {
+      // The run's totals (read under runs' own policy, as visible as the splits) let the derived
+      // splits cover what the kilometre ones leave out at the end.
+      const rows = await db.query<{ runId: string; splits: ActivitySplit[] | null; distance: number; duration: number }>(
+        `SELECT s.run_id AS "runId", s.splits, r.distance, r.duration
+           FROM maratron_run_splits($1::uuid[], true) s JOIN runs r ON r.id = s.run_id`,
         [ids],
       );
-      return byKey(ids, rows, (r) => r.runId).map((r) => r?.splits ?? []);
+      return Promise.all(
+        byKey(ids, rows, (r) => r.runId).map(async (r) =>
+          !r ? [] : (r.splits ?? resplit(await runSplits.load(r.runId), METRES_PER_MILE, r)),
+        ),
+      );
     }),
 
     /** The device's laps of runs ([] without): run_laps, as visible as their run (its row-level security). */

@@ -21,6 +21,7 @@ import { hydrate } from '../database/rows';
 import { publishAfterCommit } from '../events';
 import type { EventBus } from '../events';
 import type { ShoesService } from '../shoes/shoes.service';
+import { viewerTimeZone } from '../users/time-zone';
 import type { ActivityFile, ImportedActivity } from './activity-import';
 import type { ActivityReaders } from './activity-readers';
 import { insertEfforts, insertRecordings, moveEfforts, replaceEfforts } from './recordings';
@@ -89,10 +90,12 @@ export class RunsService {
     };
   }
 
-  /** Totals over the period containing now, by the same UTC ranges as trainingSummary (periodRange). */
-  stats(ctx: RequestContext, ownerId: string, period: Period): Promise<RunStats> {
-    requireViewer(ctx);
-    return ctx.loaders.runStats.load({ ownerId, ...periodRange(period, new Date()) });
+  /**
+   * Totals over the period containing now, by the same ranges as trainingSummary (periodRange), in
+   * the viewer's time zone (see viewerTimeZone).
+   */
+  async stats(ctx: RequestContext, ownerId: string, period: Period): Promise<RunStats> {
+    return ctx.loaders.runStats.load({ ownerId, ...periodRange(period, new Date(), await viewerTimeZone(ctx)) });
   }
 
   async create(ctx: RequestContext, input: unknown): Promise<Run> {
@@ -144,6 +147,7 @@ export class RunsService {
           format: activities[i].format,
           segments: activities[i].recording,
           splits: activities[i].splits,
+          mileSplits: activities[i].mileSplits,
         })),
       );
       await insertHeartRates(

@@ -1,5 +1,5 @@
 import type { Period } from '@maratron/domain';
-import { forbidden, parseId, startOfPeriod, visibleToViewerSql } from '@maratron/domain';
+import { forbidden, parseId, periodRange, visibleToViewerSql } from '@maratron/domain';
 import { LeaderboardEntry, User } from '@maratron/schema';
 import { pageSize } from '../common/pagination';
 import { requireViewer } from '../context';
@@ -8,6 +8,7 @@ import { idList, idListSql } from '../database/id-list';
 import type { RequestDb } from '../database/request-db';
 import { hydrate } from '../database/rows';
 import type { GroupsService } from '../groups/groups.service';
+import { viewerTimeZone } from '../users/time-zone';
 import { USER_COLUMNS } from '../users/users.sql';
 
 /** Whose board: the viewer's (null group: the runners they follow, and themself) or a group's. */
@@ -17,8 +18,14 @@ export interface BoardSubscriber {
 }
 
 /**
- * Distance leaderboards over a calendar period (`startOfPeriod`), counting only the runs the
+ * Distance leaderboards over a calendar period (periodRange), counting only the runs the
  * viewer may see (THE visibility rule), so nobody's private run shows through a ranking.
+ *
+ * The period is the viewer's, in their own time zone: a board is already computed per viewer (who
+ * they follow, what they may see), so a zone adds no new work — the period's bounds are two
+ * instants passed to the same statement, compared with the bare started_at, and every runner's
+ * sum stays one index range scan of runs_user_started_idx. Nothing is cached per period or zone;
+ * live updates recompute each subscriber's board with their own context (channels.ts, rootPerViewer).
  */
 export class LeaderboardService {
   constructor(private readonly groups: GroupsService) {}
@@ -41,6 +48,7 @@ export class LeaderboardService {
       const group = await this.groups.require(ctx, groupId);
       if (!(await this.groups.canSeeInside(ctx, group))) throw forbidden("A private group's leaderboard is for its members");
     }
+    const range = periodRange(period, new Date(), await viewerTimeZone(ctx));
     const rows = await ctx.db.query<User & { distance: number; runCount: number }>(
       `WITH people AS (
           SELECT $1::uuid AS id WHERE $2::uuid IS NULL
@@ -51,11 +59,12 @@ export class LeaderboardService {
           FROM people JOIN users u ON u.id = people.id
           CROSS JOIN LATERAL (
             SELECT sum(r.distance) AS distance, count(*)::int AS run_count FROM runs r
-             WHERE r.user_id = u.id AND ($3::timestamptz IS NULL OR r.started_at >= $3) AND ${visibleToViewerSql('r', '$1')}
+             WHERE r.user_id = u.id AND ($3::timestamptz IS NULL OR (r.started_at >= $3 AND r.started_at < $5))
+               AND ${visibleToViewerSql('r', '$1')}
           ) t
          ORDER BY distance DESC, "runCount" DESC, u.id
          LIMIT $4`,
-      [viewerId, groupId, startOfPeriod(period, new Date()), first],
+      [viewerId, groupId, range.from, first, range.to],
     );
     return rows.map(({ distance, runCount, ...user }, i) =>
       Object.assign(new LeaderboardEntry(), { rank: i + 1, user: hydrate(User, [user])[0], distance, runCount }),

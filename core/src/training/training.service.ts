@@ -1,9 +1,12 @@
 import {
+  calendarDay,
+  calendarDayStart,
   dailyLoadSeries,
   DEFAULT_SUMMARY_WEEKS,
   fitnessFromEfforts,
   LOAD_WARMUP_DAYS,
   parseInput,
+  periodRange,
   runLoad,
   runLoadWithHeartRate,
   summaryWeeksSchema,
@@ -20,9 +23,9 @@ import type { RequestContext } from '../context';
 import type { ShoesService } from '../shoes/shoes.service';
 import { heartRatesBetween } from './heart-rates';
 import type { HeartRatesService } from './heart-rates.service';
+import { viewerTimeZone } from '../users/time-zone';
 
 const DAY_MS = 86_400_000;
-const WEEK_MS = 7 * DAY_MS;
 
 const round = (x: number, decimals: number): number => {
   const f = 10 ** decimals;
@@ -47,23 +50,28 @@ export class TrainingService {
     return Object.assign(new TrainingSummary(), { ownerId, weekCount, asOf: new Date() });
   }
 
-  /** ISO weeks (UTC, Monday first), oldest first, ending with the current one; weeks without runs are zeros. */
+  /**
+   * ISO weeks (Monday first) in the viewer's time zone, oldest first, ending with the current one;
+   * weeks without runs are zeros. `weekStart` is the instant the local Monday starts.
+   */
   async weeks(ctx: RequestContext, s: TrainingSummary): Promise<WeeklyVolume[]> {
-    const starts = weekStarts(s.weekCount, s.asOf);
-    const to = new Date(starts[starts.length - 1].getTime() + WEEK_MS);
-    // date_trunc('week') truncates to the ISO Monday; taken on the UTC wall time so the session's
-    // time zone plays no part.
-    const rows = await ctx.db.query<{ weekStart: Date; distance: number; duration: number; runCount: number }>(
-      `SELECT date_trunc('week', r.started_at AT TIME ZONE 'UTC') AT TIME ZONE 'UTC' AS "weekStart",
+    const timeZone = await viewerTimeZone(ctx);
+    const starts = weekStarts(s.weekCount, s.asOf, timeZone);
+    const { to } = periodRange('WEEK', s.asOf, timeZone);
+    // The weeks' bounds come from the domain (the one calendar rule); PostgreSQL only sorts runs
+    // between them: width_bucket gives 1 for a run in the first week, n for the last. The range
+    // on the bare started_at keeps runs_user_started_idx in use whatever the zone.
+    const rows = await ctx.db.query<{ week: number; distance: number; duration: number; runCount: number }>(
+      `SELECT width_bucket(r.started_at, $4::timestamptz[]) AS week,
               sum(r.distance) AS distance, sum(r.duration)::float8 AS duration, count(*)::int AS "runCount"
          FROM runs r
         WHERE r.user_id = $1 AND r.started_at >= $2 AND r.started_at < $3
         GROUP BY 1`,
-      [s.ownerId, starts[0], to],
+      [s.ownerId, starts[0], to, starts],
     );
-    const byWeek = new Map(rows.map((r) => [r.weekStart.getTime(), r]));
-    return starts.map((weekStart) => {
-      const row = byWeek.get(weekStart.getTime());
+    const byWeek = new Map(rows.map((r) => [r.week, r]));
+    return starts.map((weekStart, i) => {
+      const row = byWeek.get(i + 1);
       return { weekStart, distance: row?.distance ?? 0, duration: Math.round(row?.duration ?? 0), runCount: row?.runCount ?? 0 };
     });
   }
@@ -88,8 +96,10 @@ export class TrainingService {
 
   /** Time in each heart-rate zone over the summary's weeks: the sum of its runs' (HeartRatesService.runZones). */
   async heartRateZones(ctx: RequestContext, s: TrainingSummary): Promise<ZoneTime[]> {
-    const starts = weekStarts(s.weekCount, s.asOf);
-    const to = new Date(starts[starts.length - 1].getTime() + WEEK_MS);
+    const timeZone = await viewerTimeZone(ctx);
+    const starts = weekStarts(s.weekCount, s.asOf, timeZone);
+    // A week always has both bounds (only an all-time period has none).
+    const to = periodRange('WEEK', s.asOf, timeZone).to!;
     const limits = await this.heartRates.limits(ctx);
     if (!limits) return [];
     const runs = await heartRatesBetween(ctx.db, s.ownerId, starts[0], to);
@@ -100,16 +110,18 @@ export class TrainingService {
   }
 
   /**
-   * Daily acute/chronic load from the first day of the first week to today (UTC). A run with heart
-   * rate scores heart-rate TRIMP for its heart-rate time (runLoadWithHeartRate, with the runner's
-   * max and resting heart rate, set or estimated); the rest, and runs without heart rate, score
-   * runLoad with the runner's threshold pace from their current VDOT (one point a minute without
-   * one). Runs from LOAD_WARMUP_DAYS before the range warm the EWMAs up; older ones change nothing
-   * measurable and are not read.
+   * Daily acute/chronic load from the first day of the first week to today, days in the viewer's
+   * time zone (each `date` is the instant its local day starts). A run with heart rate scores
+   * heart-rate TRIMP for its heart-rate time (runLoadWithHeartRate, with the runner's max and
+   * resting heart rate, set or estimated); the rest, and runs without heart rate, score runLoad with
+   * the runner's threshold pace from their current VDOT (one point a minute without one). Runs from
+   * LOAD_WARMUP_DAYS before the range warm the EWMAs up; older ones change nothing measurable and
+   * are not read.
    */
   async load(ctx: RequestContext, s: TrainingSummary): Promise<DailyLoad[]> {
-    const from = weekStarts(s.weekCount, s.asOf)[0];
-    const to = new Date(Math.floor(s.asOf.getTime() / DAY_MS) * DAY_MS + DAY_MS);
+    const timeZone = await viewerTimeZone(ctx);
+    const from = weekStarts(s.weekCount, s.asOf, timeZone)[0];
+    const { to } = periodRange('WEEK', s.asOf, timeZone);
     const { vdot } = await this.fitness(ctx, s);
     const athlete = { thresholdPace: vdot === null ? null : trainingPaces(vdot).threshold };
     const limits = await this.heartRates.limits(ctx);
@@ -119,15 +131,17 @@ export class TrainingService {
         WHERE r.user_id = $1 AND r.started_at >= $2 AND r.started_at < $3`,
       [s.ownerId, new Date(from.getTime() - LOAD_WARMUP_DAYS * DAY_MS), to],
     );
+    // dailyLoadSeries counts whole days of 24 hours: it gets local dates as calendar days
+    // (calendarDay), and each reported day goes back to the instant it starts in the zone.
     const days = runs.map((r) => ({
-      date: r.startedAt,
+      date: calendarDay(r.startedAt, timeZone),
       load:
         limits && r.from !== null && r.seconds
           ? runLoadWithHeartRate(r, { from: r.from, seconds: r.seconds }, limits, athlete)
           : runLoad(r, athlete),
     }));
-    return dailyLoadSeries(days, from, s.asOf).map((d) => ({
-      date: d.date,
+    return dailyLoadSeries(days, calendarDay(from, timeZone), calendarDay(s.asOf, timeZone)).map((d) => ({
+      date: calendarDayStart(d.date, timeZone),
       acute: round(d.acute, 2),
       chronic: round(d.chronic, 2),
       balance: round(d.balance, 2),

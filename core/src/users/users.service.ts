@@ -60,7 +60,11 @@ export class UsersService {
           [data.email, data.username, passwordHash, data.name],
         );
         const user = hydrate(User, rows)[0];
-        return { token: await this.sessions.start(ctx, user.id), user };
+        const token = await this.sessions.start(ctx, user.id);
+        // Acting as the new runner from here (sessions.start), so the owner-only policy lets this in.
+        if (data.timeZone)
+          await ctx.db.execute(`INSERT INTO training_profiles (user_id, time_zone) VALUES ($1, $2)`, [user.id, data.timeZone]);
+        return { token, user };
       } catch (error) {
         // Two sign-ups racing for the same email or username: the unique index decides.
         if ((error as { code?: string }).code === UNIQUE_VIOLATION) {
@@ -233,6 +237,7 @@ export class UsersService {
       injury_notes: p.injuryNotes,
       max_heart_rate: p.maxHeartRate,
       resting_heart_rate: p.restingHeartRate,
+      time_zone: p.timeZone,
     };
     await assertHeartRatesInOrder(db, userId, p);
     const given = Object.entries(cols).filter(([, v]) => v !== undefined);

@@ -36,6 +36,7 @@ export const TRAINING_PROFILE_FIELDS: ColumnMap<TrainingProfile> = {
     injuryNotes: 'injury_notes',
     maxHeartRate: 'max_heart_rate',
     restingHeartRate: 'resting_heart_rate',
+    timeZone: 'time_zone',
   },
   unmapped: { updated_at: 'bookkeeping, never read' },
 };

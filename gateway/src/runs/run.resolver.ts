@@ -1,5 +1,5 @@
-import { Ctx, Extensions, FieldResolver, Float, Resolver, Root } from 'type-graphql';
-import { paceSecondsPerKm } from '@maratron/domain';
+import { Arg, Ctx, Extensions, FieldResolver, Float, Resolver, Root } from 'type-graphql';
+import { paceSecondsPerKm, Units } from '@maratron/domain';
 import { Lap, Run, Shoe, Split, User } from '@maratron/schema';
 import type { RequestContext, RunsService } from '@maratron/core';
 import { OWNER_VIEW } from '../subscriptions/per-viewer';
@@ -26,9 +26,17 @@ export class RunResolver {
     return paceSecondsPerKm(run.distance, run.duration);
   }
 
-  @FieldResolver(() => [Split], { description: 'Per-kilometre splits when the run has a track; empty otherwise.' })
-  splits(@Root() run: Run, @Ctx() ctx: RequestContext) {
-    return ctx.loaders.runSplits.load(run.id);
+  @FieldResolver(() => [Split], {
+    description:
+      'Splits per kilometre (METRIC) or per mile (IMPERIAL) when the run was imported from a file; empty otherwise. They add up to the run (a last partial split over 50 m included); pace stays in seconds per km.',
+  })
+  splits(
+    @Root() run: Run,
+    @Ctx() ctx: RequestContext,
+    @Arg('unit', () => Units, { defaultValue: Units.METRIC, description: 'Split length: a kilometre (METRIC) or a mile (IMPERIAL).' })
+    unit: Units,
+  ) {
+    return (unit === Units.IMPERIAL ? ctx.loaders.runMileSplits : ctx.loaders.runSplits).load(run.id);
   }
 
   @FieldResolver(() => [Lap], {

@@ -1,5 +1,5 @@
 import { Arg, Ctx, Extensions, FieldResolver, Int, Resolver, Root } from 'type-graphql';
-import { FollowState, Period, Visibility } from '@maratron/domain';
+import { DEFAULT_TIME_ZONE, FollowState, Period, Visibility } from '@maratron/domain';
 import { RunConnection, RunStats, Shoe, TrainingProfile, User } from '@maratron/schema';
 import type { RequestContext, RunsService, ShoesService, FollowsService, BlocksService } from '@maratron/core';
 import { PER_VIEWER } from '../subscriptions/per-viewer';
@@ -45,6 +45,7 @@ export class UserResolver {
         injuryNotes: null,
         maxHeartRate: null,
         restingHeartRate: null,
+        timeZone: DEFAULT_TIME_ZONE,
       }
     );
   }

@@ -12,6 +12,11 @@ export class SignUpInput {
   @Field(() => String, { description: 'The name shown to others, 1–100 characters.' }) name!: string;
   @Field(() => String, { description: 'A unique handle: 3–30 letters, digits, dots or underscores (stored in lower case).' })
   username!: string;
+  @Field(() => String, {
+    description: 'The runner\'s IANA time zone (e.g. "Europe/London"), as the browser tells it; UTC when left out.',
+    nullable: true,
+  })
+  timeZone?: string | null;
 }
 
 @InputType({ description: 'Changes to the training profile: fields left out stay as they are.' })
@@ -34,6 +39,11 @@ export class TrainingProfileInput {
   maxHeartRate?: number | null;
   @Field(() => Int, { description: 'Resting heart rate, 25–120 bpm, below the max; null: 60.', nullable: true })
   restingHeartRate?: number | null;
+  @Field(() => String, {
+    description: 'An IANA time zone (e.g. "Europe/London") to count weeks, months and days in; null keeps the current one.',
+    nullable: true,
+  })
+  timeZone?: string | null;
 }
 
 @InputType({ description: "Changes to the viewer's profile and settings: fields left out stay as they are." })

@@ -35,4 +35,9 @@ export class TrainingProfile {
   /** As set by the runner (bpm); the GraphQL fields give the estimate when unset (TrainingProfileHeartRateResolver). */
   maxHeartRate!: number | null;
   restingHeartRate!: number | null;
+  @Field(() => String, {
+    description:
+      'The runner\'s IANA time zone (e.g. "Europe/London"): weeks (Monday first), months, years and days are counted in it. UTC until set.',
+  })
+  timeZone!: string;
 }

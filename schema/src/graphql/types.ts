@@ -17,10 +17,11 @@ export class RunStats {
     | null;
 }
 
-@ObjectType({ description: 'One kilometre of a run with a track.', simpleResolvers: true })
+@ObjectType({ description: 'One kilometre (or one mile, see Run.splits) of a run with a track.', simpleResolvers: true })
 export class Split {
-  @Field(() => Int, { description: 'Which kilometre, from 1.' }) index!: number;
-  @Field(() => Float, { description: 'Metres (1000, or less for the last split).' }) distance!: number;
+  @Field(() => Int, { description: 'Which kilometre or mile, from 1.' }) index!: number;
+  @Field(() => Float, { description: 'Metres (1000 for a kilometre, 1609.344 for a mile, or less for the last split).' })
+  distance!: number;
   @Field(() => Int, { description: 'Seconds.' }) duration!: number;
   @Field(() => Float, { description: 'Seconds per km.' }) pace!: number;
   @Field(() => Float, { description: 'Climb within the split, metres; null without elevation data.', nullable: true }) elevationGain!:
