@@ -35,6 +35,8 @@ export * from './mail/mailer';
 export * from './notifications/notifications.loaders';
 export * from './notifications/notifications.service';
 export * from './notifications/notifications.sql';
+export * from './oauth/authorized-apps.service';
+export * from './oauth/oauth-access-tokens';
 export * from './observability/metrics';
 export * from './observability/request-log';
 export * from './privacy/privacy.service';

@@ -19,6 +19,7 @@ import { FollowRequestsBlocks1764820000000 } from './1764820000000-follow-reques
 import { BlocksRowLevelSecurity1764821000000 } from './1764821000000-blocks-row-level-security';
 import { PersonalAccessTokens1764830000000 } from './1764830000000-personal-access-tokens';
 import { Webhooks1764840000000 } from './1764840000000-webhooks';
+import { OAuth1764850000000 } from './1764850000000-oauth';
 
 /** Every migration, oldest first. Add new ones at the end; never edit one that has shipped. */
 export const migrations = [
@@ -41,6 +42,7 @@ export const migrations = [
   BlocksRowLevelSecurity1764821000000,
   PersonalAccessTokens1764830000000,
   Webhooks1764840000000,
+  OAuth1764850000000,
 ];
 
 export { APP_ROLE, VIEWER_SETTING } from './app-role';

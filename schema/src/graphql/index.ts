@@ -7,3 +7,4 @@ export * from './imports';
 export * from './coach.types';
 export * from './sessions.types';
 export * from './access-tokens.types';
+export * from './authorized-apps.types';
