@@ -6,7 +6,7 @@ import { getOAuthProtectedResourceMetadataUrl } from '@modelcontextprotocol/sdk/
 import { InvalidTokenError, ServerError } from '@modelcontextprotocol/sdk/server/auth/errors.js';
 import type { AuthInfo } from '@modelcontextprotocol/sdk/server/auth/types.js';
 import { TokenScope } from '@maratron/domain';
-import { Authenticator, TokenService } from '@maratron/core';
+import { Authenticator, TokenService, isAccessTokenLive } from '@maratron/core';
 import type { Credential, Logger, OAuthConfig } from '@maratron/core';
 
 /**
@@ -19,7 +19,8 @@ import type { Credential, Logger, OAuthConfig } from '@maratron/core';
  * - /mcp wants `Authorization: Bearer`: a session's token, a personal access token, or an OAuth
  *   access token issued for this resource (one issued for the gateway's API is no token here);
  *   without a valid one it answers 401 with `WWW-Authenticate: Bearer error="invalid_token",
- *   resource_metadata="…"`, which is how an MCP client finds where to sign in.
+ *   resource_metadata="…"`, which is how an MCP client finds where to sign in. An OAuth token is
+ *   checked against the database on each request (one query), so a revoked one gets that 401.
  *
  * The metadata handler and the bearer middleware are the MCP SDK's; only the token check is ours.
  */
@@ -47,6 +48,11 @@ export function protectMcp(
         let credential: Credential | null;
         try {
           credential = await authenticator.authenticate(token);
+          // An OAuth token revoked since (RFC 7009, revokeAuthorizedApp, a replayed refresh token)
+          // answers 401 here, not only a tool error later: that 401 is what makes an MCP client
+          // refresh or sign in again.
+          if (credential?.oauth && !(await isAccessTokenLive(deps.dataSource, credential.userId, credential.accessTokenId!)))
+            credential = null;
         } catch (err) {
           deps.logger.error({ err }, 'MCP authentication failed');
           throw new ServerError('Authentication is unavailable; try again later');

@@ -320,7 +320,13 @@ export function createAiServer({ config, dataSource, bus, redis, logger }: AiSer
   app.get('/healthz', (_req, res) => void res.json({ status: 'ok' }));
   app.get('/metrics', metricsRoute(metrics, config.metricsToken));
   // Bearer tokens and the OAuth protected resource metadata (./auth.ts).
-  const authenticated = protectMcp(app, { dataSource, jwtSecret: config.jwtSecret, jwtTtlSeconds: config.jwtTtlSeconds, oauth: config.oauth, logger });
+  const authenticated = protectMcp(app, {
+    dataSource,
+    jwtSecret: config.jwtSecret,
+    jwtTtlSeconds: config.jwtTtlSeconds,
+    oauth: config.oauth,
+    logger,
+  });
   app.all('/mcp', authenticated, express.json({ limit: '1mb' }), async (req, res) => {
     const claims = credentialOf(req);
     if (req.method !== 'POST') {

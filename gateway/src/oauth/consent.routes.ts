@@ -78,7 +78,16 @@ export function consentRouter(deps: HttpRouteDeps): Router {
         `WITH g AS (INSERT INTO oauth_grants (user_id, client_id, scopes, resource) VALUES ($1, $2, $3, $4) RETURNING id)
          INSERT INTO oauth_tokens (grant_id, user_id, kind, token_hash, code_challenge, redirect_uri, expires_at)
          SELECT g.id, $1, 'code', $5, $6, $7, now() + make_interval(secs => $8) FROM g`,
-        [viewerId, request.client_id, request.scopes, request.resource, oauthSecretHash(code), request.code_challenge, request.redirect_uri, OAUTH_CODE_TTL_SECONDS],
+        [
+          viewerId,
+          request.client_id,
+          request.scopes,
+          request.resource,
+          oauthSecretHash(code),
+          request.code_challenge,
+          request.redirect_uri,
+          OAUTH_CODE_TTL_SECONDS,
+        ],
       );
       back.searchParams.set('code', code);
       return json({ redirectTo: back.href });

@@ -132,7 +132,12 @@ export class MaratronOAuthProvider implements OAuthServerProvider {
   }
 
   /** A token of `client`'s by its secret (any kind), locked for the caller's transaction. */
-  private async find(m: EntityManager, client: OAuthClientInformationFull, secret: string, kind?: TokenRow['kind']): Promise<TokenRow | null> {
+  private async find(
+    m: EntityManager,
+    client: OAuthClientInformationFull,
+    secret: string,
+    kind?: TokenRow['kind'],
+  ): Promise<TokenRow | null> {
     const rows = await m.query<TokenRow[]>(
       `SELECT t.id, t.grant_id, t.user_id, t.kind, t.code_challenge, t.redirect_uri, t.expires_at, t.used_at, coalesce(t.scopes, g.scopes) AS scopes, g.resource
          FROM oauth_tokens t JOIN oauth_grants g ON g.id = t.grant_id
@@ -162,7 +167,12 @@ export class MaratronOAuthProvider implements OAuthServerProvider {
     });
   }
 
-  async exchangeRefreshToken(client: OAuthClientInformationFull, refreshToken: string, scopes?: string[], resource?: URL): Promise<OAuthTokens> {
+  async exchangeRefreshToken(
+    client: OAuthClientInformationFull,
+    refreshToken: string,
+    scopes?: string[],
+    resource?: URL,
+  ): Promise<OAuthTokens> {
     return this.use(client, refreshToken, 'refresh', async (m, row) => {
       if (scopes?.some((s) => !row.scopes.includes(s))) throw new InvalidScopeError('A refresh may only narrow the scopes granted');
       if (resource && !sameResource(resource.href, row.resource)) throw new InvalidTargetError('The token was issued for another resource');
@@ -184,19 +194,21 @@ export class MaratronOAuthProvider implements OAuthServerProvider {
     const what = kind === 'code' ? 'authorization code' : 'refresh token';
     let replayed: { userId: string; accessTokenIds: string[] } | null = null;
     try {
-      return await this.dataSource.transaction(async (m) => {
-        const row = await this.find(m, client, secret, kind);
-        if (!row || row.expires_at.getTime() <= Date.now()) throw new InvalidGrantError(`Unknown or expired ${what}`);
-        if (row.used_at) {
-          replayed = { userId: row.user_id, accessTokenIds: await this.endGrant(m, row.grant_id) };
-          return null;
-        }
-        await m.query(`UPDATE oauth_tokens SET used_at = now() WHERE id = $1`, [row.id]);
-        return work(m, row);
-      }).then((tokens) => {
-        if (!tokens) throw new InvalidGrantError(`This ${what} was already used: the authorization is revoked`);
-        return tokens;
-      });
+      return await this.dataSource
+        .transaction(async (m) => {
+          const row = await this.find(m, client, secret, kind);
+          if (!row || row.expires_at.getTime() <= Date.now()) throw new InvalidGrantError(`Unknown or expired ${what}`);
+          if (row.used_at) {
+            replayed = { userId: row.user_id, accessTokenIds: await this.endGrant(m, row.grant_id) };
+            return null;
+          }
+          await m.query(`UPDATE oauth_tokens SET used_at = now() WHERE id = $1`, [row.id]);
+          return work(m, row);
+        })
+        .then((tokens) => {
+          if (!tokens) throw new InvalidGrantError(`This ${what} was already used: the authorization is revoked`);
+          return tokens;
+        });
     } finally {
       if (replayed) this.events.publish('access-token.revoked', replayed);
     }
@@ -210,7 +222,15 @@ export class MaratronOAuthProvider implements OAuthServerProvider {
       `INSERT INTO oauth_tokens (grant_id, user_id, kind, token_hash, scopes, expires_at) VALUES
          ($1, $2, 'access', $3, $4, now() + make_interval(secs => $5)),
          ($1, $2, 'refresh', $6, $4, now() + make_interval(secs => $7))`,
-      [row.grant_id, row.user_id, oauthSecretHash(access), scopes, this.config.accessTokenTtlSeconds, oauthSecretHash(refresh), this.config.refreshTokenTtlSeconds],
+      [
+        row.grant_id,
+        row.user_id,
+        oauthSecretHash(access),
+        scopes,
+        this.config.accessTokenTtlSeconds,
+        oauthSecretHash(refresh),
+        this.config.refreshTokenTtlSeconds,
+      ],
     );
     return {
       access_token: access,
