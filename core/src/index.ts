@@ -36,6 +36,7 @@ export * from './notifications/notifications.loaders';
 export * from './notifications/notifications.service';
 export * from './notifications/notifications.sql';
 export * from './oauth/authorized-apps.service';
+export * from './oauth/authorized-apps.sql';
 export * from './oauth/oauth-access-tokens';
 export * from './observability/metrics';
 export * from './observability/request-log';

@@ -5,6 +5,7 @@ import type { RequestContext } from '../context';
 import { hydrate } from '../database/rows';
 import { publishAfterCommit } from '../events';
 import type { EventBus } from '../events';
+import { AUTHORIZED_APP_COLUMNS } from './authorized-apps.sql';
 
 /**
  * What a runner approved for OAuth apps (the grants the gateway's authorization server issues
@@ -20,7 +21,7 @@ export class AuthorizedAppsService {
   async list(ctx: RequestContext): Promise<AuthorizedApp[]> {
     const { viewerId } = requireSession(ctx);
     const rows = await ctx.db.query<AuthorizedApp>(
-      `SELECT g.id, g.client_id AS "clientId", c.name, g.scopes, g.created_at AS "authorizedAt", g.last_used_at AS "lastUsedAt"
+      `SELECT ${AUTHORIZED_APP_COLUMNS}, c.name
          FROM oauth_grants g JOIN oauth_clients c ON c.client_id = g.client_id
         WHERE g.user_id = $1 ORDER BY g.created_at DESC, g.id DESC`,
       [viewerId],
