@@ -86,7 +86,7 @@ export interface Config {
 export interface OAuthConfig {
   /** The authorization server's issuer (RFC 8414): PUBLIC_URL, where the gateway and the consent page are reached. */
   issuerUrl: string;
-  /** MCP_PUBLIC_URL: the MCP server's public URL, the resource its tokens are issued for (default PUBLIC_URL + /mcp). */
+  /** MCP_PUBLIC_URL: the MCP server's public URL, the resource its tokens are issued for (default PUBLIC_URL + /mcp, or http://localhost:<AI_SERVER_PORT>/mcp without PUBLIC_URL). */
   mcpResourceUrl: string;
   /** The gateway's API as a resource (PUBLIC_URL + /graphql): tokens for it work on /graphql and /api. */
   apiResourceUrl: string;
@@ -435,7 +435,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     oauth: {
       issuerUrl: publicUrl,
-      mcpResourceUrl: (e.MCP_PUBLIC_URL ?? `${publicUrl}/mcp`).replace(/\/+$/, ''),
+      // Behind the proxy the MCP server is PUBLIC_URL/mcp; without PUBLIC_URL (npm start) it is its own port.
+      mcpResourceUrl: (e.MCP_PUBLIC_URL ?? (e.PUBLIC_URL ? `${publicUrl}/mcp` : `http://localhost:${e.AI_SERVER_PORT}/mcp`)).replace(
+        /\/+$/,
+        '',
+      ),
       apiResourceUrl: `${publicUrl}/graphql`,
       accessTokenTtlSeconds: e.OAUTH_ACCESS_TOKEN_TTL_SECONDS,
       refreshTokenTtlSeconds: e.OAUTH_REFRESH_TOKEN_TTL_SECONDS,
