@@ -26,7 +26,11 @@ const json = (body: unknown) => ({ body: JSON.stringify(body), contentType: 'app
 export function consentRouter(deps: HttpRouteDeps): Router {
   const router = Router();
 
-  /** A pending request of the viewer's (not anyone's: whoever signs in answers it), read as the table owner: nobody owns it yet. */
+  /**
+   * A pending authorization request (`take`: used up, so it is answered once). It belongs to no
+   * runner until answered — whoever is signed in on the consent page answers it — so it is read as
+   * the table owner, after the viewer's session is checked.
+   */
   const pending = async (ctx: RequestContext, id: string, take: boolean): Promise<PendingRequest> => {
     requireSession(ctx);
     // Opening the transaction checks the session still stands before anything is read or used.

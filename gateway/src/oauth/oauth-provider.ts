@@ -214,10 +214,15 @@ export class MaratronOAuthProvider implements OAuthServerProvider {
     }
   }
 
-  /** A new access token and refresh token under the grant of `row`. */
+  /**
+   * A new access token and refresh token under the grant of `row`. The grant's expired rows go
+   * then (used refresh tokens stay until they expire, to recognise a replay), so a grant used for
+   * months keeps only a few.
+   */
   private async issue(m: EntityManager, row: TokenRow, scopes: string[]): Promise<OAuthTokens> {
     const access = newOAuthSecret(OAUTH_ACCESS_TOKEN_PREFIX);
     const refresh = newOAuthSecret(OAUTH_REFRESH_TOKEN_PREFIX);
+    await m.query(`DELETE FROM oauth_tokens WHERE grant_id = $1 AND expires_at < now()`, [row.grant_id]);
     await m.query(
       `INSERT INTO oauth_tokens (grant_id, user_id, kind, token_hash, scopes, expires_at) VALUES
          ($1, $2, 'access', $3, $4, now() + make_interval(secs => $5)),
