@@ -22,11 +22,16 @@ import express from 'express';
 import type { DataSource } from 'typeorm';
 import { MemoryCache, RedisCache } from './cache';
 import type { JsonCache } from './cache';
+import { registerPrompts } from './prompts';
 import { ToolRateLimit } from './rate-limit';
 import { createTools, inputs, outputs } from './tools';
 import type { ToolOutput } from './tools';
 import { toolErrorResult, toolResult } from './tool-results';
 import { credentialOf, protectMcp } from './auth';
+import { reads, writes } from './tools/annotations';
+import { ruleSchema } from './tools/arguments';
+import { registerRunnerTools } from './tools/register';
+import { summarize } from './tools/summaries';
 
 export interface AiServerDeps {
   config: Config & { jwtSecret: string };
@@ -54,7 +59,8 @@ interface Caller {
 
 /** get_user_context answers are cached this long (the runner's changes drop them sooner: see `invalidate`). */
 const USER_CONTEXT_TTL_SECONDS = 300;
-const userContextKey = (userId: string) => `user-context:${userId}`;
+// Versioned by the answer's shape: an entry cached before a field was added is never served.
+const userContextKey = (userId: string) => `user-context:v2:${userId}`;
 
 /**
  * The MCP server over the runner's data: Streamable HTTP at /mcp, one stateless MCP session per
@@ -106,7 +112,10 @@ export function createAiServer({ config, dataSource, bus, redis, logger }: AiSer
     const { userId } = caller;
     const server = new McpServer(
       { name: 'maratron', version: '0.1.0' },
-      { instructions: "Tools over one runner's Maratron training log: runs, shoes, training summary, predictions and plans." },
+      {
+        instructions:
+          "Tools over one runner's Maratron training log: runs, shoes, preferences, training summary, predictions, plans, and their feed, posts, kudos, comments and notifications.",
+      },
     );
 
     /**
@@ -122,7 +131,7 @@ export function createAiServer({ config, dataSource, bus, redis, logger }: AiSer
           await limit.consume(userId);
           const result = await asCaller(caller, (ctx) => work(ctx, args));
           metrics.toolCalls.inc({ tool: name, outcome: 'ok' });
-          return toolResult(result);
+          return toolResult(result, summarize(name, result));
         } catch (thrown) {
           // The database unable to serve (no connection in time, PostgreSQL away) is SERVICE_UNAVAILABLE: the caller retries.
           const unavailable = asServiceUnavailable(thrown);
@@ -140,9 +149,10 @@ export function createAiServer({ config, dataSource, bus, redis, logger }: AiSer
       {
         title: 'Runner context',
         description:
-          'The runner at a glance: profile, units, goals, this week and the last four weeks, active shoes with usage, VDOT and records. Start here.',
+          'The runner at a glance: profile, units, goals, this week and the last four weeks, this month and this year, active shoes with usage, VDOT and records. Start here.',
         inputSchema: {},
         outputSchema: outputs.userContext,
+        annotations: reads('Runner context'),
       },
       call('get_user_context', async (ctx) => {
         const key = userContextKey(userId);
@@ -158,8 +168,9 @@ export function createAiServer({ config, dataSource, bus, redis, logger }: AiSer
       {
         title: 'List runs',
         description: "The runner's runs, newest first, optionally within a date range.",
-        inputSchema: inputs.listRuns,
+        inputSchema: ruleSchema(inputs.listRuns),
         outputSchema: outputs.listRuns,
+        annotations: reads('List runs'),
       },
       call('list_runs', (ctx, args) => tools.listRuns(ctx, args)),
     );
@@ -168,21 +179,22 @@ export function createAiServer({ config, dataSource, bus, redis, logger }: AiSer
       {
         title: 'Get a run',
         description: 'One run the runner may see, with per-kilometre splits when it was recorded, and its route on request.',
-        inputSchema: inputs.getRun,
+        inputSchema: ruleSchema(inputs.getRun),
         outputSchema: outputs.getRun,
+        annotations: reads('Get a run'),
       },
-      call('get_run', (ctx, args: { runId: string; includeTrack?: boolean }) => tools.getRun(ctx, args)),
+      call('get_run', (ctx, args) => tools.getRun(ctx, args)),
     );
     server.registerTool(
       'log_run',
       {
         title: 'Log a run',
         description: "Records a run for the runner (the same rules as the app's createRun); with share, also posts it to followers' feeds.",
-        inputSchema: inputs.logRun,
+        inputSchema: ruleSchema(inputs.logRun),
         outputSchema: outputs.logRun,
-        annotations: { readOnlyHint: false, idempotentHint: false },
+        annotations: writes('Log a run', { destructive: false, idempotent: false }),
       },
-      call('log_run', async (ctx, args: Parameters<typeof tools.logRun>[1]) => {
+      call('log_run', async (ctx, args) => {
         const result = await tools.logRun(ctx, args);
         // The bus invalidates too; doing it here as well means the runner's very next call sees the run.
         ctx.db.afterCommit(() => void cache.delete(userContextKey(userId)));
@@ -196,6 +208,7 @@ export function createAiServer({ config, dataSource, bus, redis, logger }: AiSer
         description: 'Active shoes: distance, remaining life, and whether to retire them.',
         inputSchema: {},
         outputSchema: outputs.shoeReport,
+        annotations: reads('Shoe report'),
       },
       call('shoe_report', (ctx) => tools.shoeReport(ctx)),
     );
@@ -204,32 +217,35 @@ export function createAiServer({ config, dataSource, bus, redis, logger }: AiSer
       {
         title: 'Training summary',
         description: 'Weekly volume, training load balance, VDOT, personal records and race predictions.',
-        inputSchema: inputs.trainingSummary,
+        inputSchema: ruleSchema(inputs.trainingSummary),
         outputSchema: outputs.trainingSummary,
+        annotations: reads('Training summary'),
       },
-      call('training_summary', (ctx, args: { weeks?: number }) => tools.trainingSummary(ctx, args)),
+      call('training_summary', (ctx, args) => tools.trainingSummary(ctx, args)),
     );
     server.registerTool(
       'predict_race',
       {
         title: 'Predict a race',
         description: 'Predicted time for a race distance from recent best efforts, and the method used (VDOT or Riegel).',
-        inputSchema: inputs.predictRace,
+        inputSchema: ruleSchema(inputs.predictRace),
         outputSchema: outputs.predictRace,
+        annotations: reads('Predict a race'),
       },
-      call('predict_race', (ctx, args: Parameters<typeof tools.predictRace>[1]) => tools.predictRace(ctx, args)),
+      call('predict_race', (ctx, args) => tools.predictRace(ctx, args)),
     );
     server.registerTool(
       'generate_training_plan',
       {
         title: 'Generate a training plan',
         description:
-          "A dated, periodised plan (base, build, peak, taper) to a goal race at the runner's Daniels paces, rising at most 10 % a week from their recent volume; stored as their current plan.",
-        inputSchema: inputs.generatePlan,
+          "A dated, periodised plan (base, build, peak, taper) to a goal race at the runner's Daniels paces, rising at most 10 % a week from their recent volume with a cut-back week every third or fourth, on their preferred days and suited to their level; stored as their current plan.",
+        inputSchema: ruleSchema(inputs.generatePlan),
         outputSchema: outputs.generatePlan,
-        annotations: { readOnlyHint: false },
+        // A new plan becomes the current one; earlier plans stay stored.
+        annotations: writes('Generate a training plan', { destructive: false, idempotent: false }),
       },
-      call('generate_training_plan', (ctx, args: Parameters<typeof tools.generatePlan>[1]) => tools.generatePlan(ctx, args)),
+      call('generate_training_plan', (ctx, args) => tools.generatePlan(ctx, args)),
     );
     server.registerTool(
       'server_health',
@@ -238,9 +254,11 @@ export function createAiServer({ config, dataSource, bus, redis, logger }: AiSer
         description: 'Whether the database and Redis are reachable.',
         inputSchema: {},
         outputSchema: outputs.serverHealth,
+        annotations: reads('Server health'),
       },
       call('server_health', () => health()),
     );
+    registerRunnerTools(server, services, call);
 
     /**
      * A resource read: rate-limited like a tool call (the same per-runner budget), in its own
@@ -275,24 +293,7 @@ export function createAiServer({ config, dataSource, bus, redis, logger }: AiSer
       resource('maratron://plans/current', (ctx) => tools.latestPlan(ctx)),
     );
 
-    server.registerPrompt(
-      'weekly_review',
-      { title: 'Weekly review', description: "Review the runner's week against their recent training and goals" },
-      () => ({
-        messages: [
-          {
-            role: 'user',
-            content: {
-              type: 'text',
-              text:
-                'Review my training week. Call get_user_context, then training_summary; compare this week with the last four ' +
-                '(distance, runs, load balance), mention any shoe that needs retiring (shoe_report), and end with two concrete ' +
-                'suggestions for next week. Use my numbers.',
-            },
-          },
-        ],
-      }),
-    );
+    registerPrompts(server, caller.scopes);
     return server;
   }
 

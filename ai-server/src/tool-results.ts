@@ -5,7 +5,7 @@ import { z } from 'zod';
 // How a tool call answers: its result as structuredContent (described by the tool's outputSchema),
 // or its error as data, `{ error: { code, message, field?, reason?, retryAfterSeconds? } }` —
 // the same fields a GraphQL error carries in `extensions` — so no client parses text. Each answer
-// also carries a short text for clients that read only text.
+// also carries text for clients that read only text.
 
 /** A failed call's structuredContent. */
 export const toolErrorSchema = z.object({
@@ -44,9 +44,19 @@ export function toolOutput<Shape extends z.ZodRawShape>(shape: Shape): z.ZodObje
   });
 }
 
-/** A successful call: the result as structuredContent, and as JSON text for text-only clients. */
-export function toolResult(result: Record<string, unknown>): CallToolResult {
-  return { content: [{ type: 'text', text: JSON.stringify(result) }], structuredContent: result };
+/**
+ * A successful call: the result as structuredContent; for text-only clients a short sentence,
+ * then the result as JSON text (the MCP specification's advice for structured results), so such
+ * a client's model still has every field.
+ */
+export function toolResult(result: Record<string, unknown>, summary: string): CallToolResult {
+  return {
+    content: [
+      { type: 'text', text: summary },
+      { type: 'text', text: JSON.stringify(result) },
+    ],
+    structuredContent: result,
+  };
 }
 
 /** A failed call: the error as data, and `CODE: message` as text. */

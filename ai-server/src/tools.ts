@@ -2,23 +2,31 @@ import {
   formatDuration,
   formatPace,
   paceSecondsPerKm,
-  parseId,
+  Period,
   parseInput,
+  DEFAULT_SUMMARY_WEEKS,
+  newRunSchema,
+  runFields,
+  summaryWeeksSchema,
+  trainingPlanInputSchema,
   RACE_DISTANCES,
   RaceDistance,
   RunEnvironment,
-  SHOE_ALERT_USAGE,
+  shoeUsagePercent,
+  shoeWear,
   TrainingLevel,
   Units,
   Visibility,
   Weekday,
   notFound,
 } from '@maratron/domain';
+import type { ShoeWear } from '@maratron/domain';
 import type { Run } from '@maratron/schema';
 import { requireViewer } from '@maratron/core';
 import type { RequestContext, Services } from '@maratron/core';
 import { z } from 'zod';
 import { toolOutput } from './tool-results';
+import { idArgument, isoDate, isoDateTime, pageLimit } from './tools/arguments';
 
 // What each MCP tool does, on a RequestContext acting as the caller: the gateway's services
 // (the same validation, visibility, ownership and event rules as GraphQL), shaped as plain
@@ -58,48 +66,54 @@ const week = (w: { weekStart: Date; distance: number; duration: number; runCount
   runCount: w.runCount,
 });
 
+const periodTotals = (p: { distance: number; duration: number; runCount: number }): z.infer<typeof periodOutput> => ({
+  distance: p.distance,
+  distanceKm: km(p.distance),
+  duration: p.duration,
+  runCount: p.runCount,
+});
+
 /**
- * Tool input shapes as MCP clients see them (JSON Schema from zod): types, enums and what each
- * field means. The rules themselves (ranges, dates, ownership) are the domain's, applied by the
- * services and the rule schemas of @maratron/domain, so a bad value comes back as the same
+ * The tools' arguments: the rules GraphQL's input goes through (@maratron/domain), dates as ISO
+ * 8601 strings. Clients see them as each tool's inputSchema (ruleSchema: types, bounds, lengths,
+ * enums); each tool applies its rule with parseInput, so a bad value comes back as the same
  * BAD_USER_INPUT error (field and message) GraphQL gives.
  */
 export const inputs = {
-  listRuns: {
-    from: z.string().optional().describe('ISO 8601 date-time: runs that started at or after it'),
-    to: z.string().optional().describe('ISO 8601 date-time: runs that started before it'),
-    limit: z.number().int().optional().describe('How many runs, newest first: 1..100 (default 20)'),
-  },
-  getRun: {
-    runId: z.string().describe('The run id (UUID)'),
+  listRuns: z.object({
+    from: z.iso.datetime({ offset: true }).optional().describe('ISO 8601 date-time: runs that started at or after it'),
+    to: z.iso.datetime({ offset: true }).optional().describe('ISO 8601 date-time: runs that started before it'),
+    limit: pageLimit,
+  }),
+  getRun: z.object({
+    runId: idArgument('The run id (UUID)'),
     includeTrack: z
       .boolean()
       .optional()
       .describe(
         `Also the route: up to ${MCP_TRACK_POINTS} evenly spaced [lat, lon, elevation?] points (none inside the runner's privacy zones, and none for a hidden map, unless the run is yours)`,
       ),
-  },
-  logRun: {
-    startedAt: z.string().describe('ISO 8601 date-time the run started (not in the future)'),
-    distance: z.number().describe('Metres, > 0'),
-    duration: z.number().int().describe('Whole seconds, > 0'),
-    name: z.string().nullish(),
-    elevationGain: z.number().nullish().describe('Metres climbed'),
-    averageHeartRate: z.number().int().nullish().describe('Beats per minute'),
-    environment: z.enum(RunEnvironment).nullish(),
-    visibility: z.enum(Visibility).nullish().describe("Who may see it (default: the runner's own default visibility)"),
-    notes: z.string().nullish(),
-    shoeId: z.string().nullish().describe('One of your active shoes; omitted: your default shoe'),
-    share: z.boolean().nullish().describe("Also post it to your followers' feeds"),
-  },
-  trainingSummary: { weeks: z.number().int().optional().describe('ISO weeks of volume, ending with this one (default 12)') },
-  predictRace: { distance: z.enum(RaceDistance).describe('K5, K10, HALF_MARATHON or MARATHON') },
-  generatePlan: {
-    goal: z.enum(RaceDistance).describe('The goal race distance'),
-    raceDate: z.string().describe('ISO 8601 date of the race (after today, within a year)'),
-    targetDuration: z.number().int().nullish().describe('Goal time in seconds'),
-    daysPerWeek: z.number().int().nullish().describe('Running days a week, 3..7 (default 4)'),
-  },
+  }),
+  logRun: newRunSchema.extend({
+    startedAt: isoDateTime(runFields.startedAt, 'when the run started (not before 1900, not in the future)'),
+    distance: runFields.distance.describe('Metres'),
+    duration: runFields.duration.describe('Moving time, whole seconds'),
+    averageHeartRate: newRunSchema.shape.averageHeartRate.describe('Beats per minute'),
+    elevationGain: newRunSchema.shape.elevationGain.describe('Metres climbed'),
+    visibility: newRunSchema.shape.visibility.describe("Who may see it (default: the runner's own default visibility)"),
+    shoeId: newRunSchema.shape.shoeId.describe('One of your active shoes; omitted: your default shoe; null: none'),
+    share: newRunSchema.shape.share.describe("Also post it to your followers' feeds"),
+  }),
+  trainingSummary: z.object({
+    weeks: summaryWeeksSchema.optional().describe(`ISO weeks of volume, ending with this one (default ${DEFAULT_SUMMARY_WEEKS})`),
+  }),
+  predictRace: z.object({ distance: trainingPlanInputSchema.shape.goal.describe('K5, K10, HALF_MARATHON or MARATHON') }),
+  generatePlan: trainingPlanInputSchema.extend({
+    goal: trainingPlanInputSchema.shape.goal.describe('The goal race distance'),
+    raceDate: isoDate(trainingPlanInputSchema.shape.raceDate, 'the race day (after today, within a year)'),
+    targetDuration: trainingPlanInputSchema.shape.targetDuration.describe('Goal time in seconds'),
+    daysPerWeek: trainingPlanInputSchema.shape.daysPerWeek.describe('Running days a week (default 4)'),
+  }),
 };
 
 const metres = z.number().describe('Metres');
@@ -109,7 +123,8 @@ const clock = z.string().describe('h:mm:ss or m:ss');
 const paceText = z.string().describe('m:ss/km');
 const day = z.string().describe('ISO 8601 date (YYYY-MM-DD)');
 
-const runOutput = z.object({
+/** A run as every tool answers it. */
+export const runOutput = z.object({
   id: z.string(),
   name: z.string().nullable(),
   startedAt: z.string().describe('ISO 8601 date-time'),
@@ -129,6 +144,13 @@ const runOutput = z.object({
 
 const weekOutput = z.object({
   weekStart: day.describe('Monday of the ISO week'),
+  distance: metres,
+  distanceKm: kilometres,
+  duration: seconds,
+  runCount: z.number().int(),
+});
+
+const periodOutput = z.object({
   distance: metres,
   distanceKm: kilometres,
   duration: seconds,
@@ -174,6 +196,8 @@ export const outputs = {
       .describe('Null until the runner fills in their training profile'),
     thisWeek: weekOutput,
     lastFourWeeks: z.array(weekOutput).describe('Oldest first'),
+    thisMonth: periodOutput.describe('This calendar month so far (the same figures as User.stats(period: MONTH))'),
+    thisYear: periodOutput.describe('This calendar year so far (the same figures as User.stats(period: YEAR))'),
     vdot: z.number().nullable(),
     activeShoes: z.array(
       z.object({
@@ -213,7 +237,10 @@ export const outputs = {
         maxDistanceKm: kilometres,
         remainingKm: kilometres,
         usagePercent: z.number().int(),
-        retire: z.boolean(),
+        wear: z
+          .enum(['ok', 'alert', 'retire'])
+          .describe('ok; alert: plan a replacement (the same shoes as the shoe alerts); retire: due for retirement'),
+        retire: z.boolean().describe('Due for retirement (wear is retire): at 100 % of its life or more'),
         advice: z.string(),
       }),
     ),
@@ -250,27 +277,27 @@ export const outputs = {
 /** What the tool `name` answers when it succeeds. */
 export type ToolOutput<N extends keyof typeof outputs> = z.infer<(typeof outputs)[N]>;
 
-const listRunsRules = z.object({
-  from: z.iso.datetime({ offset: true, error: 'must be an ISO 8601 date-time' }).optional(),
-  to: z.iso.datetime({ offset: true, error: 'must be an ISO 8601 date-time' }).optional(),
-  limit: z.number().int().min(1, 'must be between 1 and 100').max(100, 'must be between 1 and 100').optional(),
-});
-
-/** An ISO string as a Date for the services' rules (an unparsable one fails their date check). */
-const asDate = (value: string | undefined | null) => (value === undefined || value === null ? value : new Date(value));
+/** What the shoe report says of a shoe, by its wear (shoeWear, the shoe alerts' rule). */
+const SHOE_ADVICE: Record<ShoeWear, string> = {
+  retire: 'Retire it: at or past its expected life, the cushioning no longer protects you.',
+  alert: 'Plan a replacement soon: 80 % or more of its life is used.',
+  ok: 'Fine: plenty of life left.',
+};
 
 export function createTools(s: Services) {
   return {
     async userContext(ctx: RequestContext): Promise<ToolOutput<'userContext'>> {
       const viewerId = requireViewer(ctx);
       const summary = s.training.summary(ctx, 5);
-      const [user, profile, weeks, shoes, records, vdot] = await Promise.all([
+      const [user, profile, weeks, shoes, records, vdot, month, year] = await Promise.all([
         s.users.me(ctx),
         ctx.loaders.trainingProfile.load(viewerId),
         s.training.weeks(ctx, summary),
         s.shoes.list(ctx, viewerId, false),
         s.training.personalRecords(ctx, summary),
         s.training.vdot(ctx, summary),
+        s.runs.stats(ctx, viewerId, Period.MONTH),
+        s.runs.stats(ctx, viewerId, Period.YEAR),
       ]);
       const shoeUsage = await Promise.all(shoes.map((shoe) => s.shoes.usage(ctx, shoe)));
       return {
@@ -287,6 +314,8 @@ export function createTools(s: Services) {
           : null,
         thisWeek: week(weeks[weeks.length - 1]),
         lastFourWeeks: weeks.slice(0, -1).map(week),
+        thisMonth: periodTotals(month),
+        thisYear: periodTotals(year),
         vdot,
         activeShoes: shoes.map((shoe, i) => ({
           id: shoe.id,
@@ -295,7 +324,7 @@ export function createTools(s: Services) {
           isDefault: shoe.isDefault,
           distanceKm: km(shoeUsage[i].distance),
           maxDistanceKm: km(shoe.maxDistance),
-          usagePercent: Math.round(shoeUsage[i].usage * 100),
+          usagePercent: shoeUsagePercent(shoeUsage[i].usage),
         })),
         recentRecords: records.map((r) => ({
           distance: r.distance,
@@ -308,13 +337,14 @@ export function createTools(s: Services) {
     },
 
     async listRuns(ctx: RequestContext, args: unknown): Promise<ToolOutput<'listRuns'>> {
-      const q = parseInput(listRunsRules, args);
-      const page = await s.runs.page(ctx, { first: q.limit ?? 20, from: asDate(q.from), to: asDate(q.to) });
+      const q = parseInput(inputs.listRuns, args);
+      const page = await s.runs.page(ctx, { first: q.limit, from: q.from ? new Date(q.from) : null, to: q.to ? new Date(q.to) : null });
       return { runs: page.edges.map((e) => runJson(e.node)), hasMore: page.pageInfo.hasNextPage };
     },
 
-    async getRun(ctx: RequestContext, args: { runId: string; includeTrack?: boolean }): Promise<ToolOutput<'getRun'>> {
-      const run = await s.runs.get(ctx, parseId(args.runId, 'runId'));
+    async getRun(ctx: RequestContext, input: unknown): Promise<ToolOutput<'getRun'>> {
+      const args = parseInput(inputs.getRun, input);
+      const run = await s.runs.get(ctx, args.runId);
       if (!run) throw notFound('Run');
       // The route as the app shows it to this runner: RunsService.track (privacy zones, hidden maps).
       const [splits, track] = await Promise.all([
@@ -328,9 +358,10 @@ export function createTools(s: Services) {
       };
     },
 
-    async logRun(ctx: RequestContext, args: z.infer<z.ZodObject<typeof inputs.logRun>>): Promise<ToolOutput<'logRun'>> {
-      const run = await s.runs.create(ctx, { ...args, startedAt: asDate(args.startedAt) });
-      return { logged: runJson(run), shared: Boolean(args.share) };
+    async logRun(ctx: RequestContext, input: unknown): Promise<ToolOutput<'logRun'>> {
+      const args = parseInput(inputs.logRun, input);
+      const run = await s.runs.create(ctx, args);
+      return { logged: runJson(run), shared: args.share };
     },
 
     async shoeReport(ctx: RequestContext): Promise<ToolOutput<'shoeReport'>> {
@@ -340,12 +371,8 @@ export function createTools(s: Services) {
       return {
         shoes: shoes.map((shoe, i) => {
           const { distance, runCount, usage: used } = usage[i];
-          const advice =
-            used >= 1
-              ? 'Retire it: past its expected life, the cushioning no longer protects you.'
-              : used >= SHOE_ALERT_USAGE
-                ? 'Plan a replacement soon: over 80 % of its life is used.'
-                : 'Fine: plenty of life left.';
+          const wear = shoeWear(used);
+          const advice = SHOE_ADVICE[wear];
           return {
             id: shoe.id,
             name: shoe.name,
@@ -355,16 +382,17 @@ export function createTools(s: Services) {
             distanceKm: km(distance),
             maxDistanceKm: km(shoe.maxDistance),
             remainingKm: km(Math.max(0, shoe.maxDistance - distance)),
-            usagePercent: Math.round(used * 100),
-            retire: used >= 1,
+            usagePercent: shoeUsagePercent(used),
+            wear,
+            retire: wear === 'retire',
             advice,
           };
         }),
       };
     },
 
-    async trainingSummary(ctx: RequestContext, args: { weeks?: number }): Promise<ToolOutput<'trainingSummary'>> {
-      const summary = s.training.summary(ctx, args.weeks);
+    async trainingSummary(ctx: RequestContext, input: unknown): Promise<ToolOutput<'trainingSummary'>> {
+      const summary = s.training.summary(ctx, parseInput(inputs.trainingSummary, input).weeks);
       const [weeks, load, vdot, records, predictions] = await Promise.all([
         s.training.weeks(ctx, summary),
         s.training.load(ctx, summary),
@@ -384,12 +412,8 @@ export function createTools(s: Services) {
       };
     },
 
-    async predictRace(ctx: RequestContext, args: { distance: RaceDistance }): Promise<ToolOutput<'predictRace'>> {
-      const distance = parseInput(
-        z.enum(RaceDistance, { error: 'must be one of K5, K10, HALF_MARATHON, MARATHON' }),
-        args.distance,
-        'distance',
-      );
+    async predictRace(ctx: RequestContext, input: unknown): Promise<ToolOutput<'predictRace'>> {
+      const { distance } = parseInput(inputs.predictRace, input);
       const summary = s.training.summary(ctx, 1);
       const [vdot, predictions] = await Promise.all([s.training.vdot(ctx, summary), s.training.predictions(ctx, summary)]);
       const prediction = predictions.find((p) => p.distance === distance);
@@ -407,8 +431,8 @@ export function createTools(s: Services) {
       };
     },
 
-    async generatePlan(ctx: RequestContext, args: z.infer<z.ZodObject<typeof inputs.generatePlan>>): Promise<ToolOutput<'generatePlan'>> {
-      const plan = await s.plans.generate(ctx, { ...args, raceDate: asDate(args.raceDate) });
+    async generatePlan(ctx: RequestContext, input: unknown): Promise<ToolOutput<'generatePlan'>> {
+      const plan = await s.plans.generate(ctx, parseInput(inputs.generatePlan, input));
       return planJson(plan);
     },
 

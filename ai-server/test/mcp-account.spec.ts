@@ -10,7 +10,7 @@ import type { ToolOutput } from '../src';
 import type { TestStack } from './stack';
 
 const METRICS_TOKEN = 'ai-scrape-secret';
-const cacheKey = (userId: string) => `maratron:ai:user-context:${userId}`;
+const cacheKey = (userId: string) => `maratron:ai:user-context:v2:${userId}`;
 
 let s: TestStack;
 beforeAll(async () => {

@@ -68,13 +68,15 @@ interface AnyToolResult {
 }
 
 /**
- * What a tool answered, its structuredContent (fails on a tool error). Text-only clients get
- * the same as JSON text.
+ * What a tool answered, its structuredContent (fails on a tool error). Text-only clients get a
+ * short sentence, then the same as JSON text.
  */
 export function toolJson<T = unknown>(result: unknown): T {
   const r = result as AnyToolResult;
   if (r.isError) throw new Error(`tool error: ${r.content[0]?.text}`);
-  expect(JSON.parse(r.content[0].text)).toEqual(r.structuredContent);
+  expect(r.content).toHaveLength(2);
+  expect(r.content[0].text).not.toBe('');
+  expect(JSON.parse(r.content[1].text)).toEqual(r.structuredContent);
   return r.structuredContent as T;
 }
 

@@ -22,12 +22,18 @@ describeWithServer(['GET /api/runs/:id.gpx', 'Mutation.importActivity'], 'downlo
 });
 
 describeWithServer(['GET /api/export'], 'download my data', () => {
-  test('settings downloads the account as a zip', async () => {
+  test('settings saves the account zip straight to disk (a download link, not a fetch held in memory)', async () => {
     const lou = await app.runner('Lou Reed');
+    const requests: string[] = [];
+    lou.page.on('request', (r) => requests.push(`${r.resourceType()} ${r.method()} ${new URL(r.url()).pathname}`));
     await lou.goto('/settings');
     const [download] = await Promise.all([lou.page.waitForEvent('download'), lou.page.getByRole('button', { name: 'Download' }).click()]);
     const bytes = fs.readFileSync((await download.path())!);
     expect(bytes.subarray(0, 2).toString('latin1')).toBe('PK');
+    expect(download.suggestedFilename()).toMatch(/^maratron-.*\.zip$/);
+    // The page asked for a link and the browser downloaded the file itself: the page's script never held it.
+    expect(requests).toContain('fetch POST /api/download-links');
+    expect(requests.filter((r) => r.endsWith(' /api/export'))).toEqual([]);
   });
 });
 

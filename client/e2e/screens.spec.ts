@@ -22,6 +22,30 @@ async function settled(page: Page, expectedAlert?: RegExp) {
   if (expectedAlert && alerts.length === 0) throw new Error(`it should say ${expectedAlert}`);
 }
 
+/** The widths each screen is tried at (360–1,440 px): none may scroll sideways. */
+const WIDTHS: Record<string, number[]> = { desktop: [1440, 1280, 1024, 768], phone: [390, 360] };
+
+/** The widths at which the page is wider than the window, as "screen at N px: M px too wide". */
+async function scrollsSideways(page: Page, name: string, widths: number[]): Promise<string[]> {
+  const found: string[] = [];
+  for (const width of widths) {
+    await page.setViewportSize({ width, height: 900 });
+    // Charts follow their container through a ResizeObserver, a frame or two after the window changes.
+    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(resolve, 50)))));
+    const { overflow, culprits } = await page.evaluate(() => {
+      // The innermost elements reaching past the window's right edge: what to fix.
+      const past = [...document.body.querySelectorAll('*')].filter((e) => e.getBoundingClientRect().right > window.innerWidth + 0.5);
+      const innermost = past.filter((e) => !past.some((other) => other !== e && e.contains(other)));
+      return {
+        overflow: document.documentElement.scrollWidth - window.innerWidth,
+        culprits: innermost.slice(0, 3).map((e) => `${e.tagName.toLowerCase()}.${[...e.classList].join('.')}`),
+      };
+    });
+    if (overflow > 0) found.push(`${name} at ${width} px: ${overflow} px too wide (${culprits.join(', ')})`);
+  }
+  return found;
+}
+
 /**
  * Every screen, as a runner with some data sees it, shows no error and passes axe with no serious or critical violation, on a
  * desktop and on a phone-width screen, and is captured.
@@ -104,6 +128,7 @@ describe('every screen', () => {
       ['settings-integrations', '/settings/integrations'],
       ['not-found', '/no/such/page'],
     ];
+    const sideways: string[] = [];
     for (const [name, path] of screens) {
       await runner.goto(path);
       await settled(runner.page, expectedAlerts[name]).catch(async (err) => {
@@ -111,8 +136,11 @@ describe('every screen', () => {
         throw new Error(`${name} (${path}) did not settle: ${err instanceof Error ? err.message : err}`);
       });
       await expectAccessible(runner.page, `${name} (${label})`);
+      sideways.push(...(await scrollsSideways(runner.page, name, WIDTHS[label])));
+      await runner.page.setViewportSize(viewport);
       await screenshot(runner.page, `screen-${name}-${label}`);
     }
+    expect(sideways).toEqual([]);
     expect(runner.external).toEqual([]);
     expect(runner.pageErrors).toEqual([]);
 

@@ -69,6 +69,8 @@ export interface Config {
   privacy: { zonesMax: number };
   /** PERSONAL_ACCESS_TOKENS_MAX: personal access tokens one runner may keep (default 50). */
   accessTokens: { max: number };
+  /** DOWNLOAD_LINK_TTL_SECONDS: how long a download link (POST /api/download-links) works (default 60). */
+  downloads: { linkTtlSeconds: number };
   /** CORS_ORIGINS: browser origins allowed to call /graphql and /api (empty: none, no CORS headers). */
   corsOrigins: string[];
   /** PUBLIC_URL: where runners reach the web client (links in mail are built from it); default http://localhost:<PORT>. */
@@ -306,6 +308,7 @@ const environment = z.object({
   // At most 100: every point anyone else reads of the runner's tracks is tested against each zone.
   PRIVACY_ZONES_MAX: integer(10, 1, 100),
   PERSONAL_ACCESS_TOKENS_MAX: integer(50, 1, 1000),
+  DOWNLOAD_LINK_TTL_SECONDS: integer(60, 1, 3600),
   CORS_ORIGINS: text(''),
   PUBLIC_URL: url(['http:', 'https:']),
   SMTP_URL: url(['smtp:', 'smtps:']),
@@ -412,6 +415,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     metricsToken: e.METRICS_TOKEN,
     privacy: { zonesMax: e.PRIVACY_ZONES_MAX },
     accessTokens: { max: e.PERSONAL_ACCESS_TOKENS_MAX },
+    downloads: { linkTtlSeconds: e.DOWNLOAD_LINK_TTL_SECONDS },
     corsOrigins: e.CORS_ORIGINS.split(',')
       .map((o) => o.trim().replace(/\/+$/, ''))
       .filter(Boolean),

@@ -1,6 +1,7 @@
 import { ActivityFileError, parseActivityFile, type ActivityPoint, type ParsedActivity } from './activity-file';
 import { summarizeActivity, type ActivitySummary } from './activity-summary';
 import { EARTH_MEAN_RADIUS_M } from './geo';
+import { formatDuration, formatPace } from './pace';
 
 const M_PER_DEG_LAT = (2 * Math.PI * EARTH_MEAN_RADIUS_M) / 360;
 const START = Date.UTC(2024, 4, 1, 6, 0, 0);
@@ -208,6 +209,17 @@ describe('summarizeActivity — splits, samples, track, heart rate', () => {
       { index: 2, distance: 1000, duration: 300, pace: 300, elevationGain: null },
       { index: 3, distance: 200, duration: 60, pace: 300, elevationGain: null },
     ]);
+  });
+
+  it("states a split's pace from its stated time: a full kilometre in 4:19 is 4:19/km", () => {
+    // 258.6 s a kilometre: the boundaries fall at 258.6, 517.2 and 775.8 s, so the times rounded
+    // to add up are 259, 258 and 259 s while each kilometre took 258.6 s.
+    const pts: Pt[] = [];
+    for (let t = 0; t <= 800; t += 2) pts.push({ t, north: (t * 1000) / 258.6 });
+    const s = summarize([pts]);
+    const full = s.splits.filter((x) => x.distance === 1000);
+    expect(full.map((x) => x.duration)).toEqual([259, 258, 259]);
+    for (const split of full) expect(formatPace(split.pace)).toBe(`${formatDuration(split.duration)}/km`);
   });
 
   it('drops a final partial split of 50 m or less', () => {

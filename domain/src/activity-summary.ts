@@ -348,15 +348,14 @@ function splitsOf(acc: Accumulator, totalDistance: number, totalMoving: number):
 
   let previous = 0;
   return ends.map((end, k) => {
-    const start = k === 0 ? 0 : ends[k - 1].t;
-    const seconds = end.t - start;
     const rounded = Math.round(end.t) - previous;
     previous = Math.round(end.t);
     return {
       index: k + 1,
       distance: round(end.distance, 1),
       duration: rounded,
-      pace: round(seconds / (end.distance / 1000), 1),
+      // From the duration as stated, so a full kilometre's pace reads exactly its time (4:19 → 4:19/km).
+      pace: round(rounded / (end.distance / 1000), 1),
       elevationGain: acc.hasElevation ? round(gains[k], 1) : null,
     };
   });

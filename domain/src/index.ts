@@ -19,3 +19,4 @@ export * from './fit-file';
 export * from './training-plan';
 export * from './archive-format';
 export * from './scopes';
+export * from './shoe-wear';

@@ -82,13 +82,16 @@ describe('trainingPaces', () => {
   it('matches the rest of the VDOT 50 row within 8 s/km (E 5:01–5:38, M 4:31, I 3:55, R 3:41)', () => {
     expect(paces.easy).toBeGreaterThanOrEqual(301 - 8);
     expect(paces.easy).toBeLessThanOrEqual(338);
+    expect(paces.long).toBeGreaterThanOrEqual(301 - 8);
+    expect(paces.long).toBeLessThan(paces.easy);
     expect(Math.abs(paces.marathon - 271)).toBeLessThanOrEqual(8);
     expect(Math.abs(paces.interval - 235)).toBeLessThanOrEqual(8);
     expect(Math.abs(paces.repetition - 221)).toBeLessThanOrEqual(8);
   });
 
   it('orders paces from slow to fast and speeds up with VDOT', () => {
-    expect(paces.easy).toBeGreaterThan(paces.marathon);
+    expect(paces.easy).toBeGreaterThan(paces.long);
+    expect(paces.long).toBeGreaterThan(paces.marathon);
     expect(paces.marathon).toBeGreaterThan(paces.threshold);
     expect(paces.threshold).toBeGreaterThan(paces.interval);
     expect(paces.interval).toBeGreaterThan(paces.repetition);

@@ -79,6 +79,8 @@ export function riegel(t1: number, d1: number, d2: number, exponent = 1.06): num
 export interface TrainingPaces {
   /** Seconds per km. */
   easy: number;
+  /** Long runs: the quicker end of the easy band. */
+  long: number;
   marathon: number;
   threshold: number;
   interval: number;
@@ -86,12 +88,14 @@ export interface TrainingPaces {
 }
 
 /**
- * Daniels' training intensities as fractions of VO2max (= VDOT). Easy runs sit at 59–74 %; we give one
- * pace at 70 %, the middle of the band's useful part. Threshold (≈ 1 h race effort) is 88 %,
- * interval (3–5 min at VO2max) 97.5 %, repetition (faster than VO2max, economy work) 105 %.
+ * Daniels' training intensities as fractions of VO2max (= VDOT). Easy running spans 59–74 %
+ * (Daniels' E pace range, e.g. 5:01–5:38/km at VDOT 50): easy runs sit in its middle (67 %), long
+ * runs at its quicker end (72 %) — still easy, clearly slower than marathon pace, and distinct
+ * from the recovery-paced easy days so the two can't be confused. Threshold (≈ 1 h race effort) is
+ * 88 %, interval (3–5 min at VO2max) 97.5 %, repetition (faster than VO2max, economy work) 105 %.
  * Marathon pace is the predicted marathon time over 42.195 km, as in Daniels' tables.
  */
-export const TRAINING_INTENSITY = { easy: 0.7, threshold: 0.88, interval: 0.975, repetition: 1.05 } as const;
+export const TRAINING_INTENSITY = { easy: 0.67, long: 0.72, threshold: 0.88, interval: 0.975, repetition: 1.05 } as const;
 
 /** Training paces (s/km) for a VDOT, from the velocity at each fraction of VO2max. */
 export function trainingPaces(vdot: number): TrainingPaces {
@@ -99,6 +103,7 @@ export function trainingPaces(vdot: number): TrainingPaces {
   const pace = (fraction: number): number => 60000 / velocityAtVo2(fraction * vdot);
   return {
     easy: pace(TRAINING_INTENSITY.easy),
+    long: pace(TRAINING_INTENSITY.long),
     marathon: predictTimeFromVdot(vdot, 42195) / 42.195,
     threshold: pace(TRAINING_INTENSITY.threshold),
     interval: pace(TRAINING_INTENSITY.interval),

@@ -36,6 +36,7 @@ import { importsRouter } from './imports/imports.routes';
 import { exportRouter } from './exports/export.routes';
 import { consentRouter } from './oauth/consent.routes';
 import { mountOAuth } from './oauth/oauth.routes';
+import { downloadLinksRouter } from './downloads/download-links.routes';
 import { buildGatewaySchema } from './schema';
 import { createGatewayServices } from './services';
 import { createChannels } from './subscriptions/channels';
@@ -232,6 +233,7 @@ export async function createGateway({ config, dataSource, redis, bus, logger, me
   app.use('/api', importsRouter({ dataSource, authenticator, logger }, services.imports, imports, config.imports));
   // Account export: a zip of everything the viewer owns, streamed.
   app.use('/api', exportRouter({ dataSource, authenticator, logger }, services.exports));
+  app.use('/api', downloadLinksRouter({ dataSource, authenticator, logger }, config.downloads.linkTtlSeconds));
 
   // Last: the web client and its SPA fallback answer only what no API route took.
   serveClient(app, logger, config.clientDistDir ?? undefined);

@@ -155,6 +155,23 @@ describe('bulk import of a Strava export', () => {
     expect(job).toMatchObject({ status: 'DONE', fileName: 'garmin.zip', total: 1, imported: 1 });
   });
 
+  it("names a raw-body upload's job from Content-Disposition (RFC 6266, non-ASCII too), as the web client sends it", async () => {
+    const runner = await t.signUp('Disposition');
+    const zip = zipSync({ 'run.gpx': new TextEncoder().encode(stravaGpx(sim(13))) });
+    const { status, body } = await upload(runner, zip, {
+      'content-disposition': `attachment; filename="Lauf Marz.zip"; filename*=UTF-8''Lauf%20M%C3%A4rz.zip`,
+    });
+    expect(status).toBe(202);
+    let job: Job | null | undefined;
+    for (let i = 0; i < 100 && job?.status !== 'DONE'; i++) {
+      await new Promise((r) => setTimeout(r, 100));
+      job = ok(
+        await t.gql<{ importJob: Job | null }>(`query($id: ID!) { importJob(id: $id) { ${JOB} } }`, { id: body.id }, runner.token),
+      ).importJob;
+    }
+    expect(job).toMatchObject({ status: 'DONE', fileName: 'Lauf März.zip' });
+  });
+
   it('refuses unsafe names, archives past the limits and uploads without a token, storing no job', async () => {
     const runner = await t.signUp('Refused');
     const traversal = await upload(runner, zipSync({ '../evil.gpx': new TextEncoder().encode(stravaGpx(sim(1))) }));

@@ -20,6 +20,7 @@ import { BlocksRowLevelSecurity1764821000000 } from './1764821000000-blocks-row-
 import { PersonalAccessTokens1764830000000 } from './1764830000000-personal-access-tokens';
 import { Webhooks1764840000000 } from './1764840000000-webhooks';
 import { OAuth1764850000000 } from './1764850000000-oauth';
+import { SplitPace1764857000000 } from './1764857000000-split-pace';
 
 /** Every migration, oldest first. Add new ones at the end; never edit one that has shipped. */
 export const migrations = [
@@ -43,6 +44,7 @@ export const migrations = [
   PersonalAccessTokens1764830000000,
   Webhooks1764840000000,
   OAuth1764850000000,
+  SplitPace1764857000000,
 ];
 
 export { APP_ROLE, VIEWER_SETTING } from './app-role';

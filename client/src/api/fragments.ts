@@ -132,6 +132,11 @@ export const NotificationFragment = graphql(`
     post {
       id
       text
+      run {
+        id
+        name
+        distance
+      }
     }
     group {
       id

@@ -1,29 +1,31 @@
 import { authHeader } from '../apollo/session';
 
+/** The error message of a failed /api answer (`{ error: { message } }`), or a generic one. */
+async function failure(res: Response, what: string): Promise<Error> {
+  const body = (await res.json().catch(() => null)) as { error?: { message?: string } | string } | null;
+  const message = typeof body?.error === 'string' ? body.error : body?.error?.message;
+  return new Error(message ?? `${what} failed (${res.status}).`);
+}
+
 /**
- * Downloads a file from an authenticated /api route: fetch with the bearer token (a plain
- * link could not send it), then hand the blob to the browser under the server's file name.
+ * Downloads a file from an authenticated /api route (`/api/export`, `/api/runs/<id>.gpx`) straight
+ * to disk. A plain link cannot send the bearer token, and fetching with it would hold the whole
+ * file in memory before saving it; so the server makes a short-lived link for this one download
+ * (POST /api/download-links) and the browser follows it as a download, under the server's file name.
  */
-export async function downloadWithAuth(url: string, fallbackName: string): Promise<void> {
-  const res = await fetch(url, { headers: authHeader() });
-  if (!res.ok) {
-    const text = await res.text().catch(() => '');
-    let message = `The download failed (${res.status}).`;
-    try {
-      const body = JSON.parse(text) as { error?: string; message?: string };
-      message = body.error ?? body.message ?? message;
-    } catch {
-      // not JSON: keep the generic message
-    }
-    throw new Error(message);
-  }
-  const name = /filename="?([^";]+)"?/.exec(res.headers.get('content-disposition') ?? '')?.[1] ?? fallbackName;
-  const href = URL.createObjectURL(await res.blob());
+export async function downloadWithAuth(path: string): Promise<void> {
+  const res = await fetch('/api/download-links', {
+    method: 'POST',
+    headers: { ...authHeader(), 'content-type': 'application/json' },
+    body: JSON.stringify({ path }),
+  });
+  if (!res.ok) throw await failure(res, 'The download');
+  const { url } = (await res.json()) as { url: string };
   const a = document.createElement('a');
-  a.href = href;
-  a.download = name;
+  a.href = url;
+  // Same origin: the browser saves the answer under its Content-Disposition name.
+  a.download = '';
   document.body.append(a);
   a.click();
   a.remove();
-  setTimeout(() => URL.revokeObjectURL(href), 10_000);
 }

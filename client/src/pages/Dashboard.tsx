@@ -1,4 +1,5 @@
 import { useQuery } from '@apollo/client';
+import { shoeUsagePercent, shoeWear } from '@maratron/domain/shoe-wear';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import { WeeklyVolumeChart, TrainingLoadChart } from '../charts/Charts';
@@ -93,9 +94,13 @@ export default function Dashboard() {
                             <span>
                               <Icon name="alert" className="icon-warn" /> {shoe.name}
                             </span>
-                            <span className="muted">{Math.round(shoe.usage * 100)}%</span>
+                            <span className="muted">{shoeUsagePercent(shoe.usage)}%</span>
                           </div>
-                          <ProgressBar value={shoe.usage} label={`${shoe.name} usage`} tone={shoe.usage >= 1 ? 'danger' : 'warn'} />
+                          <ProgressBar
+                            value={shoe.usage}
+                            label={`${shoe.name} usage`}
+                            tone={shoeWear(shoe.usage) === 'retire' ? 'danger' : 'warn'}
+                          />
                           <span className="muted small">
                             {formatDistance(shoe.distance, units, 0)} of {formatDistance(shoe.maxDistance, units, 0)}
                           </span>

@@ -8,6 +8,7 @@ import { authHeader } from '../apollo/session';
 import { ImportActivityMutation, ImportJobQuery, ImportJobsQuery, ImportProgressSubscription, ShoesQuery } from '../api/operations';
 import type { ActivityFormat, ImportJobFieldsFragment, Visibility } from '../gql/graphql';
 import { errorMessage } from '../lib/errors';
+import { NO_SHOE, shoeIdFor } from '../lib/shoe-choice';
 import { formatDateTime, formatDistance, formatDuration, plural, VISIBILITY_LABELS } from '../lib/format';
 import { Card, Empty, ErrorBox, Loading, PageHeader, ProgressBar, SelectField } from '../ui/components';
 import { Icon } from '../ui/icons';
@@ -43,15 +44,28 @@ async function uploadArchive(file: File): Promise<string> {
     headers: {
       ...authHeader(),
       'content-type': file.name.toLowerCase().endsWith('.zip') ? 'application/zip' : 'application/gzip',
-      'content-disposition': `attachment; filename="${encodeURIComponent(file.name)}"`,
+      'content-disposition': attachmentNamed(file.name),
     },
     body: file,
   });
-  const body = (await res.json().catch(() => null)) as { id?: string; error?: string; message?: string } | null;
+  const body = (await res.json().catch(() => null)) as { id?: string; error?: { message?: string } } | null;
   if (res.status === 404 && !body) throw new Error('This server does not accept archive imports yet.');
-  if (!res.ok || !body?.id) throw new Error(body?.error ?? body?.message ?? `The upload failed (${res.status}).`);
+  if (!res.ok || !body?.id) throw new Error(sentence(body?.error?.message ?? `The upload failed (${res.status}).`));
   return body.id;
 }
+
+/**
+ * `Content-Disposition: attachment` naming the file as RFC 6266 says: `filename*` in UTF-8 for any
+ * name, and a plain ASCII `filename` beside it for servers that read only that.
+ */
+function attachmentNamed(name: string): string {
+  const ascii = name.replace(/[^\x20-\x7e]|["\\]/g, '_');
+  const encoded = encodeURIComponent(name).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${encoded}`;
+}
+
+/** A server message that continues a sentence ("the upload is larger…") as one that starts it. */
+const sentence = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
 interface FileResult {
   key: string;
@@ -75,6 +89,7 @@ export default function ImportPage() {
   const shoes = useQuery(ShoesQuery, { variables: { includeRetired: false } });
   const jobs = useQuery(ImportJobsQuery);
   const [importActivity] = useMutation(ImportActivityMutation);
+  const defaultShoe = shoes.data?.shoes.find((s) => s.isDefault);
 
   const update = (key: string, patch: Partial<FileResult>) => setResults((rs) => rs.map((r) => (r.key === key ? { ...r, ...patch } : r)));
 
@@ -90,12 +105,13 @@ export default function ImportPage() {
         if (!kind) throw new Error('Not a GPX, TCX, FIT or archive (.zip, .gz) file.');
         if ('archive' in kind) {
           const jobId = await uploadArchive(file);
-          update(key, { state: 'done', jobId, message: 'Uploaded: importing in the background.' });
+          // Still importing: the result settles when the job finishes (JobProgress's onFinished).
+          update(key, { jobId, message: 'Uploaded: importing in the background.' });
           continue;
         }
         const content = await readContent(file, kind.format);
         const { data } = await importActivity({
-          variables: { format: kind.format, content, visibility, shoeId: shoeId || null },
+          variables: { format: kind.format, content, visibility, shoeId: shoeIdFor(shoeId, { editing: false }) },
           update(cache, { data: d }) {
             if (!d) return;
             prependToConnection(cache, { field: 'runs', edgeTypename: 'RunEdge', node: d.importActivity });
@@ -122,7 +138,11 @@ export default function ImportPage() {
     if (e.dataTransfer.files.length) void handle(e.dataTransfer.files);
   }
 
-  const jobFinished = () => {
+  const jobFinished = (key: string, job: ImportJobFieldsFragment) => {
+    update(key, {
+      state: job.status === 'DONE' ? 'done' : 'failed',
+      message: job.status === 'DONE' ? undefined : 'The import stopped: see the problems below.',
+    });
     void jobs.refetch();
     invalidateRunAggregates(client.cache, me.id);
     client.cache.evict({ id: 'ROOT_QUERY', fieldName: 'runs' });
@@ -142,7 +162,8 @@ export default function ImportPage() {
             ))}
           </SelectField>
           <SelectField label="Shoe (single files)" value={shoeId} onChange={(e) => setShoeId(e.target.value)}>
-            <option value="">Default shoe</option>
+            <option value="">{defaultShoe ? `Default (${defaultShoe.name})` : 'No shoe'}</option>
+            {defaultShoe && <option value={NO_SHOE}>No shoe</option>}
             {(shoes.data?.shoes ?? []).map((s) => (
               <option key={s.id} value={s.id}>
                 {s.name}
@@ -191,7 +212,7 @@ export default function ImportPage() {
                   </p>
                 )}
                 {r.message && <p className={r.state === 'failed' ? 'error-text' : 'muted'}>{r.message}</p>}
-                {r.jobId && <JobProgress jobId={r.jobId} onFinished={jobFinished} />}
+                {r.jobId && <JobProgress jobId={r.jobId} onFinished={(job) => jobFinished(r.key, job)} />}
               </li>
             ))}
           </ul>
@@ -225,7 +246,7 @@ const finished = (job: ImportJobFieldsFragment) => job.status === 'DONE' || job.
  * this query reads. The job may have moved on before the subscription was in place, so the
  * job is read once more as soon as the WebSocket is up.
  */
-function JobProgress({ jobId, onFinished }: { jobId: string; onFinished: () => void }) {
+function JobProgress({ jobId, onFinished }: { jobId: string; onFinished: (job: ImportJobFieldsFragment) => void }) {
   const { data, error, refetch } = useQuery(ImportJobQuery, { variables: { id: jobId } });
   const job = data?.importJob;
   const done = job ? finished(job) : false;
@@ -236,11 +257,11 @@ function JobProgress({ jobId, onFinished }: { jobId: string; onFinished: () => v
   }, [live, done, refetch]);
   const reported = useRef(false);
   useEffect(() => {
-    if (done && !reported.current) {
+    if (done && job && !reported.current) {
       reported.current = true;
-      onFinished();
+      onFinished(job);
     }
-  }, [done, onFinished]);
+  }, [done, job, onFinished]);
 
   if (error) return <ErrorBox error={error} />;
   if (!job) return <Loading label="Waiting for the import to start…" />;
@@ -277,7 +298,7 @@ function JobSummary({ job }: { job: ImportJobFieldsFragment }) {
           <ul>
             {job.problems.map((p, i) => (
               <li key={`${p.file}-${i}`}>
-                <code>{p.file}</code>: {p.message}
+                <code>{p.file}</code>: {sentence(p.message)}
               </li>
             ))}
           </ul>

@@ -3,8 +3,9 @@ import { useEffect } from 'react';
 import { Link } from 'react-router';
 import { MarkNotificationsReadMutation, NotificationsQuery } from '../api/operations';
 import type { NotificationFieldsFragment } from '../gql/graphql';
-import { formatRelative } from '../lib/format';
+import { formatDistance, formatRelative } from '../lib/format';
 import { Avatar, Card, Empty, ErrorBox, Loading, LoadMore, PageHeader, UserLink } from '../ui/components';
+import { useViewer } from '../viewer';
 
 const TEXT: Record<NotificationFieldsFragment['kind'], string> = {
   FOLLOWED: 'started following you',
@@ -61,15 +62,7 @@ export default function Notifications() {
                         <Link to="/settings/followers">Review follow requests</Link>
                       </>
                     )}
-                    {node.post && (
-                      <>
-                        {': '}
-                        <Link to="/feed" className="muted">
-                          “{node.post.text.slice(0, 80)}
-                          {node.post.text.length > 80 ? '…' : ''}”
-                        </Link>
-                      </>
-                    )}
+                    {node.post && <PostReference post={node.post} />}
                   </p>
                   <span className="muted small">{formatRelative(node.createdAt)}</span>
                 </div>
@@ -85,6 +78,36 @@ export default function Notifications() {
           />
         )}
       </Card>
+    </>
+  );
+}
+
+/**
+ * What the notification is about: the post's words, quoted; a post that only shares a run (no
+ * text) is named by its run instead of an empty quote.
+ */
+function PostReference({ post }: { post: NonNullable<NotificationFieldsFragment['post']> }) {
+  const { units } = useViewer();
+  const text = post.text.trim();
+  if (text)
+    return (
+      <>
+        {': '}
+        <Link to="/feed" className="muted">
+          “{text.slice(0, 80)}
+          {text.length > 80 ? '…' : ''}”
+        </Link>
+      </>
+    );
+  if (!post.run) return null;
+  return (
+    <>
+      {': '}
+      <Link to={`/runs/${post.run.id}`} className="muted">
+        {post.run.name
+          ? `the run “${post.run.name}” (${formatDistance(post.run.distance, units)})`
+          : `a ${formatDistance(post.run.distance, units)} run`}
+      </Link>
     </>
   );
 }

@@ -1,5 +1,6 @@
 import { useMutation, useQuery } from '@apollo/client';
 import type { ApolloCache } from '@apollo/client';
+import { shoeWear } from '@maratron/domain/shoe-wear';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { BlockUserMutation, ProfileQuery, RemoveFollowerMutation, UnblockUserMutation } from '../api/operations';
@@ -108,7 +109,7 @@ export default function Profile() {
                     <span>{s.name}</span>
                     <span className="muted small">{formatDistance(s.distance, units, 0)}</span>
                   </div>
-                  <ProgressBar value={s.usage} label={`${s.name} usage`} tone={s.usage >= 0.8 ? 'warn' : 'ok'} />
+                  <ProgressBar value={s.usage} label={`${s.name} usage`} tone={shoeWear(s.usage) === 'ok' ? 'ok' : 'warn'} />
                 </li>
               ))}
             </ul>

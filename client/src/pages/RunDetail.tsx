@@ -67,7 +67,7 @@ export default function RunDetail() {
   async function downloadGpx() {
     setActionError(null);
     try {
-      await downloadWithAuth(`/api/runs/${run!.id}.gpx`, `${run!.id}.gpx`);
+      await downloadWithAuth(`/api/runs/${run!.id}.gpx`);
     } catch (err) {
       setActionError(errorMessage(err));
     }

@@ -7,6 +7,7 @@ import { CreateRunMutation, RunDetailQuery, ShoesQuery, UpdateRunMutation } from
 import type { RunDetailQuery as RunDetail, RunEnvironment, Visibility } from '../gql/graphql';
 import { formErrors } from '../lib/errors';
 import type { FormErrors } from '../lib/errors';
+import { NO_SHOE, shoeIdFor } from '../lib/shoe-choice';
 import {
   distanceUnit,
   elevationUnit,
@@ -190,7 +191,7 @@ function RunForm({ run }: { run?: RunDetail['run'] }) {
       visibility: values.visibility,
       hideTrack: values.hideTrack,
       notes: values.notes.trim() || null,
-      shoeId: values.shoeId || null,
+      shoeId: shoeIdFor(values.shoeId, { editing: Boolean(run) }),
     };
     try {
       if (run) {
@@ -302,7 +303,8 @@ function RunForm({ run }: { run?: RunDetail['run'] }) {
               error={errorFor('shoeId')}
               hint={shoes.error ? 'Shoes could not be loaded.' : undefined}
             >
-              <option value="">{run ? 'No shoe' : defaultShoe ? `Default (${defaultShoe.name})` : 'No shoe'}</option>
+              <option value="">{!run && defaultShoe ? `Default (${defaultShoe.name})` : 'No shoe'}</option>
+              {!run && defaultShoe && <option value={NO_SHOE}>No shoe</option>}
               {activeShoes.map((s) => (
                 <option key={s.id} value={s.id}>
                   {s.name}

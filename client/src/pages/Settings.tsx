@@ -234,7 +234,7 @@ function DataSection() {
     setError(null);
     setExporting(true);
     try {
-      await downloadWithAuth('/api/export', 'maratron-export.zip');
+      await downloadWithAuth('/api/export');
     } catch (err) {
       setError(errorMessage(err));
     } finally {

@@ -1,4 +1,5 @@
 import { useMutation, useQuery } from '@apollo/client';
+import { shoeUsagePercent, shoeWear } from '@maratron/domain/shoe-wear';
 import { useState } from 'react';
 import type { FormEvent } from 'react';
 import { CreateShoeMutation, RetireShoeMutation, ShoesQuery, UpdateShoeMutation } from '../api/operations';
@@ -11,7 +12,8 @@ import { Button, Card, Checkbox, Dialog, Empty, ErrorBox, Loading, PageHeader, P
 import { Icon } from '../ui/icons';
 import { useUnits } from '../viewer';
 
-const ALERT = 0.8;
+/** How each wear (the shoe alerts' rule) is shown. */
+const WEAR_TONE = { ok: 'ok', alert: 'warn', retire: 'danger' } as const;
 
 export default function Shoes() {
   const units = useUnits();
@@ -73,7 +75,8 @@ function ShoeCard({ shoe, units }: { shoe: ShoeFieldsFragment; units: Units }) {
   // Making one shoe the default un-defaults another: the (short) list is read again.
   const [update, updating] = useMutation(UpdateShoeMutation, { refetchQueries: ['Shoes'] });
   const [retire, retiring] = useMutation(RetireShoeMutation);
-  const tone = shoe.usage >= 1 ? 'danger' : shoe.usage >= ALERT ? 'warn' : 'ok';
+  const wear = shoeWear(shoe.usage);
+  const tone = WEAR_TONE[wear];
   const run = (p: Promise<unknown>) => p.catch((err) => setError(errorMessage(err)));
 
   return (
@@ -89,10 +92,12 @@ function ShoeCard({ shoe, units }: { shoe: ShoeFieldsFragment; units: Units }) {
         <span className="shoe-distance">{formatDistance(shoe.distance, units, 0)}</span>
         <span className="muted">of {formatDistance(shoe.maxDistance, units, 0)}</span>
       </div>
-      <ProgressBar value={shoe.usage} label={`${shoe.name}: ${Math.round(shoe.usage * 100)}% used`} tone={tone} />
+      <ProgressBar value={shoe.usage} label={`${shoe.name}: ${shoeUsagePercent(shoe.usage)}% used`} tone={tone} />
       <p className="muted small">
-        {Math.round(shoe.usage * 100)}% used · {plural(shoe.runCount, 'run')}
-        {tone !== 'ok' && <strong className={`tone-${tone}`}> · time for a new pair soon</strong>}
+        {shoeUsagePercent(shoe.usage)}% used · {plural(shoe.runCount, 'run')}
+        {wear !== 'ok' && (
+          <strong className={`tone-${tone}`}> · {wear === 'retire' ? 'due for retirement' : 'time for a new pair soon'}</strong>
+        )}
       </p>
       {error && <p className="error-text">{error}</p>}
       <div className="card-actions">

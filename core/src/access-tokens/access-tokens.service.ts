@@ -98,6 +98,10 @@ export interface Credential {
   oauth?: { resource: string; clientId: string };
 }
 
+/** The scope names a signed token carries that this server knows (an unknown one grants nothing). */
+const knownScopes = (names: readonly string[]): TokenScope[] =>
+  names.filter((s): s is TokenScope => (Object.values(TokenScope) as string[]).includes(s));
+
 interface KnownToken {
   id: string;
   userId: string;
@@ -138,6 +142,18 @@ export class Authenticator {
     return token ? this.authenticate(token) : Promise.resolve(null);
   }
 
+  /** A download link's token (TokenService.issueDownload) for `path`: the credential it carries, or null. */
+  fromDownloadLink(token: string, path: string): Credential | null {
+    const link = this.tokens.verifyDownload(token, path);
+    if (!link) return null;
+    return { ...link, scopes: link.scopes && knownScopes(link.scopes) };
+  }
+
+  /** A credential's link for one download of `path`, good for `ttlSeconds`. */
+  downloadLink(credential: Credential, path: string, ttlSeconds: number): string {
+    return this.tokens.issueDownload(credential, path, ttlSeconds);
+  }
+
   /** The token's credential, or null when it is malformed, forged, expired or unknown. */
   async authenticate(token: string): Promise<Credential | null> {
     if (token.startsWith(OAUTH_ACCESS_TOKEN_PREFIX)) {
@@ -150,8 +166,7 @@ export class Authenticator {
       // The coach's short-lived token for the tools, acting for an access token (TokenService.issueDelegated).
       const delegated = this.tokens.verifyDelegated(token);
       if (!delegated) return null;
-      const scopes = delegated.scopes.filter((s): s is TokenScope => (Object.values(TokenScope) as string[]).includes(s));
-      return { ...delegated, sessionId: null, scopes };
+      return { ...delegated, sessionId: null, scopes: knownScopes(delegated.scopes) };
     }
     const hash = hashOf(token);
     const key = hash.toString('base64');

@@ -19,7 +19,7 @@ const SESSION = SESSION_ONLY;
  * A signed-in session has every scope. Enforced centrally: the gateway's scopes plugin and
  * graphql-ws's onSubscribe (gateway/src/protection/scopes.ts, which also refuses to build a schema
  * with an undeclared root field), the /api route wrapper (gateway/src/common/http.ts) and the MCP
- * server's tool and resource wrappers (ai-server/src/server.ts).
+ * server's tool and resource wrappers (ai-server/src/server.ts) and its prompts (ai-server/src/prompts.ts).
  */
 export const SCOPES = {
   Query: {
@@ -116,6 +116,8 @@ export const SCOPES = {
     // The OAuth consent page: only the runner, signed in, approves or denies an app.
     'GET /oauth/requests/:id': SESSION,
     'POST /oauth/requests/:id': SESSION,
+    // A link for one of the downloads above, refused unless the caller's scopes cover that download too.
+    'POST /download-links': RUNS_R,
   },
   /** MCP tools. */
   Tool: {
@@ -128,11 +130,35 @@ export const SCOPES = {
     predict_race: TRAINING_R,
     generate_training_plan: COACH,
     server_health: PUBLIC,
+    update_run: RUNS_W,
+    delete_run: RUNS_W,
+    list_shoes: RUNS_R,
+    add_shoe: RUNS_W,
+    update_shoe: RUNS_W,
+    retire_shoe: RUNS_W,
+    get_preferences: PROFILE_R,
+    // Units, the visibility new runs get and the training profile: settings of the training log,
+    // which RUNS_WRITE already lets a token write (it may make any run PUBLIC through updateRun),
+    // so no new power, and no scope to invent. The account itself (name, username, follow
+    // policy, privacy zones: updateProfile and the rest) stays SESSION.
+    update_preferences: RUNS_W,
+    get_feed: SOCIAL_R,
+    create_post: SOCIAL_W,
+    give_kudos: SOCIAL_W,
+    add_comment: SOCIAL_W,
+    list_notifications: SOCIAL_R,
+    mark_notifications_read: SOCIAL_W,
   },
   /** MCP resources, by URI. */
   Resource: {
     'maratron://runs/recent': RUNS_R,
     'maratron://plans/current': TRAINING_R,
+  },
+  /** MCP prompts: the scope of the tools each one tells the model to call. */
+  Prompt: {
+    weekly_review: TRAINING_R,
+    race_preparation: TRAINING_R,
+    shoe_check: RUNS_R,
   },
 } as const satisfies Record<string, Record<string, ScopeRequirement>>;
 

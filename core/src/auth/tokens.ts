@@ -10,6 +10,18 @@ export interface TokenClaims {
   expiresAt: Date;
 }
 
+/** A download link's token carries the credential it was made from, but is good for its one download only, never as a bearer. */
+const isDownloadLink = (payload: object) => 'dl' in payload;
+
+/** What a download link carries of the credential that made it. */
+export interface DownloadCredential {
+  userId: string;
+  sessionId: string | null;
+  accessTokenId: string | null;
+  /** Null for a session (every scope). */
+  scopes: readonly string[] | null;
+}
+
 /**
  * Bearer tokens: HS256 JWTs whose subject is the user id and whose `sid` claim names the session
  * (core/src/sessions) they belong to, with an expiry. A token without a session is no token: every
@@ -47,10 +59,46 @@ export class TokenService {
     try {
       const payload = jwt.verify(token, this.secret, { algorithms: ['HS256'] });
       if (typeof payload !== 'object' || typeof payload.sub !== 'string' || typeof payload.exp !== 'number') return null;
+      if (isDownloadLink(payload)) return null;
       const pat: unknown = payload.pat;
       const scp: unknown = payload.scp;
       if (typeof pat !== 'string' || !pat || !Array.isArray(scp) || !scp.every((s) => typeof s === 'string')) return null;
       return { userId: payload.sub, accessTokenId: pat, scopes: scp as string[], expiresAt: new Date(payload.exp * 1000) };
+    } catch {
+      return null;
+    }
+  }
+
+  /**
+   * A one-minute link token for one download (`GET path?download=…`): a browser can then save a
+   * large file straight to disk (a plain navigation) instead of holding it in memory behind a
+   * fetch with the Authorization header. It carries the credential it was made from — its session
+   * or access token, still checked when the download's transaction opens, and its scopes — and is
+   * good for that path only.
+   */
+  issueDownload(credential: DownloadCredential, path: string, ttlSeconds: number): string {
+    const { userId, sessionId, accessTokenId, scopes } = credential;
+    return jwt.sign({ dl: path, sid: sessionId, pat: accessTokenId, scp: scopes }, this.secret, {
+      algorithm: 'HS256',
+      subject: userId,
+      expiresIn: ttlSeconds,
+    });
+  }
+
+  /** A token of `issueDownload`'s for exactly `path`: the credential it carries; null for anything else. */
+  verifyDownload(token: string, path: string): (DownloadCredential & { expiresAt: Date }) | null {
+    try {
+      const payload = jwt.verify(token, this.secret, { algorithms: ['HS256'] });
+      if (typeof payload !== 'object' || typeof payload.sub !== 'string' || typeof payload.exp !== 'number') return null;
+      const { dl, sid, pat, scp } = payload as { dl?: unknown; sid?: unknown; pat?: unknown; scp?: unknown };
+      if (dl !== path) return null;
+      const sessionId = typeof sid === 'string' && sid ? sid : null;
+      const accessTokenId = typeof pat === 'string' && pat ? pat : null;
+      // Exactly one of the two: a session (every scope) or an access token (its scopes).
+      if (!sessionId === !accessTokenId) return null;
+      const scopes = scp === null ? null : Array.isArray(scp) && scp.every((s) => typeof s === 'string') ? (scp as string[]) : undefined;
+      if (scopes === undefined || (sessionId && scopes !== null)) return null;
+      return { userId: payload.sub, sessionId, accessTokenId, scopes, expiresAt: new Date(payload.exp * 1000) };
     } catch {
       return null;
     }
@@ -61,6 +109,7 @@ export class TokenService {
     try {
       const payload = jwt.verify(token, this.secret, { algorithms: ['HS256'] });
       if (typeof payload !== 'object' || typeof payload.sub !== 'string' || typeof payload.exp !== 'number') return null;
+      if (isDownloadLink(payload)) return null;
       const sid: unknown = payload.sid;
       if (typeof sid !== 'string' || !sid) return null;
       return { userId: payload.sub, sessionId: sid, expiresAt: new Date(payload.exp * 1000) };

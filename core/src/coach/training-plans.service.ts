@@ -11,9 +11,9 @@ import type { StoredTrainingPlan } from './coach.sql';
 const RECENT_WEEKS = 4;
 
 /**
- * Training plans: generated from the runner's own recent volume and VDOT by the pure
- * generateTrainingPlan, stored, and read back (the viewer's own only). The MCP tool
- * generate_training_plan and the GraphQL mutation both come here.
+ * Training plans: generated from the runner's own recent volume, VDOT and training profile (level,
+ * preferred days) by the pure generateTrainingPlan, stored, and read back (the viewer's own only).
+ * The MCP tool generate_training_plan and the GraphQL mutation both come here.
  */
 export class TrainingPlansService {
   constructor(private readonly training: TrainingService) {}
@@ -22,12 +22,24 @@ export class TrainingPlansService {
     const viewerId = requireViewer(ctx);
     const req = parseInput(trainingPlanInputSchema, input);
     const summary = this.training.summary(ctx, RECENT_WEEKS + 1);
-    const [weeks, vdot] = await Promise.all([this.training.weeks(ctx, summary), this.training.vdot(ctx, summary)]);
+    const [weeks, vdot, profile] = await Promise.all([
+      this.training.weeks(ctx, summary),
+      this.training.vdot(ctx, summary),
+      ctx.loaders.trainingProfile.load(viewerId),
+    ]);
     const complete = weeks.slice(0, RECENT_WEEKS);
     const recentWeeklyDistance = complete.reduce((sum, w) => sum + w.distance, 0) / complete.length;
     let plan;
     try {
-      plan = generateTrainingPlan({ ...req, vdot, recentWeeklyDistance, today: summary.asOf });
+      // The runner's level sets the volume, long-run cap and cut-back rhythm; their preferred days, the days.
+      plan = generateTrainingPlan({
+        ...req,
+        vdot,
+        recentWeeklyDistance,
+        today: summary.asOf,
+        level: profile?.level ?? null,
+        preferredDays: profile?.preferredDays ?? [],
+      });
     } catch (error) {
       if (!(error instanceof RangeError)) throw error;
       // The schema has checked days a week (3..7): what the generator refuses here is the race date

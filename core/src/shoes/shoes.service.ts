@@ -1,4 +1,4 @@
-import { badInput, forbidden, newShoeSchema, notFound, parseId, parseInput, shoeChangesSchema, SHOE_ALERT_USAGE } from '@maratron/domain';
+import { badInput, forbidden, newShoeSchema, notFound, parseId, parseInput, shoeChangesSchema, shoeWear } from '@maratron/domain';
 import { Shoe } from '@maratron/schema';
 import type { RequestDb } from '../database/request-db';
 import { requireViewer } from '../context';
@@ -22,11 +22,11 @@ export class ShoesService {
     return { distance, runCount, usage: distance / shoe.maxDistance };
   }
 
-  /** Active shoes at or past the alert share of their life. */
+  /** Active shoes at or past the alert share of their life (shoeWear: alert or retire). */
   async alerts(ctx: RequestContext): Promise<Shoe[]> {
     const shoes = await this.list(ctx, requireViewer(ctx), false);
     const usage = await Promise.all(shoes.map((s) => this.usage(ctx, s)));
-    return shoes.filter((_, i) => usage[i].usage >= SHOE_ALERT_USAGE);
+    return shoes.filter((_, i) => shoeWear(usage[i].usage) !== 'ok');
   }
 
   async create(ctx: RequestContext, input: unknown): Promise<Shoe> {

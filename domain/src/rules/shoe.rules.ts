@@ -1,9 +1,6 @@
 import { z } from 'zod';
 import { keepIfNull } from './validate';
 
-/** Shoe usage at or above this share of its max distance is an alert. */
-export const SHOE_ALERT_USAGE = 0.8;
-
 const name = z.string().trim().min(1, 'must not be empty').max(100);
 const brand = z
   .string()

@@ -9,9 +9,21 @@ import type { McpSession } from './mcp-client';
 type Goal = 'K5' | 'K10' | 'HALF_MARATHON' | 'MARATHON';
 const GOAL_NAMES: Record<Goal, string> = { K5: '5K', K10: '10K', HALF_MARATHON: 'half marathon', MARATHON: 'marathon' };
 
-export type Intent = 'log' | 'plan' | 'shoes' | 'predict' | 'ready' | 'last_week' | 'training';
+export type Intent = 'log' | 'plan' | 'shoes' | 'predict' | 'ready' | 'training' | 'help';
 
-/** The question's intent, by keywords; anything else is "how is my training". */
+/** The periods the coach can sum up: the runner's own numbers for each come from get_user_context. */
+export type CoachPeriod = 'this_week' | 'last_week' | 'this_month' | 'this_year';
+
+/** Words that make a message about the runner's running (a period alone is not enough: "the weather this week"). */
+const RUNNING_WORDS =
+  /\b(runs?|running|ran|jog\w*|train\w*|workouts?|km|kms|kilomet\w*|miles?|mileage|pace|race\w*|marathon|5k|10k|parkrun|fitness|load|vdot|volume|progress\w*|distance|effort|doing|going|summar\w*)\b/;
+const PERIOD_WORDS = /\b(week|month|year)\b/;
+
+/**
+ * The question's intent, by keywords. A question about the runner's running (or their week,
+ * month or year) is "how is my training"; anything else is out of scope, and gets what the coach
+ * can help with.
+ */
 export function intentOf(message: string): Intent {
   const m = message.toLowerCase();
   if (/\bplan\b|schedule|programme|program\b/.test(m)) return 'plan';
@@ -21,9 +33,26 @@ export function intentOf(message: string): Intent {
   if (/shoe|sneaker|trainers?\b|retire/.test(m)) return 'shoes';
   if (/ready|prepared/.test(m)) return 'ready';
   if (/predict|what time|how fast|finish time|could i run/.test(m)) return 'predict';
-  if (/last week|past week|summar/.test(m)) return 'last_week';
-  return 'training';
+  if (RUNNING_WORDS.test(m) || (PERIOD_WORDS.test(m) && /\b(my|i|me)\b/.test(m))) return 'training';
+  return 'help';
 }
+
+/**
+ * The period a question asks about: last week, this year, this month or this week; none named,
+ * a summary is of last week and "how is my training" of this week.
+ */
+export function periodOf(message: string): CoachPeriod {
+  const m = message.toLowerCase();
+  if (/\b(last|past|previous) week\b/.test(m)) return 'last_week';
+  if (/\byear\b|\bytd\b/.test(m)) return 'this_year';
+  if (/\bmonth\b/.test(m)) return 'this_month';
+  if (/\bweek\b/.test(m)) return 'this_week';
+  return /summar/.test(m) ? 'last_week' : 'this_week';
+}
+
+/** What the local coach answers a question it can't: what it can do. */
+export const LOCAL_COACH_SCOPE =
+  'I can help with your running: how your training is going (this week, last week, this month or this year), whether you are ready for a race, a race-time prediction, which shoes to retire, a training plan, and logging a run you tell me about ("I ran 10 km in 52:30").';
 
 /** The race a message names, if any. */
 export function goalOf(message: string): Goal | null {
@@ -159,7 +188,7 @@ async function answer(intent: Intent, message: string, tool: ToolFn): Promise<st
       const longest = Math.max(...workouts.filter((w) => w.kind === 'long').map((w) => w.distance), 0);
       return [
         `Here is your ${byWeek.size}-week plan for the ${GOAL_NAMES[goal]} on ${plan.raceDate}: ${workouts.length - 1} sessions before race day.`,
-        `Week one is ${formatKm(volumes[0] ?? 0)}, building to ${formatKm(Math.max(...volumes, 0))} at the peak (never more than 10 % a week), with the longest run ${formatKm(longest)}, then a taper.`,
+        `Week one is ${formatKm(volumes[0] ?? 0)}, building to ${formatKm(Math.max(...volumes, 0))} at the peak (never more than 10 % a week, with a lighter week every third or fourth), with the longest long run ${formatKm(longest)}, then a taper.`,
         first ? `First up, ${first.date}: ${first.description}` : '',
         'The whole plan is in Training → Plan.',
       ].filter(Boolean);
@@ -167,18 +196,19 @@ async function answer(intent: Intent, message: string, tool: ToolFn): Promise<st
     case 'shoes': {
       const { shoes } = await tool('shoe_report');
       if (!shoes.length) return ["You have no active shoes logged. Add your pair and I'll track its wear."];
-      const retire = shoes.filter((s) => s.retire);
-      const soon = shoes.filter((s) => !s.retire && s.usagePercent >= 80);
+      // The shoe alerts' own rule (shoeWear), as the report gives it: a shoe shown at 100 % is due for retirement.
+      const retire = shoes.filter((s) => s.wear === 'retire');
+      const soon = shoes.filter((s) => s.wear === 'alert');
       const lines = shoes.map(
         (s) =>
           `${s.name}: ${s.distanceKm.toFixed(1)} of ${s.maxDistanceKm.toFixed(1)} km (${s.usagePercent} %), ${s.remainingKm.toFixed(1)} km left.`,
       );
       const verdict = retire.length
-        ? `Retire ${retire.map((s) => s.name).join(' and ')} now.`
+        ? [`Retire ${names(retire)} now.`, ...(soon.length ? [`Plan a replacement for ${names(soon)}.`] : [])]
         : soon.length
-          ? `Nothing to retire yet, but plan a replacement for ${soon.map((s) => s.name).join(' and ')}.`
-          : 'None of your shoes needs retiring yet.';
-      return [verdict, ...lines];
+          ? [`Nothing to retire yet, but plan a replacement for ${names(soon)}.`]
+          : ['None of your shoes needs retiring yet.'];
+      return [...verdict, ...lines];
     }
     case 'predict': {
       const goal = goalOf(message) ?? 'K10';
@@ -207,32 +237,54 @@ async function answer(intent: Intent, message: string, tool: ToolFn): Promise<st
           : `For a comfortable ${GOAL_NAMES[goal]} aim for about ${formatKm(needs[goal])} a week first; raise it by no more than 10 % a week.`,
       ];
     }
-    case 'last_week': {
-      const ctx = await tool('get_user_context');
-      const last = ctx.lastFourWeeks[ctx.lastFourWeeks.length - 1];
-      const before = ctx.lastFourWeeks.slice(0, -1);
-      const average = before.reduce((s: number, w: WeekVolume) => s + w.distance, 0) / before.length;
-      const change = average > 0 ? Math.round(((last.distance - average) / average) * 100) : null;
-      return [
-        `Last week (from ${last.weekStart}) you ran ${formatKm(last.distance)} in ${last.runCount} run${last.runCount === 1 ? '' : 's'}.`,
-        change === null
-          ? 'There is nothing earlier to compare it with.'
-          : `That is ${Math.abs(change)} % ${change >= 0 ? 'more' : 'less'} than your ${formatKm(average)} average of the three weeks before.`,
-        `This week so far: ${formatKm(ctx.thisWeek.distance)} in ${ctx.thisWeek.runCount} run${ctx.thisWeek.runCount === 1 ? '' : 's'}.`,
-      ];
-    }
-    case 'training': {
-      const ctx = await tool('get_user_context');
+    case 'training':
+      return periodSummary(periodOf(message), tool);
+    case 'help':
+      return ["That's outside what I can do as your running coach.", LOCAL_COACH_SCOPE];
+  }
+}
+
+const names = (shoes: { name: string }[]) => shoes.map((s) => s.name).join(' and ');
+const runs = (n: number) => `${n} run${n === 1 ? '' : 's'}`;
+
+/** A period's own figures: this week against the last four, last week against the three before, this month, this year. */
+async function periodSummary(period: CoachPeriod, tool: ToolFn): Promise<string[]> {
+  const ctx = await tool('get_user_context');
+  const sinceMonday = `This week so far: ${formatKm(ctx.thisWeek.distance)} in ${runs(ctx.thisWeek.runCount)}.`;
+  switch (period) {
+    case 'this_week': {
       const summary = await tool('training_summary', { weeks: 5 });
       const average = ctx.lastFourWeeks.reduce((s: number, w: WeekVolume) => s + w.distance, 0) / 4;
       return [
-        `This week you have run ${formatKm(ctx.thisWeek.distance)} in ${ctx.thisWeek.runCount} run${ctx.thisWeek.runCount === 1 ? '' : 's'}, against ${formatKm(average)} a week over the last four.`,
+        `This week you have run ${formatKm(ctx.thisWeek.distance)} in ${runs(ctx.thisWeek.runCount)}, against ${formatKm(average)} a week over the last four.`,
         summary.load ? `Your training load is ${summary.load.reading}.` : '',
         summary.vdot !== null ? `Your VDOT is ${summary.vdot}.` : 'Log a run of 5 km or more and I can estimate your VDOT.',
         ctx.recentRecords.length
           ? `Best efforts: ${ctx.recentRecords.map((r) => `${GOAL_NAMES[r.distance as Goal]} ${r.time}`).join(', ')}.`
           : '',
       ].filter(Boolean);
+    }
+    case 'last_week': {
+      const last = ctx.lastFourWeeks[ctx.lastFourWeeks.length - 1];
+      const before = ctx.lastFourWeeks.slice(0, -1);
+      const average = before.reduce((s: number, w: WeekVolume) => s + w.distance, 0) / before.length;
+      const change = average > 0 ? Math.round(((last.distance - average) / average) * 100) : null;
+      return [
+        `Last week (from ${last.weekStart}) you ran ${formatKm(last.distance)} in ${runs(last.runCount)}.`,
+        change === null
+          ? 'There is nothing earlier to compare it with.'
+          : `That is ${Math.abs(change)} % ${change >= 0 ? 'more' : 'less'} than your ${formatKm(average)} average of the three weeks before.`,
+        sinceMonday,
+      ];
+    }
+    case 'this_month':
+    case 'this_year': {
+      const [label, totals] = period === 'this_month' ? ['This month', ctx.thisMonth] : ['This year', ctx.thisYear];
+      if (totals.runCount === 0) return [`${label} you have not logged a run yet.`, sinceMonday];
+      return [
+        `${label} you have run ${formatKm(totals.distance)} in ${runs(totals.runCount)}, ${formatDuration(totals.duration)} in all, at ${formatPace(paceSecondsPerKm(totals.distance, totals.duration))} on average.`,
+        sinceMonday,
+      ];
     }
   }
 }

@@ -73,7 +73,12 @@ export function authenticatedRoute(
 export async function authenticateRoute(deps: HttpRouteDeps, req: Request, res: Response): Promise<Credential | null> {
   let credential: Credential | null;
   try {
-    credential = await deps.authenticator.fromHeader(req.headers.authorization);
+    // A download link (POST /api/download-links) stands in for the header on the one GET it names.
+    const link = req.method === 'GET' && !req.headers.authorization ? req.query.download : undefined;
+    credential =
+      typeof link === 'string'
+        ? deps.authenticator.fromDownloadLink(link, req.baseUrl + req.path)
+        : await deps.authenticator.fromHeader(req.headers.authorization);
   } catch (error) {
     deps.logger.error({ err: error }, 'authentication failed');
     res
@@ -85,19 +90,29 @@ export async function authenticateRoute(deps: HttpRouteDeps, req: Request, res: 
     res
       .status(401)
       .set('WWW-Authenticate', 'Bearer')
-      .json({ error: { code: 'UNAUTHENTICATED', message: req.headers.authorization ? 'Invalid or expired token' : 'Sign in first' } });
+      .json({
+        error: {
+          code: 'UNAUTHENTICATED',
+          message: req.headers.authorization || req.query.download ? 'Invalid or expired token' : 'Sign in first',
+        },
+      });
     return null;
   }
   const route = `${req.method} ${(req.route as { path?: string } | undefined)?.path ?? req.path}`;
   try {
     assertScope(credential.scopes, scopeOf('Route', route));
   } catch (error) {
-    const { code, message, requiredScope } = (error as DomainError).toJSON();
-    res.status(403).json({ error: { code, message, requiredScope } });
+    sendScopeRefusal(res, error);
     return null;
   }
   req.info.viewerId = credential.userId;
   return credential;
+}
+
+/** assertScope's refusal as 403 `{ error: { code: 'FORBIDDEN', message, requiredScope } }`. */
+export function sendScopeRefusal(res: Response, error: unknown): void {
+  const { code, message, requiredScope } = (error as DomainError).toJSON();
+  res.status(403).json({ error: { code, message, requiredScope } });
 }
 
 /** The context options a credential brings: its session or access token (checked when the transaction opens) and scopes. */

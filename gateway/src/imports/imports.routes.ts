@@ -5,6 +5,7 @@ import { pipeline } from 'node:stream/promises';
 import { Transform } from 'node:stream';
 import type { Readable } from 'node:stream';
 import Busboy from 'busboy';
+import contentDisposition from 'content-disposition';
 import { Router } from 'express';
 import type { Request } from 'express';
 import { DomainError } from '@maratron/domain';
@@ -99,8 +100,7 @@ async function receive(req: Request, file: string, maxBytes: number): Promise<st
   };
   if (!req.is('multipart/form-data')) {
     await pipeline(req, limit(), fs.createWriteStream(file));
-    const name = req.headers['x-file-name'];
-    return typeof name === 'string' ? path.basename(name) : null;
+    return uploadedFileName(req);
   }
   return new Promise((resolve, reject) => {
     let found = false;
@@ -122,4 +122,23 @@ async function receive(req: Request, file: string, maxBytes: number): Promise<st
     });
     req.pipe(form);
   });
+}
+
+/**
+ * The name a raw-body upload gives its file: `Content-Disposition: attachment; filename…` (RFC 6266,
+ * what the web client sends, `filename*` for names beyond ASCII), else the older `X-File-Name`;
+ * only its last path segment is kept. A header that does not parse names nothing.
+ */
+function uploadedFileName(req: Request): string | null {
+  const disposition = req.headers['content-disposition'];
+  if (disposition) {
+    try {
+      const { filename } = contentDisposition.parse(disposition).parameters;
+      if (filename) return path.basename(filename);
+    } catch {
+      // not a valid Content-Disposition: fall through to X-File-Name
+    }
+  }
+  const name = req.headers['x-file-name'];
+  return typeof name === 'string' && name ? path.basename(name) : null;
 }
