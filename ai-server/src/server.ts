@@ -8,8 +8,6 @@ import type { CallToolResult, ServerNotification, ServerRequest } from '@modelco
 import { DomainError, notFound, parseId, periodRange, scopeAllows } from '@maratron/domain';
 import type { TokenScope } from '@maratron/domain';
 import {
-  Authenticator,
-  TokenService,
   assertScope,
   createRequestContext,
   scopeOf,
@@ -30,6 +28,7 @@ import { ToolRateLimit } from './rate-limit';
 import { createTools, inputs, outputs } from './tools';
 import type { ToolOutput } from './tools';
 import { toolErrorResult, toolResult } from './tool-results';
+import { credentialOf, protectMcp } from './auth';
 import { reads, writes } from './tools/annotations';
 import { ruleSchema } from './tools/arguments';
 import { registerRunnerTools } from './tools/register';
@@ -405,34 +404,20 @@ export function createAiServer({ config, dataSource, bus, redis, logger }: AiSer
     };
   }
 
-  const authenticator = new Authenticator(dataSource, new TokenService(config.jwtSecret, config.jwtTtlSeconds));
   const app = express();
   app.disable('x-powered-by');
   app.get('/healthz', (_req, res) => void res.json({ status: 'ok' }));
   app.get('/metrics', metricsRoute(metrics, config.metricsToken));
-  app.all('/mcp', express.json({ limit: '1mb' }), async (req, res) => {
-    let claims: Awaited<ReturnType<Authenticator['authenticate']>>;
-    try {
-      claims = await authenticator.fromHeader(req.headers.authorization);
-    } catch (err) {
-      logger.error({ err }, 'MCP authentication failed');
-      res.status(503).json({ jsonrpc: '2.0', error: { code: -32603, message: 'Service unavailable; try again later' }, id: null });
-      return;
-    }
-    if (!claims) {
-      res
-        .status(401)
-        .set('WWW-Authenticate', 'Bearer realm="maratron"')
-        .json({
-          jsonrpc: '2.0',
-          error: {
-            code: -32001,
-            message: 'Unauthorized: send Authorization: Bearer <token> (the token signIn returns, or a personal access token)',
-          },
-          id: null,
-        });
-      return;
-    }
+  // Bearer tokens and the OAuth protected resource metadata (./auth.ts).
+  const authenticated = protectMcp(app, {
+    dataSource,
+    jwtSecret: config.jwtSecret,
+    jwtTtlSeconds: config.jwtTtlSeconds,
+    oauth: config.oauth,
+    logger,
+  });
+  app.all('/mcp', authenticated, express.json({ limit: '1mb' }), async (req, res) => {
+    const claims = credentialOf(req);
     const caller: Caller = {
       userId: claims.userId,
       sessionId: claims.sessionId,

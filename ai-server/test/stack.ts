@@ -24,8 +24,12 @@ export async function startStack(opts: TestGatewayOptions & { aiEnv?: Record<str
   // The gateway's coach is told where the ai-server will listen before either starts.
   const port = await freePort();
   const mcpUrl = `http://127.0.0.1:${port}/mcp`;
-  const t = await startTestGateway({ ...opts, env: { AI_SERVER_URL: mcpUrl, ...opts.env } });
-  const config = { ...loadConfig({ ...process.env, ...opts.env, ...opts.aiEnv }), jwtSecret: TEST_JWT_SECRET };
+  // The gateway's port is chosen beforehand too, so it is PUBLIC_URL: the OAuth issuer that the
+  // ai-server names, and where the consent page is.
+  const gatewayPort = opts.port ?? (await freePort());
+  const env = { PUBLIC_URL: `http://127.0.0.1:${gatewayPort}`, MCP_PUBLIC_URL: mcpUrl, ...opts.env };
+  const t = await startTestGateway({ ...opts, port: gatewayPort, env: { AI_SERVER_URL: mcpUrl, ...env } });
+  const config = { ...loadConfig({ ...process.env, ...env, ...opts.aiEnv }), jwtSecret: TEST_JWT_SECRET };
   const ai = createAiServer({ config, dataSource: t.dataSource, bus: t.bus, redis: t.redis, logger: createLogger('silent') });
   await ai.listen(port, '127.0.0.1');
   const clients: Client[] = [];

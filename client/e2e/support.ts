@@ -40,7 +40,7 @@ export interface Runner {
  * an `env` of its own).
  */
 export function e2eApp(options: TestGatewayOptions = {}) {
-  let started: Promise<{ t: TestGateway; stop: () => Promise<void>; browser: Browser }> | null = null;
+  let started: Promise<{ t: TestGateway; mcpUrl: string; stop: () => Promise<void>; browser: Browser }> | null = null;
   const contexts: BrowserContext[] = [];
   const start = () =>
     (started ??= (async () => {
@@ -63,7 +63,7 @@ export function e2eApp(options: TestGatewayOptions = {}) {
           ],
         }),
       ]);
-      return { t: stack.t, stop: () => stack.close(), browser };
+      return { t: stack.t, mcpUrl: stack.mcpUrl, stop: () => stack.close(), browser };
     })());
 
   afterAll(async () => {
@@ -100,6 +100,8 @@ export function e2eApp(options: TestGatewayOptions = {}) {
   return {
     start,
     gateway: async () => (await start()).t,
+    /** The ai-server's MCP endpoint (its OAuth resource). */
+    mcpUrl: async () => (await start()).mcpUrl,
     /** A page with nobody signed in. */
     async anonymous(viewport?: { width: number; height: number }) {
       return openContext(viewport);

@@ -27,6 +27,7 @@ const PrivacySettings = lazy(() => import('./pages/settings/PrivacySettings'));
 const FollowerSettings = lazy(() => import('./pages/settings/FollowerSettings'));
 const SecuritySettings = lazy(() => import('./pages/settings/SecuritySettings'));
 const IntegrationSettings = lazy(() => import('./pages/settings/IntegrationSettings'));
+const OAuthConsent = lazy(() => import('./pages/OAuthConsent'));
 
 export function App() {
   const token = useToken();
@@ -39,7 +40,8 @@ export function App() {
         <Route path="/signin" element={<SignIn />} />
         <Route path="/signup" element={<SignUp />} />
         <Route path="/forgot-password" element={<ForgotPassword />} />
-        <Route path="*" element={<Navigate to="/signin" replace state={{ from: location.pathname }} />} />
+        {/* Where to come back to once signed in (the OAuth consent page keeps its query). */}
+        <Route path="*" element={<Navigate to="/signin" replace state={{ from: location.pathname + location.search }} />} />
       </Routes>
     );
   }
@@ -49,6 +51,7 @@ export function App() {
 function SignedIn() {
   const { data, error, refetch } = useQuery(ViewerQuery);
   const signOut = useSignOut();
+  const location = useLocation();
   const me = data?.me;
   // A token for an account that no longer exists answers `me: null`: back to signing in.
   useEffect(() => {
@@ -91,8 +94,9 @@ function SignedIn() {
             <Route path="/settings/followers" element={<FollowerSettings />} />
             <Route path="/settings/security" element={<SecuritySettings />} />
             <Route path="/settings/integrations" element={<IntegrationSettings />} />
+            <Route path="/oauth/consent" element={<OAuthConsent />} />
             <Route path="/forgot-password" element={<Navigate to="/settings/security" replace />} />
-            <Route path="/signin" element={<Navigate to="/" replace />} />
+            <Route path="/signin" element={<Navigate to={returnTo(location.state)} replace />} />
             <Route path="/signup" element={<Navigate to="/" replace />} />
             <Route path="*" element={<NotFound />} />
           </Routes>
@@ -100,6 +104,12 @@ function SignedIn() {
       </Shell>
     </ViewerContext.Provider>
   );
+}
+
+/** Where a sign-in goes: back to the page that sent the runner to sign in (same origin, a path), or home. */
+function returnTo(state: unknown): string {
+  const from = (state as { from?: unknown } | null)?.from;
+  return typeof from === 'string' && from.startsWith('/') && !from.startsWith('//') ? from : '/';
 }
 
 function NotFound() {

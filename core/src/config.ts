@@ -83,6 +83,21 @@ export interface Config {
   passwordReset: PasswordResetConfig;
   /** Webhooks; see `WebhookConfig`. */
   webhooks: WebhookConfig;
+  /** OAuth 2.1 for apps and MCP clients; see `OAuthConfig`. */
+  oauth: OAuthConfig;
+}
+
+export interface OAuthConfig {
+  /** The authorization server's issuer (RFC 8414): PUBLIC_URL, where the gateway and the consent page are reached. */
+  issuerUrl: string;
+  /** MCP_PUBLIC_URL: the MCP server's public URL, the resource its tokens are issued for (default PUBLIC_URL + /mcp, or http://localhost:<AI_SERVER_PORT>/mcp without PUBLIC_URL). */
+  mcpResourceUrl: string;
+  /** The gateway's API as a resource (PUBLIC_URL + /graphql): tokens for it work on /graphql and /api. */
+  apiResourceUrl: string;
+  /** OAUTH_ACCESS_TOKEN_TTL_SECONDS: how long an access token works (default 3,600). */
+  accessTokenTtlSeconds: number;
+  /** OAUTH_REFRESH_TOKEN_TTL_SECONDS: how long a refresh token works if unused (default 30 days); each use replaces it. */
+  refreshTokenTtlSeconds: number;
 }
 
 export interface WebhookConfig {
@@ -327,6 +342,9 @@ const environment = z.object({
   WEBHOOK_RETRY_MAX_DELAY_MS: integer(3_600_000, 1),
   WEBHOOK_RETRY_WINDOW_SECONDS: integer(86_400, 1),
   WEBHOOK_DISPATCH: z.enum(['true', 'false']).optional(),
+  MCP_PUBLIC_URL: url(['http:', 'https:']),
+  OAUTH_ACCESS_TOKEN_TTL_SECONDS: integer(3600, 60, 86_400),
+  OAUTH_REFRESH_TOKEN_TTL_SECONDS: integer(30 * 86_400, 60),
 });
 
 /** The repository's `.data/` (same path from core/src under ts-jest and from core/dist). */
@@ -345,6 +363,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const e = parsed.data;
   if (e.NODE_ENV === 'production' && !e.JWT_SECRET) throw new ConfigError(['JWT_SECRET must be set when NODE_ENV=production']);
   const dataDir = path.resolve(e.DATA_DIR ?? DEFAULT_DATA_DIR);
+  const publicUrl = (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, '');
   return {
     env: e.NODE_ENV,
     port: e.PORT,
@@ -423,7 +442,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     corsOrigins: e.CORS_ORIGINS.split(',')
       .map((o) => o.trim().replace(/\/+$/, ''))
       .filter(Boolean),
-    publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ''),
+    publicUrl,
     mail: { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM, outboxDir: path.join(dataDir, 'outbox') },
     passwordReset: {
       ttlSeconds: e.PASSWORD_RESET_TTL_SECONDS,
@@ -440,6 +459,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       retryMaxDelayMs: Math.max(e.WEBHOOK_RETRY_MAX_DELAY_MS, e.WEBHOOK_RETRY_FIRST_DELAY_MS),
       retryWindowSeconds: e.WEBHOOK_RETRY_WINDOW_SECONDS,
       dispatch: e.WEBHOOK_DISPATCH === undefined ? e.IMPORT_WORKER : e.WEBHOOK_DISPATCH === 'true',
+    },
+    oauth: {
+      issuerUrl: publicUrl,
+      // Behind the proxy the MCP server is PUBLIC_URL/mcp; without PUBLIC_URL (npm start) it is its own port.
+      mcpResourceUrl: (e.MCP_PUBLIC_URL ?? (e.PUBLIC_URL ? `${publicUrl}/mcp` : `http://localhost:${e.AI_SERVER_PORT}/mcp`)).replace(
+        /\/+$/,
+        '',
+      ),
+      apiResourceUrl: `${publicUrl}/graphql`,
+      accessTokenTtlSeconds: e.OAUTH_ACCESS_TOKEN_TTL_SECONDS,
+      refreshTokenTtlSeconds: e.OAUTH_REFRESH_TOKEN_TTL_SECONDS,
     },
   };
 }

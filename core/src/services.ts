@@ -20,6 +20,7 @@ import { ImportsService } from './imports/imports.service';
 import { ExportService } from './exports/export.service';
 import { TrainingPlansService } from './coach/training-plans.service';
 import { AccessTokensService } from './access-tokens/access-tokens.service';
+import { AuthorizedAppsService } from './oauth/authorized-apps.service';
 import { PrivacyService } from './privacy/privacy.service';
 import { createLogger } from './logger';
 import type { Logger } from './logger';
@@ -96,6 +97,7 @@ export function createServices(
     plans,
     privacy: new PrivacyService(config.privacy.zonesMax),
     accessTokens: new AccessTokensService(events, config.accessTokens?.max ?? 50),
+    authorizedApps: new AuthorizedAppsService(events),
     webhooks,
     webhookSecrets,
   };

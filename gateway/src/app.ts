@@ -34,6 +34,8 @@ import { ImportQueue } from './imports/import-queue';
 import { Importer } from './imports/importer';
 import { importsRouter } from './imports/imports.routes';
 import { exportRouter } from './exports/export.routes';
+import { consentRouter } from './oauth/consent.routes';
+import { mountOAuth } from './oauth/oauth.routes';
 import { downloadLinksRouter } from './downloads/download-links.routes';
 import { buildGatewaySchema } from './schema';
 import { createGatewayServices } from './services';
@@ -100,7 +102,8 @@ function requestDbPlugin(logger: Logger): ApolloServerPlugin<RequestContext> {
 export async function createGateway({ config, dataSource, redis, bus, logger, metrics = new Metrics() }: GatewayDeps) {
   const services = createGatewayServices(config, redis, bus, logger);
   const schema = buildGatewaySchema(services);
-  const authenticator = new Authenticator(dataSource, services.tokens);
+  // OAuth access tokens are accepted here when issued for the gateway's API (RFC 8707).
+  const authenticator = new Authenticator(dataSource, services.tokens, config.oauth.apiResourceUrl);
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', config.trustProxy);
@@ -189,6 +192,10 @@ export async function createGateway({ config, dataSource, redis, bus, logger, me
     app.use('/graphql', allowed);
     app.use('/api', allowed);
   }
+
+  // OAuth 2.1 for apps and MCP clients: the authorization server (gateway/src/oauth), and the consent page's API.
+  mountOAuth(app, { dataSource, bus, config: config.oauth, logger });
+  app.use('/api', consentRouter({ dataSource, authenticator, logger }));
 
   // A browser's GET /graphql: the API explorer (GraphiQL, bundled with the web client).
   serveExplorer(app, config.clientDistDir ?? undefined);

@@ -42,6 +42,7 @@ import { SessionResolver } from './sessions/session.resolver';
 import { SessionsResolver } from './sessions/sessions.resolver';
 import { TwoFactorResolver } from './sessions/two-factor.resolver';
 import { AccessTokensResolver } from './access-tokens/access-tokens.resolver';
+import { AuthorizedAppsResolver } from './access-tokens/authorized-apps.resolver';
 import { assertScopesDeclared } from './protection/scopes';
 import { WebhookResolver, WebhooksResolver } from './webhooks/webhooks.resolver';
 
@@ -80,6 +81,7 @@ function resolverInstances(s: Services) {
     new PasswordsResolver(s.passwords),
     new TwoFactorResolver(s.twoFactor),
     new AccessTokensResolver(s.accessTokens),
+    new AuthorizedAppsResolver(s.authorizedApps),
     new WebhooksResolver(s.webhooks),
     new WebhookResolver(s.webhooks),
   ];

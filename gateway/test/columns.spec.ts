@@ -24,6 +24,10 @@ const WITHOUT_MAP: Record<string, string> = {
   run_laps: "a run's laps: one json column, read by run id as Run.laps",
   password_reset_tokens: 'reset links: written and used up only inside maratron_issue_password_reset / maratron_use_password_reset',
   two_factor_recovery_codes: 'recovery codes: inserted as hashes and used up by an UPDATE, never read as rows',
+  oauth_clients:
+    "registered OAuth apps: the authorization server reads a client's `metadata` column as the MCP SDK's client record, and its name is joined",
+  oauth_authorization_requests: 'pending consents: inserted at /authorize and read once by the consent routes, as the SDK-shaped request',
+  oauth_tokens: 'OAuth codes and tokens: looked up by hash and used up by the authorization server (gateway/src/oauth), never listed',
   migrations: "TypeORM's record of the migrations applied",
 };
 

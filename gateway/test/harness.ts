@@ -81,6 +81,8 @@ export interface TestGatewayOptions {
   schema?: string;
   /** Where the gateway's JSON log lines go (silent without). */
   logStream?: Writable;
+  /** Listen on this port (one chosen beforehand, so PUBLIC_URL can name it) instead of any free one. */
+  port?: number;
 }
 
 /**
@@ -117,7 +119,7 @@ export async function startTestGateway(opts: TestGatewayOptions = {}): Promise<T
   const logger = opts.logStream ? createLogger('info', opts.logStream) : createLogger('silent');
   const bus = await createEventBus(redis, logger);
   const gateway = await createGateway({ config, dataSource, redis, bus, logger });
-  const port = await gateway.listen(0, '127.0.0.1');
+  const port = await gateway.listen(opts.port ?? 0, '127.0.0.1');
   const base = `http://127.0.0.1:${port}`;
   let n = 0;
 

@@ -19,9 +19,10 @@ import { FollowRequestsBlocks1764820000000 } from './1764820000000-follow-reques
 import { BlocksRowLevelSecurity1764821000000 } from './1764821000000-blocks-row-level-security';
 import { PersonalAccessTokens1764830000000 } from './1764830000000-personal-access-tokens';
 import { Webhooks1764840000000 } from './1764840000000-webhooks';
+import { OAuth1764850000000 } from './1764850000000-oauth';
+import { TimeZonesMileSplits1764853000000 } from './1764853000000-time-zones-mile-splits';
 import { HeartRates1764854000000 } from './1764854000000-heart-rates';
 export { backfillHeartRates } from './1764854000000-heart-rates';
-import { TimeZonesMileSplits1764853000000 } from './1764853000000-time-zones-mile-splits';
 import { SplitPace1764857000000 } from './1764857000000-split-pace';
 import { LapsCadence1764855000000 } from './1764855000000-laps-cadence';
 
@@ -46,6 +47,7 @@ export const migrations = [
   BlocksRowLevelSecurity1764821000000,
   PersonalAccessTokens1764830000000,
   Webhooks1764840000000,
+  OAuth1764850000000,
   TimeZonesMileSplits1764853000000,
   HeartRates1764854000000,
   LapsCadence1764855000000,

@@ -891,3 +891,22 @@ export const DeleteWebhookMutation = graphql(`
     deleteWebhook(id: $id)
   }
 `);
+
+export const AuthorizedAppsQuery = graphql(`
+  query AuthorizedApps {
+    authorizedApps {
+      id
+      clientId
+      name
+      scopes
+      authorizedAt
+      lastUsedAt
+    }
+  }
+`);
+
+export const RevokeAuthorizedAppMutation = graphql(`
+  mutation RevokeAuthorizedApp($id: ID!) {
+    revokeAuthorizedApp(id: $id)
+  }
+`);

@@ -104,6 +104,8 @@ type Documents = {
     "\n  query Webhooks {\n    webhooks {\n      id\n      url\n      events\n      active\n      createdAt\n      deliveries(first: 10) {\n        id\n        event\n        responseStatus\n        attempts\n        deliveredAt\n        createdAt\n      }\n    }\n  }\n": typeof types.WebhooksDocument,
     "\n  mutation CreateWebhook($url: String!, $events: [WebhookEvent!]!) {\n    createWebhook(url: $url, events: $events) {\n      secret\n      webhook {\n        id\n      }\n    }\n  }\n": typeof types.CreateWebhookDocument,
     "\n  mutation DeleteWebhook($id: ID!) {\n    deleteWebhook(id: $id)\n  }\n": typeof types.DeleteWebhookDocument,
+    "\n  query AuthorizedApps {\n    authorizedApps {\n      id\n      clientId\n      name\n      scopes\n      authorizedAt\n      lastUsedAt\n    }\n  }\n": typeof types.AuthorizedAppsDocument,
+    "\n  mutation RevokeAuthorizedApp($id: ID!) {\n    revokeAuthorizedApp(id: $id)\n  }\n": typeof types.RevokeAuthorizedAppDocument,
 };
 const documents: Documents = {
     "\n  fragment UserSummary on User {\n    id\n    username\n    name\n  }\n": types.UserSummaryFragmentDoc,
@@ -196,6 +198,8 @@ const documents: Documents = {
     "\n  query Webhooks {\n    webhooks {\n      id\n      url\n      events\n      active\n      createdAt\n      deliveries(first: 10) {\n        id\n        event\n        responseStatus\n        attempts\n        deliveredAt\n        createdAt\n      }\n    }\n  }\n": types.WebhooksDocument,
     "\n  mutation CreateWebhook($url: String!, $events: [WebhookEvent!]!) {\n    createWebhook(url: $url, events: $events) {\n      secret\n      webhook {\n        id\n      }\n    }\n  }\n": types.CreateWebhookDocument,
     "\n  mutation DeleteWebhook($id: ID!) {\n    deleteWebhook(id: $id)\n  }\n": types.DeleteWebhookDocument,
+    "\n  query AuthorizedApps {\n    authorizedApps {\n      id\n      clientId\n      name\n      scopes\n      authorizedAt\n      lastUsedAt\n    }\n  }\n": types.AuthorizedAppsDocument,
+    "\n  mutation RevokeAuthorizedApp($id: ID!) {\n    revokeAuthorizedApp(id: $id)\n  }\n": types.RevokeAuthorizedAppDocument,
 };
 
 /**
@@ -572,6 +576,14 @@ export function graphql(source: "\n  mutation CreateWebhook($url: String!, $even
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation DeleteWebhook($id: ID!) {\n    deleteWebhook(id: $id)\n  }\n"): (typeof documents)["\n  mutation DeleteWebhook($id: ID!) {\n    deleteWebhook(id: $id)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AuthorizedApps {\n    authorizedApps {\n      id\n      clientId\n      name\n      scopes\n      authorizedAt\n      lastUsedAt\n    }\n  }\n"): (typeof documents)["\n  query AuthorizedApps {\n    authorizedApps {\n      id\n      clientId\n      name\n      scopes\n      authorizedAt\n      lastUsedAt\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RevokeAuthorizedApp($id: ID!) {\n    revokeAuthorizedApp(id: $id)\n  }\n"): (typeof documents)["\n  mutation RevokeAuthorizedApp($id: ID!) {\n    revokeAuthorizedApp(id: $id)\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};

@@ -11,6 +11,7 @@ import { hydrate } from '../database/rows';
 import { publishAfterCommit } from '../events';
 import type { EventBus } from '../events';
 import { ACCESS_TOKEN_COLUMNS } from './access-tokens.sql';
+import { OAUTH_ACCESS_TOKEN_PREFIX, OAuthAccessTokens, sameResource } from '../oauth/oauth-access-tokens';
 
 /** Every personal access token starts with this, so it is recognisable (secret scanners, logs). */
 export const ACCESS_TOKEN_PREFIX = 'mrt_pat_';
@@ -90,6 +91,11 @@ export interface Credential {
   scopes: readonly TokenScope[] | null;
   /** When it stops working (null: an access token without expiry). */
   expiresAt: Date | null;
+  /**
+   * For an OAuth access token (core/src/oauth): the resource it was issued for (RFC 8707) and the
+   * app it was issued to. Absent for sessions and personal access tokens, which work everywhere.
+   */
+  oauth?: { resource: string; clientId: string };
 }
 
 /** The scope names a signed token carries that this server knows (an unknown one grants nothing). */
@@ -116,10 +122,19 @@ const KNOWN_TOKENS_MAX = 10_000;
 export class Authenticator {
   private readonly known = new Map<string, KnownToken>();
 
+  private readonly oauthTokens: OAuthAccessTokens;
+
   constructor(
     private readonly dataSource: DataSource,
     private readonly tokens: TokenService,
-  ) {}
+    /**
+     * The resource this process serves (RFC 8707): an OAuth access token issued for another one
+     * is no token here. Null: OAuth access tokens are refused altogether.
+     */
+    private readonly resource: string | null = null,
+  ) {
+    this.oauthTokens = new OAuthAccessTokens(dataSource);
+  }
 
   /** `Authorization: Bearer <token>` → its credential; null without a header or for an invalid one (see `authenticate`). */
   fromHeader(header: string | undefined): Promise<Credential | null> {
@@ -141,6 +156,10 @@ export class Authenticator {
 
   /** The token's credential, or null when it is malformed, forged, expired or unknown. */
   async authenticate(token: string): Promise<Credential | null> {
+    if (token.startsWith(OAUTH_ACCESS_TOKEN_PREFIX)) {
+      const credential = await this.oauthTokens.authenticate(token);
+      return credential && this.resource !== null && sameResource(credential.oauth.resource, this.resource) ? credential : null;
+    }
     if (!token.startsWith(ACCESS_TOKEN_PREFIX)) {
       const claims = this.tokens.verifySession(token);
       if (claims) return { ...claims, accessTokenId: null, scopes: null };
@@ -171,7 +190,7 @@ export class Authenticator {
 }
 
 /**
- * Whether `userId`'s access token `accessTokenId` still stands (not revoked, not expired), outside
+ * Whether `userId`'s access token `accessTokenId` (personal or OAuth) still stands (not revoked, not expired), outside
  * any request (a WebSocket's connection_init), as the server: marks it used as RequestDb does, at
  * most once a minute.
  */
@@ -179,7 +198,8 @@ export async function isAccessTokenLive(dataSource: DataSource, userId: string, 
   const rows = await dataSource.query<{ live: boolean }[]>(
     `WITH touched AS (UPDATE personal_access_tokens SET last_used_at = now() WHERE id IN (SELECT id FROM personal_access_tokens
         WHERE id = $1 AND user_id = $2 AND (last_used_at IS NULL OR last_used_at < now() - make_interval(secs => $3)) FOR UPDATE SKIP LOCKED) RETURNING 1)
-     SELECT EXISTS (SELECT 1 FROM personal_access_tokens WHERE id = $1 AND user_id = $2 AND (expires_at IS NULL OR expires_at > now())) AS live`,
+     SELECT EXISTS (SELECT 1 FROM personal_access_tokens WHERE id = $1 AND user_id = $2 AND (expires_at IS NULL OR expires_at > now()))
+         OR EXISTS (SELECT 1 FROM oauth_tokens WHERE id = $1 AND user_id = $2 AND kind = 'access' AND expires_at > now()) AS live`,
     [accessTokenId, userId, SESSION_TOUCH_SECONDS],
   );
   return rows[0].live;

@@ -113,6 +113,9 @@ export const SCOPES = {
     'POST /imports': RUNS_W,
     // Everything the account holds, private settings included.
     'GET /export': SESSION,
+    // The OAuth consent page: only the runner, signed in, approves or denies an app.
+    'GET /oauth/requests/:id': SESSION,
+    'POST /oauth/requests/:id': SESSION,
     // A link for one of the downloads above, refused unless the caller's scopes cover that download too.
     'POST /download-links': RUNS_R,
   },

@@ -3,6 +3,7 @@ import type { DataSource, QueryRunner } from 'typeorm';
 import { APP_ROLE, VIEWER_SETTING } from '@maratron/migrations';
 import { unauthenticated } from '@maratron/domain';
 import { rowLevelSecurityOn } from './data-source';
+import { oauthAccessTokenLive, touchOAuthGrant } from '../oauth/oauth-checks';
 
 interface PgResult {
   rows: unknown[];
@@ -265,15 +266,16 @@ export class RequestDb {
         session && !this.snapshot
           ? `WITH touched AS (UPDATE sessions SET last_used_at = now() WHERE id IN (SELECT id FROM sessions WHERE id = '${session}' AND user_id = '${viewer}' AND (last_used_at IS NULL OR last_used_at < now() - interval '${SESSION_TOUCH_SECONDS} seconds') FOR UPDATE SKIP LOCKED) RETURNING 1) `
           : '';
-      // A personal access token is checked the same way: its row still there and not expired.
+      // An access token is checked the same way: a personal access token's row, or an OAuth access
+      // token's (core/src/oauth, its grant's last use written instead), still there and not expired.
       const touchPat =
         pat && !this.snapshot
-          ? `WITH touched AS (UPDATE personal_access_tokens SET last_used_at = now() WHERE id IN (SELECT id FROM personal_access_tokens WHERE id = '${pat}' AND user_id = '${viewer}' AND (last_used_at IS NULL OR last_used_at < now() - interval '${SESSION_TOUCH_SECONDS} seconds') FOR UPDATE SKIP LOCKED) RETURNING 1) `
+          ? `WITH touched AS (UPDATE personal_access_tokens SET last_used_at = now() WHERE id IN (SELECT id FROM personal_access_tokens WHERE id = '${pat}' AND user_id = '${viewer}' AND (last_used_at IS NULL OR last_used_at < now() - interval '${SESSION_TOUCH_SECONDS} seconds') FOR UPDATE SKIP LOCKED) RETURNING 1), ${touchOAuthGrant(pat, viewer, SESSION_TOUCH_SECONDS)} `
           : '';
       const exists = session
         ? `; ${touch}SELECT EXISTS (SELECT 1 FROM sessions WHERE id = '${session}' AND user_id = '${viewer}') AS "exists"`
         : pat
-          ? `; ${touchPat}SELECT EXISTS (SELECT 1 FROM personal_access_tokens WHERE id = '${pat}' AND user_id = '${viewer}' AND (expires_at IS NULL OR expires_at > now())) AS "exists"`
+          ? `; ${touchPat}SELECT (EXISTS (SELECT 1 FROM personal_access_tokens WHERE id = '${pat}' AND user_id = '${viewer}' AND (expires_at IS NULL OR expires_at > now())) OR ${oauthAccessTokenLive(pat, viewer)}) AS "exists"`
           : viewer
             ? `; SELECT EXISTS (SELECT 1 FROM users WHERE id = '${viewer}') AS "exists"`
             : '';

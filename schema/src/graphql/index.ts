@@ -8,3 +8,4 @@ export * from './coach.types';
 export * from './sessions.types';
 export * from './access-tokens.types';
 export * from './heart-rate.types';
+export * from './authorized-apps.types';

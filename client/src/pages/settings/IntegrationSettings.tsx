@@ -16,19 +16,9 @@ import type { FormErrors } from '../../lib/errors';
 import { formatDateTime, formatRelative } from '../../lib/format';
 import { Button, Card, Dialog, Empty, ErrorBox, Loading, TextField } from '../../ui/components';
 import { Icon } from '../../ui/icons';
+import { SCOPE_LABEL, TOKEN_SCOPES as SCOPES } from '../../lib/token-scopes';
+import { AuthorizedApps } from './AuthorizedApps';
 import { SettingsHeader } from './SettingsNav';
-
-/** Every scope a token may carry, with what it lets the token do (one line each). */
-const SCOPES: { scope: TokenScope; label: string; explanation: string }[] = [
-  { scope: 'PROFILE_READ', label: 'Read profiles', explanation: 'Your profile and other runners’ public profiles, and search.' },
-  { scope: 'RUNS_READ', label: 'Read runs', explanation: 'Your runs, shoes, imports and GPX files, and your webhooks.' },
-  { scope: 'RUNS_WRITE', label: 'Write runs', explanation: 'Log, edit, import and delete runs, and manage shoes.' },
-  { scope: 'SOCIAL_READ', label: 'Read social', explanation: 'Feed, posts, groups, leaderboards and notifications.' },
-  { scope: 'SOCIAL_WRITE', label: 'Write social', explanation: 'Follow, post, give kudos, comment and join groups.' },
-  { scope: 'TRAINING_READ', label: 'Read training', explanation: 'Your training summary and training plan.' },
-  { scope: 'COACH', label: 'Coach', explanation: 'Ask the coach and generate training plans.' },
-];
-const SCOPE_LABEL = Object.fromEntries(SCOPES.map((s) => [s.scope, s.label])) as Record<TokenScope, string>;
 
 const EVENTS: { event: WebhookEvent; label: string; explanation: string }[] = [
   { event: 'RUN_CREATED', label: 'Run created', explanation: 'A run was logged or imported.' },
@@ -42,9 +32,10 @@ export default function IntegrationSettings() {
     <>
       <SettingsHeader
         title="Integrations"
-        subtitle="Tokens for your scripts and apps, and webhooks that tell another service when your runs change."
+        subtitle="Tokens for your scripts, the apps you connected, and webhooks that tell another service when your runs change."
       />
       <AccessTokens />
+      <AuthorizedApps />
       <Webhooks />
     </>
   );
