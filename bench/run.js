@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `npm run bench [runs|training|import]`: benchmarks against a seeded database. Each prints a markdown
+// `npm run bench [runs|peers|feed|training|fanout|import]`: benchmarks against a seeded database. Each prints a markdown
 // row per measurement; bench/RESULTS.md records them with the command that produced them.
 const http = require('node:http');
 const { Pool } = require('pg');
@@ -9,6 +9,7 @@ const { seedTrainingRunner } = require('./seed-training');
 const { benchFanout, fanoutRow } = require('./fanout');
 const { openSessions, seedFeed } = require('./seed-social');
 const { benchDomain } = require('./domain');
+const { benchPeers } = require('./peers');
 
 const GATEWAY_PORT = Number(process.env.BENCH_PORT ?? 4600);
 const BARE_PORT = GATEWAY_PORT + 1;
@@ -314,6 +315,7 @@ async function main() {
   try {
     const { url } = await benchDatabase(server.url, false);
     const results = [];
+    if (which === 'peers') await benchPeers(url);
     if (which === 'all' || which === 'runs') {
       const [gql, noRls, bare] = await benchRunsPage(url);
       results.push(gql, noRls, bare);
