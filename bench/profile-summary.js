@@ -39,8 +39,14 @@ const busy = total - (groups.get('(idle)') ?? 0);
 const pct = (t, of) => ((100 * t) / of).toFixed(1).padStart(5) + ' %';
 console.log(`profile: ${(total / 1e6).toFixed(1)} s, busy ${pct(busy, total)} (shares below are of busy time)\n`);
 console.log('| where | share of busy CPU |\n|---|---|');
-for (const [g, t] of [...groups].filter(([g]) => g !== '(idle)').sort((a, b) => b[1] - a[1]).slice(0, Number(top)))
+for (const [g, t] of [...groups]
+  .filter(([g]) => g !== '(idle)')
+  .sort((a, b) => b[1] - a[1])
+  .slice(0, Number(top)))
   console.log(`| ${g} | ${pct(t, busy).trim()} |`);
 console.log('\n| function (self time) | share |\n|---|---|');
-for (const [f, t] of [...fns].filter(([f]) => !f.startsWith('(idle)')).sort((a, b) => b[1] - a[1]).slice(0, Number(top)))
+for (const [f, t] of [...fns]
+  .filter(([f]) => !f.startsWith('(idle)'))
+  .sort((a, b) => b[1] - a[1])
+  .slice(0, Number(top)))
   console.log(`| ${f} | ${pct(t, busy).trim()} |`);
