@@ -66,6 +66,11 @@ async function benchPeers(dbUrl) {
     await seedRunsDataSet(dbUrl);
     const { readerId } = await seedFeed(dbUrl);
     const runnerId = await userId(dbUrl, 'runner1');
+    // Other benchmarks add to this database (fan-out: thousands of runners, follows and sessions): fresh statistics for the planner.
+    const db = new Client({ connectionString: dbUrl });
+    await db.connect();
+    await db.query('ANALYZE');
+    await db.end();
     const [runnerSession, readerSession] = await openSessions(dbUrl, [runnerId, readerId]);
     const tokens = new TokenService(SECRET, 3600);
     const runnerToken = tokens.issue(runnerId, runnerSession);
