@@ -14,6 +14,12 @@ const { openSessions, seedFanout } = require('./seed-social');
 
 const WebSocket = require(require.resolve('ws', { paths: [path.join(ROOT, 'gateway')] }));
 const SECRET = 'bench-fanout';
+const REDIS_URL = process.env.REDIS_URL || 'redis://127.0.0.1:6379';
+const TITLES = {
+  bare: 'bare ws broadcast',
+  gateway: 'Maratron gateway',
+  gateways: 'two Maratron gateways through Redis (split subscribers)',
+};
 const QUERY = `subscription { feedPostAdded { id text createdAt author { name } run { distance duration pace } likeCount commentCount } }`;
 
 const rssBytes = (pid) => Number(/VmRSS:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'))[1]) * 1024;
@@ -57,14 +63,26 @@ async function connectSubscribers(wsUrl, tokens, onText) {
 
 /** One fan-out target: a server process, its N subscribers, and how to post to it. */
 async function startTarget(kind, dbUrl, subscribers, port, posts) {
-  const server =
-    kind === 'gateway'
-      ? await startProcess('gateway/dist/main.js', { DATABASE_URL: dbUrl, REDIS_URL: '', SEED_DEMO: 'false', JWT_SECRET: SECRET }, port)
-      : await startProcess('bench/bare-broadcast.js', {}, port);
+  // 'gateways': two gateway processes sharing events through Redis, the subscribers split across
+  // both, the author posting to the first.
+  const gatewayEnv = {
+    DATABASE_URL: dbUrl,
+    REDIS_URL: kind === 'gateways' ? REDIS_URL : '',
+    SEED_DEMO: 'false',
+    JWT_SECRET: SECRET,
+    AI_SERVER_PORT: '0',
+  };
+  const servers =
+    kind === 'bare'
+      ? [await startProcess('bench/bare-broadcast.js', {}, port)]
+      : kind === 'gateway'
+        ? [await startProcess('gateway/dist/main.js', gatewayEnv, port)]
+        : [await startProcess('gateway/dist/main.js', gatewayEnv, port), await startProcess('gateway/dist/main.js', gatewayEnv, port + 1)];
+  const server = { stop: () => Promise.all(servers.map((s) => s.stop())) };
   const base = `http://127.0.0.1:${port}`;
   const target = { kind, server, sentAt: [], received: Array.from({ length: posts }, () => []), warmups: 0, clients: [] };
   let tokens;
-  if (kind === 'gateway') {
+  if (kind !== 'bare') {
     // The gateway has migrated the database by now.
     const { fanIds, authorId } = await seedFanout(dbUrl, subscribers);
     const { TokenService } = require('@maratron/core');
@@ -86,11 +104,17 @@ async function startTarget(kind, dbUrl, subscribers, port, posts) {
     target.publish = (text) => fetch(`${base}/publish`, { method: 'POST', body: JSON.stringify({ text }) }).then((r) => r.json());
     tokens = Array.from({ length: subscribers }, () => 'unused');
   }
-  const rssBefore = rssBytes(server.child.pid);
-  target.clients = await connectSubscribers(`ws://127.0.0.1:${port}/graphql`, tokens, (text) => {
+  const rss = () => servers.reduce((sum, s) => sum + rssBytes(s.child.pid), 0);
+  const rssBefore = rss();
+  const onText = (text) => {
     if (text === 'warm-up') target.warmups += 1;
     else target.received[Number(text.slice(1))].push(Date.now() - target.sentAt[Number(text.slice(1))]);
-  });
+  };
+  const share = Math.ceil(tokens.length / servers.length);
+  for (let i = 0; i < servers.length; i++)
+    target.clients.push(
+      ...(await connectSubscribers(`ws://127.0.0.1:${port + i}/graphql`, tokens.slice(i * share, (i + 1) * share), onText)),
+    );
   // Subscriptions register asynchronously: warm up until every client has received a post.
   for (let attempt = 0; attempt < 20 && target.warmups < subscribers; attempt++) {
     target.warmups = 0;
@@ -99,7 +123,7 @@ async function startTarget(kind, dbUrl, subscribers, port, posts) {
     while (target.warmups < subscribers && Date.now() < until) await sleep(50);
   }
   if (target.warmups < subscribers) throw new Error(`${kind}: only ${target.warmups}/${subscribers} subscribers received the warm-up`);
-  target.kbPerConnection = (rssBytes(server.child.pid) - rssBefore) / subscribers / 1024;
+  target.kbPerConnection = (rss() - rssBefore) / subscribers / 1024;
   return target;
 }
 
@@ -107,7 +131,7 @@ function figures(target, subscribers, posts) {
   const all = target.received.flat().sort((a, b) => a - b);
   const perPost = target.received.map((r) => (r.length / Math.max(1, Math.max(...r))) * 1000).sort((a, b) => a - b);
   return {
-    title: `${target.kind === 'gateway' ? 'Maratron gateway' : 'bare ws broadcast'}, ${subscribers.toLocaleString('en')} subscribers`,
+    title: `${TITLES[target.kind]}, ${subscribers.toLocaleString('en')} subscribers`,
     p50: percentile(all, 50),
     p99: percentile(all, 99),
     max: all[all.length - 1],
@@ -118,14 +142,13 @@ function figures(target, subscribers, posts) {
 }
 
 /**
- * N subscribers on the gateway and N on the bare server; `posts` posts to each at `rate`
- * per second, alternating between the two. Returns [bare, gateway] figures.
+ * N subscribers on each of `kinds` (the bare server, one gateway, or two gateways through Redis);
+ * `posts` posts to each at `rate` per second, taking turns. Returns the figures in that order.
  */
-async function benchFanout({ dbUrl, subscribers, posts, rate, ports }) {
+async function benchFanout({ dbUrl, subscribers, posts, rate, ports, kinds = ['bare', 'gateway'] }) {
   const targets = [];
   try {
-    targets.push(await startTarget('bare', dbUrl, subscribers, ports[0], posts));
-    targets.push(await startTarget('gateway', dbUrl, subscribers, ports[1], posts));
+    for (const [i, kind] of kinds.entries()) targets.push(await startTarget(kind, dbUrl, subscribers, ports[i], posts));
     const gap = 1000 / rate / targets.length;
     for (let k = 0; k < posts; k++) {
       for (const target of targets) {

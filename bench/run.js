@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `npm run bench [runs|training|import]`: benchmarks against a seeded database. Each prints a markdown
+// `npm run bench [runs|peers|feed|training|fanout|import]`: benchmarks against a seeded database. Each prints a markdown
 // row per measurement; bench/RESULTS.md records them with the command that produced them.
 const http = require('node:http');
 const { Pool } = require('pg');
@@ -9,6 +9,7 @@ const { seedTrainingRunner } = require('./seed-training');
 const { benchFanout, fanoutRow } = require('./fanout');
 const { openSessions, seedFeed } = require('./seed-social');
 const { benchDomain } = require('./domain');
+const { benchPeers } = require('./peers');
 
 const GATEWAY_PORT = Number(process.env.BENCH_PORT ?? 4600);
 const BARE_PORT = GATEWAY_PORT + 1;
@@ -21,6 +22,8 @@ const FEED_PORT = 4603;
 const FANOUT_SUBSCRIBERS = (process.env.BENCH_FANOUT ?? '1000,5000').split(',').map(Number);
 const FANOUT_POSTS = Number(process.env.BENCH_FANOUT_POSTS ?? 20);
 const FANOUT_RATE = Number(process.env.BENCH_FANOUT_RATE ?? 2);
+// Which servers take turns: the bare broadcast, one gateway, two gateways through Redis (REDIS_URL).
+const FANOUT_KINDS = (process.env.BENCH_FANOUT_KINDS ?? 'bare,gateway').split(',');
 const FEED_QUERY = `{ feed(first: 20) { edges { cursor node { id text createdAt author { name } run { distance duration pace } likeCount likedByViewer commentCount } } pageInfo { hasNextPage endCursor } } }`;
 
 const RUNS_QUERY = `{ runs(first: 20) { edges { node { distance duration user { name } shoe { name } } } } }`;
@@ -314,6 +317,7 @@ async function main() {
   try {
     const { url } = await benchDatabase(server.url, false);
     const results = [];
+    if (which === 'peers') await benchPeers(url);
     if (which === 'all' || which === 'runs') {
       const [gql, noRls, bare] = await benchRunsPage(url);
       results.push(gql, noRls, bare);
@@ -341,7 +345,7 @@ async function main() {
       const fanout = [];
       for (const subscribers of FANOUT_SUBSCRIBERS) {
         console.log(
-          `fan-out: ${subscribers} subscribers on the gateway and on a bare ws server, ${FANOUT_POSTS} posts to each at ${FANOUT_RATE}/s, taking turns…`,
+          `fan-out: ${subscribers} subscribers on each of ${FANOUT_KINDS.join(', ')}, ${FANOUT_POSTS} posts to each at ${FANOUT_RATE}/s, taking turns…`,
         );
         fanout.push(
           ...(await benchFanout({
@@ -349,7 +353,8 @@ async function main() {
             subscribers,
             posts: FANOUT_POSTS,
             rate: FANOUT_RATE,
-            ports: [FANOUT_PORT, FANOUT_PORT + 10],
+            ports: [FANOUT_PORT, FANOUT_PORT + 10, FANOUT_PORT + 20],
+            kinds: FANOUT_KINDS,
           })),
         );
       }

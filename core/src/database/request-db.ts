@@ -70,7 +70,10 @@ export interface RequestDbOptions {
  * a filter still can't return another runner's private rows.
  */
 export class RequestDb {
+  /** The transaction's connection once the opening round trip has answered (and let the viewer in). */
   private runner: Promise<QueryRunner> | null = null;
+  /** The same connection as soon as the opening round trip is sent (see `run`). */
+  private connection: Promise<{ runner: QueryRunner; client: PgClient }> | null = null;
   private closed = false;
   private snapshot = false;
   private savepoints = 0;
@@ -117,13 +120,27 @@ export class RequestDb {
   }
 
   private async run(sql: string, params: unknown[], { prepare = true }: { prepare?: boolean }): Promise<PgResult> {
-    const runner = await this.open();
     // Every statement is a prepared statement on its connection, named by its text: PostgreSQL
     // parses and plans it once per connection (row-level security makes planning the larger
     // part of a short query's cost) instead of on every request.
+    const statement = { name: prepare ? statementName(sql) : undefined, text: sql, values: params };
+    if (!this.runner) {
+      // The request's first statement is queued on the connection right behind the opening round
+      // trip, without waiting for its answer: the connection goes straight from one to the other.
+      // The opening's verdict still comes first — if it refuses the viewer (or fails), the
+      // statement's result is dropped and the transaction it ran in is rolled back.
+      const opened = this.open();
+      const { runner, client } = await this.connection!;
+      this.dataSource.logger.logQuery(sql, params, runner);
+      const result = client.query(statement);
+      result.catch(() => undefined);
+      await opened;
+      return result;
+    }
+    const runner = await this.open();
     const client = (await runner.connect()) as PgClient;
     this.dataSource.logger.logQuery(sql, params, runner);
-    return client.query({ name: prepare ? statementName(sql) : undefined, text: sql, values: params });
+    return client.query(statement);
   }
 
   /**
@@ -242,54 +259,67 @@ export class RequestDb {
 
   private open(): Promise<QueryRunner> {
     if (this.closed) throw new Error('RequestDb used after the request ended');
-    this.runner ??= (async () => {
-      // One round trip: the transaction, the runtime role and the viewer. The ids are UUIDs
-      // from a verified token (checked again here, before a connection is taken), so they are
-      // safe to inline.
-      const viewer = this.viewerId ?? '';
-      const session = viewer ? (this.sessionId ?? '') : '';
-      const pat = viewer && !session ? (this.accessTokenId ?? '') : '';
-      if (viewer && !UUID.test(viewer)) throw new Error('viewer id is not a UUID');
-      if (session && !UUID.test(session)) throw new Error('session id is not a UUID');
-      if (pat && !UUID.test(pat)) throw new Error('access token id is not a UUID');
-      if (this.checkSessions.some((id) => !UUID.test(id))) throw new Error('session id is not a UUID');
-      const runner = this.dataSource.createQueryRunner();
-      await runner.connect();
-      const role = this.rowLevelSecurity ? `SET LOCAL ROLE ${APP_ROLE}; ` : '';
-      // …and, in the same round trip, whether the token's session still exists (signOut,
-      // revokeSession, a password change or reset, deleteAccount end it), or for work without a
-      // session whether the viewer still exists: either way a token that outlived what it stood
-      // for makes the request UNAUTHENTICATED. A session's last use is written here too, at most
-      // once a minute, never waiting on a row another request of the session holds (SKIP LOCKED),
-      // and not in a read-only snapshot.
-      const touch =
-        session && !this.snapshot
-          ? `WITH touched AS (UPDATE sessions SET last_used_at = now() WHERE id IN (SELECT id FROM sessions WHERE id = '${session}' AND user_id = '${viewer}' AND (last_used_at IS NULL OR last_used_at < now() - interval '${SESSION_TOUCH_SECONDS} seconds') FOR UPDATE SKIP LOCKED) RETURNING 1) `
-          : '';
-      // An access token is checked the same way: a personal access token's row, or an OAuth access
-      // token's (core/src/oauth, its grant's last use written instead), still there and not expired.
-      const touchPat =
-        pat && !this.snapshot
-          ? `WITH touched AS (UPDATE personal_access_tokens SET last_used_at = now() WHERE id IN (SELECT id FROM personal_access_tokens WHERE id = '${pat}' AND user_id = '${viewer}' AND (last_used_at IS NULL OR last_used_at < now() - interval '${SESSION_TOUCH_SECONDS} seconds') FOR UPDATE SKIP LOCKED) RETURNING 1), ${touchOAuthGrant(pat, viewer, SESSION_TOUCH_SECONDS)} `
-          : '';
-      const exists = session
-        ? `; ${touch}SELECT EXISTS (SELECT 1 FROM sessions WHERE id = '${session}' AND user_id = '${viewer}') AS "exists"`
-        : pat
-          ? `; ${touchPat}SELECT (EXISTS (SELECT 1 FROM personal_access_tokens WHERE id = '${pat}' AND user_id = '${viewer}' AND (expires_at IS NULL OR expires_at > now())) OR ${oauthAccessTokenLive(pat, viewer)}) AS "exists"`
-          : viewer
-            ? `; SELECT EXISTS (SELECT 1 FROM users WHERE id = '${viewer}') AS "exists"`
-            : '';
-      const others = this.checkSessions.length
-        ? `; SELECT maratron_ended_sessions('{${this.checkSessions.join(',')}}'::uuid[]) AS "ended"`
+    if (!this.runner) {
+      const opening = this.send();
+      this.connection = opening.then(({ runner, client }) => ({ runner, client }));
+      this.runner = opening.then(({ opened }) => opened);
+      // Whoever awaits these gets their failure; one nobody happens to await must not crash the process.
+      this.connection.catch(() => undefined);
+      this.runner.catch(() => undefined);
+    }
+    return this.runner;
+  }
+
+  /** Sends the opening round trip: the connection, and the promise of its verdict (the connection again once the viewer is let in). */
+  private async send(): Promise<{ runner: QueryRunner; client: PgClient; opened: Promise<QueryRunner> }> {
+    // One round trip: the transaction, the runtime role and the viewer. The ids are UUIDs
+    // from a verified token (checked again here, before a connection is taken), so they are
+    // safe to inline.
+    const viewer = this.viewerId ?? '';
+    const session = viewer ? (this.sessionId ?? '') : '';
+    const pat = viewer && !session ? (this.accessTokenId ?? '') : '';
+    if (viewer && !UUID.test(viewer)) throw new Error('viewer id is not a UUID');
+    if (session && !UUID.test(session)) throw new Error('session id is not a UUID');
+    if (pat && !UUID.test(pat)) throw new Error('access token id is not a UUID');
+    if (this.checkSessions.some((id) => !UUID.test(id))) throw new Error('session id is not a UUID');
+    const runner = this.dataSource.createQueryRunner();
+    await runner.connect();
+    const role = this.rowLevelSecurity ? `SET LOCAL ROLE ${APP_ROLE}; ` : '';
+    // …and, in the same round trip, whether the token's session still exists (signOut,
+    // revokeSession, a password change or reset, deleteAccount end it), or for work without a
+    // session whether the viewer still exists: either way a token that outlived what it stood
+    // for makes the request UNAUTHENTICATED. A session's last use is written here too, at most
+    // once a minute, never waiting on a row another request of the session holds (SKIP LOCKED),
+    // and not in a read-only snapshot.
+    const touch =
+      session && !this.snapshot
+        ? `WITH touched AS (UPDATE sessions SET last_used_at = now() WHERE id IN (SELECT id FROM sessions WHERE id = '${session}' AND user_id = '${viewer}' AND (last_used_at IS NULL OR last_used_at < now() - interval '${SESSION_TOUCH_SECONDS} seconds') FOR UPDATE SKIP LOCKED) RETURNING 1) `
         : '';
-      const begin = this.snapshot ? 'BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY' : 'BEGIN';
-      const sql = `${begin}; ${role}SELECT set_config('${VIEWER_SETTING}', '${viewer}', true)${exists}${others}`;
-      // node-pg answers a multi-statement simple query with one result per statement, which
-      // TypeORM's query() drops, so this one goes to the driver's client (logged as TypeORM would).
-      const client = (await runner.connect()) as {
-        query(sql: string): Promise<{ rows: { exists?: boolean; ended?: string[] }[] }[]>;
-      };
-      this.dataSource.logger.logQuery(sql, [], runner);
+    // An access token is checked the same way: a personal access token's row, or an OAuth access
+    // token's (core/src/oauth, its grant's last use written instead), still there and not expired.
+    const touchPat =
+      pat && !this.snapshot
+        ? `WITH touched AS (UPDATE personal_access_tokens SET last_used_at = now() WHERE id IN (SELECT id FROM personal_access_tokens WHERE id = '${pat}' AND user_id = '${viewer}' AND (last_used_at IS NULL OR last_used_at < now() - interval '${SESSION_TOUCH_SECONDS} seconds') FOR UPDATE SKIP LOCKED) RETURNING 1), ${touchOAuthGrant(pat, viewer, SESSION_TOUCH_SECONDS)} `
+        : '';
+    const exists = session
+      ? `; ${touch}SELECT EXISTS (SELECT 1 FROM sessions WHERE id = '${session}' AND user_id = '${viewer}') AS "exists"`
+      : pat
+        ? `; ${touchPat}SELECT (EXISTS (SELECT 1 FROM personal_access_tokens WHERE id = '${pat}' AND user_id = '${viewer}' AND (expires_at IS NULL OR expires_at > now())) OR ${oauthAccessTokenLive(pat, viewer)}) AS "exists"`
+        : viewer
+          ? `; SELECT EXISTS (SELECT 1 FROM users WHERE id = '${viewer}') AS "exists"`
+          : '';
+    const others = this.checkSessions.length
+      ? `; SELECT maratron_ended_sessions('{${this.checkSessions.join(',')}}'::uuid[]) AS "ended"`
+      : '';
+    const begin = this.snapshot ? 'BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY' : 'BEGIN';
+    const sql = `${begin}; ${role}SELECT set_config('${VIEWER_SETTING}', '${viewer}', true)${exists}${others}`;
+    // node-pg answers a multi-statement simple query with one result per statement, which
+    // TypeORM's query() drops, so this one goes to the driver's client (logged as TypeORM would).
+    const client = (await runner.connect()) as {
+      query(sql: string): Promise<{ rows: { exists?: boolean; ended?: string[] }[] }[]>;
+    };
+    this.dataSource.logger.logQuery(sql, [], runner);
+    const opened = (async () => {
       try {
         const results = await client.query(sql);
         if (others) for (const id of results.pop()!.rows[0].ended ?? []) this.ended.add(id);
@@ -309,6 +339,6 @@ export class RequestDb {
       }
       return runner;
     })();
-    return this.runner;
+    return { runner, client: client as unknown as PgClient, opened };
   }
 }

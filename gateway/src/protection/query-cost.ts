@@ -4,6 +4,7 @@ import type { DocumentNode, GraphQLSchema } from 'graphql';
 import { getComplexity, simpleEstimator } from 'graphql-query-complexity';
 import type { ComplexityEstimator } from 'graphql-query-complexity';
 import type { QueryLimits } from '@maratron/core';
+import { PassedDocuments } from './passed-documents';
 
 /**
  * Fields that answer a list of points, each at most `trackMaxPoints` long (thinned in the
@@ -84,11 +85,14 @@ export function checkQueryCost(
 
 /** Refuses an operation over the cost budget once Apollo has resolved it, before it executes. */
 export function queryCostPlugin(limits: QueryLimits): ApolloServerPlugin {
+  const passed = new PassedDocuments();
   return {
     async requestDidStart() {
       return {
         async didResolveOperation({ schema, document, operationName, request }) {
-          const error = checkQueryCost(schema, document, operationName, request.variables, limits);
+          const error = passed.check(document, operationName, request.variables, () =>
+            checkQueryCost(schema, document, operationName, request.variables, limits),
+          );
           if (error) throw error;
         },
       };

@@ -3,6 +3,7 @@ import { valueFromASTUntyped, visit } from 'graphql';
 import type { DocumentNode, GraphQLError } from 'graphql';
 import { assertNoNulCharacter, DomainError } from '@maratron/domain';
 import { domainToGraphQLError } from '../common/errors';
+import { PassedDocuments } from './passed-documents';
 
 /**
  * The first argument of the operation, written inline or sent as a variable, whose text holds a
@@ -27,12 +28,14 @@ export function nulCharacterError(document: DocumentNode, variables: Record<stri
   return found;
 }
 
+const passed = new PassedDocuments();
+
 /** Refuses an operation whose arguments carry a NUL character, before it executes (HTTP 400). */
 export const textInputPlugin: ApolloServerPlugin = {
   async requestDidStart() {
     return {
-      async didResolveOperation({ document, request }) {
-        const error = nulCharacterError(document, request.variables);
+      async didResolveOperation({ document, operationName, request }) {
+        const error = passed.check(document, operationName, request.variables, () => nulCharacterError(document, request.variables));
         if (error) {
           error.extensions.http = { status: 400 };
           throw error;
