@@ -15,7 +15,7 @@ export interface ZoneTime {
 export function useHeartRateLimits(): { max: number; rest: number } | null {
   const { data } = useQuery(ViewerQuery, { fetchPolicy: 'cache-and-network' });
   const p = data?.me?.trainingProfile;
-  return p?.maxHeartRate != null ? { max: p.maxHeartRate, rest: p.restingHeartRate } : null;
+  return p?.maxHeartRate != null && p.restingHeartRate != null ? { max: p.maxHeartRate, rest: p.restingHeartRate } : null;
 }
 
 /** "up to 133 bpm", "134–147 bpm", "176+ bpm": the whole beats of each zone (zoneBounds). */

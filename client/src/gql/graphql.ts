@@ -338,7 +338,7 @@ export type Weekday =
 
 export type UserSummaryFragment = { id: string, username: string, name: string };
 
-export type ViewerFieldsFragment = { id: string, username: string, name: string, email: string | null, bio: string | null, units: Units, createdAt: string, defaultVisibility: Visibility | null, followPolicy: FollowPolicy, twoFactorEnabled: boolean | null, trainingProfile: { level: TrainingLevel | null, goals: Array<string>, weeklyDistanceGoal: number | null, preferredDays: Array<Weekday>, yearsRunning: number | null, injuryNotes: string | null, maxHeartRate: number | null, maxHeartRateEstimated: boolean, restingHeartRate: number, restingHeartRateEstimated: boolean, timeZone: string } | null };
+export type ViewerFieldsFragment = { id: string, username: string, name: string, email: string | null, bio: string | null, units: Units, createdAt: string, defaultVisibility: Visibility | null, followPolicy: FollowPolicy, twoFactorEnabled: boolean | null, trainingProfile: { level: TrainingLevel | null, goals: Array<string>, weeklyDistanceGoal: number | null, preferredDays: Array<Weekday>, yearsRunning: number | null, injuryNotes: string | null, maxHeartRate: number | null, maxHeartRateEstimated: boolean, restingHeartRate: number | null, restingHeartRateEstimated: boolean, timeZone: string } | null };
 
 export type RunFieldsFragment = { id: string, name: string | null, startedAt: string, distance: number, duration: number, pace: number, elevationGain: number | null, averageHeartRate: number | null, environment: RunEnvironment, visibility: Visibility, hideTrack: boolean, notes: string | null, createdAt: string, shoe: { id: string, name: string } | null };
 
@@ -367,14 +367,14 @@ export type PrivacyZoneFieldsFragment = { id: string, name: string, latitude: nu
 export type ViewerQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type ViewerQuery = { me: { id: string, username: string, name: string, email: string | null, bio: string | null, units: Units, createdAt: string, defaultVisibility: Visibility | null, followPolicy: FollowPolicy, twoFactorEnabled: boolean | null, trainingProfile: { level: TrainingLevel | null, goals: Array<string>, weeklyDistanceGoal: number | null, preferredDays: Array<Weekday>, yearsRunning: number | null, injuryNotes: string | null, maxHeartRate: number | null, maxHeartRateEstimated: boolean, restingHeartRate: number, restingHeartRateEstimated: boolean, timeZone: string } | null } | null };
+export type ViewerQuery = { me: { id: string, username: string, name: string, email: string | null, bio: string | null, units: Units, createdAt: string, defaultVisibility: Visibility | null, followPolicy: FollowPolicy, twoFactorEnabled: boolean | null, trainingProfile: { level: TrainingLevel | null, goals: Array<string>, weeklyDistanceGoal: number | null, preferredDays: Array<Weekday>, yearsRunning: number | null, injuryNotes: string | null, maxHeartRate: number | null, maxHeartRateEstimated: boolean, restingHeartRate: number | null, restingHeartRateEstimated: boolean, timeZone: string } | null } | null };
 
 export type SignUpMutationVariables = Exact<{
   input: SignUpInput;
 }>;
 
 
-export type SignUpMutation = { signUp: { token: string, user: { id: string, username: string, name: string, email: string | null, bio: string | null, units: Units, createdAt: string, defaultVisibility: Visibility | null, followPolicy: FollowPolicy, twoFactorEnabled: boolean | null, trainingProfile: { level: TrainingLevel | null, goals: Array<string>, weeklyDistanceGoal: number | null, preferredDays: Array<Weekday>, yearsRunning: number | null, injuryNotes: string | null, maxHeartRate: number | null, maxHeartRateEstimated: boolean, restingHeartRate: number, restingHeartRateEstimated: boolean, timeZone: string } | null } } };
+export type SignUpMutation = { signUp: { token: string, user: { id: string, username: string, name: string, email: string | null, bio: string | null, units: Units, createdAt: string, defaultVisibility: Visibility | null, followPolicy: FollowPolicy, twoFactorEnabled: boolean | null, trainingProfile: { level: TrainingLevel | null, goals: Array<string>, weeklyDistanceGoal: number | null, preferredDays: Array<Weekday>, yearsRunning: number | null, injuryNotes: string | null, maxHeartRate: number | null, maxHeartRateEstimated: boolean, restingHeartRate: number | null, restingHeartRateEstimated: boolean, timeZone: string } | null } } };
 
 export type SignInMutationVariables = Exact<{
   email: string;
@@ -383,14 +383,14 @@ export type SignInMutationVariables = Exact<{
 }>;
 
 
-export type SignInMutation = { signIn: { token: string, user: { id: string, username: string, name: string, email: string | null, bio: string | null, units: Units, createdAt: string, defaultVisibility: Visibility | null, followPolicy: FollowPolicy, twoFactorEnabled: boolean | null, trainingProfile: { level: TrainingLevel | null, goals: Array<string>, weeklyDistanceGoal: number | null, preferredDays: Array<Weekday>, yearsRunning: number | null, injuryNotes: string | null, maxHeartRate: number | null, maxHeartRateEstimated: boolean, restingHeartRate: number, restingHeartRateEstimated: boolean, timeZone: string } | null } } };
+export type SignInMutation = { signIn: { token: string, user: { id: string, username: string, name: string, email: string | null, bio: string | null, units: Units, createdAt: string, defaultVisibility: Visibility | null, followPolicy: FollowPolicy, twoFactorEnabled: boolean | null, trainingProfile: { level: TrainingLevel | null, goals: Array<string>, weeklyDistanceGoal: number | null, preferredDays: Array<Weekday>, yearsRunning: number | null, injuryNotes: string | null, maxHeartRate: number | null, maxHeartRateEstimated: boolean, restingHeartRate: number | null, restingHeartRateEstimated: boolean, timeZone: string } | null } } };
 
 export type UpdateProfileMutationVariables = Exact<{
   input: UpdateProfileInput;
 }>;
 
 
-export type UpdateProfileMutation = { updateProfile: { id: string, username: string, name: string, email: string | null, bio: string | null, units: Units, createdAt: string, defaultVisibility: Visibility | null, followPolicy: FollowPolicy, twoFactorEnabled: boolean | null, trainingProfile: { level: TrainingLevel | null, goals: Array<string>, weeklyDistanceGoal: number | null, preferredDays: Array<Weekday>, yearsRunning: number | null, injuryNotes: string | null, maxHeartRate: number | null, maxHeartRateEstimated: boolean, restingHeartRate: number, restingHeartRateEstimated: boolean, timeZone: string } | null } };
+export type UpdateProfileMutation = { updateProfile: { id: string, username: string, name: string, email: string | null, bio: string | null, units: Units, createdAt: string, defaultVisibility: Visibility | null, followPolicy: FollowPolicy, twoFactorEnabled: boolean | null, trainingProfile: { level: TrainingLevel | null, goals: Array<string>, weeklyDistanceGoal: number | null, preferredDays: Array<Weekday>, yearsRunning: number | null, injuryNotes: string | null, maxHeartRate: number | null, maxHeartRateEstimated: boolean, restingHeartRate: number | null, restingHeartRateEstimated: boolean, timeZone: string } | null } };
 
 export type DeleteAccountMutationVariables = Exact<{
   password: string;
@@ -422,7 +422,7 @@ export type ChangePasswordMutationVariables = Exact<{
 }>;
 
 
-export type ChangePasswordMutation = { changePassword: { token: string, user: { id: string, username: string, name: string, email: string | null, bio: string | null, units: Units, createdAt: string, defaultVisibility: Visibility | null, followPolicy: FollowPolicy, twoFactorEnabled: boolean | null, trainingProfile: { level: TrainingLevel | null, goals: Array<string>, weeklyDistanceGoal: number | null, preferredDays: Array<Weekday>, yearsRunning: number | null, injuryNotes: string | null, maxHeartRate: number | null, maxHeartRateEstimated: boolean, restingHeartRate: number, restingHeartRateEstimated: boolean, timeZone: string } | null } } };
+export type ChangePasswordMutation = { changePassword: { token: string, user: { id: string, username: string, name: string, email: string | null, bio: string | null, units: Units, createdAt: string, defaultVisibility: Visibility | null, followPolicy: FollowPolicy, twoFactorEnabled: boolean | null, trainingProfile: { level: TrainingLevel | null, goals: Array<string>, weeklyDistanceGoal: number | null, preferredDays: Array<Weekday>, yearsRunning: number | null, injuryNotes: string | null, maxHeartRate: number | null, maxHeartRateEstimated: boolean, restingHeartRate: number | null, restingHeartRateEstimated: boolean, timeZone: string } | null } } };
 
 export type RequestPasswordResetMutationVariables = Exact<{
   email: string;
@@ -437,7 +437,7 @@ export type ResetPasswordMutationVariables = Exact<{
 }>;
 
 
-export type ResetPasswordMutation = { resetPassword: { token: string, user: { id: string, username: string, name: string, email: string | null, bio: string | null, units: Units, createdAt: string, defaultVisibility: Visibility | null, followPolicy: FollowPolicy, twoFactorEnabled: boolean | null, trainingProfile: { level: TrainingLevel | null, goals: Array<string>, weeklyDistanceGoal: number | null, preferredDays: Array<Weekday>, yearsRunning: number | null, injuryNotes: string | null, maxHeartRate: number | null, maxHeartRateEstimated: boolean, restingHeartRate: number, restingHeartRateEstimated: boolean, timeZone: string } | null } } };
+export type ResetPasswordMutation = { resetPassword: { token: string, user: { id: string, username: string, name: string, email: string | null, bio: string | null, units: Units, createdAt: string, defaultVisibility: Visibility | null, followPolicy: FollowPolicy, twoFactorEnabled: boolean | null, trainingProfile: { level: TrainingLevel | null, goals: Array<string>, weeklyDistanceGoal: number | null, preferredDays: Array<Weekday>, yearsRunning: number | null, injuryNotes: string | null, maxHeartRate: number | null, maxHeartRateEstimated: boolean, restingHeartRate: number | null, restingHeartRateEstimated: boolean, timeZone: string } | null } } };
 
 export type EnableTwoFactorMutationVariables = Exact<{ [key: string]: never; }>;
 

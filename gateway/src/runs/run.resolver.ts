@@ -33,8 +33,12 @@ export class RunResolver {
   splits(
     @Root() run: Run,
     @Ctx() ctx: RequestContext,
-    @Arg('unit', () => Units, { defaultValue: Units.METRIC, description: 'Split length: a kilometre (METRIC) or a mile (IMPERIAL).' })
-    unit: Units,
+    @Arg('unit', () => Units, {
+      nullable: true,
+      defaultValue: Units.METRIC,
+      description: 'Split length: a kilometre (METRIC) or a mile (IMPERIAL); null is METRIC.',
+    })
+    unit: Units | null,
   ) {
     return (unit === Units.IMPERIAL ? ctx.loaders.runMileSplits : ctx.loaders.runSplits).load(run.id);
   }

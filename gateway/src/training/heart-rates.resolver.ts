@@ -39,7 +39,11 @@ export class TrainingProfileHeartRatesResolver {
     return profile.maxHeartRate === null;
   }
 
-  @FieldResolver(() => Int, { description: `Resting heart rate, bpm: set by the runner, else ${DEFAULT_RESTING_HEART_RATE}.` })
+  // Nullable as the contract has it, though it always has a value (the default when unset).
+  @FieldResolver(() => Int, {
+    nullable: true,
+    description: `Resting heart rate, bpm: set by the runner, else ${DEFAULT_RESTING_HEART_RATE}.`,
+  })
   restingHeartRate(@Root() profile: TrainingProfile) {
     return profile.restingHeartRate ?? DEFAULT_RESTING_HEART_RATE;
   }
