@@ -87,6 +87,22 @@ describe('the local coach: periods, scope, shoes and plans', () => {
     expect(reply.toolCalls).toEqual([]);
   });
 
+  it("writes distances and paces in the runner's units", async () => {
+    const mia = await s.t.signUp('Mia Miles');
+    ok(await s.t.gql(`mutation { updateProfile(input: { units: IMPERIAL }) { id } }`, {}, mia.token));
+    ok(
+      await s.t.gql(
+        `mutation($i: RunInput!) { createRun(input: $i) { id } }`,
+        { i: { startedAt: new Date(Date.now() - 3600_000).toISOString(), distance: 16_093.44, duration: 4800 } },
+        mia.token,
+      ),
+    );
+    const reply = await ask(mia, 'How was my training this month?');
+    // 10 miles in 1:20:00: 8:00 a mile.
+    expect(reply.message.content).toContain('This month you have run 10.0 mi in 1 run, 1:20:00 in all, at 8:00/mi on average.');
+    expect(reply.message.content).not.toMatch(/\bkm\b/);
+  });
+
   it('calls a shoe at 100 % due for retirement, as the shoe alerts do', async () => {
     const cleo = await s.t.signUp('Cleo');
     // 499.8 of 500 km: shown as 100 %.

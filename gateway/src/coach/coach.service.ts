@@ -3,7 +3,7 @@ import { APIError } from '@anthropic-ai/sdk';
 import type { MessageParam } from '@anthropic-ai/sdk/resources/messages';
 import { coachMessageSchema, DomainError, notFound, parseId, parseInput, trainingPlanInputSchema, unauthenticated } from '@maratron/domain';
 import { CoachConversation, CoachMessage } from '@maratron/schema';
-import type { DomainErrorCode } from '@maratron/domain';
+import type { DomainErrorCode, UnitSystem } from '@maratron/domain';
 import type { ToolOutput } from '@maratron/ai-server';
 import type { CoachReply, TrainingPlan } from '@maratron/schema';
 import { TokenService, coachToolScopes, pageSize, requireViewer, hydrate, CONVERSATION_COLUMNS, MESSAGE_COLUMNS } from '@maratron/core';
@@ -52,15 +52,17 @@ export class CoachService {
     const conversationId = conversationIdInput ? parseId(conversationIdInput, 'conversationId') : randomUUID();
     const askedAt = new Date();
     // Refused before the model is asked, but nothing stored until there is an answer.
-    const history = await ctx.db.dryRun(async () => {
+    const { history, units } = await ctx.db.dryRun(async () => {
       await this.claim(ctx, viewerId, conversationId);
-      return this.history(ctx, conversationId);
+      // The local coach writes distances and paces in the runner's units.
+      const [viewer] = await ctx.db.query<{ units: UnitSystem }>(`SELECT units FROM users WHERE id = $1`, [viewerId]);
+      return { history: await this.history(ctx, conversationId), units: viewer?.units ?? 'METRIC' };
     });
     // An answer may take up to a minute, and its tool calls need connections of their own: no
     // connection is held while the model writes (a few concurrent questions would otherwise
     // empty the pool and stall every request, the coach's tools included).
     await ctx.db.commitAndRelease();
-    const turn = await this.answer(viewerId, toolToken, conversationId, history, message);
+    const turn = await this.answer(viewerId, toolToken, conversationId, history, message, units);
     return ctx.db.transaction(async () => {
       await this.claim(ctx, viewerId, conversationId);
       await this.insertMessage(ctx, conversationId, 'user', message, [], askedAt);
@@ -182,6 +184,7 @@ export class CoachService {
     conversationId: string,
     history: MessageParam[],
     message: string,
+    units: UnitSystem,
   ): Promise<CoachTurn> {
     const deadline = new AbortController();
     const timer = setTimeout(() => deadline.abort(), COACH_DEADLINE_MS);
@@ -199,7 +202,7 @@ export class CoachService {
         ? await runClaude({ apiKey, model, baseUrl, signal: deadline.signal }, mcp, [...history, { role: 'user', content: message }], (d) =>
             chunk(d, false),
           )
-        : await runLocalCoach(mcp, message, (d) => chunk(d, false));
+        : await runLocalCoach(mcp, message, (d) => chunk(d, false), units);
       chunk('', true);
       return turn;
     } catch (error) {

@@ -1,4 +1,5 @@
-import { formatDuration, formatPace, paceSecondsPerKm } from '@maratron/domain';
+import { distanceUnit, formatDistance, formatDuration, metresPerUnit, paceSecondsPerKm, toDisplayDistance } from '@maratron/domain';
+import type { UnitSystem } from '@maratron/domain';
 import type { ToolOutput } from '@maratron/ai-server';
 import type { CoachTurn } from './claude';
 import type { McpSession } from './mcp-client';
@@ -113,10 +114,30 @@ export function runOf(message: string): { distance: number | null; duration: num
   return { distance, duration, yesterday: /\byesterday\b/.test(m) };
 }
 
-/** "12.3 km": how every distance in an answer is printed. */
-export const formatKm = (metres: number) => `${(Math.round(metres / 100) / 10).toFixed(1)} km`;
+/** How an answer prints distances and paces: in the runner's units ("12.3 km", "7.6 mi", "5:12/km", "8:22/mi"). */
+interface Units {
+  distance(metres: number): string;
+  /** The number alone ("499.8"), for "499.8 of 500.0 km". */
+  amount(metres: number): string;
+  pace(distance: number, duration: number): string;
+}
 
-export async function runLocalCoach(mcp: McpSession, message: string, onText: (delta: string) => void): Promise<CoachTurn> {
+function unitsOf(system: UnitSystem): Units {
+  return {
+    distance: (metres) => formatDistance(metres, system, 1),
+    amount: (metres) => toDisplayDistance(metres, system).toFixed(1),
+    pace: (distance, duration) =>
+      `${formatDuration((paceSecondsPerKm(distance, duration) * metresPerUnit(system)) / 1000)}/${distanceUnit(system)}`,
+  };
+}
+
+export async function runLocalCoach(
+  mcp: McpSession,
+  message: string,
+  onText: (delta: string) => void,
+  system: UnitSystem = 'METRIC',
+): Promise<CoachTurn> {
+  const units = unitsOf(system);
   const toolCalls: CoachTurn['toolCalls'] = [];
   const tool: ToolFn = async (name, args = {}) => {
     toolCalls.push({ name, arguments: JSON.stringify(args) });
@@ -127,7 +148,7 @@ export async function runLocalCoach(mcp: McpSession, message: string, onText: (d
   };
   let sentences: string[];
   try {
-    sentences = await answer(intentOf(message), message, tool);
+    sentences = await answer(intentOf(message), message, tool, units);
   } catch (error) {
     if (!(error instanceof ToolFailure)) throw error;
     sentences = [`I couldn't do that: ${error.message}.`];
@@ -154,7 +175,7 @@ interface ToolResults {
 
 type ToolFn = <N extends keyof ToolResults>(name: N, args?: Record<string, unknown>) => Promise<ToolResults[N]>;
 
-async function answer(intent: Intent, message: string, tool: ToolFn): Promise<string[]> {
+async function answer(intent: Intent, message: string, tool: ToolFn, units: Units): Promise<string[]> {
   switch (intent) {
     case 'log': {
       const run = runOf(message);
@@ -168,8 +189,8 @@ async function answer(intent: Intent, message: string, tool: ToolFn): Promise<st
       await tool('log_run', { startedAt, distance: run.distance, duration: run.duration });
       const ctx = await tool('get_user_context');
       return [
-        `Logged: ${formatKm(run.distance)} in ${formatDuration(run.duration)} (${formatPace(paceSecondsPerKm(run.distance, run.duration))})${run.yesterday ? ' yesterday' : ''}.`,
-        `This week so far: ${formatKm(ctx.thisWeek.distance)} in ${ctx.thisWeek.runCount} run${ctx.thisWeek.runCount === 1 ? '' : 's'}.`,
+        `Logged: ${units.distance(run.distance)} in ${formatDuration(run.duration)} (${units.pace(run.distance, run.duration)})${run.yesterday ? ' yesterday' : ''}.`,
+        `This week so far: ${units.distance(ctx.thisWeek.distance)} in ${ctx.thisWeek.runCount} run${ctx.thisWeek.runCount === 1 ? '' : 's'}.`,
       ];
     }
     case 'plan': {
@@ -188,7 +209,7 @@ async function answer(intent: Intent, message: string, tool: ToolFn): Promise<st
       const longest = Math.max(...workouts.filter((w) => w.kind === 'long').map((w) => w.distance), 0);
       return [
         `Here is your ${byWeek.size}-week plan for the ${GOAL_NAMES[goal]} on ${plan.raceDate}: ${workouts.length - 1} sessions before race day.`,
-        `Week one is ${formatKm(volumes[0] ?? 0)}, building to ${formatKm(Math.max(...volumes, 0))} at the peak (never more than 10 % a week, with a lighter week every third or fourth), with the longest long run ${formatKm(longest)}, then a taper.`,
+        `Week one is ${units.distance(volumes[0] ?? 0)}, building to ${units.distance(Math.max(...volumes, 0))} at the peak (never more than 10 % a week, with a lighter week every third or fourth), with the longest long run ${units.distance(longest)}, then a taper.`,
         first ? `First up, ${first.date}: ${first.description}` : '',
         'The whole plan is in Training → Plan.',
       ].filter(Boolean);
@@ -201,7 +222,7 @@ async function answer(intent: Intent, message: string, tool: ToolFn): Promise<st
       const soon = shoes.filter((s) => s.wear === 'alert');
       const lines = shoes.map(
         (s) =>
-          `${s.name}: ${s.distanceKm.toFixed(1)} of ${s.maxDistanceKm.toFixed(1)} km (${s.usagePercent} %), ${s.remainingKm.toFixed(1)} km left.`,
+          `${s.name}: ${units.amount(s.distanceKm * 1000)} of ${units.distance(s.maxDistanceKm * 1000)} (${s.usagePercent} %), ${units.distance(s.remainingKm * 1000)} left.`,
       );
       const verdict = retire.length
         ? [`Retire ${names(retire)} now.`, ...(soon.length ? [`Plan a replacement for ${names(soon)}.`] : [])]
@@ -228,17 +249,17 @@ async function answer(intent: Intent, message: string, tool: ToolFn): Promise<st
       const needs: Record<Goal, number> = { K5: 15_000, K10: 25_000, HALF_MARATHON: 35_000, MARATHON: 50_000 };
       const ready = average >= needs[goal];
       return [
-        `Over the last four weeks you averaged ${formatKm(average)} a week; this week so far ${formatKm(ctx.thisWeek.distance)}.`,
+        `Over the last four weeks you averaged ${units.distance(average)} a week; this week so far ${units.distance(ctx.thisWeek.distance)}.`,
         p.time
           ? `Your current fitness predicts a ${GOAL_NAMES[goal]} in ${p.time} (${p.method}).`
           : `I have no recent effort to predict a ${GOAL_NAMES[goal]} from.`,
         ready
           ? `That volume supports a ${GOAL_NAMES[goal]}: keep your long runs going and taper in the last ${goal === 'MARATHON' ? 'three weeks' : 'week or two'}.`
-          : `For a comfortable ${GOAL_NAMES[goal]} aim for about ${formatKm(needs[goal])} a week first; raise it by no more than 10 % a week.`,
+          : `For a comfortable ${GOAL_NAMES[goal]} aim for about ${units.distance(needs[goal])} a week first; raise it by no more than 10 % a week.`,
       ];
     }
     case 'training':
-      return periodSummary(periodOf(message), tool);
+      return periodSummary(periodOf(message), tool, units);
     case 'help':
       return ["That's outside what I can do as your running coach.", LOCAL_COACH_SCOPE];
   }
@@ -248,15 +269,15 @@ const names = (shoes: { name: string }[]) => shoes.map((s) => s.name).join(' and
 const runs = (n: number) => `${n} run${n === 1 ? '' : 's'}`;
 
 /** A period's own figures: this week against the last four, last week against the three before, this month, this year. */
-async function periodSummary(period: CoachPeriod, tool: ToolFn): Promise<string[]> {
+async function periodSummary(period: CoachPeriod, tool: ToolFn, units: Units): Promise<string[]> {
   const ctx = await tool('get_user_context');
-  const sinceMonday = `This week so far: ${formatKm(ctx.thisWeek.distance)} in ${runs(ctx.thisWeek.runCount)}.`;
+  const sinceMonday = `This week so far: ${units.distance(ctx.thisWeek.distance)} in ${runs(ctx.thisWeek.runCount)}.`;
   switch (period) {
     case 'this_week': {
       const summary = await tool('training_summary', { weeks: 5 });
       const average = ctx.lastFourWeeks.reduce((s: number, w: WeekVolume) => s + w.distance, 0) / 4;
       return [
-        `This week you have run ${formatKm(ctx.thisWeek.distance)} in ${runs(ctx.thisWeek.runCount)}, against ${formatKm(average)} a week over the last four.`,
+        `This week you have run ${units.distance(ctx.thisWeek.distance)} in ${runs(ctx.thisWeek.runCount)}, against ${units.distance(average)} a week over the last four.`,
         summary.load ? `Your training load is ${summary.load.reading}.` : '',
         summary.vdot !== null ? `Your VDOT is ${summary.vdot}.` : 'Log a run of 5 km or more and I can estimate your VDOT.',
         ctx.recentRecords.length
@@ -270,10 +291,10 @@ async function periodSummary(period: CoachPeriod, tool: ToolFn): Promise<string[
       const average = before.reduce((s: number, w: WeekVolume) => s + w.distance, 0) / before.length;
       const change = average > 0 ? Math.round(((last.distance - average) / average) * 100) : null;
       return [
-        `Last week (from ${last.weekStart}) you ran ${formatKm(last.distance)} in ${runs(last.runCount)}.`,
+        `Last week (from ${last.weekStart}) you ran ${units.distance(last.distance)} in ${runs(last.runCount)}.`,
         change === null
           ? 'There is nothing earlier to compare it with.'
-          : `That is ${Math.abs(change)} % ${change >= 0 ? 'more' : 'less'} than your ${formatKm(average)} average of the three weeks before.`,
+          : `That is ${Math.abs(change)} % ${change >= 0 ? 'more' : 'less'} than your ${units.distance(average)} average of the three weeks before.`,
         sinceMonday,
       ];
     }
@@ -282,7 +303,7 @@ async function periodSummary(period: CoachPeriod, tool: ToolFn): Promise<string[
       const [label, totals] = period === 'this_month' ? ['This month', ctx.thisMonth] : ['This year', ctx.thisYear];
       if (totals.runCount === 0) return [`${label} you have not logged a run yet.`, sinceMonday];
       return [
-        `${label} you have run ${formatKm(totals.distance)} in ${runs(totals.runCount)}, ${formatDuration(totals.duration)} in all, at ${formatPace(paceSecondsPerKm(totals.distance, totals.duration))} on average.`,
+        `${label} you have run ${units.distance(totals.distance)} in ${runs(totals.runCount)}, ${formatDuration(totals.duration)} in all, at ${units.pace(totals.distance, totals.duration)} on average.`,
         sinceMonday,
       ];
     }
