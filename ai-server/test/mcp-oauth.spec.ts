@@ -27,9 +27,10 @@ const ALL_SCOPES = ['PROFILE_READ', 'RUNS_READ', 'RUNS_WRITE', 'SOCIAL_READ', 'S
 const REFUSED = /Unknown or expired refresh token/;
 
 let s: TestStack;
+// Two processes' worth of start-up (gateway and ai-server) on a loaded 2-core machine.
 beforeAll(async () => {
   s = await startStack();
-}, 30_000);
+}, 60_000);
 afterAll(() => s.close());
 
 interface ConsentRequest {

@@ -38,7 +38,9 @@ describe('the default shoe', () => {
     await ida.goto('/runs/new');
     await page.getByLabel('Distance (km)').fill('8');
     await page.getByLabel('Time', { exact: true }).fill('40:00');
-    expect(await textOf(page.getByLabel('Shoe', { exact: true }).locator('option:checked'))).toBe('Default (Pegasus 41)');
+    await eventually(async () =>
+      expect(await textOf(page.getByLabel('Shoe', { exact: true }).locator('option:checked'))).toBe('Default (Pegasus 41)'),
+    );
     await page.getByRole('button', { name: 'Save run' }).click();
     await page.waitForURL(/\/runs\/[0-9a-f-]{36}$/);
     expect(await shoeOf(ida, runIdFromUrl(page.url())!)).toBe('Pegasus 41');
@@ -52,7 +54,10 @@ describe('the default shoe', () => {
     expect(await shoeOf(ida, runIdFromUrl(page.url())!)).toBeNull();
 
     await ida.goto('/import');
-    expect(await textOf(page.getByLabel('Shoe (single files)').locator('option:checked'))).toBe('Default (Pegasus 41)');
+    // The picker names the default once the runner's shoes have loaded.
+    await eventually(async () =>
+      expect(await textOf(page.getByLabel('Shoe (single files)').locator('option:checked'))).toBe('Default (Pegasus 41)'),
+    );
     await page.getByTestId('import-input').setInputFiles(file('easy.gpx', makeGpx({ name: 'Easy shoe run', km: 3 })));
     const result = page.locator('.import-result').filter({ hasText: 'easy.gpx' });
     await visible(result.getByText('Imported'));
