@@ -48,6 +48,9 @@ describe('the default shoe', () => {
     await ida.goto('/runs/new');
     await page.getByLabel('Distance (km)').fill('5');
     await page.getByLabel('Time', { exact: true }).fill('25:00');
+    await eventually(async () =>
+      expect(await textOf(page.getByLabel('Shoe', { exact: true }).locator('option:checked'))).toBe('Default (Pegasus 41)'),
+    );
     await page.getByLabel('Shoe', { exact: true }).selectOption({ label: 'No shoe' });
     await page.getByRole('button', { name: 'Save run' }).click();
     await page.waitForURL(/\/runs\/[0-9a-f-]{36}$/);

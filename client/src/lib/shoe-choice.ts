@@ -14,3 +14,14 @@ export function shoeIdFor(choice: string, { editing }: { editing: boolean }): st
   if (choice === '') return editing ? null : undefined;
   return choice;
 }
+
+/**
+ * The label of the picker's empty value on a new run or import: the default shoe by name, "No shoe"
+ * when the runner has no default, and "Default shoe" until their shoes have loaded (the empty value
+ * means the default whatever it turns out to be).
+ */
+export function defaultChoiceLabel(shoes: { name: string; isDefault: boolean }[] | undefined): string {
+  if (!shoes) return 'Default shoe';
+  const shoe = shoes.find((s) => s.isDefault);
+  return shoe ? `Default (${shoe.name})` : 'No shoe';
+}

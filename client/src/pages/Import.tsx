@@ -8,7 +8,7 @@ import { authHeader } from '../apollo/session';
 import { ImportActivityMutation, ImportJobQuery, ImportJobsQuery, ImportProgressSubscription, ShoesQuery } from '../api/operations';
 import type { ActivityFormat, ImportJobFieldsFragment, Visibility } from '../gql/graphql';
 import { errorMessage } from '../lib/errors';
-import { NO_SHOE, shoeIdFor } from '../lib/shoe-choice';
+import { defaultChoiceLabel, NO_SHOE, shoeIdFor } from '../lib/shoe-choice';
 import { formatDateTime, formatDistance, formatDuration, plural, VISIBILITY_LABELS } from '../lib/format';
 import { Card, Empty, ErrorBox, Loading, PageHeader, ProgressBar, SelectField } from '../ui/components';
 import { Icon } from '../ui/icons';
@@ -162,7 +162,7 @@ export default function ImportPage() {
             ))}
           </SelectField>
           <SelectField label="Shoe (single files)" value={shoeId} onChange={(e) => setShoeId(e.target.value)}>
-            <option value="">{defaultShoe ? `Default (${defaultShoe.name})` : 'No shoe'}</option>
+            <option value="">{defaultChoiceLabel(shoes.data?.shoes)}</option>
             {defaultShoe && <option value={NO_SHOE}>No shoe</option>}
             {(shoes.data?.shoes ?? []).map((s) => (
               <option key={s.id} value={s.id}>

@@ -7,7 +7,7 @@ import { CreateRunMutation, RunDetailQuery, ShoesQuery, UpdateRunMutation } from
 import type { RunDetailQuery as RunDetail, RunEnvironment, Visibility } from '../gql/graphql';
 import { formErrors } from '../lib/errors';
 import type { FormErrors } from '../lib/errors';
-import { NO_SHOE, shoeIdFor } from '../lib/shoe-choice';
+import { defaultChoiceLabel, NO_SHOE, shoeIdFor } from '../lib/shoe-choice';
 import {
   distanceUnit,
   elevationUnit,
@@ -305,7 +305,7 @@ function RunForm({ run }: { run?: RunDetail['run'] }) {
               error={errorFor('shoeId')}
               hint={shoes.error ? 'Shoes could not be loaded.' : undefined}
             >
-              <option value="">{!run && defaultShoe ? `Default (${defaultShoe.name})` : 'No shoe'}</option>
+              <option value="">{run ? 'No shoe' : defaultChoiceLabel(shoes.data?.shoes)}</option>
               {!run && defaultShoe && <option value={NO_SHOE}>No shoe</option>}
               {activeShoes.map((s) => (
                 <option key={s.id} value={s.id}>
