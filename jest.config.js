@@ -30,6 +30,11 @@ module.exports = {
   // process, a socket) would otherwise keep Jest alive until CI's own time limit. Locally,
   // Jest's "did not exit" warning shows such a leak instead.
   forceExit: process.env.CI === 'true',
+  // On two cores Jest would run every file in its own process, one after another, in one heap:
+  // after a hundred files of gateways, sockets and browsers that heap ran out (4 GB). With a
+  // memory limit it runs them in a worker instead (still one at a time here), replaced whenever
+  // it is left holding more than this after a file.
+  workerIdleMemoryLimit: '1GB',
   projects: [
     project('domain'),
     project('gateway', {

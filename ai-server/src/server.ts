@@ -79,6 +79,8 @@ interface Caller {
  * (the runner's changes drop them sooner: see `invalidate`).
  */
 const USER_CONTEXT_TTL_SECONDS = 300;
+/** How long stop() lets open requests end on their own before cutting them. */
+const STOP_GRACE_MS = 1000;
 // Versioned by the answer's shape: an entry cached before a field was added is never served.
 const userContextKey = (userId: string) => `user-context:v2:${userId}`;
 
@@ -457,8 +459,13 @@ export function createAiServer({ config, dataSource, bus, redis, logger }: AiSer
     async stop(): Promise<void> {
       for (const unsubscribe of unsubscribes.splice(0)) unsubscribe();
       live.stop();
+      const closed = new Promise<void>((resolve) => httpServer.close(() => resolve()));
       httpServer.closeIdleConnections();
-      await new Promise<void>((resolve) => httpServer.close(() => resolve()));
+      // A notification stream, or a client reconnecting one on a kept-alive socket, would hold the
+      // close for ever: whatever is still open after a moment is cut.
+      const cut = setTimeout(() => httpServer.closeAllConnections(), STOP_GRACE_MS);
+      await closed;
+      clearTimeout(cut);
     },
   };
 }
