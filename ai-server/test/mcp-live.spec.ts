@@ -509,10 +509,12 @@ describe('MCP sessions in one process (no Redis)', () => {
 
   it('keeps MCP_SESSIONS_PER_RUNNER sessions a runner used last', async () => {
     const lou = await s.t.signUp('Lou');
+    // Sessions without a notification stream (an open one is kept alive, so used, every few
+    // seconds): each is used only by the requests here, one clearly after the other.
     const ids: string[] = [];
     for (let i = 0; i < 3; i++) {
-      const c = await s.mcp(lou.token);
-      ids.push((c.transport as StreamableHTTPClientTransport).sessionId!);
+      ids.push(await rawSession(s.mcpUrl, lou.token));
+      await new Promise((r) => setTimeout(r, 20));
     }
     expect(await Promise.all(ids.map((id) => status(lou.token, id)))).toEqual([404, 200, 200]);
   });
