@@ -11,6 +11,7 @@ export * from './coach/coach.loaders';
 export * from './coach/coach.sql';
 export * from './coach/training-plans.service';
 export * from './common/pagination';
+export * from './common/wakeable-pause';
 export * from './config';
 export * from './context';
 export * from './database/child-pages';

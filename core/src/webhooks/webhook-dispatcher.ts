@@ -1,5 +1,5 @@
 import { createHmac } from 'node:crypto';
-import { setTimeout as sleep } from 'node:timers/promises';
+import { WakeablePause } from '../common/wakeable-pause';
 import type { DataSource } from 'typeorm';
 import type { WebhookConfig } from '../config';
 import { isDatabaseOutage } from '../database/unavailable';
@@ -50,8 +50,8 @@ interface Claimed {
 export class WebhookDispatcher {
   private stopping = false;
   private working: Promise<void> | null = null;
-  private woken = false;
-  private wakeUp = new AbortController();
+  /** Cut short when a delivery is queued (or the dispatcher stops). */
+  private readonly sleeper = new WakeablePause();
 
   constructor(
     private readonly dataSource: DataSource,
@@ -62,14 +62,14 @@ export class WebhookDispatcher {
   ) {}
 
   start(): void {
-    this.webhooks.onQueued = () => this.wake();
+    this.webhooks.onQueued = () => this.sleeper.wake();
     this.working = this.work().catch((err) => this.logger.error({ err }, 'the webhook dispatcher stopped'));
   }
 
   async stop(): Promise<void> {
     this.stopping = true;
     this.webhooks.onQueued = null;
-    this.wake();
+    this.sleeper.stop();
     await this.working;
   }
 
@@ -82,7 +82,7 @@ export class WebhookDispatcher {
         if (!isDatabaseOutage(err)) this.logger.warn({ err }, 'webhook deliveries could not be read; trying again');
       }
       if (batch.length > 0) await Promise.all(batch.map((d) => this.attempt(d)));
-      else await this.pause(POLL_MS);
+      else await this.sleeper.pause(POLL_MS);
     }
   }
 
@@ -187,19 +187,5 @@ export class WebhookDispatcher {
       status,
       next,
     ]);
-  }
-
-  /** Sleeps `ms`, or less if woken meanwhile (not at all if woken since the last pause). */
-  private async pause(ms: number): Promise<void> {
-    if (!this.woken && !this.stopping) {
-      this.wakeUp = new AbortController();
-      await sleep(ms, undefined, { signal: this.wakeUp.signal }).catch(() => undefined);
-    }
-    this.woken = false;
-  }
-
-  private wake(): void {
-    this.woken = true;
-    this.wakeUp.abort();
   }
 }

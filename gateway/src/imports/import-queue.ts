@@ -16,7 +16,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { withSchemaLock } from '@maratron/migrations';
 import PgBoss from 'pg-boss';
 import type { DataSource } from 'typeorm';
-import { isDatabaseOutage } from '@maratron/core';
+import { isDatabaseOutage, WakeablePause } from '@maratron/core';
 import type { Logger } from '@maratron/core';
 import { IMPORT_STALE_SECONDS } from './importer';
 import type { Importer } from './importer';
@@ -44,8 +44,7 @@ export class ImportQueue {
   /** The worker loop, while it runs (its failure is logged, never unhandled). */
   private working: Promise<void> | null = null;
   /** Set when a job is queued (or the queue stops) so that the worker loop's next pause is skipped or cut short. */
-  private woken = false;
-  private wakeUp = new AbortController();
+  private readonly sleeper = new WakeablePause();
 
   constructor(
     private readonly dataSource: DataSource,
@@ -95,7 +94,7 @@ export class ImportQueue {
       expireInHours: 6,
       priority: -Number(ahead ?? 0),
     });
-    this.wake();
+    this.sleeper.wake();
   }
 
   /** One job at a time, highest priority first, for as long as the queue runs. */
@@ -110,7 +109,7 @@ export class ImportQueue {
         this.logger.warn({ err }, 'the import queue cannot be read; trying again');
       }
       if (job) await this.process(job);
-      else await this.pause(unreachable ? OUTAGE_RETRY_MS : POLL_MS);
+      else await this.sleeper.pause(unreachable ? OUTAGE_RETRY_MS : POLL_MS);
     }
   }
 
@@ -137,7 +136,7 @@ export class ImportQueue {
   /** Waits for the database, then queues the interrupted job again; if the queue stops first, recover() finds it at the next start. */
   private async resumeWhenBack(jobId: string, userId: string): Promise<void> {
     while (!this.stopping) {
-      await this.pause(OUTAGE_RETRY_MS);
+      await this.sleeper.pause(OUTAGE_RETRY_MS);
       try {
         await this.importer.requeue(jobId, userId);
         await this.enqueue(jobId, userId);
@@ -158,20 +157,6 @@ export class ImportQueue {
     } catch (err) {
       this.logger.warn({ err }, 'the import queue could not record a job’s end');
     }
-  }
-
-  /** Sleeps `ms`, or less if woken meanwhile (not at all if woken since the last pause). */
-  private async pause(ms: number): Promise<void> {
-    if (!this.woken && !this.stopping) {
-      this.wakeUp = new AbortController();
-      await sleep(ms, undefined, { signal: this.wakeUp.signal }).catch(() => undefined);
-    }
-    this.woken = false;
-  }
-
-  private wake(): void {
-    this.woken = true;
-    this.wakeUp.abort();
   }
 
   /**
@@ -200,7 +185,7 @@ export class ImportQueue {
 
   async stop(): Promise<void> {
     this.stopping = true;
-    this.wake();
+    this.sleeper.stop();
     if (this.recoverTimer) clearInterval(this.recoverTimer);
     // A job still running after the wait is interrupted with the process; recover() resumes it at the next start.
     if (this.working) await Promise.race([this.working, sleep(STOP_WAIT_MS, undefined, { ref: false })]);

@@ -4,7 +4,7 @@ import { dropFromList } from '../../apollo/cache';
 import { AuthorizedAppsQuery, RevokeAuthorizedAppMutation } from '../../api/operations';
 import { errorMessage } from '../../lib/errors';
 import { formatDateTime, formatRelative } from '../../lib/format';
-import { SCOPE_LABEL } from '../../lib/token-scopes';
+import { RevocableItem } from './RevocableItem';
 import { Button, Card, Dialog, Empty, ErrorBox, Loading } from '../../ui/components';
 import { Icon } from '../../ui/icons';
 
@@ -50,23 +50,18 @@ export function AuthorizedApps() {
       ) : (
         <ul className="setting-list" aria-label="Your authorized apps">
           {apps.map((a) => (
-            <li key={a.id} data-testid="authorized-app">
-              <span className="setting-item-main">
-                <strong>{a.name}</strong>
-                <span className="small">{a.scopes.map((s) => SCOPE_LABEL[s] ?? s).join(', ')}</span>
-                <span className="muted small">
+            <RevocableItem
+              key={a.id}
+              testId="authorized-app"
+              name={a.name}
+              scopes={a.scopes}
+              onRevoke={() => setConfirming({ id: a.id, name: a.name })}
+              details={
+                <>
                   Authorized {formatDateTime(a.authorizedAt)} · {a.lastUsedAt ? `last used ${formatRelative(a.lastUsedAt)}` : 'never used'}
-                </span>
-              </span>
-              <Button
-                size="sm"
-                variant="secondary"
-                onClick={() => setConfirming({ id: a.id, name: a.name })}
-                aria-label={`Revoke ${a.name}`}
-              >
-                Revoke
-              </Button>
-            </li>
+                </>
+              }
+            />
           ))}
         </ul>
       )}

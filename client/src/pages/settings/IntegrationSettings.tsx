@@ -16,7 +16,8 @@ import type { FormErrors } from '../../lib/errors';
 import { formatDateTime, formatRelative } from '../../lib/format';
 import { Button, Card, Dialog, Empty, ErrorBox, Loading, TextField } from '../../ui/components';
 import { Icon } from '../../ui/icons';
-import { SCOPE_LABEL, TOKEN_SCOPES as SCOPES } from '../../lib/token-scopes';
+import { TOKEN_SCOPES as SCOPES } from '../../lib/token-scopes';
+import { RevocableItem } from './RevocableItem';
 import { AuthorizedApps } from './AuthorizedApps';
 import { SettingsHeader } from './SettingsNav';
 
@@ -178,24 +179,19 @@ function AccessTokens() {
       ) : (
         <ul className="setting-list" aria-label="Your personal access tokens">
           {tokens.map((t) => (
-            <li key={t.id} data-testid="access-token">
-              <span className="setting-item-main">
-                <strong>{t.name}</strong>
-                <span className="small">{t.scopes.map((s) => SCOPE_LABEL[s] ?? s).join(', ')}</span>
-                <span className="muted small">
+            <RevocableItem
+              key={t.id}
+              testId="access-token"
+              name={t.name}
+              scopes={t.scopes}
+              onRevoke={() => setConfirming({ id: t.id, name: t.name })}
+              details={
+                <>
                   Created {formatDateTime(t.createdAt)} · {t.lastUsedAt ? `last used ${formatRelative(t.lastUsedAt)}` : 'never used'} ·{' '}
                   {t.expiresAt ? `expires ${formatDateTime(t.expiresAt)}` : 'no expiry'}
-                </span>
-              </span>
-              <Button
-                size="sm"
-                variant="secondary"
-                onClick={() => setConfirming({ id: t.id, name: t.name })}
-                aria-label={`Revoke ${t.name}`}
-              >
-                Revoke
-              </Button>
-            </li>
+                </>
+              }
+            />
           ))}
         </ul>
       )}
