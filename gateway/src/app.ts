@@ -37,6 +37,7 @@ import { exportRouter } from './exports/export.routes';
 import { consentRouter } from './oauth/consent.routes';
 import { mountOAuth } from './oauth/oauth.routes';
 import { downloadLinksRouter } from './downloads/download-links.routes';
+import { compiledExecution } from './execution/compiled-execution';
 import { buildGatewaySchema } from './schema';
 import { createGatewayServices } from './services';
 import { createChannels } from './subscriptions/channels';
@@ -54,6 +55,9 @@ export interface GatewayDeps {
   logger: Logger;
   metrics?: Metrics;
 }
+
+/** An operation is compiled (graphql-jit) on its second run: one-off documents never pay for compiling. */
+const COMPILE_AFTER_RUNS = 2;
 
 /** Most lexical tokens in one GraphQL document (HTTP and WebSocket alike). */
 export const MAX_TOKENS = 2000;
@@ -134,7 +138,8 @@ export async function createGateway({ config, dataSource, redis, bus, logger, me
   metrics.gaugeFrom('maratron_active_subscriptions', 'Active GraphQL subscriptions', [], (set) => set({}, live.size));
   bus.onDelivery((topic, lag) => metrics.eventLag.observe({ topic }, lag));
   const apollo = new ApolloServer<RequestContext>({
-    schema,
+    // The schema, executed compiled (graphql-jit) once an operation has run a few times.
+    gateway: compiledExecution(schema, { compileAfter: COMPILE_AFTER_RUNS }),
     csrfPrevention: true,
     introspection: true,
     includeStacktraceInErrorResponses: false,
@@ -144,12 +149,11 @@ export async function createGateway({ config, dataSource, redis, bus, logger, me
       ...protection.plugins,
       queryCostPlugin(config.query),
       textInputPlugin,
+      // No HTTP caching of this API (every answer depends on the viewer), so skip the per-field hook.
       ApolloServerPluginCacheControlDisabled(),
       // Apollo's landing page loads its explorer from a CDN: GET /graphql opens our bundled GraphiQL instead (serveExplorer).
       ApolloServerPluginLandingPageDisabled(),
       ApolloServerPluginDrainHttpServer({ httpServer }),
-      // No HTTP caching of this API (every answer depends on the viewer), so skip the per-field hook.
-      ApolloServerPluginCacheControlDisabled(),
       operationsPlugin(metrics),
       mutationLimitsPlugin(config.mutationLimits, redis, metrics),
       serviceUnavailableStatus,
@@ -193,10 +197,6 @@ export async function createGateway({ config, dataSource, redis, bus, logger, me
     app.use('/api', allowed);
   }
 
-  // OAuth 2.1 for apps and MCP clients: the authorization server (gateway/src/oauth), and the consent page's API.
-  mountOAuth(app, { dataSource, bus, config: config.oauth, logger });
-  app.use('/api', consentRouter({ dataSource, authenticator, logger }));
-
   // A browser's GET /graphql: the API explorer (GraphiQL, bundled with the web client).
   serveExplorer(app, config.clientDistDir ?? undefined);
   app.use(
@@ -221,6 +221,11 @@ export async function createGateway({ config, dataSource, redis, bus, logger, me
       },
     }),
   );
+
+  // OAuth 2.1 for apps and MCP clients: the authorization server (gateway/src/oauth), and the
+  // consent page's API. After /graphql, so API requests don't walk the OAuth router's routes.
+  mountOAuth(app, { dataSource, bus, config: config.oauth, logger });
+  app.use('/api', consentRouter({ dataSource, authenticator, logger }));
 
   // Plain authenticated HTTP routes (files), sharing the services and tokens of GraphQL.
   app.use('/api', runsRouter({ dataSource, authenticator, logger }, services.runs));

@@ -10,6 +10,9 @@ export interface TokenClaims {
   expiresAt: Date;
 }
 
+/** Verified session tokens remembered per process (≈ 0.5 KB each). */
+const VERIFIED_SESSION_TOKENS_KEPT = 10_000;
+
 /** A download link's token carries the credential it was made from, but is good for its one download only, never as a bearer. */
 const isDownloadLink = (payload: object) => 'dl' in payload;
 
@@ -33,6 +36,14 @@ export class TokenService {
    * trying it as a public key), which was an eighth of the gateway's CPU under load.
    */
   private readonly secret: KeyObject;
+
+  /**
+   * Session tokens already verified, by their text: a runner's client sends the same token on
+   * every request until it expires, and checking its signature again (HMAC, JSON, base64) was a
+   * few per cent of the gateway's CPU per request. Only tokens that verified are kept, each
+   * until its expiry; whether its session still exists is checked per request regardless.
+   */
+  private readonly verified = new Map<string, TokenClaims>();
 
   constructor(
     secret: string,
@@ -106,6 +117,21 @@ export class TokenService {
 
   /** The token's claims, or null when it is malformed, forged, expired or names no session. */
   verifySession(token: string): TokenClaims | null {
+    const known = this.verified.get(token);
+    if (known) {
+      if (known.expiresAt.getTime() > Date.now()) return known;
+      this.verified.delete(token);
+    }
+    const claims = this.verifySessionSignature(token);
+    if (claims) {
+      // The oldest first out when full (a Map iterates in insertion order).
+      if (this.verified.size >= VERIFIED_SESSION_TOKENS_KEPT) this.verified.delete(this.verified.keys().next().value!);
+      this.verified.set(token, claims);
+    }
+    return claims;
+  }
+
+  private verifySessionSignature(token: string): TokenClaims | null {
     try {
       const payload = jwt.verify(token, this.secret, { algorithms: ['HS256'] });
       if (typeof payload !== 'object' || typeof payload.sub !== 'string' || typeof payload.exp !== 'number') return null;

@@ -30,8 +30,30 @@ export function pick<Row extends object>(
   map: ColumnMap<Row>,
   prefix: string,
 ): Row | null {
-  if (row[`${prefix}id`] === null || row[`${prefix}id`] === undefined) return null;
+  const { id, pairs } = keysOf(map, prefix);
+  if (row[id] === null || row[id] === undefined) return null;
   const value = new Type() as Record<string, unknown>;
-  for (const prop of Object.keys(map.fields)) value[prop] = row[`${prefix}${prop}`];
+  for (const [prop, key] of pairs) value[prop] = row[key];
   return value as Row;
+}
+
+interface RowKeys {
+  /** The row's key of the type's id. */
+  id: string;
+  /** [property, the row's key for it] for every property. */
+  pairs: (readonly [string, string])[];
+}
+
+const rowKeys = new WeakMap<object, Map<string, RowKeys>>();
+
+/** The keys `pick` reads, worked out once per map and prefix (it runs for every row of every page). */
+function keysOf(map: ColumnMap<object>, prefix: string): RowKeys {
+  let byPrefix = rowKeys.get(map);
+  if (!byPrefix) rowKeys.set(map, (byPrefix = new Map()));
+  let keys = byPrefix.get(prefix);
+  if (!keys) {
+    keys = { id: `${prefix}id`, pairs: Object.keys(map.fields).map((prop) => [prop, `${prefix}${prop}`] as const) };
+    byPrefix.set(prefix, keys);
+  }
+  return keys;
 }

@@ -31,6 +31,33 @@ function statementName(sql: string): string | undefined {
   return name;
 }
 
+/**
+ * Sends a statement on the transaction's connection. A prepared one runs on its generic plan (the
+ * opening sets `plan_cache_mode` for the transaction, see `send`); one sent unprepared on purpose —
+ * its best plan depends on its parameters — is planned for its values, as PostgreSQL would by
+ * default. The mode is switched around it with statements queued on the same connection, so no
+ * round trip waits on them.
+ */
+function submit(client: PgClient, statement: { name?: string; text: string; values: unknown[] }): Promise<PgResult> {
+  if (statement.name) return client.query(statement);
+  void client.query({ text: PLAN_FOR_VALUES, values: [] }).catch(() => undefined);
+  const result = client.query(statement);
+  void client.query({ text: PLAN_ONCE, values: [] }).catch(() => undefined);
+  return result;
+}
+
+/**
+ * Prepared statements use one generic plan per connection. PostgreSQL's default (`auto`) plans
+ * each of a statement's first five executions for its values and then keeps doing so whenever the
+ * generic plan's estimate is higher — which it is for the list queries, whose optional filters
+ * (`$5 IS NULL OR …`) and parameter LIMIT a value-specific plan folds away — so the runs page was
+ * planned afresh on every request (0.4–0.8 ms of PostgreSQL's CPU, more than executing it), the
+ * cost preparing them was meant to save. The generic plans of these statements use the same
+ * indexes.
+ */
+const PLAN_ONCE = 'SET LOCAL plan_cache_mode = force_generic_plan';
+const PLAN_FOR_VALUES = 'SET LOCAL plan_cache_mode = auto';
+
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** A session's `last_used_at` is written at most this often (in the opening round trip of a request that uses it). */
@@ -132,7 +159,7 @@ export class RequestDb {
       const opened = this.open();
       const { runner, client } = await this.connection!;
       this.dataSource.logger.logQuery(sql, params, runner);
-      const result = client.query(statement);
+      const result = submit(client, statement);
       result.catch(() => undefined);
       await opened;
       return result;
@@ -140,7 +167,7 @@ export class RequestDb {
     const runner = await this.open();
     const client = (await runner.connect()) as PgClient;
     this.dataSource.logger.logQuery(sql, params, runner);
-    return client.query(statement);
+    return submit(client, statement);
   }
 
   /**
@@ -312,7 +339,7 @@ export class RequestDb {
       ? `; SELECT maratron_ended_sessions('{${this.checkSessions.join(',')}}'::uuid[]) AS "ended"`
       : '';
     const begin = this.snapshot ? 'BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY' : 'BEGIN';
-    const sql = `${begin}; ${role}SELECT set_config('${VIEWER_SETTING}', '${viewer}', true)${exists}${others}`;
+    const sql = `${begin}; ${PLAN_ONCE}; ${role}SELECT set_config('${VIEWER_SETTING}', '${viewer}', true)${exists}${others}`;
     // node-pg answers a multi-statement simple query with one result per statement, which
     // TypeORM's query() drops, so this one goes to the driver's client (logged as TypeORM would).
     const client = (await runner.connect()) as {
