@@ -29,13 +29,15 @@ async function benchDatabase(serverUrl, fresh, name = BENCH_DB) {
   return { url: url.toString(), created: fresh || !exists };
 }
 
-/** Starts `node <script>` with env and waits until `readyPath` answers. */
+/** Starts `node <script>` with env (NODE_ENV=production unless BENCH_NODE_ENV says otherwise) and waits until `readyPath` answers. */
 async function startProcess(script, env, port, readyPath = '/readyz') {
   const child = spawn(
     process.execPath,
     [...(process.env.BENCH_NODE_FLAGS ? process.env.BENCH_NODE_FLAGS.split(' ') : []), path.join(ROOT, script)],
     {
-      env: { ...process.env, ...env, PORT: String(port), LOG_LEVEL: 'warn' },
+      // As deployed (the Dockerfile sets NODE_ENV=production): graphql-js and Express skip their
+      // development-time checks there. BENCH_NODE_ENV=development measures without.
+      env: { ...process.env, NODE_ENV: process.env.BENCH_NODE_ENV ?? 'production', ...env, PORT: String(port), LOG_LEVEL: 'warn' },
       stdio: ['ignore', 'ignore', 'inherit'],
     },
   );

@@ -110,6 +110,10 @@ export async function createGateway({ config, dataSource, redis, bus, logger, me
   const authenticator = new Authenticator(dataSource, services.tokens, config.oauth.apiResourceUrl);
   const app = express();
   app.disable('x-powered-by');
+  // No ETags on API answers: each depends on the viewer and none is cached, so hashing every
+  // response body (Express's default, for POSTs too) was work for nothing. Static files get
+  // theirs from express.static.
+  app.set('etag', false);
   app.set('trust proxy', config.trustProxy);
   app.use(requestLog(logger, metrics));
   watchPool(dataSource, metrics);

@@ -106,3 +106,28 @@ describe('RequestDb.query and execute', () => {
     await db.close(false);
   });
 });
+
+describe('RequestDb plans', () => {
+  const mode = `SELECT current_setting('plan_cache_mode') AS mode`;
+
+  it('runs prepared statements on their generic plan, and a statement sent unprepared on a plan for its values', async () => {
+    const db = new RequestDb(t.dataSource, null);
+    expect(await db.query<{ mode: string }>(mode)).toEqual([{ mode: 'force_generic_plan' }]);
+    expect(await db.query<{ mode: string }>(mode, [], { prepare: false })).toEqual([{ mode: 'auto' }]);
+    // …and the statements after it are prepared ones again.
+    expect(await db.query<{ mode: string }>(mode)).toEqual([{ mode: 'force_generic_plan' }]);
+    await db.close();
+  });
+
+  it('plans a prepared statement once: the same plan for every runner, however skewed their rows', async () => {
+    const db = new RequestDb(t.dataSource, null);
+    const sql = `SELECT id FROM runs WHERE user_id = $1 AND ($2::timestamptz IS NULL OR started_at >= $2) ORDER BY started_at DESC LIMIT $3`;
+    for (let i = 0; i < 7; i++) await db.query(sql, ['00000000-0000-0000-0000-000000000000', null, 20]);
+    const [plans] = await db.query<{ generic: number; custom: number }>(
+      `SELECT generic_plans::int AS generic, custom_plans::int AS custom FROM pg_prepared_statements WHERE statement = $1`,
+      [sql],
+    );
+    expect(plans).toEqual({ generic: 7, custom: 0 });
+    await db.close();
+  });
+});

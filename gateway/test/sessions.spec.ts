@@ -3,8 +3,9 @@
 // every path — GraphQL over HTTP, the /api routes, a new graphql-ws connection — while its open
 // sockets close; a password change ends every other session. The check rides in the request's
 // opening round trip, which also refreshes `lastUsedAt`.
+import { TokenService } from '@maratron/core';
 import { APP_ROLE, VIEWER_SETTING } from '@maratron/migrations';
-import { errorOf, ok, redisUrlOrSkip, startTestGateway, TEST_PASSWORD } from './harness';
+import { errorOf, ok, redisUrlOrSkip, startTestGateway, TEST_JWT_SECRET, TEST_PASSWORD } from './harness';
 import type { GqlResponse, TestGateway, TestUser } from './harness';
 import { connectLive, eventually } from './live';
 
@@ -301,5 +302,18 @@ describe('row-level security', () => {
     const links = await asViewer(ned.id, `SELECT * FROM ${t.schema}.password_reset_tokens`);
     expect(String(links)).toMatch(/permission denied/);
     expect(ok(await me(mia.token)).me?.id).toBe(mia.id);
+  });
+});
+
+describe('an expiring token', () => {
+  it('is refused once it expires, though the gateway remembered it as verified', async () => {
+    const user = await t.signUp('Brief');
+    const [{ id: sessionId }] = await t.sql<{ id: string }>(`SELECT id FROM sessions WHERE user_id = $1`, [user.id]);
+    const brief = new TokenService(TEST_JWT_SECRET, 1).issue(user.id, sessionId);
+    expect(ok(await t.gql<{ me: { id: string } }>(`{ me { id } }`, {}, brief)).me.id).toBe(user.id);
+    await new Promise((resolve) => setTimeout(resolve, 1100));
+    const refused = await t.gql(`{ me { id } }`, {}, brief);
+    expect(refused.status).toBe(401);
+    expect(errorOf(refused).code).toBe('UNAUTHENTICATED');
   });
 });

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import type { DataSource, QueryRunner } from 'typeorm';
+import type { Pool, PoolClient } from 'pg';
+import type { DataSource } from 'typeorm';
 import { APP_ROLE, VIEWER_SETTING } from '@maratron/migrations';
 import { unauthenticated } from '@maratron/domain';
 import { rowLevelSecurityOn } from './data-source';
@@ -10,8 +11,14 @@ interface PgResult {
   rowCount: number | null;
 }
 
+interface Statement {
+  name?: string;
+  text: string;
+  values: unknown[];
+}
+
 interface PgClient {
-  query(config: { name?: string; text: string; values: unknown[] }): Promise<PgResult>;
+  query(statement: Statement): Promise<PgResult>;
 }
 
 const names = new Map<string, string>();
@@ -38,7 +45,7 @@ function statementName(sql: string): string | undefined {
  * default. The mode is switched around it with statements queued on the same connection, so no
  * round trip waits on them.
  */
-function submit(client: PgClient, statement: { name?: string; text: string; values: unknown[] }): Promise<PgResult> {
+function submit(client: PgClient, statement: Statement): Promise<PgResult> {
   if (statement.name) return client.query(statement);
   void client.query({ text: PLAN_FOR_VALUES, values: [] }).catch(() => undefined);
   const result = client.query(statement);
@@ -57,6 +64,48 @@ function submit(client: PgClient, statement: { name?: string; text: string; valu
  */
 const PLAN_ONCE = 'SET LOCAL plan_cache_mode = force_generic_plan';
 const PLAN_FOR_VALUES = 'SET LOCAL plan_cache_mode = auto';
+
+/**
+ * The request's connection: a node-pg client checked out of the data source's pool, driven
+ * directly (TypeORM's query runner around it cost a object, a listener and an awaited event
+ * broadcast per statement). Every statement is logged through the data source's logger, as
+ * TypeORM would (the statement-count tests read it).
+ */
+class Connection {
+  private released = false;
+  /** A checked-out client has no listener of the pool's: an error on its socket would otherwise crash the process. */
+  private readonly onError = (error: Error) => this.release(error);
+
+  private constructor(
+    readonly client: PoolClient,
+    private readonly dataSource: DataSource,
+  ) {
+    client.on('error', this.onError);
+  }
+
+  static async open(dataSource: DataSource): Promise<Connection> {
+    const pool = (dataSource.driver as unknown as { master: Pool }).master;
+    return new Connection(await pool.connect(), dataSource);
+  }
+
+  /** Sends a statement (see `submit`); its result or its error. */
+  send(statement: Statement): Promise<PgResult> {
+    this.dataSource.logger.logQuery(statement.text, statement.values);
+    return submit(this.client as unknown as PgClient, statement);
+  }
+
+  command(sql: string): Promise<PgResult> {
+    return this.send({ text: sql, values: [] });
+  }
+
+  /** Back to the pool; with an error, the pool closes it instead (the connection is in doubt). */
+  release(error?: Error): void {
+    if (this.released) return;
+    this.released = true;
+    this.client.removeListener('error', this.onError);
+    this.client.release(error);
+  }
+}
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -98,9 +147,9 @@ export interface RequestDbOptions {
  */
 export class RequestDb {
   /** The transaction's connection once the opening round trip has answered (and let the viewer in). */
-  private runner: Promise<QueryRunner> | null = null;
+  private runner: Promise<Connection> | null = null;
   /** The same connection as soon as the opening round trip is sent (see `run`). */
-  private connection: Promise<{ runner: QueryRunner; client: PgClient }> | null = null;
+  private connection: Promise<Connection> | null = null;
   private closed = false;
   private snapshot = false;
   private savepoints = 0;
@@ -157,17 +206,12 @@ export class RequestDb {
       // The opening's verdict still comes first — if it refuses the viewer (or fails), the
       // statement's result is dropped and the transaction it ran in is rolled back.
       const opened = this.open();
-      const { runner, client } = await this.connection!;
-      this.dataSource.logger.logQuery(sql, params, runner);
-      const result = submit(client, statement);
+      const result = (await this.connection!).send(statement);
       result.catch(() => undefined);
       await opened;
       return result;
     }
-    const runner = await this.open();
-    const client = (await runner.connect()) as PgClient;
-    this.dataSource.logger.logQuery(sql, params, runner);
-    return submit(client, statement);
+    return (await this.open()).send(statement);
   }
 
   /**
@@ -202,23 +246,23 @@ export class RequestDb {
   }
 
   private async savepoint<T>(work: () => Promise<T>, keep: boolean): Promise<T> {
-    const runner = await this.open();
+    const connection = await this.open();
     const name = `sp${++this.savepoints}`;
-    await runner.query(`SAVEPOINT ${name}`);
+    await connection.command(`SAVEPOINT ${name}`);
     this.pending.push([]);
     try {
       const result = await work();
       const done = this.pending.pop()!;
       if (keep) {
-        await runner.query(`RELEASE SAVEPOINT ${name}`);
+        await connection.command(`RELEASE SAVEPOINT ${name}`);
         this.pending[this.pending.length - 1].push(...done);
       } else {
-        await runner.query(`ROLLBACK TO SAVEPOINT ${name}`);
+        await connection.command(`ROLLBACK TO SAVEPOINT ${name}`);
       }
       return result;
     } catch (error) {
       this.pending.pop();
-      await runner.query(`ROLLBACK TO SAVEPOINT ${name}`);
+      await connection.command(`ROLLBACK TO SAVEPOINT ${name}`);
       throw error;
     }
   }
@@ -246,7 +290,7 @@ export class RequestDb {
   /** The rest of the request acts as this runner (after sign-up or sign-in); null: as no one again. */
   async actAs(viewerId: string | null): Promise<void> {
     this.viewerId = viewerId;
-    if (this.runner) await (await this.runner).query(`SELECT set_config('${VIEWER_SETTING}', $1, true)`, [viewerId ?? '']);
+    if (this.runner) await (await this.runner).send({ text: `SELECT set_config('${VIEWER_SETTING}', $1, true)`, values: [viewerId ?? ''] });
   }
 
   /** Commits (or rolls back) and returns the connection to the pool. Safe to call twice. */
@@ -272,23 +316,25 @@ export class RequestDb {
   private async end(commit: boolean): Promise<void> {
     const afterCommit = this.pending.splice(0).flat();
     // A transaction that never opened (the viewer's account is gone) has nothing to end.
-    const runner = this.runner ? await this.runner.catch(() => null) : null;
+    const connection = this.runner ? await this.runner.catch(() => null) : null;
     this.runner = null;
-    if (runner) {
+    if (connection) {
       try {
-        await runner.query(commit ? 'COMMIT' : 'ROLLBACK');
-      } finally {
-        await runner.release();
+        await connection.command(commit ? 'COMMIT' : 'ROLLBACK');
+        connection.release();
+      } catch (error) {
+        connection.release(error as Error);
+        throw error;
       }
     }
     if (commit) for (const fn of afterCommit) fn();
   }
 
-  private open(): Promise<QueryRunner> {
+  private open(): Promise<Connection> {
     if (this.closed) throw new Error('RequestDb used after the request ended');
     if (!this.runner) {
       const opening = this.send();
-      this.connection = opening.then(({ runner, client }) => ({ runner, client }));
+      this.connection = opening.then(({ connection }) => connection);
       this.runner = opening.then(({ opened }) => opened);
       // Whoever awaits these gets their failure; one nobody happens to await must not crash the process.
       this.connection.catch(() => undefined);
@@ -298,7 +344,7 @@ export class RequestDb {
   }
 
   /** Sends the opening round trip: the connection, and the promise of its verdict (the connection again once the viewer is let in). */
-  private async send(): Promise<{ runner: QueryRunner; client: PgClient; opened: Promise<QueryRunner> }> {
+  private async send(): Promise<{ connection: Connection; opened: Promise<Connection> }> {
     // One round trip: the transaction, the runtime role and the viewer. The ids are UUIDs
     // from a verified token (checked again here, before a connection is taken), so they are
     // safe to inline.
@@ -309,8 +355,7 @@ export class RequestDb {
     if (session && !UUID.test(session)) throw new Error('session id is not a UUID');
     if (pat && !UUID.test(pat)) throw new Error('access token id is not a UUID');
     if (this.checkSessions.some((id) => !UUID.test(id))) throw new Error('session id is not a UUID');
-    const runner = this.dataSource.createQueryRunner();
-    await runner.connect();
+    const connection = await Connection.open(this.dataSource);
     const role = this.rowLevelSecurity ? `SET LOCAL ROLE ${APP_ROLE}; ` : '';
     // …and, in the same round trip, whether the token's session still exists (signOut,
     // revokeSession, a password change or reset, deleteAccount end it), or for work without a
@@ -340,15 +385,11 @@ export class RequestDb {
       : '';
     const begin = this.snapshot ? 'BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY' : 'BEGIN';
     const sql = `${begin}; ${PLAN_ONCE}; ${role}SELECT set_config('${VIEWER_SETTING}', '${viewer}', true)${exists}${others}`;
-    // node-pg answers a multi-statement simple query with one result per statement, which
-    // TypeORM's query() drops, so this one goes to the driver's client (logged as TypeORM would).
-    const client = (await runner.connect()) as {
-      query(sql: string): Promise<{ rows: { exists?: boolean; ended?: string[] }[] }[]>;
-    };
-    this.dataSource.logger.logQuery(sql, [], runner);
+    // node-pg answers a multi-statement simple query with one result per statement.
+    this.dataSource.logger.logQuery(sql, []);
     const opened = (async () => {
       try {
-        const results = await client.query(sql);
+        const results = (await connection.client.query(sql)) as unknown as { rows: { exists?: boolean; ended?: string[] }[] }[];
         if (others) for (const id of results.pop()!.rows[0].ended ?? []) this.ended.add(id);
         if (viewer && !results[results.length - 1].rows[0].exists) {
           throw unauthenticated(
@@ -360,12 +401,15 @@ export class RequestDb {
           );
         }
       } catch (error) {
-        await runner.query('ROLLBACK').catch(() => undefined);
-        await runner.release();
+        const rolledBack = await connection.command('ROLLBACK').then(
+          () => undefined,
+          (rollbackError: Error) => rollbackError,
+        );
+        connection.release(rolledBack);
         throw error;
       }
-      return runner;
+      return connection;
     })();
-    return { runner, client: client as unknown as PgClient, opened };
+    return { connection, opened };
   }
 }
