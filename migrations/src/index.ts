@@ -24,6 +24,7 @@ import { TimeZonesMileSplits1764853000000 } from './1764853000000-time-zones-mil
 import { HeartRates1764854000000 } from './1764854000000-heart-rates';
 export { backfillHeartRates } from './1764854000000-heart-rates';
 import { SplitPace1764857000000 } from './1764857000000-split-pace';
+import { OpeningChecks1764860000000 } from './1764860000000-opening-checks';
 import { LapsCadence1764855000000 } from './1764855000000-laps-cadence';
 
 /** Every migration, oldest first. Add new ones at the end; never edit one that has shipped. */
@@ -52,6 +53,7 @@ export const migrations = [
   HeartRates1764854000000,
   LapsCadence1764855000000,
   SplitPace1764857000000,
+  OpeningChecks1764860000000,
 ];
 
 export { APP_ROLE, VIEWER_SETTING } from './app-role';

@@ -4,7 +4,6 @@ import type { DataSource } from 'typeorm';
 import { APP_ROLE, VIEWER_SETTING } from '@maratron/migrations';
 import { unauthenticated } from '@maratron/domain';
 import { rowLevelSecurityOn } from './data-source';
-import { oauthAccessTokenLive, touchOAuthGrant } from '../oauth/oauth-checks';
 
 interface PgResult {
   rows: unknown[];
@@ -358,25 +357,17 @@ export class RequestDb {
     const connection = await Connection.open(this.dataSource);
     const role = this.rowLevelSecurity ? `SET LOCAL ROLE ${APP_ROLE}; ` : '';
     // …and, in the same round trip, whether the token's session still exists (signOut,
-    // revokeSession, a password change or reset, deleteAccount end it), or for work without a
-    // session whether the viewer still exists: either way a token that outlived what it stood
-    // for makes the request UNAUTHENTICATED. A session's last use is written here too, at most
-    // once a minute, never waiting on a row another request of the session holds (SKIP LOCKED),
-    // and not in a read-only snapshot.
-    const touch =
-      session && !this.snapshot
-        ? `WITH touched AS (UPDATE sessions SET last_used_at = now() WHERE id IN (SELECT id FROM sessions WHERE id = '${session}' AND user_id = '${viewer}' AND (last_used_at IS NULL OR last_used_at < now() - interval '${SESSION_TOUCH_SECONDS} seconds') FOR UPDATE SKIP LOCKED) RETURNING 1) `
-        : '';
-    // An access token is checked the same way: a personal access token's row, or an OAuth access
-    // token's (core/src/oauth, its grant's last use written instead), still there and not expired.
-    const touchPat =
-      pat && !this.snapshot
-        ? `WITH touched AS (UPDATE personal_access_tokens SET last_used_at = now() WHERE id IN (SELECT id FROM personal_access_tokens WHERE id = '${pat}' AND user_id = '${viewer}' AND (last_used_at IS NULL OR last_used_at < now() - interval '${SESSION_TOUCH_SECONDS} seconds') FOR UPDATE SKIP LOCKED) RETURNING 1), ${touchOAuthGrant(pat, viewer, SESSION_TOUCH_SECONDS)} `
-        : '';
+    // revokeSession, a password change or reset, deleteAccount end it) — or its access token, a
+    // personal access token's row or an OAuth access token's (core/src/oauth), still there and
+    // not expired — or for work without either whether the viewer still exists: a token that
+    // outlived what it stood for makes the request UNAUTHENTICATED. Its last use is written there
+    // too, at most once a minute and not in a read-only snapshot (the functions of migration
+    // 1764860000000-opening-checks, whose plans the connection keeps).
+    const touchSeconds = this.snapshot ? 'NULL' : String(SESSION_TOUCH_SECONDS);
     const exists = session
-      ? `; ${touch}SELECT EXISTS (SELECT 1 FROM sessions WHERE id = '${session}' AND user_id = '${viewer}') AS "exists"`
+      ? `; SELECT maratron_session_live('${session}', '${viewer}', ${touchSeconds}) AS "exists"`
       : pat
-        ? `; ${touchPat}SELECT (EXISTS (SELECT 1 FROM personal_access_tokens WHERE id = '${pat}' AND user_id = '${viewer}' AND (expires_at IS NULL OR expires_at > now())) OR ${oauthAccessTokenLive(pat, viewer)}) AS "exists"`
+        ? `; SELECT maratron_access_token_live('${pat}', '${viewer}', ${touchSeconds}) AS "exists"`
         : viewer
           ? `; SELECT EXISTS (SELECT 1 FROM users WHERE id = '${viewer}') AS "exists"`
           : '';
