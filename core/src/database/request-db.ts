@@ -93,8 +93,10 @@ class Connection {
     return submit(this.client as unknown as PgClient, statement);
   }
 
+  /** A transaction-control statement (COMMIT, SAVEPOINT…): sent as it is, planned by no one. */
   command(sql: string): Promise<PgResult> {
-    return this.send({ text: sql, values: [] });
+    this.dataSource.logger.logQuery(sql, []);
+    return this.client.query(sql);
   }
 
   /** Back to the pool; with an error, the pool closes it instead (the connection is in doubt). */
