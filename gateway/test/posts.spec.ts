@@ -318,6 +318,17 @@ describe('feed', () => {
     const two = await statements(2);
     const forty = await statements(40);
     expect(forty).toBe(two);
+    // Authors and runs come with the page: the opening round trip, the page, COMMIT.
+    const before = t.statements.count;
+    const authorsAndRuns = ok(
+      await t.gql<{ feed: Edges<{ author: { name: string }; run: { distance: number } | null }> }>(
+        `{ feed(first: 10) { edges { node { author { name } run { distance } } } } }`,
+        {},
+        me.token,
+      ),
+    ).feed;
+    expect(authorsAndRuns.edges.filter((e) => e.node.run)).not.toHaveLength(0);
+    expect(t.statements.count - before).toBe(3);
     const groupPosts = async (n: number) => {
       const before = t.statements.count;
       const g = ok(

@@ -7,13 +7,15 @@ import {
   parseId,
   parseInput,
   postVisibleToViewerSql,
+  visibleToViewerSql,
 } from '@maratron/domain';
-import { Post } from '@maratron/schema';
+import { Post, Run, User } from '@maratron/schema';
 import type { NewPost, PostAudience } from '@maratron/domain';
 import type { Page } from '@maratron/schema';
 import { decodeCursor, pageSize, toPage } from '../common/pagination';
 import { requireViewer } from '../context';
 import type { RequestContext } from '../context';
+import { pick, select } from '../database/columns';
 import { idList, idListSql } from '../database/id-list';
 import type { RequestDb } from '../database/request-db';
 import { hydrate } from '../database/rows';
@@ -21,9 +23,13 @@ import { publishAfterCommit } from '../events';
 import type { EventBus } from '../events';
 import type { NotificationsService } from '../notifications/notifications.service';
 import type { PostStats } from './social.loaders';
-import { POST_COLUMNS } from './posts.sql';
+import { RUN_FIELDS } from '../runs/runs.sql';
+import { USER_FIELDS } from '../users/users.sql';
+import { POST_COLUMNS, POST_FIELDS } from './posts.sql';
 
 const visible = postVisibleToViewerSql('p', '$1');
+/** A post's run as its loader (visibleRunById) would give it to the viewer. */
+const visibleRun = visibleToViewerSql('r', '$1');
 const afterCursor = `($2::timestamptz IS NULL OR (p.created_at, p.id) < ($2, $3::uuid))`;
 
 /** Who receives a post live: everyone it concerns (`post`), or only those whose feed it enters (`feed`). */
@@ -58,7 +64,9 @@ export class PostsService {
    * The viewer's feed, newest first: their own posts, posts by the runners they follow and
    * posts in their groups, as far as they may see them. One statement per page whatever its
    * size: the newest `first + 1` of each source (a LATERAL index scan per followed runner and
-   * per group), merged.
+   * per group), merged. A feed shows each post's author and run, so they come in the same
+   * statement (under the same rules as their loaders: the author if the viewer may see them,
+   * the run if it is visible to the viewer) and prime those loaders.
    */
   async feed(ctx: RequestContext, firstArg: number | null | undefined, afterArg: string | null | undefined): Promise<Page<Post>> {
     const viewerId = requireViewer(ctx);
@@ -66,19 +74,31 @@ export class PostsService {
     const after = decodeCursor(afterArg);
     if (first === 0) return toPage([] as Post[], 0, (p) => ({ at: p.createdAt, id: p.id }));
     const newest = `${visible} AND ${afterCursor} ORDER BY p.created_at DESC, p.id DESC LIMIT $4`;
-    const rows = await ctx.db.query<Post>(
-      `SELECT ${POST_COLUMNS} FROM (
-          SELECT p.* FROM (SELECT $1::uuid AS id UNION ALL SELECT f.followee_id FROM follows f WHERE f.follower_id = $1) a
-            CROSS JOIN LATERAL (SELECT p.* FROM posts p WHERE p.user_id = a.id AND ${newest}) p
-          UNION
-          SELECT p.* FROM group_members m
-            CROSS JOIN LATERAL (SELECT p.* FROM posts p WHERE p.group_id = m.group_id AND ${newest}) p
-           WHERE m.user_id = $1
+    const rows = await ctx.db.query<Record<string, unknown>>(
+      `SELECT ${POST_COLUMNS}, ${select('u', USER_FIELDS, 'u.')}, ${select('r', RUN_FIELDS, 'r.')} FROM (
+          SELECT p.* FROM (
+              SELECT p.* FROM (SELECT $1::uuid AS id UNION ALL SELECT f.followee_id FROM follows f WHERE f.follower_id = $1) a
+                CROSS JOIN LATERAL (SELECT p.* FROM posts p WHERE p.user_id = a.id AND ${newest}) p
+              UNION
+              SELECT p.* FROM group_members m
+                CROSS JOIN LATERAL (SELECT p.* FROM posts p WHERE p.group_id = m.group_id AND ${newest}) p
+               WHERE m.user_id = $1
+            ) p
+            ORDER BY p.created_at DESC, p.id DESC LIMIT $4
         ) p
-        ORDER BY p.created_at DESC, p.id DESC LIMIT $4`,
+        LEFT JOIN users u ON u.id = p.user_id
+        LEFT JOIN runs r ON r.id = p.run_id AND ${visibleRun}
+        ORDER BY p.created_at DESC, p.id DESC`,
       [viewerId, after?.at ?? null, after?.id ?? null, first + 1],
     );
-    return toPage(hydrate(Post, rows), first, (p) => ({ at: p.createdAt, id: p.id }));
+    const posts = rows.map((row) => {
+      const post = pick(Post, row, POST_FIELDS, '')!;
+      const author = pick(User, row, USER_FIELDS, 'u.');
+      if (author) ctx.loaders.userById.prime(author.id, author);
+      if (post.runId) ctx.loaders.visibleRunById.prime(post.runId, pick(Run, row, RUN_FIELDS, 'r.'));
+      return post;
+    });
+    return toPage(posts, first, (p) => ({ at: p.createdAt, id: p.id }));
   }
 
   /** A group's posts the viewer may see, newest first (none of a private group's unless a member). */
