@@ -116,7 +116,7 @@ export class ActivityReaders {
       minThreads: 0,
       maxThreads: this.config.parseThreads,
       idleTimeout: IDLE_MS,
-      resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB },
+      resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB, maxYoungGenerationSizeMb: this.config.parseYoungHeapMb },
     });
     return this.pool;
   }
