@@ -143,7 +143,10 @@ function inflateEntry({ deflated, size }: DeflatedContent): Buffer {
     throw new ActivityFileError('MALFORMED', 'the archive entry is truncated or damaged');
   }
   if (inflated.length !== size)
-    throw new ActivityFileError('MALFORMED', `the archive entry inflates to ${inflated.length} bytes, not the ${size} its zip directory declares`);
+    throw new ActivityFileError(
+      'MALFORMED',
+      `the archive entry inflates to ${inflated.length} bytes, not the ${size} its zip directory declares`,
+    );
   return inflated;
 }
 
