@@ -34,21 +34,6 @@ const WORKER_HEAP_MB = 256;
 /** A thread idle this long exits (a new one starts with the next file). */
 const IDLE_MS = 60_000;
 
-/**
- * The threads' Node flags: the process's, less its young-generation size (`npm start` gives the
- * gateway one), which V8 would apply over the threads' own (ACTIVITY_PARSE_YOUNG_HEAP_MB).
- */
-function threadFlags(flags: readonly string[]): string[] {
-  const kept: string[] = [];
-  for (let i = 0; i < flags.length; i++) {
-    // V8 reads `_` and `-` alike in flag names; the value may follow as the next argument.
-    const flag = flags[i].replace(/_/g, '-');
-    if (flag === '--max-semi-space-size') i++;
-    else if (!flag.startsWith('--max-semi-space-size=')) kept.push(flags[i]);
-  }
-  return kept;
-}
-
 export class ActivityReaders {
   private pool: Piscina | null = null;
   private readonly limits: ActivityFileLimits;
@@ -132,7 +117,6 @@ export class ActivityReaders {
       minThreads: 0,
       maxThreads: this.config.parseThreads,
       idleTimeout: IDLE_MS,
-      execArgv: threadFlags(process.execArgv),
       resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB, maxYoungGenerationSizeMb: this.config.parseYoungHeapMb },
     });
     return this.pool;
