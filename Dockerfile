@@ -46,5 +46,4 @@ EXPOSE 4000 4001
 # The gateway's liveness; the ai-server's service overrides it in docker-compose.yml.
 HEALTHCHECK --interval=10s --timeout=3s --retries=5 \
   CMD node -e "fetch('http://127.0.0.1:' + (process.env.PORT || 4000) + '/healthz').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"
-# --max-semi-space-size: V8's young generation at 4 MB semi-spaces instead of 16 (README, "Memory").
-CMD ["node", "--max-semi-space-size=4", "gateway/dist/main.js"]
+CMD ["node", "gateway/dist/main.js"]

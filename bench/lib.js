@@ -29,25 +29,11 @@ async function benchDatabase(serverUrl, fresh, name = BENCH_DB) {
   return { url: url.toString(), created: fresh || !exists };
 }
 
-/**
- * The Node flags production starts the gateway with, read from package.json's `start` script (the
- * Dockerfile and docker-compose.yml start it the same way): benchmarks measure the gateway as it runs.
- */
-const GATEWAY_FLAGS = (() => {
-  const match = /\bnode((?:\s+--\S+)*)\s+gateway\/dist\/main\.js/.exec(require(path.join(ROOT, 'package.json')).scripts.start);
-  if (!match) throw new Error("package.json's start script no longer runs gateway/dist/main.js");
-  return match[1].split(/\s+/).filter(Boolean);
-})();
-
 /** Starts `node <script>` with env and waits until `readyPath` answers. */
 async function startProcess(script, env, port, readyPath = '/readyz') {
   const child = spawn(
     process.execPath,
-    [
-      ...(script === 'gateway/dist/main.js' ? GATEWAY_FLAGS : []),
-      ...(process.env.BENCH_NODE_FLAGS ? process.env.BENCH_NODE_FLAGS.split(' ') : []),
-      path.join(ROOT, script),
-    ],
+    [...(process.env.BENCH_NODE_FLAGS ? process.env.BENCH_NODE_FLAGS.split(' ') : []), path.join(ROOT, script)],
     {
       env: { ...process.env, ...env, PORT: String(port), LOG_LEVEL: 'warn' },
       stdio: ['ignore', 'ignore', 'inherit'],
