@@ -17,8 +17,9 @@ const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
 const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
 const IMPORT_ACTIVITIES = Number(process.env.BENCH_IMPORT_ACTIVITIES ?? 1000);
 
-const FANOUT_PORT = 4602;
-const FEED_PORT = 4603;
+// Beside BENCH_PORT (4602 and 4603 by default), so a benchmark moved off the default ports takes all of them along.
+const FANOUT_PORT = GATEWAY_PORT + 2;
+const FEED_PORT = GATEWAY_PORT + 3;
 const FANOUT_SUBSCRIBERS = (process.env.BENCH_FANOUT ?? '1000,5000').split(',').map(Number);
 const FANOUT_POSTS = Number(process.env.BENCH_FANOUT_POSTS ?? 20);
 const FANOUT_RATE = Number(process.env.BENCH_FANOUT_RATE ?? 2);

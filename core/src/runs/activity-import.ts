@@ -5,11 +5,24 @@ import { assertHumanPace, DomainError, newRunSchema, parseInput } from '@maratro
 import type { ActivityFileErrorCode, ActivityFileFormat, HeartRateHistogram, NewRun, RaceDistanceKey } from '@maratron/domain';
 import type { FileRead, FileRefusal } from './activity-worker';
 
+/**
+ * An archive entry as the zip stores it: raw DEFLATE bytes and the size its central directory says
+ * they inflate to. The reading thread inflates it into one buffer of that size, so the main thread
+ * never holds (nor churns through the stream chunks of) a file's inflated bytes.
+ */
+export interface DeflatedContent {
+  deflated: Uint8Array;
+  size: number;
+}
+
 /** The runner's choices that come with a file (importActivity's arguments besides the file). */
 export interface ActivityFile {
   format: ActivityFileFormat;
-  /** GPX/TCX: the text, or base64 of its gzip; FIT: base64 of the bytes or of their gzip. Bytes as they are from an archive. */
-  content: string | Uint8Array;
+  /**
+   * GPX/TCX: the text, or base64 of its gzip; FIT: base64 of the bytes or of their gzip. From an
+   * archive: the bytes of a stored entry, or a deflated entry's compressed bytes.
+   */
+  content: string | Uint8Array | DeflatedContent;
   /** As for createRun: absent = the default shoe, null = no shoe. */
   shoeId?: string | null;
   visibility?: string | null;

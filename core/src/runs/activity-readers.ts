@@ -56,8 +56,9 @@ export class ActivityReaders {
   async read(file: ActivityFile): Promise<ImportedActivity> {
     // GPX/TCX text longer than the limit is too large whatever it says (UTF-8 takes at least a byte a
     // character): refused here rather than copied to a thread first.
-    const text = typeof file.content === 'string' && file.format !== 'FIT' && !file.content.startsWith('H4sI');
-    if (text && file.content.length > this.limits.maxBytes)
+    const { content } = file;
+    const text = typeof content === 'string' && file.format !== 'FIT' && !content.startsWith('H4sI');
+    if (text && content.length > this.limits.maxBytes)
       throw refusalOf({ reason: 'TOO_LARGE', message: tooLarge(file.format, this.limits.maxBytes).message });
     const budget = new AbortController();
     const startedAt = new BigInt64Array(new SharedArrayBuffer(8));
@@ -116,7 +117,7 @@ export class ActivityReaders {
       minThreads: 0,
       maxThreads: this.config.parseThreads,
       idleTimeout: IDLE_MS,
-      resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB },
+      resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB, maxYoungGenerationSizeMb: this.config.parseYoungHeapMb },
     });
     return this.pool;
   }

@@ -5,7 +5,7 @@
 // would take; the run rules (zod) are applied on the main thread (toImportedActivity).
 // A refusal crosses the thread boundary as data: a structured clone keeps an Error's message but
 // not its class or code.
-import { gunzipSync } from 'node:zlib';
+import { gunzipSync, inflateRawSync } from 'node:zlib';
 import {
   ActivityFileError,
   assertRunningActivity,
@@ -27,11 +27,12 @@ import type {
   ParsedActivity,
   RaceDistanceKey,
 } from '@maratron/domain';
+import type { DeflatedContent } from './activity-import';
 
 export interface ReadTask {
   format: ActivityFileFormat;
-  /** As in ActivityFile: text, base64, or bytes (which arrive here as a plain Uint8Array). */
-  content: string | Uint8Array;
+  /** As in ActivityFile: text, base64, bytes (which arrive here as a plain Uint8Array) or a deflated archive entry. */
+  content: string | Uint8Array | DeflatedContent;
   limits: ActivityFileLimits;
   /** Shared with the main thread: when this thread started on the task (ms since the epoch), so its time budget leaves out a cold thread's start-up. */
   startedAt: BigInt64Array;
@@ -125,12 +126,42 @@ function gunzip(bytes: Buffer, format: ActivityFileFormat, maxBytes: number): Bu
 }
 
 /**
+ * A deflated archive entry, inflated into one buffer of its declared size (the output fits in one
+ * chunk, so zlib allocates nothing else). Like yauzl's validateEntrySizes, an entry that inflates to
+ * more or less than its central directory says is refused; the caller has checked the size against
+ * the file limit before reading it.
+ */
+function inflateEntry({ deflated, size }: DeflatedContent): Buffer {
+  const bytes = Buffer.from(deflated.buffer, deflated.byteOffset, deflated.byteLength);
+  let inflated: Buffer;
+  try {
+    inflated = inflateRawSync(bytes, { maxOutputLength: Math.max(size, 1), chunkSize: Math.max(size + 1, 64) });
+  } catch (error) {
+    const code = (error as { code?: string }).code;
+    if (code === 'ERR_BUFFER_TOO_LARGE' || code === 'ERR_OUT_OF_RANGE')
+      throw new ActivityFileError('MALFORMED', `the archive entry inflates past the ${size} bytes its zip directory declares`);
+    throw new ActivityFileError('MALFORMED', 'the archive entry is truncated or damaged');
+  }
+  if (inflated.length !== size)
+    throw new ActivityFileError(
+      'MALFORMED',
+      `the archive entry inflates to ${inflated.length} bytes, not the ${size} its zip directory declares`,
+    );
+  return inflated;
+}
+
+/**
  * The file's content as ParsedActivity: FIT is base64 (or raw bytes from an archive), GPX/TCX are
  * text; each may be a gzip stream, recognised by its magic bytes rather than by a name.
  */
-function parseContent(format: ActivityFileFormat, content: string | Uint8Array, limits: Readonly<ActivityFileLimits>): ParsedActivity {
+function parseContent(
+  format: ActivityFileFormat,
+  content: string | Uint8Array | DeflatedContent,
+  limits: Readonly<ActivityFileLimits>,
+): ParsedActivity {
   let bytes: Buffer | null = null;
   if (content instanceof Uint8Array) bytes = Buffer.from(content.buffer, content.byteOffset, content.byteLength);
+  else if (typeof content === 'object') bytes = inflateEntry(content);
   else if (format === 'FIT') bytes = base64Bytes(content, 'the FIT content');
   else if (content.startsWith('H4sI')) bytes = base64Bytes(content, `the gzip-compressed ${format} content`);
   if (bytes && isGzip(bytes)) bytes = gunzip(bytes, format, limits.maxBytes);

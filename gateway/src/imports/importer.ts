@@ -22,7 +22,7 @@ import type {
   ShoesService,
 } from '@maratron/core';
 import { createRequestContext, insertLaps, isDatabaseOutage, RequestDb } from '@maratron/core';
-import { ArchiveRefused, indexArchive, openZip, readEntry, readExportFile } from './archive';
+import { ArchiveRefused, indexArchive, openZip, readActivityEntry, readEntry, readExportFile } from './archive';
 import { parseExportedShoes, restoreShoes, retireRestoredShoes } from './exported-shoes';
 import type { ExportedShoe } from './exported-shoes';
 import type { ActivityEntry, ArchiveIndex } from './archive';
@@ -451,7 +451,7 @@ function failure(error: unknown): Outcome {
 
 /**
  * The files to import, read up to `depth` files (and AHEAD_MAX_BYTES) ahead of the one being
- * checked: each entry inflates (on libuv's threads) and is read on a worker thread while earlier
+ * checked: each entry's stored bytes are read from disk, then inflated and read on a worker thread, while earlier
  * ones are checked and stored. They are taken in archive order, so the duplicate rule sees them as
  * they come.
  */
@@ -495,7 +495,7 @@ class FilesAhead {
     const { activity, meta } = this.items[i] as FileItem;
     const read = (async () => {
       if (activity.entry.uncompressedSize > this.maxEntryBytes) throw tooLarge(activity.format, this.maxEntryBytes);
-      const content = await readEntry(this.zip, activity.entry, this.counter, this.maxEntryBytes);
+      const content = await readActivityEntry(this.zip, activity.entry, this.counter, this.maxEntryBytes);
       return this.read({
         format: activity.format,
         content,

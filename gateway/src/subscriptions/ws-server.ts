@@ -3,7 +3,6 @@ import { getOperationAST, GraphQLError, parse, print, specifiedRules, validate }
 import type { DocumentNode, GraphQLSchema, ValidationRule } from 'graphql';
 import { CloseCode } from 'graphql-ws';
 import type { Context } from 'graphql-ws';
-import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
 import type { WebSocket } from 'ws';
 import type { Authenticator, EventBus, QueryLimits, Logger } from '@maratron/core';
@@ -12,6 +11,8 @@ import { checkQueryCost } from '../protection/query-cost';
 import { nulCharacterError } from '../protection/text-input';
 import { scopeError } from '../protection/scopes';
 import type { ErrorFormatter, LiveDispatcher, LiveEnvelope } from './dispatcher';
+import { serveGraphqlWs } from './ws-transport';
+import type { SocketExtra } from './ws-transport';
 
 /** Largest WebSocket message a client may send (a subscribe with its query): far below ws's 100 MiB default. */
 export const MAX_MESSAGE_BYTES = 64 * 1024;
@@ -31,7 +32,7 @@ interface ConnectionState {
   expiry: NodeJS.Timeout | null;
 }
 
-type Extra = { socket: WebSocket; request: http.IncomingMessage; connection?: ConnectionState };
+type Extra = SocketExtra & { connection?: ConnectionState };
 
 /** `{ authorization: "Bearer <token>" }` or `{ token }` in connection_init; null without either. */
 function tokenOf(params: Record<string, unknown> | undefined): string | null | false {
@@ -128,6 +129,15 @@ export function createSubscriptionServer(deps: {
     documents.set(query, prepared);
     return prepared;
   };
+  // Subscribers of the same operation hold one copy of its key, not one each.
+  const keys = new Map<string, string>();
+  const sharedKey = (key: string): string => {
+    const known = keys.get(key);
+    if (known !== undefined) return known;
+    if (keys.size >= DOCUMENT_CACHE_SIZE) keys.clear();
+    keys.set(key, key);
+    return key;
+  };
   const wss = new WebSocketServer({ server: deps.httpServer, path: '/graphql', maxPayload: MAX_MESSAGE_BYTES });
   const socketsByViewer = new Map<string, Set<WebSocket>>();
   const socketsBySession = new Map<string, Set<WebSocket>>();
@@ -143,10 +153,12 @@ export function createSubscriptionServer(deps: {
       for (const socket of socketsByAccessToken.get(id) ?? []) socket.close(CloseCode.Forbidden, 'Token revoked');
   });
 
-  const server = useServer<Record<string, unknown>, Extra>(
+  const server = serveGraphqlWs<Record<string, unknown>, Extra>(
     {
       async onConnect(ctx) {
         const token = tokenOf(ctx.connectionParams);
+        // graphql-ws reads the params only here; kept, they would hold the token text for as long as the socket is open.
+        (ctx as { connectionParams?: unknown }).connectionParams = undefined;
         if (token === false) return false;
         let session: Awaited<ReturnType<Authenticator['authenticate']>> = null;
         try {
@@ -239,10 +251,10 @@ export function createSubscriptionServer(deps: {
           viewerId: ctx.extra.connection?.viewerId ?? null,
           sessionId: ctx.extra.connection?.sessionId ?? null,
           accessTokenId: ctx.extra.connection?.accessTokenId ?? null,
-          address: ctx.extra.request.socket.remoteAddress ?? 'unknown',
+          address: ctx.extra.address,
           socket: ctx.extra.socket,
           operationId: id,
-          documentKey: `${payload.operationName ?? ''}\n${printed}\n${JSON.stringify(payload.variables ?? {})}`,
+          documentKey: sharedKey(`${payload.operationName ?? ''}\n${printed}\n${JSON.stringify(payload.variables ?? {})}`),
         };
         return { schema, document, operationName: payload.operationName, variableValues: payload.variables, contextValue: envelope };
       },
@@ -254,6 +266,7 @@ export function createSubscriptionServer(deps: {
       },
     },
     wss,
+    deps.logger,
   );
 
   return {
