@@ -39,7 +39,7 @@ function statementName(sql: string): string | undefined {
 
 /**
  * Sends a statement on the transaction's connection. A prepared one runs on its generic plan (the
- * opening sets `plan_cache_mode` for the transaction, see `send`); one sent unprepared on purpose —
+ * request's opening round trip sets `plan_cache_mode` for the transaction); one sent unprepared on purpose —
  * its best plan depends on its parameters — is planned for its values, as PostgreSQL would by
  * default. The mode is switched around it with statements queued on the same connection, so no
  * round trip waits on them.
@@ -66,7 +66,7 @@ const PLAN_FOR_VALUES = 'SET LOCAL plan_cache_mode = auto';
 
 /**
  * The request's connection: a node-pg client checked out of the data source's pool, driven
- * directly (TypeORM's query runner around it cost a object, a listener and an awaited event
+ * directly (TypeORM's query runner around it cost an object, a listener and an awaited event
  * broadcast per statement). Every statement is logged through the data source's logger, as
  * TypeORM would (the statement-count tests read it).
  */
@@ -148,7 +148,7 @@ export interface RequestDbOptions {
  */
 export class RequestDb {
   /** The transaction's connection once the opening round trip has answered (and let the viewer in). */
-  private runner: Promise<Connection> | null = null;
+  private ready: Promise<Connection> | null = null;
   /** The same connection as soon as the opening round trip is sent (see `run`). */
   private connection: Promise<Connection> | null = null;
   private closed = false;
@@ -201,7 +201,7 @@ export class RequestDb {
     // parses and plans it once per connection (row-level security makes planning the larger
     // part of a short query's cost) instead of on every request.
     const statement = { name: prepare ? statementName(sql) : undefined, text: sql, values: params };
-    if (!this.runner) {
+    if (!this.ready) {
       // The request's first statement is queued on the connection right behind the opening round
       // trip, without waiting for its answer: the connection goes straight from one to the other.
       // The opening's verdict still comes first — if it refuses the viewer (or fails), the
@@ -284,14 +284,14 @@ export class RequestDb {
    * export paging through years of runs while the runner logs another. Before the first query.
    */
   readOneSnapshot(): void {
-    if (this.runner || this.closed) throw new Error('readOneSnapshot after the transaction began');
+    if (this.ready || this.closed) throw new Error('readOneSnapshot after the transaction began');
     this.snapshot = true;
   }
 
   /** The rest of the request acts as this runner (after sign-up or sign-in); null: as no one again. */
   async actAs(viewerId: string | null): Promise<void> {
     this.viewerId = viewerId;
-    if (this.runner) await (await this.runner).send({ text: `SELECT set_config('${VIEWER_SETTING}', $1, true)`, values: [viewerId ?? ''] });
+    if (this.ready) await (await this.ready).send({ text: `SELECT set_config('${VIEWER_SETTING}', $1, true)`, values: [viewerId ?? ''] });
   }
 
   /** Commits (or rolls back) and returns the connection to the pool. Safe to call twice. */
@@ -317,8 +317,8 @@ export class RequestDb {
   private async end(commit: boolean): Promise<void> {
     const afterCommit = this.pending.splice(0).flat();
     // A transaction that never opened (the viewer's account is gone) has nothing to end.
-    const connection = this.runner ? await this.runner.catch(() => null) : null;
-    this.runner = null;
+    const connection = this.ready ? await this.ready.catch(() => null) : null;
+    this.ready = null;
     if (connection) {
       try {
         await connection.command(commit ? 'COMMIT' : 'ROLLBACK');
@@ -333,15 +333,15 @@ export class RequestDb {
 
   private open(): Promise<Connection> {
     if (this.closed) throw new Error('RequestDb used after the request ended');
-    if (!this.runner) {
+    if (!this.ready) {
       const opening = this.send();
       this.connection = opening.then(({ connection }) => connection);
-      this.runner = opening.then(({ opened }) => opened);
+      this.ready = opening.then(({ opened }) => opened);
       // Whoever awaits these gets their failure; one nobody happens to await must not crash the process.
       this.connection.catch(() => undefined);
-      this.runner.catch(() => undefined);
+      this.ready.catch(() => undefined);
     }
-    return this.runner;
+    return this.ready;
   }
 
   /** Sends the opening round trip: the connection, and the promise of its verdict (the connection again once the viewer is let in). */
