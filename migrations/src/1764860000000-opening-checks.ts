@@ -12,6 +12,20 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * connection and runs the UPDATE only when the last use is stale. Security invoker: they run as
  * the request's role, under the same policies as before.
  */
+/** A last use older than `touch_seconds`, or none yet: time to write it again. */
+const stale = (column: string) => `(${column} IS NULL OR ${column} < now() - make_interval(secs => touch_seconds))`;
+
+/**
+ * Writes the last use of the viewer's row `id` of `table` when the one read into `used` is stale,
+ * skipping the row if another request of the same credential holds it.
+ */
+const touchOwnRow = (table: string, id: string) => `        IF touch_seconds IS NOT NULL AND ${stale('used')} THEN
+          UPDATE ${table} SET last_used_at = now()
+           WHERE id IN (SELECT x.id FROM ${table} x
+                         WHERE x.id = ${id} AND x.user_id = viewer AND ${stale('x.last_used_at')}
+                           FOR UPDATE SKIP LOCKED);
+        END IF;`;
+
 export class OpeningChecks1764860000000 implements MigrationInterface {
   name = 'OpeningChecks1764860000000';
 
@@ -26,13 +40,7 @@ export class OpeningChecks1764860000000 implements MigrationInterface {
         IF NOT FOUND THEN
           RETURN false;
         END IF;
-        IF touch_seconds IS NOT NULL AND (used IS NULL OR used < now() - make_interval(secs => touch_seconds)) THEN
-          UPDATE sessions SET last_used_at = now()
-           WHERE id IN (SELECT s.id FROM sessions s
-                         WHERE s.id = session_id AND s.user_id = viewer
-                           AND (s.last_used_at IS NULL OR s.last_used_at < now() - make_interval(secs => touch_seconds))
-                           FOR UPDATE SKIP LOCKED);
-        END IF;
+${touchOwnRow('sessions', 'session_id')}
         RETURN true;
       END $$`);
     await q.query(`
@@ -45,13 +53,7 @@ export class OpeningChecks1764860000000 implements MigrationInterface {
         SELECT t.last_used_at INTO used FROM personal_access_tokens t
          WHERE t.id = token_id AND t.user_id = viewer AND (t.expires_at IS NULL OR t.expires_at > now());
         IF FOUND THEN
-          IF touch_seconds IS NOT NULL AND (used IS NULL OR used < now() - make_interval(secs => touch_seconds)) THEN
-            UPDATE personal_access_tokens SET last_used_at = now()
-             WHERE id IN (SELECT t.id FROM personal_access_tokens t
-                           WHERE t.id = token_id AND t.user_id = viewer
-                             AND (t.last_used_at IS NULL OR t.last_used_at < now() - make_interval(secs => touch_seconds))
-                             FOR UPDATE SKIP LOCKED);
-          END IF;
+${touchOwnRow('personal_access_tokens', 'token_id')}
           RETURN true;
         END IF;
         -- An OAuth access token: its grant's last use (authorizedApps' "last used").
@@ -62,11 +64,11 @@ export class OpeningChecks1764860000000 implements MigrationInterface {
         IF touch_seconds IS NOT NULL THEN
           SELECT g.last_used_at INTO used FROM oauth_tokens t JOIN oauth_grants g ON g.id = t.grant_id
            WHERE t.id = token_id AND g.user_id = viewer;
-          IF FOUND AND (used IS NULL OR used < now() - make_interval(secs => touch_seconds)) THEN
+          IF FOUND AND ${stale('used')} THEN
             UPDATE oauth_grants SET last_used_at = now()
              WHERE id IN (SELECT g.id FROM oauth_grants g JOIN oauth_tokens t ON t.grant_id = g.id
                            WHERE t.id = token_id AND g.user_id = viewer
-                             AND (g.last_used_at IS NULL OR g.last_used_at < now() - make_interval(secs => touch_seconds))
+                             AND ${stale('g.last_used_at')}
                              FOR UPDATE OF g SKIP LOCKED);
           END IF;
         END IF;

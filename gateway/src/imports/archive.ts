@@ -2,7 +2,7 @@
 // against the central directory's, refuses unsafe names). Nothing here holds the archive in memory:
 // one entry at a time, each at most an activity file's size.
 import yauzl from 'yauzl';
-import type { Entry, ZipFile } from 'yauzl';
+import type { Entry, ZipFile, ZipFileOptions } from 'yauzl';
 import { MAX_ACTIVITY_FILE_BYTES, parseArchiveFile } from '@maratron/domain';
 import type { ActivityFileFormat, ArchiveFile, ArchiveFileName } from '@maratron/domain';
 import type { DeflatedContent } from '@maratron/core';
@@ -128,13 +128,32 @@ export function readEntry(
   maxBytes = MAX_ACTIVITY_FILE_BYTES,
 ): Promise<Buffer> {
   if (entry.uncompressedSize > maxBytes) return Promise.reject(new Error(`the file is larger than ${maxBytes / 1024 / 1024} MB`));
+  return collectEntry(zip, entry, INFLATED, (chunk) => {
+    counter.bytes += chunk.length;
+    return counter.bytes > counter.limit ? new ArchiveRefused(413, `the archive inflates past ${counter.limit} bytes`) : null;
+  });
+}
+
+/** yauzl's defaults: an entry inflated as it is read. */
+const INFLATED: ZipFileOptions = { decompress: null, decrypt: null, start: null, end: null };
+
+/**
+ * An entry's stream (read with `options`) collected into one buffer. `refuse` sees each chunk as
+ * it comes and may end the read with an error.
+ */
+function collectEntry(
+  zip: ZipFile,
+  entry: Entry,
+  options: ZipFileOptions,
+  refuse: (chunk: Buffer) => Error | null = () => null,
+): Promise<Buffer> {
   return new Promise((resolve, reject) => {
-    zip.openReadStream(entry, (error, stream) => {
+    zip.openReadStream(entry, options, (error, stream) => {
       if (error || !stream) return reject(error ?? new Error('unreadable entry'));
       const chunks: Buffer[] = [];
       stream.on('data', (chunk: Buffer) => {
-        counter.bytes += chunk.length;
-        if (counter.bytes > counter.limit) stream.destroy(new ArchiveRefused(413, `the archive inflates past ${counter.limit} bytes`));
+        const refusal = refuse(chunk);
+        if (refusal) stream.destroy(refusal);
         else chunks.push(chunk);
       });
       stream.on('error', reject);
@@ -162,21 +181,9 @@ export function readActivityEntry(
   if (entry.uncompressedSize > maxBytes) return Promise.reject(new Error(`the file is larger than ${maxBytes / 1024 / 1024} MB`));
   counter.bytes += entry.uncompressedSize;
   if (counter.bytes > counter.limit) return Promise.reject(new ArchiveRefused(413, `the archive inflates past ${counter.limit} bytes`));
-  const deflated = entry.compressionMethod === DEFLATE;
-  return new Promise((resolve, reject) => {
-    // Any other method than stored or deflate is yauzl's error ("unsupported compression method"), as before.
-    const options = { decompress: deflated ? false : null, decrypt: null, start: null, end: null };
-    zip.openReadStream(entry, options, (error, stream) => {
-      if (error || !stream) return reject(error ?? new Error('unreadable entry'));
-      const chunks: Buffer[] = [];
-      stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-      stream.on('error', reject);
-      stream.on('end', () => {
-        const bytes = Buffer.concat(chunks);
-        resolve(deflated ? { deflated: bytes, size: entry.uncompressedSize } : bytes);
-      });
-    });
-  });
+  if (entry.compressionMethod !== DEFLATE) return collectEntry(zip, entry, INFLATED);
+  // Any other method than stored or deflate is yauzl's error ("unsupported compression method"), as before.
+  return collectEntry(zip, entry, { ...INFLATED, decompress: false }).then((deflated) => ({ deflated, size: entry.uncompressedSize }));
 }
 
 /**
