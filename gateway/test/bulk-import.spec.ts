@@ -48,6 +48,18 @@ async function upload(user: TestUser, zip: Uint8Array, headers: Record<string, s
 
 const JOB = `id status fileName total imported skipped failed problems { file message } createdAt finishedAt`;
 
+/** Rewrites the uncompressed size `name` declares in a zip (fflate's: no data descriptors, no zip64). */
+function declareSize(zip: Uint8Array, name: string, size: (actual: number) => number) {
+  const view = new DataView(zip.buffer, zip.byteOffset, zip.byteLength);
+  const named = (at: number, nameAt: number, lengthAt: number) =>
+    new TextDecoder().decode(zip.subarray(at + nameAt, at + nameAt + view.getUint16(at + lengthAt, true))) === name;
+  for (let at = 0; at + 46 <= zip.length; at++) {
+    const signature = view.getUint32(at, true);
+    if (signature === 0x04034b50 && named(at, 30, 26)) view.setUint32(at + 22, size(view.getUint32(at + 22, true)), true);
+    if (signature === 0x02014b50 && named(at, 46, 28)) view.setUint32(at + 24, size(view.getUint32(at + 24, true)), true);
+  }
+}
+
 describe('bulk import of a Strava export', () => {
   it('imports runs with their csv names and dates, skips duplicates and rides, reports the corrupt file, live', async () => {
     const runner = await t.signUp('Bulk');
@@ -170,6 +182,32 @@ describe('bulk import of a Strava export', () => {
       ).importJob;
     }
     expect(job).toMatchObject({ status: 'DONE', fileName: 'Lauf März.zip' });
+  });
+
+  it('refuses an entry that inflates to more or less than its zip directory declares, and imports the rest', async () => {
+    const runner = await t.signUp('Liar');
+    const zip = zipSync({
+      'honest.gpx': new TextEncoder().encode(stravaGpx(sim(21))),
+      'longer.gpx': new TextEncoder().encode(stravaGpx(sim(22))),
+      'shorter.gpx': new TextEncoder().encode(stravaGpx(sim(23))),
+    });
+    // Each liar's declared size, in its local header (offset 22) and its central directory entry (offset 24).
+    declareSize(zip, 'longer.gpx', (size) => size - 100);
+    declareSize(zip, 'shorter.gpx', (size) => size + 100);
+    const { status, body } = await upload(runner, zip);
+    expect(status).toBe(202);
+    const live = connectLive(t.wsUrl, runner.token);
+    const progress = live.subscribe<{ importProgress: Job }>(`subscription($id: ID!) { importProgress(jobId: $id) { ${JOB} } }`, {
+      id: body.id,
+    });
+    let job: Job;
+    do job = (await progress.next()).data!.importProgress;
+    while (job.status !== 'DONE' && job.status !== 'FAILED');
+    await live.dispose();
+    expect(job).toMatchObject({ status: 'DONE', total: 3, imported: 1, failed: 2 });
+    const problems = Object.fromEntries(job.problems.map((p) => [p.file, p.message]));
+    expect(problems['longer.gpx']).toMatch(/inflates past/);
+    expect(problems['shorter.gpx']).toMatch(/inflates to \d+ bytes, not the \d+/);
   });
 
   it('refuses unsafe names, archives past the limits and uploads without a token, storing no job', async () => {
